@@ -1,0 +1,77 @@
+#include "mainwindow.h"
+#include "models/workerprocess.h"
+#include "runcommand.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstring>
+
+namespace {
+
+void setApplicationInfo()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("conlab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Concurrency Lab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONLAB_VERSION));
+}
+
+void setUpParser(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Concurrency Lab: run a workload under processes, threads or an event loop and watch every core.\n\n"
+        "Commands:\n  conlab            open the window\n  conlab run ...    one headless run "
+        "(conlab run --help)"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+}
+
+// --help and --version answer on the terminal and must work without a display.
+bool asksForInfoOnly(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : { "-h", "--help", "-v", "--version", "--help-all" }) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+int runGui(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    setApplicationInfo();
+    QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
+    QCommandLineParser parser;
+    setUpParser(parser);
+    parser.process(app);
+
+    conlab::MainWindow window;
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // Headless commands never create a QGuiApplication: they must work with no display at all.
+    if (argc > 1 && std::strcmp(argv[1], "worker") == 0)
+        return conlab::runWorkerProcess();
+    if (argc > 1 && std::strcmp(argv[1], "run") == 0) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        return conlab::runCommand(QCoreApplication::arguments());
+    }
+    if (asksForInfoOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setApplicationInfo();
+        QCommandLineParser parser;
+        setUpParser(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+    return runGui(argc, argv);
+}

@@ -1,0 +1,107 @@
+#include "runcommand.h"
+
+#include "export/chrometraceexport.h"
+#include "export/runsummaryjson.h"
+#include "run/runcontroller.h"
+#include "run/runoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace conlab {
+namespace {
+
+    int interruptFd = -1;
+
+    void onInterrupt(int)
+    {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] auto written = ::write(interruptFd, &one, sizeof one);
+    }
+
+    void printError(const QString& message)
+    {
+        std::fprintf(stderr, "conlab run: %s\n", qPrintable(message));
+    }
+
+} // namespace
+
+int runCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run one workload under one execution model, headless."));
+    parser.addHelpOption();
+    addRunOptions(parser);
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the summary as one JSON object.") });
+    parser.addOption({ QStringLiteral("trace"), QStringLiteral("Write a Chrome Trace Event JSON file."),
+        QStringLiteral("FILE") });
+    parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
+
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        printError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
+        return 2;
+    }
+    QString error;
+    const auto config = runConfigFromOptions(parser, &error);
+    if (!config) {
+        printError(error);
+        return 2;
+    }
+
+    // Ctrl+C cancels the run the same way the GUI's Stop does, so the trace of what ran is still written.
+    interruptFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    QSocketNotifier interruptNotifier(interruptFd, QSocketNotifier::Read);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+
+    RunController controller;
+    int exitCode = 0;
+    QObject::connect(&interruptNotifier, &QSocketNotifier::activated, &controller, &RunController::cancel);
+    QObject::connect(&controller, &RunController::finished, [&](const RunResult& result) {
+        if (parser.isSet(QStringLiteral("json")))
+            std::fputs(QJsonDocument(runSummaryToJson(result.summary)).toJson(QJsonDocument::Compact).append('\n'),
+                stdout);
+        else
+            std::fputs(qPrintable(runSummaryText(result.summary)), stdout);
+        if (!result.summary.error.isEmpty()) {
+            printError(result.summary.error);
+            exitCode = 1;
+        } else if (result.summary.cancelled) {
+            exitCode = 130;
+        }
+        if (parser.isSet(QStringLiteral("trace"))) {
+            QString writeError;
+            if (!writeChromeTrace(*result.trace, parser.value(QStringLiteral("trace")), &writeError)) {
+                printError(writeError);
+                exitCode = 1;
+            }
+        }
+        QCoreApplication::exit(exitCode);
+    });
+    if (!controller.start(*config, &error)) {
+        printError(error);
+        return 2;
+    }
+    const int rc = QCoreApplication::exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    ::close(interruptFd);
+    return rc;
+}
+
+} // namespace conlab

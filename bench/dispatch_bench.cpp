@@ -1,0 +1,53 @@
+#include "models/modelfactory.h"
+#include "run/canceltoken.h"
+#include "run/engine.h"
+#include "run/runsummarizer.h"
+#include "trace/tracerecorder.h"
+
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+
+namespace {
+
+using namespace conlab;
+
+// Per-task overhead of a model with empty tasks (0 ms of CPU): hand-out, recording, result, divided by the number of
+// tasks. Pool start-up (thread or process creation) is measured by the run's own `starting up` segments and left
+// out, so the figure is the steady-state cost of one task on a pre-started pool. per_task is the README's number.
+void dispatch(benchmark::State& state, ModelKind model, int workers)
+{
+    RunConfig config;
+    config.model = model;
+    config.workload.kind = WorkloadKind::Cpu;
+    config.workload.cpuMs = 0;
+    config.workload.tasks = int(state.range(0));
+    config.workers = workers;
+    for (auto _ : state) {
+        auto executionModel = createModel(model);
+        TraceRecorder recorder(executionModel->lanes(config.effectiveWorkers(), config.workload.tasks));
+        CancelToken cancel;
+        const EngineResult result = runEngine(config, *executionModel, recorder, cancel);
+        Trace trace;
+        trace.lanes = recorder.lanes();
+        trace.segments = recorder.drain();
+        const double seconds = double(result.endNs - result.beginNs) / 1e9 - startupMs(trace) / 1e3;
+        state.SetIterationTime(seconds);
+        if (result.outcome.tasksCompleted != config.workload.tasks)
+            state.SkipWithError("not every task completed");
+    }
+    state.counters["per_task"] = benchmark::Counter(double(state.iterations() * state.range(0)),
+        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_DispatchSequential(benchmark::State& state) { dispatch(state, ModelKind::Sequential, 1); }
+void BM_DispatchThreads(benchmark::State& state) { dispatch(state, ModelKind::Threads, 2); }
+void BM_DispatchProcesses(benchmark::State& state) { dispatch(state, ModelKind::Processes, 2); }
+void BM_DispatchEventLoop(benchmark::State& state) { dispatch(state, ModelKind::EventLoop, 1); }
+
+BENCHMARK(BM_DispatchSequential)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DispatchThreads)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DispatchProcesses)->Arg(5000)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DispatchEventLoop)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+} // namespace

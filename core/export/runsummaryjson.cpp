@@ -1,0 +1,197 @@
+#include "runsummaryjson.h"
+
+#include <QJsonArray>
+
+#include <QJsonValue>
+#include <QLocale>
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace conlab {
+
+namespace {
+
+// Three decimals is a microsecond for milliseconds and a kilobyte for megabytes: more is noise, and it keeps
+// the printed JSON readable. JSON has no NaN or infinity; null says "no value" outright.
+QJsonValue rounded(double value)
+{
+    if (!std::isfinite(value))
+        return QJsonValue(QJsonValue::Null);
+    return std::round(value * 1000.0) / 1000.0;
+}
+
+QString checksumText(std::uint64_t checksum)
+{
+    return QStringLiteral("0x%1").arg(static_cast<qulonglong>(checksum), 16, 16, QLatin1Char('0'));
+}
+
+QString ms(double value)
+{
+    return QString::number(value, 'f', 3) + QStringLiteral(" ms");
+}
+
+// Parameters the user typed: print them as given ("100", "0.5"), not padded to three decimals.
+QString given(double value)
+{
+    return QString::number(value, 'g', 10);
+}
+
+QString workloadText(const WorkloadSpec& workload)
+{
+    const QString tasks
+        = workload.tasks == 1 ? QStringLiteral("1 task") : QStringLiteral("%1 tasks").arg(workload.tasks);
+    QString shape;
+    switch (workload.kind) {
+    case WorkloadKind::Cpu:
+        shape = QStringLiteral("%1 ms CPU").arg(given(workload.cpuMs));
+        break;
+    case WorkloadKind::Io:
+        shape = QStringLiteral("%1 ms I/O").arg(given(workload.ioMs));
+        break;
+    case WorkloadKind::Sleep:
+        shape = QStringLiteral("%1 ms sleep").arg(given(workload.ioMs));
+        break;
+    case WorkloadKind::Mixed:
+        shape = QStringLiteral("%1 x (%2 ms CPU + %3 ms I/O)")
+                    .arg(QString::number(workload.phases), given(workload.cpuMs), given(workload.ioMs));
+        break;
+    }
+    return QStringLiteral("%1: %2 of %3").arg(workloadKey(workload.kind), tasks, shape);
+}
+
+} // namespace
+
+QJsonObject runSummaryToJson(const RunSummary& summary)
+{
+    const RunConfig& config = summary.config;
+    QJsonObject json;
+    json.insert(QStringLiteral("model"), modelKey(config.model));
+    json.insert(QStringLiteral("workload"), workloadKey(config.workload.kind));
+    json.insert(QStringLiteral("tasks"), config.workload.tasks);
+    json.insert(QStringLiteral("workers"), config.effectiveWorkers());
+    json.insert(QStringLiteral("cpu_ms_per_phase"), rounded(config.workload.cpuMs));
+    json.insert(QStringLiteral("io_ms_per_phase"), rounded(config.workload.ioMs));
+    json.insert(QStringLiteral("phases"), config.workload.phases);
+    json.insert(QStringLiteral("wall_ms"), rounded(summary.wallMs));
+    json.insert(QStringLiteral("cpu_ms"), rounded(summary.cpuMs));
+    json.insert(QStringLiteral("tasks_completed"), summary.tasksCompleted);
+    json.insert(QStringLiteral("checksum"), checksumText(summary.checksum));
+
+    QJsonObject stateMs;
+    for (TaskState state : allTaskStates)
+        stateMs.insert(taskStateKey(state), rounded(summary.stateMs[static_cast<std::size_t>(state)]));
+    json.insert(QStringLiteral("state_ms"), stateMs);
+
+    const LatencyStats& latency = summary.resumeLatencyMs;
+    json.insert(QStringLiteral("resume_latency_ms"),
+        QJsonObject {
+            {QStringLiteral("p50"), rounded(latency.p50)},
+            {QStringLiteral("p99"), rounded(latency.p99)},
+            {QStringLiteral("max"), rounded(latency.max)},
+            {QStringLiteral("count"), latency.count},
+        });
+
+    json.insert(QStringLiteral("peak_rss_mb"), rounded(summary.peakRssMb));
+    json.insert(QStringLiteral("cores"), summary.cores);
+    json.insert(QStringLiteral("startup_ms"), rounded(summary.startupMs));
+    if (!summary.workerPeakRssMb.empty()) {
+        QJsonArray perWorker;
+        double total = 0;
+        for (double mb : summary.workerPeakRssMb) {
+            perWorker.append(rounded(mb));
+            total += mb;
+        }
+        json.insert(QStringLiteral("worker_peak_rss_mb"), perWorker);
+        json.insert(QStringLiteral("worker_peak_rss_total_mb"), rounded(total));
+    }
+    // Not rounded: it is meant to be passed back with --calibration to reproduce the checksum exactly.
+    json.insert(QStringLiteral("iterations_per_ms"),
+        std::isfinite(summary.iterationsPerMs) ? QJsonValue(summary.iterationsPerMs) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("cancelled"), summary.cancelled);
+    if (!summary.error.isEmpty())
+        json.insert(QStringLiteral("error"), summary.error);
+    return json;
+}
+
+QString runSummaryText(const RunSummary& summary)
+{
+    const RunConfig& config = summary.config;
+    const LatencyStats& latency = summary.resumeLatencyMs;
+    using Rows = std::vector<std::pair<QString, QString>>;
+
+    Rows rows;
+    rows.emplace_back(QStringLiteral("model"), modelKey(config.model));
+    rows.emplace_back(QStringLiteral("workload"), workloadText(config.workload));
+    rows.emplace_back(QStringLiteral("workers"), QString::number(config.effectiveWorkers()));
+    rows.emplace_back(QStringLiteral("wall"), ms(summary.wallMs));
+    rows.emplace_back(QStringLiteral("cpu"), ms(summary.cpuMs));
+    rows.emplace_back(QStringLiteral("tasks done"),
+        QStringLiteral("%1 of %2")
+            .arg(QString::number(summary.tasksCompleted), QString::number(config.workload.tasks)));
+    rows.emplace_back(QStringLiteral("checksum"), checksumText(summary.checksum));
+    // With no I/O waits the percentiles are zeros that would read as "instant".
+    rows.emplace_back(QStringLiteral("resume latency"),
+        latency.count > 0 ? QStringLiteral("p50 %1, p99 %2, max %3 (%4 resumes)")
+                                .arg(ms(latency.p50), ms(latency.p99), ms(latency.max), QString::number(latency.count))
+                          : QStringLiteral("none (no I/O waits)"));
+    rows.emplace_back(QStringLiteral("peak RSS"), QString::number(summary.peakRssMb, 'f', 1) + QStringLiteral(" MB"));
+    rows.emplace_back(QStringLiteral("cores"), QString::number(summary.cores));
+    if (summary.startupMs > 0)
+        rows.emplace_back(QStringLiteral("start-up"), ms(summary.startupMs));
+    if (!summary.workerPeakRssMb.empty()) {
+        double total = 0;
+        for (double mb : summary.workerPeakRssMb)
+            total += mb;
+        rows.emplace_back(QStringLiteral("worker RSS"),
+            QStringLiteral("%1 MB in %2 processes (each has its own copy of everything)")
+                .arg(QString::number(total, 'f', 1), QString::number(summary.workerPeakRssMb.size())));
+    }
+    if (summary.iterationsPerMs > 0)
+        rows.emplace_back(QStringLiteral("calibration"),
+            QString::number(summary.iterationsPerMs, 'g', QLocale::FloatingPointShortest)
+                + QStringLiteral(" iterations/ms (--calibration repeats the checksum)"));
+
+    // State labels are long ("running, blocking the loop"); a block of their own keeps them from widening the
+    // label column of everything else.
+    Rows states;
+    for (TaskState state : allTaskStates) {
+        const double value = summary.stateMs[static_cast<std::size_t>(state)];
+        if (value != 0)
+            states.emplace_back(taskStateLabel(state), ms(value));
+    }
+
+    Rows outcome;
+    if (summary.cancelled)
+        outcome.emplace_back(QStringLiteral("status"), QStringLiteral("cancelled"));
+    if (!summary.error.isEmpty())
+        outcome.emplace_back(QStringLiteral("error"), summary.error);
+
+    qsizetype width = 0;
+    for (const Rows* block : {&rows, &outcome}) {
+        for (const auto& row : *block)
+            width = std::max(width, row.first.size());
+    }
+    qsizetype stateWidth = 0;
+    qsizetype valueWidth = 0;
+    for (const auto& row : states) {
+        stateWidth = std::max(stateWidth, row.first.size());
+        valueWidth = std::max(valueWidth, row.second.size());
+    }
+
+    QString text;
+    for (const auto& row : rows)
+        text += row.first.leftJustified(width + 2) + row.second + QLatin1Char('\n');
+    if (!states.empty()) {
+        text += QStringLiteral("time in state\n");
+        for (const auto& row : states)
+            text += QStringLiteral("  ") + row.first.leftJustified(stateWidth + 2)
+                + row.second.rightJustified(valueWidth) + QLatin1Char('\n');
+    }
+    for (const auto& row : outcome)
+        text += row.first.leftJustified(width + 2) + row.second + QLatin1Char('\n');
+    return text;
+}
+
+} // namespace conlab

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "run/runsummary.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace conlab {
+
+// The object `conlab run --json` prints. Keys are snake_case and stable; milliseconds and megabytes are rounded
+// to 3 decimals (iterations_per_ms is exact, for --calibration); the checksum is a "0x%016llx" string because a JSON
+// number (a double) can't hold 64 bits; "error" is present only when the run failed.
+QJsonObject runSummaryToJson(const RunSummary& summary);
+
+// A few aligned "label  value" lines for a terminal, ending with a newline.
+QString runSummaryText(const RunSummary& summary);
+
+} // namespace conlab

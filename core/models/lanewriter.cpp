@@ -1,0 +1,32 @@
+#include "lanewriter.h"
+
+#include "trace/tracerecorder.h"
+
+#include <algorithm>
+#include <sched.h>
+
+namespace conlab {
+
+int currentCore()
+{
+    const int core = sched_getcpu();
+    return core >= 0 && core < 128 ? core : -1;
+}
+
+LaneWriter::LaneWriter(TraceRecorder& recorder, std::uint16_t lane)
+    : m_recorder(recorder)
+    , m_lane(lane)
+{
+}
+
+void LaneWriter::record(TaskState state, std::int64_t beginNs, std::int64_t endNs, int task, int core)
+{
+    beginNs = std::max(beginNs, m_lastEndNs);
+    endNs = std::max(endNs, beginNs);
+    if (core < 0 && (state == TaskState::Running || state == TaskState::BlockingLoop))
+        core = currentCore();
+    m_recorder.record(Segment { beginNs, endNs, task, m_lane, state, std::int8_t(core) });
+    m_lastEndNs = endNs;
+}
+
+} // namespace conlab

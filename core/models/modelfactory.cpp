@@ -1,0 +1,25 @@
+#include "modelfactory.h"
+
+#include "eventloopmodel.h"
+#include "processesmodel.h"
+#include "sequentialmodel.h"
+#include "threadsmodel.h"
+
+namespace conlab {
+
+std::unique_ptr<ExecutionModel> createModel(ModelKind kind)
+{
+    switch (kind) {
+    case ModelKind::Sequential:
+        return std::make_unique<SequentialModel>();
+    case ModelKind::Processes:
+        return std::make_unique<ProcessesModel>();
+    case ModelKind::Threads:
+        return std::make_unique<ThreadsModel>();
+    case ModelKind::EventLoop:
+        return std::make_unique<EventLoopModel>();
+    }
+    return nullptr;
+}
+
+} // namespace conlab

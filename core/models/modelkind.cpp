@@ -1,0 +1,29 @@
+#include "modelkind.h"
+
+namespace conlab {
+
+QString modelKey(ModelKind kind)
+{
+    switch (kind) {
+    case ModelKind::Sequential:
+        return QStringLiteral("sequential");
+    case ModelKind::Processes:
+        return QStringLiteral("processes");
+    case ModelKind::Threads:
+        return QStringLiteral("threads");
+    case ModelKind::EventLoop:
+        return QStringLiteral("eventloop");
+    }
+    return {};
+}
+
+std::optional<ModelKind> modelFromKey(const QString& key)
+{
+    for (ModelKind kind : allModelKinds) {
+        if (modelKey(kind) == key)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+} // namespace conlab

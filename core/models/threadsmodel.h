@@ -1,0 +1,15 @@
+#pragma once
+
+#include "executionmodel.h"
+
+namespace conlab {
+
+// A pool of real threads sharing one task queue; I/O blocks only the thread that waits.
+class ThreadsModel final : public ExecutionModel
+{
+public:
+    std::vector<LaneInfo> lanes(int workers, int tasks) const override;
+    ModelOutcome run(const ExecutionContext& context) override;
+};
+
+} // namespace conlab

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "models/executionmodel.h"
+#include "run/runconfig.h"
+
+#include <cstdint>
+
+namespace conlab {
+
+class CancelToken;
+class TraceRecorder;
+
+struct EngineResult {
+    ModelOutcome outcome;
+    std::int64_t beginNs = 0; // when the model started: wall time is measured from here
+    std::int64_t endNs = 0;
+    double cpuMs = 0;
+    double peakRssMb = 0;
+    double iterationsPerMs = 0; // the kernel calibration the workload was built with
+    bool cancelled = false;
+};
+
+// One complete run on the calling thread: calibrate, build the workload, start the latency server if needed, run
+// the model, tear everything down. The run controller calls it on its engine thread; benchmarks call it directly.
+EngineResult runEngine(
+    const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder, const CancelToken& cancel);
+
+} // namespace conlab

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "models/modelkind.h"
+#include "workload/workloadspec.h"
+
+namespace conlab {
+
+struct RunConfig {
+    ModelKind model = ModelKind::Sequential;
+    WorkloadSpec workload;
+    int workers = 0; // 0: one per online core; for the event loop, every task at once (up to maxLoopSlots)
+    int sampleHz = 20; // per-core CPU sampling rate
+    // Kernel speed used to turn milliseconds into iterations; 0 measures this machine. Pinning it makes checksums
+    // comparable between separate invocations (each process would otherwise calibrate on its own).
+    double iterationsPerMs = 0;
+
+    int effectiveWorkers() const;
+    // Empty when the configuration can run; otherwise one sentence naming the offending setting.
+    QString validationError() const;
+};
+
+// Limits a run must stay within: large enough for any lesson, small enough that a typo cannot hang the machine.
+namespace limits {
+    inline constexpr int maxTasks = 1'000'000;
+    inline constexpr int maxWorkers = 256;
+    inline constexpr int maxPhases = 10'000;
+    inline constexpr double maxPhaseMs = 3'600'000; // an hour
+    inline constexpr int maxSampleHz = 1000;
+    // The event loop's default "no limit" still needs a lane per in-flight task; past this, tasks queue.
+    inline constexpr int maxLoopSlots = 10'000;
+    inline constexpr double maxIterationsPerMs = 1e9;
+} // namespace limits
+
+} // namespace conlab

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "run/runresult.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QThread;
+
+namespace conlab {
+
+class CancelToken;
+class CpuSampler;
+class TraceRecorder;
+struct EngineResult;
+
+// Starts runs on an engine thread and reports them to whoever listens, in the listener's thread: one started(),
+// then batches of new segments and CPU samples coalesced on a timer (never one signal per event), then finished().
+// Lives in the thread that uses it (the UI thread in the GUI): nothing it does there blocks.
+class RunController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override;
+
+    // Returns false with *error set when the configuration is invalid or a run is already going.
+    bool start(const RunConfig& config, QString* error = nullptr);
+    // Asks the run to stop; finished() follows within 200 ms with `cancelled` set.
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    // Period of the batch timer (default 33 ms, about 30 Hz).
+    void setBatchIntervalMs(int ms) { m_batchTimer.setInterval(ms); }
+
+signals:
+    void started(const conlab::RunStart& start);
+    void batchReady(const conlab::TraceBatch& batch);
+    void finished(const conlab::RunResult& result);
+
+private:
+    void drainIntoBatch();
+    void onEngineFinished(const EngineResult& result);
+
+    struct ActiveRun;
+    std::unique_ptr<ActiveRun> m_run;
+    bool m_running = false;
+    QTimer m_batchTimer;
+};
+
+} // namespace conlab

@@ -1,0 +1,103 @@
+#include "runsummarizer.h"
+
+#include "engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace conlab {
+namespace {
+
+    bool isRunning(TaskState state) { return state == TaskState::Running || state == TaskState::BlockingLoop; }
+
+    std::vector<std::vector<Segment>> segmentsByLane(const Trace& trace)
+    {
+        std::vector<std::vector<Segment>> lanes(trace.lanes.size());
+        for (const Segment& segment : trace.segments) {
+            if (segment.lane < lanes.size())
+                lanes[segment.lane].push_back(segment);
+        }
+        for (auto& lane : lanes)
+            std::stable_sort(lane.begin(), lane.end(), [](const Segment& a, const Segment& b) {
+                return a.beginNs < b.beginNs;
+            });
+        return lanes;
+    }
+
+} // namespace
+
+std::vector<double> resumeLatencySamplesMs(const Trace& trace)
+{
+    std::vector<double> samples;
+    for (const auto& lane : segmentsByLane(trace)) {
+        for (std::size_t i = 0; i < lane.size(); ++i) {
+            if (lane[i].state != TaskState::WaitingIo)
+                continue;
+            // The next running segment of the same task: everything in between was time it could not run.
+            for (std::size_t j = i + 1; j < lane.size() && lane[j].task == lane[i].task; ++j) {
+                if (isRunning(lane[j].state)) {
+                    samples.push_back(double(lane[j].beginNs - lane[i].endNs) / 1e6);
+                    break;
+                }
+                if (lane[j].state == TaskState::WaitingIo)
+                    break;
+            }
+        }
+    }
+    return samples;
+}
+
+double startupMs(const Trace& trace)
+{
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+    bool any = false;
+    for (const Segment& segment : trace.segments) {
+        if (segment.state != TaskState::StartingUp)
+            continue;
+        first = any ? std::min(first, segment.beginNs) : segment.beginNs;
+        last = any ? std::max(last, segment.endNs) : segment.endNs;
+        any = true;
+    }
+    return double(last - first) / 1e6;
+}
+
+LatencyStats latencyStats(std::vector<double> samplesMs)
+{
+    LatencyStats stats;
+    stats.count = int(samplesMs.size());
+    if (samplesMs.empty())
+        return stats;
+    std::sort(samplesMs.begin(), samplesMs.end());
+    const auto rank = [&](double p) {
+        const auto index = std::size_t(std::ceil(p * double(samplesMs.size()))) - 1;
+        return samplesMs[std::min(index, samplesMs.size() - 1)];
+    };
+    stats.p50 = rank(0.50);
+    stats.p99 = rank(0.99);
+    stats.max = samplesMs.back();
+    return stats;
+}
+
+RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const EngineResult& engine)
+{
+    RunSummary summary;
+    summary.config = config;
+    summary.wallMs = double(engine.endNs - engine.beginNs) / 1e6;
+    summary.cpuMs = engine.cpuMs;
+    summary.tasksCompleted = engine.outcome.tasksCompleted;
+    summary.checksum = engine.outcome.checksum;
+    for (const Segment& segment : trace.segments)
+        summary.stateMs[std::size_t(segment.state)] += double(segment.durationNs()) / 1e6;
+    summary.resumeLatencyMs = latencyStats(resumeLatencySamplesMs(trace));
+    summary.peakRssMb = engine.peakRssMb;
+    summary.startupMs = startupMs(trace);
+    summary.workerPeakRssMb = engine.outcome.workerPeakRssMb;
+    summary.cores = trace.cores;
+    summary.iterationsPerMs = engine.iterationsPerMs;
+    summary.cancelled = engine.cancelled;
+    summary.error = engine.outcome.error;
+    return summary;
+}
+
+} // namespace conlab

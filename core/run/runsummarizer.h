@@ -1,0 +1,24 @@
+#pragma once
+
+#include "run/runsummary.h"
+#include "trace/trace.h"
+
+#include <vector>
+
+namespace conlab {
+
+struct EngineResult;
+
+// Every time a lane's I/O wait ended and the task was not yet running again: what a waiting request pays for
+// the CPU being busy (or, later, the GIL being held) elsewhere. In milliseconds, in lane order.
+std::vector<double> resumeLatencySamplesMs(const Trace& trace);
+
+// From the first `starting up` segment's start to the last one's end; 0 when the model has none.
+double startupMs(const Trace& trace);
+
+// Nearest-rank percentiles; an empty input gives all zeros.
+LatencyStats latencyStats(std::vector<double> samplesMs);
+
+RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const EngineResult& engine);
+
+} // namespace conlab

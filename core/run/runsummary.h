@@ -1,0 +1,40 @@
+#pragma once
+
+#include "run/runconfig.h"
+#include "trace/taskstate.h"
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace conlab {
+
+struct LatencyStats {
+    double p50 = 0;
+    double p99 = 0;
+    double max = 0;
+    int count = 0;
+};
+
+// The numbers a run ends with; `conlab run --json` prints exactly these.
+struct RunSummary {
+    RunConfig config;
+    double wallMs = 0;
+    double cpuMs = 0; // process CPU time over the run, children included
+    int tasksCompleted = 0;
+    std::uint64_t checksum = 0;
+    std::array<double, taskStateCount> stateMs {}; // indexed by TaskState
+    LatencyStats resumeLatencyMs; // from an I/O wait ending to the task running again
+    double peakRssMb = 0; // this process
+    // From the first worker being asked to start to the last one ready: what the pool costs before any work.
+    double startupMs = 0;
+    std::vector<double> workerPeakRssMb; // processes: each worker's own peak; their sum is what the pool costs
+    int cores = 0;
+    double iterationsPerMs = 0; // kernel calibration used: pass it back with --calibration to repeat the checksum
+    bool cancelled = false;
+    QString error; // empty when the run succeeded
+};
+
+} // namespace conlab

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "cpusample.h"
+#include "segment.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace conlab {
+
+enum class LaneKind : std::uint8_t {
+    Thread, // a worker thread (sequential's single thread too)
+    Process, // a worker process
+    LoopSlot, // one in-flight task slot of an event loop
+    Gil, // who holds the emulated GIL
+};
+
+struct LaneInfo {
+    QString name;
+    LaneKind kind = LaneKind::Thread;
+};
+
+// A finished (or in-progress) run as plain values: what the timeline draws, what exporters write.
+struct Trace {
+    std::int64_t originNs = 0; // monotonic time the run started; files store times relative to it
+    int cores = 0;
+    std::vector<LaneInfo> lanes;
+    std::vector<Segment> segments; // grouped by nothing in particular; each lane's own segments never overlap
+    std::vector<CpuSample> cpuSamples; // in time order
+};
+
+// What the controller streams to a listener while a run is going: only what is new since the last batch.
+struct TraceBatch {
+    std::vector<Segment> segments;
+    std::vector<CpuSample> cpuSamples;
+
+    bool isEmpty() const { return segments.empty() && cpuSamples.empty(); }
+};
+
+} // namespace conlab

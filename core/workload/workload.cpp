@@ -1,0 +1,52 @@
+#include "workload.h"
+
+#include "cpukernel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace conlab {
+
+bool Workload::needsLatencyServer() const
+{
+    return spec.kind == WorkloadKind::Io || spec.kind == WorkloadKind::Mixed;
+}
+
+Workload buildWorkload(const WorkloadSpec& spec, double iterationsPerMs)
+{
+    Workload workload;
+    workload.spec = spec;
+    workload.sliceIterations = std::max<std::int64_t>(1, std::llround(iterationsPerMs * sliceMicroseconds / 1000.0));
+
+    const Phase cpu { PhaseKind::Cpu, std::llround(spec.cpuMs * iterationsPerMs) };
+    const Phase io { PhaseKind::Io, std::llround(spec.ioMs * 1000.0) };
+    const Phase sleep { PhaseKind::Sleep, std::llround(spec.ioMs * 1000.0) };
+
+    workload.tasks.reserve(spec.tasks);
+    for (int id = 0; id < spec.tasks; ++id) {
+        TaskSpec task;
+        task.id = id;
+        task.seed = mixChecksum(0, std::uint64_t(id) + 1);
+        switch (spec.kind) {
+        case WorkloadKind::Cpu:
+            task.phases = { cpu };
+            break;
+        case WorkloadKind::Io:
+            task.phases = { io };
+            break;
+        case WorkloadKind::Sleep:
+            task.phases = { sleep };
+            break;
+        case WorkloadKind::Mixed:
+            for (int phase = 0; phase < spec.phases; ++phase) {
+                task.phases.push_back(cpu);
+                task.phases.push_back(io);
+            }
+            break;
+        }
+        workload.tasks.push_back(std::move(task));
+    }
+    return workload;
+}
+
+} // namespace conlab

@@ -1,0 +1,29 @@
+#include "workloadspec.h"
+
+namespace conlab {
+
+QString workloadKey(WorkloadKind kind)
+{
+    switch (kind) {
+    case WorkloadKind::Cpu:
+        return QStringLiteral("cpu");
+    case WorkloadKind::Io:
+        return QStringLiteral("io");
+    case WorkloadKind::Sleep:
+        return QStringLiteral("sleep");
+    case WorkloadKind::Mixed:
+        return QStringLiteral("mixed");
+    }
+    return {};
+}
+
+std::optional<WorkloadKind> workloadFromKey(const QString& key)
+{
+    for (WorkloadKind kind : { WorkloadKind::Cpu, WorkloadKind::Io, WorkloadKind::Sleep, WorkloadKind::Mixed }) {
+        if (workloadKey(kind) == key)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+} // namespace conlab

@@ -1,0 +1,146 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+CliResult runConlab(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(CONLAB_BINARY), arguments);
+    EXPECT_TRUE(process.waitForFinished(60'000)) << "conlab did not finish";
+    return CliResult { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
+}
+
+QStringList runArgs(const QStringList& extra) { return QStringList { QStringLiteral("run") } + extra; }
+
+struct BadInput {
+    QStringList arguments;
+    const char* named; // what the message must name
+};
+
+class CliRejects : public ::testing::TestWithParam<BadInput>
+{
+};
+
+} // namespace
+
+TEST_P(CliRejects, WithOneLineNamingTheArgumentAndExitCode2)
+{
+    const CliResult result = runConlab(runArgs(GetParam().arguments));
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.out.isEmpty()) << result.out.toStdString();
+    EXPECT_EQ(result.err.count('\n'), 1) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(GetParam().named)) << result.err.toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(BadInputs, CliRejects,
+    ::testing::Values(BadInput { { QStringLiteral("--model"), QStringLiteral("fibers") }, "--model" },
+        BadInput { { QStringLiteral("--workload"), QStringLiteral("gpu") }, "--workload" },
+        BadInput { { QStringLiteral("--tasks"), QStringLiteral("0") }, "--tasks" },
+        BadInput { { QStringLiteral("--tasks"), QStringLiteral("-3") }, "--tasks" },
+        BadInput { { QStringLiteral("--tasks"), QStringLiteral("many") }, "--tasks" },
+        BadInput { { QStringLiteral("--tasks"), QStringLiteral("1000001") }, "--tasks" },
+        BadInput { { QStringLiteral("--workers"), QStringLiteral("257") }, "--workers" },
+        BadInput { { QStringLiteral("--workers"), QStringLiteral("0") }, "--workers" },
+        BadInput { { QStringLiteral("--phases"), QStringLiteral("0") }, "--phases" },
+        BadInput { { QStringLiteral("--cpu-ms"), QStringLiteral("3600001") }, "--cpu-ms" },
+        BadInput { { QStringLiteral("--io-ms"), QStringLiteral("-1") }, "--io-ms" },
+        BadInput { { QStringLiteral("--io-ms"), QStringLiteral("soon") }, "--io-ms" },
+        BadInput { { QStringLiteral("--bogus") }, "bogus" }),
+    [](const ::testing::TestParamInfo<BadInput>& info) {
+        QString name = info.param.arguments.join(QLatin1Char('_')).remove(QLatin1Char('-'));
+        return QStringLiteral("%1_%2").arg(info.index).arg(name.replace(QLatin1Char('-'), QLatin1Char('m'))).toStdString();
+    });
+
+TEST(Cli, JsonPrintsExactlyOneObjectWithEveryKey)
+{
+    const CliResult result = runConlab(runArgs({ QStringLiteral("--model"), QStringLiteral("threads"),
+        QStringLiteral("--workload"), QStringLiteral("mixed"), QStringLiteral("--tasks"), QStringLiteral("4"),
+        QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--cpu-ms"), QStringLiteral("5"),
+        QStringLiteral("--io-ms"), QStringLiteral("5"), QStringLiteral("--json") }));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_EQ(result.out.count('\n'), 1);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(result.out, &error);
+    ASSERT_TRUE(doc.isObject()) << error.errorString().toStdString();
+    const QJsonObject summary = doc.object();
+    for (const char* key : { "model", "workload", "tasks", "workers", "wall_ms", "cpu_ms", "tasks_completed",
+             "checksum", "state_ms", "resume_latency_ms", "peak_rss_mb", "cores" })
+        EXPECT_TRUE(summary.contains(QLatin1String(key))) << key;
+    EXPECT_EQ(summary[QLatin1String("model")].toString(), QStringLiteral("threads"));
+    EXPECT_EQ(summary[QLatin1String("tasks_completed")].toInt(), 4);
+    EXPECT_EQ(summary[QLatin1String("resume_latency_ms")].toObject()[QLatin1String("count")].toInt(), 8);
+}
+
+TEST(Cli, TraceFileOpensAsChromeTrace)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    const CliResult result = runConlab(runArgs({ QStringLiteral("--model"), QStringLiteral("threads"),
+        QStringLiteral("--workload"), QStringLiteral("io"), QStringLiteral("--tasks"), QStringLiteral("6"),
+        QStringLiteral("--workers"), QStringLiteral("3"), QStringLiteral("--io-ms"), QStringLiteral("20"),
+        QStringLiteral("--trace"), path }));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_FALSE(result.out.isEmpty()); // the human summary
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    const QJsonArray events = doc.object()[QLatin1String("traceEvents")].toArray();
+    int spans = 0;
+    int threadNames = 0;
+    for (const auto& value : events) {
+        const QJsonObject event = value.toObject();
+        spans += event[QLatin1String("ph")].toString() == QLatin1String("X");
+        threadNames += event[QLatin1String("name")].toString() == QLatin1String("thread_name");
+    }
+    EXPECT_EQ(threadNames, 3);
+    EXPECT_GE(spans, 6 * 3 + 3); // per task: wait, ready, run; per thread: start-up
+}
+
+TEST(Cli, HelpAndVersion)
+{
+    EXPECT_EQ(runConlab({ QStringLiteral("--version") }).exitCode, 0);
+    const CliResult help = runConlab(runArgs({ QStringLiteral("--help") }));
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains("--workload"));
+}
+
+TEST(Cli, WorkerModeStartedByHandExplainsAndExits2)
+{
+    for (const QByteArray& input : { QByteArray("hello, are you a worker?\n"), QByteArray() }) {
+        QProcess process;
+        process.start(QStringLiteral(CONLAB_BINARY), { QStringLiteral("worker") });
+        ASSERT_TRUE(process.waitForStarted());
+        process.write(input);
+        process.closeWriteChannel();
+        ASSERT_TRUE(process.waitForFinished(15'000));
+        EXPECT_EQ(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        EXPECT_TRUE(err.contains("internal")) << err.toStdString();
+        EXPECT_TRUE(process.readAllStandardOutput().isEmpty());
+    }
+}
+
+TEST(Cli, ProcessesModelRunsFromTheCommandLine)
+{
+    const CliResult result = runConlab(runArgs({ QStringLiteral("--model"), QStringLiteral("processes"),
+        QStringLiteral("--workload"), QStringLiteral("cpu"), QStringLiteral("--tasks"), QStringLiteral("4"),
+        QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--cpu-ms"), QStringLiteral("5"),
+        QStringLiteral("--json") }));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonObject summary = QJsonDocument::fromJson(result.out).object();
+    EXPECT_EQ(summary[QLatin1String("tasks_completed")].toInt(), 4);
+    EXPECT_EQ(summary[QLatin1String("worker_peak_rss_mb")].toArray().size(), 2);
+    EXPECT_GT(summary[QLatin1String("startup_ms")].toDouble(), 0.0);
+}

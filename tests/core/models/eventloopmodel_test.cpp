@@ -1,0 +1,221 @@
+#include "../testrun.h"
+#include "models/eventloopmodel.h"
+#include "run/canceltoken.h"
+#include "trace/tracerecorder.h"
+#include "workload/latencyserver.h"
+#include "workload/workload.h"
+
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cstdio>
+#include <gtest/gtest.h>
+#include <set>
+#include <thread>
+
+using namespace conlab;
+using conlab::test::makeConfig;
+using conlab::test::runToCompletion;
+
+namespace {
+
+bool isOnCpu(TaskState state)
+{
+    return state == TaskState::Running || state == TaskState::BlockingLoop;
+}
+
+std::vector<Segment> onCpuSegments(const Trace& trace)
+{
+    std::vector<Segment> segments;
+    std::copy_if(trace.segments.begin(), trace.segments.end(), std::back_inserter(segments),
+        [](const Segment& s) { return isOnCpu(s.state); });
+    std::sort(
+        segments.begin(), segments.end(), [](const Segment& a, const Segment& b) { return a.beginNs < b.beginNs; });
+    return segments;
+}
+
+// Runs the model directly (no controller) on this thread, against `port`, and reports how long it took.
+struct DirectRun
+{
+    ModelOutcome outcome;
+    std::vector<Segment> segments;
+    qint64 wallMs = 0;
+};
+
+DirectRun runDirect(const Workload& workload, int workers, quint16 port)
+{
+    EventLoopModel model;
+    TraceRecorder recorder(model.lanes(workers, int(workload.tasks.size())));
+    CancelToken cancel;
+    const ExecutionContext context {workload, workers, recorder, cancel, port};
+    QElapsedTimer clock;
+    clock.start();
+    DirectRun result;
+    result.outcome = model.run(context);
+    result.wallMs = clock.elapsed();
+    result.segments = recorder.drain();
+    return result;
+}
+
+Workload ioWorkload(int tasks, double ioMs)
+{
+    WorkloadSpec spec;
+    spec.kind = WorkloadKind::Io;
+    spec.tasks = tasks;
+    spec.ioMs = ioMs;
+    return buildWorkload(spec, 1000);
+}
+
+} // namespace
+
+TEST(EventLoopModel, LanesAreOneSlotPerTaskInFlight)
+{
+    const EventLoopModel model;
+    const std::vector<LaneInfo> three = model.lanes(3, 10);
+    ASSERT_EQ(three.size(), 3u);
+    for (std::size_t i = 0; i < three.size(); ++i) {
+        EXPECT_EQ(three[i].name, QStringLiteral("slot %1").arg(i + 1));
+        EXPECT_EQ(three[i].kind, LaneKind::LoopSlot);
+    }
+    EXPECT_EQ(model.lanes(8, 2).size(), 2u);
+
+    const RunResult result = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Sleep, 5, 3, 0, 5));
+    ASSERT_EQ(result.trace->lanes.size(), 3u);
+    EXPECT_EQ(result.trace->lanes[2].name, QStringLiteral("slot 3"));
+    std::set<int> usedLanes;
+    for (const Segment& s : result.trace->segments)
+        usedLanes.insert(s.lane);
+    EXPECT_EQ(usedLanes, (std::set<int> {0, 1, 2}));
+}
+
+TEST(EventLoopModel, IoBoundOverlapsWaits)
+{
+    const RunResult sequential = runToCompletion(makeConfig(ModelKind::Sequential, WorkloadKind::Io, 32, 8, 0, 50));
+    const RunResult loop = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Io, 32, 8, 0, 50));
+    ASSERT_TRUE(sequential.summary.error.isEmpty()) << sequential.summary.error.toStdString();
+    ASSERT_TRUE(loop.summary.error.isEmpty()) << loop.summary.error.toStdString();
+    std::printf("sequential %.1f ms, event loop %.1f ms\n", sequential.summary.wallMs, loop.summary.wallMs);
+    EXPECT_EQ(loop.summary.tasksCompleted, 32);
+    EXPECT_EQ(loop.summary.checksum, sequential.summary.checksum);
+    EXPECT_LT(loop.summary.wallMs, sequential.summary.wallMs / 4)
+        << "sequential " << sequential.summary.wallMs << " ms, event loop " << loop.summary.wallMs << " ms";
+}
+
+TEST(EventLoopModel, TwoHundredWaitsAtOnceWithoutALimit)
+{
+    const RunResult result = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Io, 200, 200, 0, 50));
+    ASSERT_TRUE(result.summary.error.isEmpty()) << result.summary.error.toStdString();
+    std::printf("200 x 50 ms of I/O: %.1f ms\n", result.summary.wallMs);
+    EXPECT_EQ(result.summary.tasksCompleted, 200);
+    EXPECT_EQ(result.trace->lanes.size(), 200u);
+    EXPECT_LT(result.summary.wallMs, 4 * 50);
+}
+
+TEST(EventLoopModel, CpuBoundRunsOnOneThreadOnly)
+{
+    const RunResult sequential = runToCompletion(makeConfig(ModelKind::Sequential, WorkloadKind::Cpu, 6, 2, 40, 0));
+    const RunResult loop = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Cpu, 6, 2, 40, 0));
+    ASSERT_TRUE(loop.summary.error.isEmpty()) << loop.summary.error.toStdString();
+    std::printf("sequential %.1f ms, event loop %.1f ms\n", sequential.summary.wallMs, loop.summary.wallMs);
+    EXPECT_EQ(loop.summary.checksum, sequential.summary.checksum);
+    EXPECT_GE(loop.summary.wallMs, 0.8 * sequential.summary.wallMs);
+
+    // One thread: across every lane, at most one segment is on the CPU at any instant.
+    const std::vector<Segment> onCpu = onCpuSegments(*loop.trace);
+    ASSERT_GE(onCpu.size(), 6u);
+    std::set<int> lanes;
+    for (std::size_t i = 0; i < onCpu.size(); ++i) {
+        lanes.insert(onCpu[i].lane);
+        if (i > 0) {
+            EXPECT_LE(onCpu[i - 1].endNs, onCpu[i].beginNs)
+                << "lane " << onCpu[i - 1].lane << " and lane " << onCpu[i].lane << " run at once";
+        }
+    }
+    EXPECT_EQ(lanes.size(), 2u);
+}
+
+TEST(EventLoopModel, LongCpuPhaseIsRecordedAsBlockingTheLoop)
+{
+    const auto statesOf = [](double cpuMs) {
+        const RunResult result = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Cpu, 1, 1, cpuMs, 0));
+        EXPECT_TRUE(result.summary.error.isEmpty());
+        std::vector<TaskState> states;
+        for (const Segment& s : result.trace->segments)
+            states.push_back(s.state);
+        return states;
+    };
+    EXPECT_EQ(statesOf(150), std::vector<TaskState> {TaskState::BlockingLoop});
+    EXPECT_EQ(statesOf(20), std::vector<TaskState> {TaskState::Running});
+}
+
+TEST(EventLoopModel, CpuPhaseDelaysEveryOtherTasksResumption)
+{
+    RunConfig config = makeConfig(ModelKind::EventLoop, WorkloadKind::Mixed, 4, 4, 80, 10);
+    config.workload.phases = 2;
+    const RunResult loop = runToCompletion(config);
+    config.model = ModelKind::Threads;
+    const RunResult threads = runToCompletion(config);
+    ASSERT_TRUE(loop.summary.error.isEmpty()) << loop.summary.error.toStdString();
+    ASSERT_TRUE(threads.summary.error.isEmpty()) << threads.summary.error.toStdString();
+    const LatencyStats& l = loop.summary.resumeLatencyMs;
+    const LatencyStats& t = threads.summary.resumeLatencyMs;
+    std::printf("resume latency ms: event loop p50 %.1f p99 %.1f max %.1f; threads p50 %.1f p99 %.1f max %.1f\n", l.p50,
+        l.p99, l.max, t.p50, t.p99, t.max);
+    EXPECT_EQ(l.count, 8);
+    EXPECT_GE(l.p99, 40);
+    EXPECT_GE(l.max, 40);
+    EXPECT_GE(l.p50, 20);
+    EXPECT_LT(t.p50, l.p50 / 3);
+    // The wait for the loop shows in the trace as `ready`, not as waiting for I/O.
+    EXPECT_GT(loop.summary.stateMs[std::size_t(TaskState::Ready)], 8 * 20.0);
+}
+
+TEST(EventLoopModel, ServerGoingAwayFailsTheRunAndStopsStartingTasks)
+{
+    LatencyServer server;
+    ASSERT_TRUE(server.start());
+    const Workload workload = ioWorkload(10, 5'000);
+    std::thread stopper([&server] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        server.stop();
+    });
+    const DirectRun result = runDirect(workload, 2, server.port());
+    stopper.join();
+    EXPECT_EQ(result.outcome.tasksCompleted, 0);
+    EXPECT_TRUE(result.outcome.error.contains(QLatin1String("closed the connection")))
+        << result.outcome.error.toStdString();
+    EXPECT_TRUE(result.outcome.error.startsWith(QLatin1String("task "))) << result.outcome.error.toStdString();
+    EXPECT_LT(result.wallMs, 2'000);
+    std::set<int> started;
+    for (const Segment& s : result.segments)
+        started.insert(s.task);
+    EXPECT_LE(started.size(), 2u) << "tasks kept starting after the first failure";
+}
+
+TEST(EventLoopModel, NoServerIsAnError)
+{
+    // Grab a free port and close it again: nothing listens there.
+    LatencyServer server;
+    ASSERT_TRUE(server.start());
+    const quint16 port = server.port();
+    server.stop();
+    const DirectRun result = runDirect(ioWorkload(4, 10), 2, port);
+    EXPECT_EQ(result.outcome.tasksCompleted, 0);
+    EXPECT_TRUE(result.outcome.error.contains(QLatin1String("cannot connect"))) << result.outcome.error.toStdString();
+}
+
+TEST(EventLoopModel, CancelBeforeTheLoopRunsStartsNothing)
+{
+    LatencyServer server;
+    ASSERT_TRUE(server.start());
+    const Workload workload = ioWorkload(8, 1'000);
+    EventLoopModel model;
+    TraceRecorder recorder(model.lanes(4, 8));
+    CancelToken cancel;
+    cancel.cancel();
+    const ExecutionContext context {workload, 4, recorder, cancel, server.port()};
+    const ModelOutcome outcome = model.run(context);
+    EXPECT_EQ(outcome.tasksCompleted, 0);
+    EXPECT_TRUE(outcome.error.isEmpty());
+    EXPECT_TRUE(recorder.drain().empty());
+    EXPECT_EQ(server.requestsReceived(), 0u);
+}

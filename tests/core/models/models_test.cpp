@@ -1,0 +1,106 @@
+#include "../testrun.h"
+#include "sampling/cpusampler.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+using namespace conlab;
+using conlab::test::makeConfig;
+using conlab::test::bestSpeedup;
+using conlab::test::runToCompletion;
+
+namespace {
+
+class EveryModel : public ::testing::TestWithParam<ModelKind>
+{
+};
+
+std::string modelName(const ::testing::TestParamInfo<ModelKind>& info) { return modelKey(info.param).toStdString(); }
+
+// Per lane, sorted by start: each segment must end before the next begins.
+void expectNoOverlaps(const Trace& trace)
+{
+    std::map<int, std::vector<Segment>> lanes;
+    for (const Segment& s : trace.segments) {
+        EXPECT_LE(s.beginNs, s.endNs);
+        lanes[s.lane].push_back(s);
+    }
+    for (auto& [lane, segments] : lanes) {
+        std::sort(segments.begin(), segments.end(), [](auto& a, auto& b) { return a.beginNs < b.beginNs; });
+        for (std::size_t i = 1; i < segments.size(); ++i)
+            ASSERT_LE(segments[i - 1].endNs, segments[i].beginNs) << "lane " << lane << " overlaps at " << i;
+    }
+}
+
+} // namespace
+
+TEST_P(EveryModel, SameWorkloadSameChecksumAsSequential)
+{
+    const RunConfig base = makeConfig(ModelKind::Sequential, WorkloadKind::Mixed, 6, 3, 5, 5);
+    const RunResult reference = runToCompletion(base);
+    ASSERT_TRUE(reference.summary.error.isEmpty()) << reference.summary.error.toStdString();
+    ASSERT_EQ(reference.summary.tasksCompleted, 6);
+
+    RunConfig config = base;
+    config.model = GetParam();
+    const RunResult result = runToCompletion(config);
+    EXPECT_TRUE(result.summary.error.isEmpty()) << result.summary.error.toStdString();
+    EXPECT_EQ(result.summary.tasksCompleted, 6);
+    EXPECT_EQ(result.summary.checksum, reference.summary.checksum);
+    EXPECT_NE(result.summary.checksum, 0u);
+}
+
+TEST_P(EveryModel, LanesNeverOverlapAndEveryIoWaitHasAResumeSample)
+{
+    const RunResult result = runToCompletion(makeConfig(GetParam(), WorkloadKind::Mixed, 8, 4, 3, 10));
+    ASSERT_TRUE(result.summary.error.isEmpty());
+    expectNoOverlaps(*result.trace);
+    // 8 tasks x 2 phases, each with one I/O wait.
+    EXPECT_EQ(result.summary.resumeLatencyMs.count, 16);
+    EXPECT_GT(result.summary.stateMs[std::size_t(TaskState::Running)], 0);
+    EXPECT_GT(result.summary.stateMs[std::size_t(TaskState::WaitingIo)], 8 * 2 * 9.0);
+}
+
+TEST_P(EveryModel, SleepWorkloadCompletes)
+{
+    const RunResult result = runToCompletion(makeConfig(GetParam(), WorkloadKind::Sleep, 4, 2, 0, 5));
+    EXPECT_TRUE(result.summary.error.isEmpty());
+    EXPECT_EQ(result.summary.tasksCompleted, 4);
+    expectNoOverlaps(*result.trace);
+}
+
+INSTANTIATE_TEST_SUITE_P(Models, EveryModel, ::testing::ValuesIn(allModelKinds), modelName);
+
+TEST(ThreadsModel, CpuBoundScalesWithCores)
+{
+    const int cores = CpuSampler::onlineCores();
+    if (cores < 2)
+        GTEST_SKIP() << "one core: nothing to scale onto";
+    const int tasks = cores * 4;
+    const double speedup = bestSpeedup(makeConfig(ModelKind::Threads, WorkloadKind::Cpu, tasks, cores, 60, 0));
+    EXPECT_GE(speedup, 0.7 * cores);
+}
+
+TEST(ThreadsModel, IoBoundOverlapsWaits)
+{
+    const RunResult sequential = runToCompletion(makeConfig(ModelKind::Sequential, WorkloadKind::Io, 32, 8, 0, 50));
+    const RunResult threads = runToCompletion(makeConfig(ModelKind::Threads, WorkloadKind::Io, 32, 8, 0, 50));
+    ASSERT_TRUE(sequential.summary.error.isEmpty()) << sequential.summary.error.toStdString();
+    ASSERT_TRUE(threads.summary.error.isEmpty()) << threads.summary.error.toStdString();
+    EXPECT_GE(sequential.summary.wallMs, 32 * 50 * 0.95);
+    EXPECT_LT(threads.summary.wallMs, sequential.summary.wallMs / 4)
+        << "sequential " << sequential.summary.wallMs << " ms, threads " << threads.summary.wallMs << " ms";
+}
+
+TEST(ThreadsModel, ThreadLanesShowStartUp)
+{
+    const RunResult result = runToCompletion(makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 4, 4, 1, 0));
+    ASSERT_EQ(result.trace->lanes.size(), 4u);
+    int startups = 0;
+    for (const Segment& s : result.trace->segments)
+        startups += s.state == TaskState::StartingUp;
+    EXPECT_EQ(startups, 4);
+}

@@ -1,0 +1,125 @@
+#include "../testrun.h"
+#include "run/processstats.h"
+#include "sampling/cpusampler.h"
+
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+using namespace conlab;
+using conlab::test::bestSpeedup;
+using conlab::test::makeConfig;
+using conlab::test::runToCompletion;
+
+namespace {
+
+// Children are reaped by Qt asynchronously; give it a moment before calling one a zombie.
+bool noChildrenWithin(int ms)
+{
+    for (int waited = 0; waited < ms; waited += 20) {
+        if (processstats::childPids().empty())
+            return true;
+        QThread::msleep(20);
+    }
+    return processstats::childPids().empty();
+}
+
+} // namespace
+
+TEST(ProcessesModel, CpuBoundUsesEveryCore)
+{
+    const int cores = CpuSampler::onlineCores();
+    if (cores < 2)
+        GTEST_SKIP() << "one core: nothing to scale onto";
+    // Long enough that the pool's start-up (part of the measured run) does not dominate.
+    const double speedup = bestSpeedup(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, cores * 4, cores, 80, 0));
+    EXPECT_GE(speedup, 0.7 * cores);
+}
+
+TEST(ProcessesModel, IoBoundOverlapsWaits)
+{
+    const RunResult sequential = runToCompletion(makeConfig(ModelKind::Sequential, WorkloadKind::Io, 32, 8, 0, 50));
+    const RunResult processes = runToCompletion(makeConfig(ModelKind::Processes, WorkloadKind::Io, 32, 8, 0, 50));
+    ASSERT_TRUE(processes.summary.error.isEmpty()) << processes.summary.error.toStdString();
+    EXPECT_EQ(processes.summary.tasksCompleted, 32);
+    EXPECT_LT(processes.summary.wallMs, sequential.summary.wallMs / 4)
+        << "sequential " << sequential.summary.wallMs << " ms, processes " << processes.summary.wallMs << " ms";
+}
+
+TEST(ProcessesModel, StartUpAndMemoryAreReported)
+{
+    const RunResult result = runToCompletion(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 4, 2, 5, 0));
+    ASSERT_TRUE(result.summary.error.isEmpty()) << result.summary.error.toStdString();
+    ASSERT_EQ(result.trace->lanes.size(), 2u);
+    EXPECT_EQ(result.trace->lanes[0].kind, LaneKind::Process);
+    int startups = 0;
+    for (const Segment& s : result.trace->segments) {
+        if (s.state == TaskState::StartingUp) {
+            ++startups;
+            EXPECT_GT(s.durationNs(), 100'000) << "a process cannot start in under 0.1 ms";
+        }
+    }
+    EXPECT_EQ(startups, 2);
+    EXPECT_GT(result.summary.startupMs, 0.1);
+    ASSERT_EQ(result.summary.workerPeakRssMb.size(), 2u);
+    for (double rss : result.summary.workerPeakRssMb)
+        EXPECT_GT(rss, 1.0);
+    EXPECT_TRUE(noChildrenWithin(1000));
+}
+
+TEST(ProcessesModel, KilledWorkerEndsRunWithErrorKeepsResultsAndLeavesNoZombie)
+{
+    RunController controller;
+    std::optional<RunResult> result;
+    QEventLoop loop;
+    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
+        result = r;
+        loop.quit();
+    });
+    // 40 tasks of 30 ms on 2 workers: some complete before the kill, many remain.
+    ASSERT_TRUE(controller.start(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 40, 2, 30, 0)));
+    int killed = -1;
+    QTimer::singleShot(400, [&] {
+        const auto children = processstats::childPids();
+        ASSERT_FALSE(children.empty());
+        killed = children.front();
+        ::kill(killed, SIGKILL);
+    });
+    QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+    loop.exec();
+
+    ASSERT_TRUE(result.has_value());
+    const QString error = result->summary.error;
+    EXPECT_TRUE(error.contains(QStringLiteral("worker process"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("pid %1").arg(killed))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("task "))) << error.toStdString();
+    EXPECT_GT(result->summary.tasksCompleted, 0);
+    EXPECT_LT(result->summary.tasksCompleted, 40);
+    EXPECT_FALSE(result->trace->segments.empty());
+    EXPECT_TRUE(noChildrenWithin(1000)) << processstats::childPids().size() << " children left";
+
+    // The app stays usable: the next run works.
+    const RunResult next = runToCompletion(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 4, 2, 2, 0));
+    EXPECT_TRUE(next.summary.error.isEmpty()) << next.summary.error.toStdString();
+    EXPECT_EQ(next.summary.tasksCompleted, 4);
+}
+
+TEST(ProcessesModel, CancelKillsEveryWorkerWithinASecond)
+{
+    RunController controller;
+    std::optional<RunResult> result;
+    QEventLoop loop;
+    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
+        result = r;
+        loop.quit();
+    });
+    ASSERT_TRUE(controller.start(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 8, 4, 10'000, 0)));
+    QTimer::singleShot(300, [&] { controller.cancel(); });
+    QTimer::singleShot(5'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    ASSERT_TRUE(result.has_value());
+    EXPECT_TRUE(result->summary.cancelled);
+    EXPECT_TRUE(noChildrenWithin(1000));
+}

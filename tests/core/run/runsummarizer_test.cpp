@@ -1,0 +1,48 @@
+#include "run/runsummarizer.h"
+
+#include <gtest/gtest.h>
+
+using namespace conlab;
+
+namespace {
+
+Segment seg(std::uint16_t lane, int task, TaskState state, std::int64_t beginMs, std::int64_t endMs)
+{
+    return Segment { beginMs * 1'000'000, endMs * 1'000'000, task, lane, state, -1 };
+}
+
+} // namespace
+
+TEST(RunSummarizer, ResumeLatencyIsGapFromIoEndToNextRun)
+{
+    Trace trace;
+    trace.lanes = { LaneInfo { QStringLiteral("a"), LaneKind::Thread }, LaneInfo { QStringLiteral("b"), LaneKind::Thread } };
+    trace.segments = {
+        seg(0, 0, TaskState::Running, 0, 10),
+        seg(0, 0, TaskState::WaitingIo, 10, 60),
+        seg(0, 0, TaskState::Ready, 60, 63),
+        seg(0, 0, TaskState::Running, 63, 64),
+        // Lane b: segments arrive out of order; the wait of task 1 is followed by task 2 only: no sample.
+        seg(1, 2, TaskState::Running, 40, 50),
+        seg(1, 1, TaskState::WaitingIo, 0, 30),
+        seg(1, 1, TaskState::Ready, 30, 37),
+        seg(1, 1, TaskState::Running, 37, 38),
+    };
+    const auto samples = resumeLatencySamplesMs(trace);
+    ASSERT_EQ(samples.size(), 2u);
+    EXPECT_DOUBLE_EQ(samples[0], 3.0);
+    EXPECT_DOUBLE_EQ(samples[1], 7.0);
+}
+
+TEST(RunSummarizer, NearestRankPercentiles)
+{
+    std::vector<double> samples;
+    for (int i = 100; i >= 1; --i)
+        samples.push_back(i);
+    const LatencyStats stats = latencyStats(samples);
+    EXPECT_EQ(stats.count, 100);
+    EXPECT_DOUBLE_EQ(stats.p50, 50);
+    EXPECT_DOUBLE_EQ(stats.p99, 99);
+    EXPECT_DOUBLE_EQ(stats.max, 100);
+    EXPECT_EQ(latencyStats({}).count, 0);
+}
