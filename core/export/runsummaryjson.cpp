@@ -63,6 +63,16 @@ QString workloadText(const WorkloadSpec& workload)
 
 } // namespace
 
+QJsonObject latencyJson(const LatencyStats& latency)
+{
+    return QJsonObject {
+        { QStringLiteral("p50"), rounded(latency.p50) },
+        { QStringLiteral("p99"), rounded(latency.p99) },
+        { QStringLiteral("max"), rounded(latency.max) },
+        { QStringLiteral("count"), latency.count },
+    };
+}
+
 QJsonObject runSummaryToJson(const RunSummary& summary)
 {
     const RunConfig& config = summary.config;
@@ -84,14 +94,7 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
         stateMs.insert(taskStateKey(state), rounded(summary.stateMs[static_cast<std::size_t>(state)]));
     json.insert(QStringLiteral("state_ms"), stateMs);
 
-    const LatencyStats& latency = summary.resumeLatencyMs;
-    json.insert(QStringLiteral("resume_latency_ms"),
-        QJsonObject {
-            {QStringLiteral("p50"), rounded(latency.p50)},
-            {QStringLiteral("p99"), rounded(latency.p99)},
-            {QStringLiteral("max"), rounded(latency.max)},
-            {QStringLiteral("count"), latency.count},
-        });
+    json.insert(QStringLiteral("resume_latency_ms"), latencyJson(summary.resumeLatencyMs));
 
     json.insert(QStringLiteral("peak_rss_mb"), rounded(summary.peakRssMb));
     json.insert(QStringLiteral("cores"), summary.cores);
@@ -112,6 +115,8 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
     json.insert(QStringLiteral("cancelled"), summary.cancelled);
     if (!summary.error.isEmpty())
         json.insert(QStringLiteral("error"), summary.error);
+    if (summary.uiLatencyMs)
+        json.insert(QStringLiteral("ui_latency_ms"), latencyJson(*summary.uiLatencyMs));
     return json;
 }
 

@@ -12,6 +12,9 @@ namespace conlab {
 // number (a double) can't hold 64 bits; "error" is present only when the run failed.
 QJsonObject runSummaryToJson(const RunSummary& summary);
 
+// {p50, p99, max, count}, milliseconds rounded to 3 decimals.
+QJsonObject latencyJson(const LatencyStats& latency);
+
 // A few aligned "label  value" lines for a terminal, ending with a newline.
 QString runSummaryText(const RunSummary& summary);
 

@@ -130,7 +130,9 @@ private:
     QSocketNotifier m_cancelNotifier;
     std::vector<std::coroutine_handle<>> m_ready;
     std::vector<std::coroutine_handle<>> m_resuming; // the pass being run; kept to reuse its allocation
-    bool m_drainPosted = false;
+    // Runs one pass of the ready queue per turn of the loop while the queue is not empty. A zero timer rather than a
+    // posted call per pass: it needs no wake-up write, so a turn costs one poll and no allocation.
+    QTimer m_readyTimer;
     LoopWait* m_waits = nullptr; // every suspended wait, so cancel can wake each of them
     int m_slotsRunning = 0;
     int m_nextTask = 0;
@@ -247,6 +249,9 @@ LoopRun::LoopRun(const ExecutionContext& context)
     , m_cpuOptions {context.workload.sliceIterations, slowCallbackDurationNs}
     , m_cancelNotifier(context.cancel.fd(), QSocketNotifier::Read)
 {
+    m_readyTimer.setInterval(0);
+    m_readyTimer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&m_readyTimer, &QTimer::timeout, &m_loop, [this] { drainReady(); });
     QObject::connect(&m_cancelNotifier, &QSocketNotifier::activated, &m_loop, [this] {
         // The eventfd stays readable once cancelled: one activation is all there is to hear.
         m_cancelNotifier.setEnabled(false);
@@ -265,6 +270,10 @@ ModelOutcome LoopRun::run()
         slotTasks.push_back(slot(i));
     if (m_slotsRunning > 0)
         m_loop.exec();
+    // exec() only returns early if someone quits every loop of this thread (QThread::quit). The coroutines must run
+    // to their end regardless: their frames, notifiers and timers point into this run.
+    while (m_slotsRunning > 0)
+        m_loop.processEvents(QEventLoop::WaitForMoreEvents);
     // Every slot ran to its end, so each Task now frees a finished frame.
     return m_outcome;
 }
@@ -272,22 +281,20 @@ ModelOutcome LoopRun::run()
 void LoopRun::schedule(std::coroutine_handle<> coroutine)
 {
     m_ready.push_back(coroutine);
-    if (m_drainPosted)
-        return;
-    m_drainPosted = true;
-    QMetaObject::invokeMethod(
-        &m_loop, [this] { drainReady(); }, Qt::QueuedConnection);
+    if (!m_readyTimer.isActive())
+        m_readyTimer.start();
 }
 
 void LoopRun::drainReady()
 {
-    m_drainPosted = false;
-    // One pass of asyncio's _run_once: only what was ready when the pass began runs now. Whatever it schedules
-    // waits for the next pass, after the loop has looked at its sockets and timers again.
+    // One pass of asyncio's _run_once: only what was ready when the pass began runs now. Whatever it schedules waits
+    // for the next pass, after the loop has looked at its sockets and timers again.
     m_resuming.swap(m_ready);
     for (const std::coroutine_handle<> coroutine : m_resuming)
         coroutine.resume();
     m_resuming.clear();
+    if (m_ready.empty())
+        m_readyTimer.stop();
 }
 
 void LoopRun::addWait(LoopWait& wait)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/modelkind.h"
+#include "models/offloadkind.h"
 #include "workload/workloadspec.h"
 
 namespace conlab {
@@ -10,6 +11,9 @@ struct RunConfig {
     WorkloadSpec workload;
     int workers = 0; // 0: one per online core; for the event loop, every task at once (up to maxLoopSlots)
     int sampleHz = 20; // per-core CPU sampling rate
+    bool gil = false; // emulate CPython's global interpreter lock in every in-process thread
+    double switchIntervalMs = 5; // CPython's sys.getswitchinterval(), in ms
+    OffloadKind offload = OffloadKind::None; // event loop: where CPU phases run
     // Kernel speed used to turn milliseconds into iterations; 0 measures this machine. Pinning it makes checksums
     // comparable between separate invocations (each process would otherwise calibrate on its own).
     double iterationsPerMs = 0;

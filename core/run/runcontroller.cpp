@@ -4,6 +4,7 @@
 #include "models/modelfactory.h"
 #include "run/canceltoken.h"
 #include "run/runsummarizer.h"
+#include "run/threadpriority.h"
 #include "sampling/cpusampler.h"
 #include "trace/monotonicclock.h"
 #include "trace/tracerecorder.h"
@@ -66,6 +67,7 @@ bool RunController::start(const RunConfig& config, QString* error)
     run.trace->lanes = run.recorder->lanes();
 
     run.engineThread.reset(QThread::create([this, &run] {
+        lowerCurrentThreadPriority();
         const EngineResult result = runEngine(run.config, *run.model, *run.recorder, run.cancel);
         // Queued to the controller's thread; dropped by Qt if the controller is gone by then.
         QMetaObject::invokeMethod(this, [this, result] { onEngineFinished(result); }, Qt::QueuedConnection);

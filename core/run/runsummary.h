@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace conlab {
@@ -35,6 +36,8 @@ struct RunSummary {
     double iterationsPerMs = 0; // kernel calibration used: pass it back with --calibration to repeat the checksum
     bool cancelled = false;
     QString error; // empty when the run succeeded
+    // Filled by the GUI: how late its heartbeat timer fired during the run. Absent in headless runs.
+    std::optional<LatencyStats> uiLatencyMs;
 };
 
 } // namespace conlab

@@ -22,6 +22,17 @@ struct LaneInfo {
     LaneKind kind = LaneKind::Thread;
 };
 
+// A moment rather than an interval, e.g. "a thread asked the GIL holder to drop it".
+enum class InstantKind : std::uint8_t {
+    GilDropRequest,
+};
+
+struct InstantEvent {
+    std::int64_t timeNs = 0;
+    std::uint16_t lane = 0; // the lane that caused it
+    InstantKind kind = InstantKind::GilDropRequest;
+};
+
 // A finished (or in-progress) run as plain values: what the timeline draws, what exporters write.
 struct Trace {
     std::int64_t originNs = 0; // monotonic time the run started; files store times relative to it
@@ -29,14 +40,16 @@ struct Trace {
     std::vector<LaneInfo> lanes;
     std::vector<Segment> segments; // grouped by nothing in particular; each lane's own segments never overlap
     std::vector<CpuSample> cpuSamples; // in time order
+    std::vector<InstantEvent> instants;
 };
 
 // What the controller streams to a listener while a run is going: only what is new since the last batch.
 struct TraceBatch {
     std::vector<Segment> segments;
     std::vector<CpuSample> cpuSamples;
+    std::vector<InstantEvent> instants;
 
-    bool isEmpty() const { return segments.empty() && cpuSamples.empty(); }
+    bool isEmpty() const { return segments.empty() && cpuSamples.empty() && instants.empty(); }
 };
 
 } // namespace conlab

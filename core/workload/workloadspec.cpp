@@ -19,7 +19,7 @@ QString workloadKey(WorkloadKind kind)
 
 std::optional<WorkloadKind> workloadFromKey(const QString& key)
 {
-    for (WorkloadKind kind : { WorkloadKind::Cpu, WorkloadKind::Io, WorkloadKind::Sleep, WorkloadKind::Mixed }) {
+    for (WorkloadKind kind : allWorkloadKinds) {
         if (workloadKey(kind) == key)
             return kind;
     }

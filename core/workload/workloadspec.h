@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <array>
 #include <optional>
 
 namespace conlab {
@@ -12,6 +13,9 @@ enum class WorkloadKind {
     Sleep, // a plain timed wait
     Mixed, // each task alternates CPU and I/O phases
 };
+
+inline constexpr std::array allWorkloadKinds { WorkloadKind::Cpu, WorkloadKind::Io, WorkloadKind::Sleep,
+    WorkloadKind::Mixed };
 
 // What the user asked for, before calibration turns milliseconds into iterations.
 struct WorkloadSpec {

@@ -112,12 +112,16 @@ TEST(EventLoopModel, TwoHundredWaitsAtOnceWithoutALimit)
 
 TEST(EventLoopModel, CpuBoundRunsOnOneThreadOnly)
 {
-    const RunResult sequential = runToCompletion(makeConfig(ModelKind::Sequential, WorkloadKind::Cpu, 6, 2, 40, 0));
+    // The faster of two sequential runs: a neighbour's burst slowing the baseline must not fail the test.
+    const RunConfig baseline = makeConfig(ModelKind::Sequential, WorkloadKind::Cpu, 6, 2, 40, 0);
+    const RunResult first = runToCompletion(baseline);
+    const RunResult second = runToCompletion(baseline);
+    const double sequentialMs = std::min(first.summary.wallMs, second.summary.wallMs);
     const RunResult loop = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Cpu, 6, 2, 40, 0));
     ASSERT_TRUE(loop.summary.error.isEmpty()) << loop.summary.error.toStdString();
-    std::printf("sequential %.1f ms, event loop %.1f ms\n", sequential.summary.wallMs, loop.summary.wallMs);
-    EXPECT_EQ(loop.summary.checksum, sequential.summary.checksum);
-    EXPECT_GE(loop.summary.wallMs, 0.8 * sequential.summary.wallMs);
+    std::printf("sequential %.1f ms, event loop %.1f ms\n", sequentialMs, loop.summary.wallMs);
+    EXPECT_EQ(loop.summary.checksum, first.summary.checksum);
+    EXPECT_GE(loop.summary.wallMs, 0.8 * sequentialMs);
 
     // One thread: across every lane, at most one segment is on the CPU at any instant.
     const std::vector<Segment> onCpu = onCpuSegments(*loop.trace);
