@@ -5,11 +5,10 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
-
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <gtest/gtest.h>
 #include <optional>
 
 namespace conlab::test {
@@ -42,6 +41,27 @@ inline RunResult runToCompletion(const RunConfig& config, int timeoutMs = 60'000
     loop.exec();
     EXPECT_TRUE(result.has_value()) << "run did not finish within " << timeoutMs << " ms";
     return result.value_or(RunResult {});
+}
+
+// Starts `config`, calls `during` once `afterMs` have passed (to cancel, kill a worker...), waits for finished.
+inline std::optional<RunResult> runWhile(
+    const RunConfig& config, int afterMs, const std::function<void(RunController&)>& during, int timeoutMs = 20'000)
+{
+    RunController controller;
+    std::optional<RunResult> result;
+    QEventLoop loop;
+    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
+        result = r;
+        loop.quit();
+    });
+    QString error;
+    EXPECT_TRUE(controller.start(config, &error)) << error.toStdString();
+    QTimer::singleShot(afterMs, &loop, [&] { during(controller); });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    EXPECT_TRUE(result.has_value()) << "run did not finish within " << timeoutMs << " ms";
+    EXPECT_FALSE(controller.isRunning());
+    return result;
 }
 
 // Sequential and `config` back to back, as a ratio of wall times. The machine is shared: a neighbour's burst can

@@ -3,10 +3,9 @@
 #include "sampling/cpusampler.h"
 
 #include <QThread>
-
-#include <gtest/gtest.h>
-
+#include <algorithm>
 #include <csignal>
+#include <gtest/gtest.h>
 
 using namespace conlab;
 using conlab::test::bestSpeedup;
@@ -71,23 +70,28 @@ TEST(ProcessesModel, StartUpAndMemoryAreReported)
 
 TEST(ProcessesModel, KilledWorkerEndsRunWithErrorKeepsResultsAndLeavesNoZombie)
 {
+    // 40 tasks of 30 ms on 2 workers; the kill comes once a task has completed (a worker reports a task's segments
+    // with its result), so results exist to be kept and many tasks remain.
     RunController controller;
     std::optional<RunResult> result;
     QEventLoop loop;
-    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
-        result = r;
-        loop.quit();
-    });
-    // 40 tasks of 30 ms on 2 workers: some complete before the kill, many remain.
-    ASSERT_TRUE(controller.start(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 40, 2, 30, 0)));
     int killed = -1;
-    QTimer::singleShot(400, [&] {
+    QObject::connect(&controller, &RunController::batchReady, [&](const TraceBatch& batch) {
+        const bool taskRan = std::any_of(batch.segments.begin(), batch.segments.end(),
+            [](const Segment& s) { return s.state == TaskState::Running && s.task >= 0; });
+        if (killed >= 0 || !taskRan)
+            return;
         const auto children = processstats::childPids();
         ASSERT_FALSE(children.empty());
         killed = children.front();
         ::kill(killed, SIGKILL);
     });
-    QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
+        result = r;
+        loop.quit();
+    });
+    ASSERT_TRUE(controller.start(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 40, 2, 30, 0)));
+    QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
     loop.exec();
 
     ASSERT_TRUE(result.has_value());
@@ -108,17 +112,8 @@ TEST(ProcessesModel, KilledWorkerEndsRunWithErrorKeepsResultsAndLeavesNoZombie)
 
 TEST(ProcessesModel, CancelKillsEveryWorkerWithinASecond)
 {
-    RunController controller;
-    std::optional<RunResult> result;
-    QEventLoop loop;
-    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
-        result = r;
-        loop.quit();
-    });
-    ASSERT_TRUE(controller.start(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 8, 4, 10'000, 0)));
-    QTimer::singleShot(300, [&] { controller.cancel(); });
-    QTimer::singleShot(5'000, &loop, &QEventLoop::quit);
-    loop.exec();
+    const auto result = conlab::test::runWhile(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 8, 4, 10'000, 0),
+        300, [](RunController& controller) { controller.cancel(); });
     ASSERT_TRUE(result.has_value());
     EXPECT_TRUE(result->summary.cancelled);
     EXPECT_TRUE(noChildrenWithin(1000));

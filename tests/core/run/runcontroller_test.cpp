@@ -5,7 +5,6 @@
 #include <QEventLoop>
 #include <QThread>
 #include <QTimer>
-
 #include <gtest/gtest.h>
 
 using namespace conlab;
@@ -38,30 +37,18 @@ TEST_P(CancelEveryModel, CancelReturnsWithin200msAndLeavesNothingBehind)
     const int threadsBefore = processstats::threadCount();
     const int fdsBefore = processstats::openFdCount();
 
-    RunController controller;
-    std::optional<RunResult> result;
-    QElapsedTimer sinceCancel;
-    qint64 cancelToFinishedMs = -1;
-    QEventLoop loop;
-    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
-        cancelToFinishedMs = sinceCancel.elapsed();
-        result = r;
-        loop.quit();
-    });
     // Long tasks: nothing would finish on its own within the test.
-    ASSERT_TRUE(controller.start(makeConfig(model, workload, 64, 8, 20'000, 20'000)));
-    QTimer::singleShot(300, [&] {
-        sinceCancel.start();
-        controller.cancel();
-    });
-    QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
-    loop.exec();
-
+    QElapsedTimer sinceCancel;
+    const auto result = conlab::test::runWhile(
+        makeConfig(model, workload, 64, 8, 20'000, 20'000), 300, [&](RunController& controller) {
+            sinceCancel.start();
+            controller.cancel();
+        });
+    const qint64 cancelToFinishedMs = sinceCancel.elapsed();
     ASSERT_TRUE(result.has_value());
     EXPECT_TRUE(result->summary.cancelled);
     EXPECT_TRUE(result->summary.error.isEmpty()) << result->summary.error.toStdString();
     EXPECT_LT(cancelToFinishedMs, 200);
-    EXPECT_FALSE(controller.isRunning());
     EXPECT_TRUE(settlesTo(threadsBefore, fdsBefore))
         << "threads " << processstats::threadCount() << " (was " << threadsBefore << "), fds "
         << processstats::openFdCount() << " (was " << fdsBefore << ")";
