@@ -1,11 +1,12 @@
-#include "mainwindow.h"
 #include "models/workerprocess.h"
 #include "runcommand.h"
+#include "window/guioptions.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
+#include <cstdio>
 #include <cstring>
 
 namespace {
@@ -21,17 +22,18 @@ void setUpParser(QCommandLineParser& parser)
 {
     parser.setApplicationDescription(QStringLiteral(
         "Concurrency Lab: run a workload under processes, threads or an event loop and watch every core.\n\n"
-        "Commands:\n  conlab            open the window\n  conlab run ...    one headless run "
+        "Commands:\n  conlab [options]  open the window (options below)\n  conlab run ...    one headless run "
         "(conlab run --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
+    conlab::addGuiOptions(parser);
 }
 
 // --help and --version answer on the terminal and must work without a display.
 bool asksForInfoOnly(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char* flag : { "-h", "--help", "-v", "--version", "--help-all" }) {
+        for (const char* flag : {"-h", "--help", "-v", "--version", "--help-all"}) {
             if (std::strcmp(argv[i], flag) == 0)
                 return true;
         }
@@ -44,11 +46,15 @@ int runGui(int argc, char** argv)
     QApplication app(argc, argv);
     setApplicationInfo();
     QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
-    QCommandLineParser parser;
-    setUpParser(parser);
-    parser.process(app);
+    QString error;
+    const auto options = conlab::parseGuiOptions(QApplication::arguments(), &error);
+    if (!options) {
+        std::fprintf(stderr, "conlab: %s\n", qPrintable(error));
+        return 2;
+    }
 
     conlab::MainWindow window;
+    conlab::applyGuiOptions(window, *options);
     window.show();
     return QApplication::exec();
 }

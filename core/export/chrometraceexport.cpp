@@ -1,5 +1,7 @@
 #include "chrometraceexport.h"
 
+#include "gil/gillane.h"
+
 #include <QDir>
 #include <QSaveFile>
 
@@ -302,6 +304,24 @@ void writeTrace(JsonBuffer& out, const Trace& trace)
         out.appendLiteral("}}");
     }
 
+    // Drop requests are drawn on the GIL lane, the moment a waiting thread asked its holder to let go.
+    const int gilLane = gilLaneIndex(trace.lanes);
+    for (const InstantEvent& event : trace.instants) {
+        out.appendLiteral(
+            ",\n{\"name\":\"gil_drop_request\",\"cat\":\"gil\",\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":");
+        out.appendInteger((gilLane >= 0 ? gilLane : event.lane) + 1);
+        out.appendLiteral(",\"ts\":");
+        out.appendMicros(event.timeNs - trace.originNs);
+        out.appendLiteral(",\"args\":{\"requested_by\":");
+        // The event loop's thread has no lane of its own: its requests are filed under the GIL lane.
+        QString requester = QStringLiteral("?");
+        if (event.lane < trace.lanes.size())
+            requester = trace.lanes[event.lane].kind == LaneKind::Gil ? QStringLiteral("event loop thread")
+                                                                      : trace.lanes[event.lane].name;
+        out.append(jsonString(requester));
+        out.appendLiteral("}}");
+    }
+
     for (const CpuSample& sample : trace.cpuSamples)
         appendCpuSample(out, sample, trace.originNs);
 
@@ -320,6 +340,7 @@ QByteArray chromeTraceJson(const Trace& trace)
         estimate += 200 + static_cast<qsizetype>(sample.perCore.size()) * 24;
     for (const LaneInfo& lane : trace.lanes)
         estimate += 200 + lane.name.size() * 12;
+    estimate += static_cast<qsizetype>(trace.instants.size()) * 200;
     JsonBuffer out(estimate);
     writeTrace(out, trace);
     return out.take();

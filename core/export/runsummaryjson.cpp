@@ -57,8 +57,30 @@ QString workloadText(const WorkloadSpec& workload)
         shape = QStringLiteral("%1 x (%2 ms CPU + %3 ms I/O)")
                     .arg(QString::number(workload.phases), given(workload.cpuMs), given(workload.ioMs));
         break;
+    case WorkloadKind::Convoy:
+        return QStringLiteral("convoy: %1 ms of CPU beside round trips of %2 ms I/O")
+            .arg(given(workload.cpuMs), given(workload.ioMs));
+    case WorkloadKind::Counter: {
+        shape = QStringLiteral("%1 increments").arg(workload.increments);
+        if (workload.lock)
+            shape += QStringLiteral(", under a lock");
+        if (workload.yieldBetween)
+            shape += QStringLiteral(", awaiting between read and write");
+        break;
+    }
     }
     return QStringLiteral("%1: %2 of %3").arg(workloadKey(workload.kind), tasks, shape);
+}
+
+QString modelText(const RunConfig& config)
+{
+    QString text = modelKey(config.model);
+    if (config.model == ModelKind::EventLoop && config.offload != OffloadKind::None)
+        text += QStringLiteral(", CPU phases in a %1 executor")
+                    .arg(config.offload == OffloadKind::Threads ? QStringLiteral("thread") : QStringLiteral("process"));
+    if (config.gil)
+        text += QStringLiteral(" + GIL (switch interval %1 ms)").arg(given(config.switchIntervalMs));
+    return text;
 }
 
 } // namespace
@@ -84,6 +106,14 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
     json.insert(QStringLiteral("cpu_ms_per_phase"), rounded(config.workload.cpuMs));
     json.insert(QStringLiteral("io_ms_per_phase"), rounded(config.workload.ioMs));
     json.insert(QStringLiteral("phases"), config.workload.phases);
+    if (config.gil) {
+        json.insert(QStringLiteral("gil"), true);
+        json.insert(QStringLiteral("switch_interval_ms"), rounded(config.switchIntervalMs));
+        json.insert(QStringLiteral("gil_switches"), qint64(summary.gilSwitches));
+        json.insert(QStringLiteral("gil_drop_requests"), qint64(summary.gilDropRequests));
+    }
+    if (config.model == ModelKind::EventLoop)
+        json.insert(QStringLiteral("offload"), offloadKey(config.offload));
     json.insert(QStringLiteral("wall_ms"), rounded(summary.wallMs));
     json.insert(QStringLiteral("cpu_ms"), rounded(summary.cpuMs));
     json.insert(QStringLiteral("tasks_completed"), summary.tasksCompleted);
@@ -117,6 +147,15 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
         json.insert(QStringLiteral("error"), summary.error);
     if (summary.uiLatencyMs)
         json.insert(QStringLiteral("ui_latency_ms"), latencyJson(*summary.uiLatencyMs));
+    if (summary.roundTrips)
+        json.insert(QStringLiteral("round_trips"), *summary.roundTrips);
+    if (summary.counter) {
+        json.insert(QStringLiteral("counter_expected"), qint64(summary.counter->expected));
+        json.insert(QStringLiteral("counter_actual"), qint64(summary.counter->actual));
+        json.insert(QStringLiteral("lost_updates"), qint64(summary.counter->lost()));
+    }
+    if (!summary.notes.isEmpty())
+        json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(summary.notes));
     return json;
 }
 
@@ -127,7 +166,7 @@ QString runSummaryText(const RunSummary& summary)
     using Rows = std::vector<std::pair<QString, QString>>;
 
     Rows rows;
-    rows.emplace_back(QStringLiteral("model"), modelKey(config.model));
+    rows.emplace_back(QStringLiteral("model"), modelText(config));
     rows.emplace_back(QStringLiteral("workload"), workloadText(config.workload));
     rows.emplace_back(QStringLiteral("workers"), QString::number(config.effectiveWorkers()));
     rows.emplace_back(QStringLiteral("wall"), ms(summary.wallMs));
@@ -141,6 +180,17 @@ QString runSummaryText(const RunSummary& summary)
         latency.count > 0 ? QStringLiteral("p50 %1, p99 %2, max %3 (%4 resumes)")
                                 .arg(ms(latency.p50), ms(latency.p99), ms(latency.max), QString::number(latency.count))
                           : QStringLiteral("none (no I/O waits)"));
+    if (summary.roundTrips)
+        rows.emplace_back(QStringLiteral("round trips"), QString::number(*summary.roundTrips));
+    if (summary.counter)
+        rows.emplace_back(QStringLiteral("counter"),
+            QStringLiteral("%1 of %2 expected: %3 updates lost")
+                .arg(QString::number(summary.counter->actual), QString::number(summary.counter->expected),
+                    QString::number(summary.counter->lost())));
+    if (config.gil && config.model != ModelKind::Processes)
+        rows.emplace_back(QStringLiteral("GIL"),
+            QStringLiteral("%1 hand-overs, %2 drop requests")
+                .arg(QString::number(summary.gilSwitches), QString::number(summary.gilDropRequests)));
     rows.emplace_back(QStringLiteral("peak RSS"), QString::number(summary.peakRssMb, 'f', 1) + QStringLiteral(" MB"));
     rows.emplace_back(QStringLiteral("cores"), QString::number(summary.cores));
     if (summary.startupMs > 0)
@@ -172,6 +222,8 @@ QString runSummaryText(const RunSummary& summary)
         outcome.emplace_back(QStringLiteral("status"), QStringLiteral("cancelled"));
     if (!summary.error.isEmpty())
         outcome.emplace_back(QStringLiteral("error"), summary.error);
+    for (const QString& note : summary.notes)
+        outcome.emplace_back(QStringLiteral("note"), note);
 
     qsizetype width = 0;
     for (const Rows* block : {&rows, &outcome}) {

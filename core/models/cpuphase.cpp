@@ -1,5 +1,6 @@
 #include "cpuphase.h"
 
+#include "gil/gilthread.h"
 #include "lanewriter.h"
 #include "run/canceltoken.h"
 #include "trace/monotonicclock.h"
@@ -9,11 +10,15 @@
 
 namespace conlab {
 
-bool runCpuPhase(LaneWriter& lane, std::uint64_t& state, std::int64_t iterations, int task,
-    const CancelToken& cancel, const CpuPhaseOptions& options)
+bool runCpuPhase(LaneWriter& lane, std::uint64_t& state, std::int64_t iterations, int task, const CancelToken& cancel,
+    const CpuPhaseOptions& options)
 {
     const bool splitOnMigration = options.blockingThresholdNs == 0;
     const std::int64_t phaseBegin = monotonicNowNs();
+    const auto runningState = [&](std::int64_t now) {
+        return !splitOnMigration && now - phaseBegin > options.blockingThresholdNs ? TaskState::BlockingLoop
+                                                                                   : TaskState::Running;
+    };
     std::int64_t segmentBegin = phaseBegin;
     int core = currentCore();
     for (std::int64_t done = 0; done < iterations;) {
@@ -22,6 +27,19 @@ bool runCpuPhase(LaneWriter& lane, std::uint64_t& state, std::int64_t iterations
         done += step;
         if (cancel.isCancelled())
             break;
+        // The eval breaker: another thread has waited a whole switch interval for the GIL.
+        if (options.gil && options.gil->dropRequested()) [[unlikely]] {
+            const std::int64_t dropped = monotonicNowNs();
+            lane.record(runningState(dropped), segmentBegin, dropped, task, core);
+            options.gil->release();
+            const bool ok = options.gil->acquire();
+            segmentBegin = monotonicNowNs();
+            lane.record(TaskState::WaitingGil, dropped, segmentBegin, task);
+            core = currentCore();
+            if (!ok)
+                return false;
+            continue;
+        }
         if (!splitOnMigration)
             continue;
         // The scheduler may move a thread between slices; a new segment per core keeps "which core" honest.
@@ -33,8 +51,7 @@ bool runCpuPhase(LaneWriter& lane, std::uint64_t& state, std::int64_t iterations
         }
     }
     const std::int64_t end = monotonicNowNs();
-    const bool blocking = !splitOnMigration && end - phaseBegin > options.blockingThresholdNs;
-    lane.record(blocking ? TaskState::BlockingLoop : TaskState::Running, segmentBegin, end, task, core);
+    lane.record(runningState(end), segmentBegin, end, task, core);
     return !cancel.isCancelled();
 }
 

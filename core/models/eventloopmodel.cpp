@@ -5,15 +5,24 @@
 
 #include "eventloopmodel.h"
 
+#include "counterphase.h"
+#include "cpuexecutor.h"
 #include "cpuphase.h"
+#include "gil/gillane.h"
+#include "gil/gilthread.h"
 #include "lanewriter.h"
+#include "processexecutor.h"
 #include "run/canceltoken.h"
+#include "sharedstate.h"
 #include "taskexecutor.h"
+#include "threadexecutor.h"
 #include "trace/monotonicclock.h"
 #include "waitrecording.h"
+#include "workload/cpukernel.h"
 #include "workload/ioclient.h"
 #include "workload/workload.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCoro/QCoroTask>
 #include <QEventLoop>
 #include <QSocketNotifier>
@@ -24,6 +33,8 @@
 #include <chrono>
 #include <coroutine>
 #include <cstring>
+#include <deque>
+#include <memory>
 #include <optional>
 #include <poll.h>
 #include <sys/socket.h>
@@ -94,6 +105,7 @@ struct IoExchange
 };
 
 class LoopWait;
+class LoopLock;
 
 // One run of the model: the loop, its ready queue, the hand-out of task indices and the outcome. Lives on the
 // engine thread's stack; every coroutine, notifier and timer it makes is gone before run() returns.
@@ -112,6 +124,9 @@ public:
     void addWait(LoopWait& wait);
     void removeWait(LoopWait& wait);
 
+    CpuExecutor* executor() const { return m_executor.get(); }
+    SharedState& shared() { return m_context.shared ? *m_context.shared : m_ownShared; }
+
 private:
     QCoro::Task<> slot(int index);
     QCoro::Task<TaskOutcome> runTask(LaneWriter& lane, const TaskSpec& task);
@@ -119,13 +134,25 @@ private:
         LaneWriter& lane, std::uint64_t& state, std::int64_t delayUs, const TaskSpec& task, QString& error);
     QCoro::Task<IoExchange> roundTrip(std::uint64_t token, std::int64_t delayUs);
     QCoro::Task<bool> sleep(LaneWriter& lane, std::uint64_t& state, std::int64_t delayUs, int task);
+    QCoro::Task<bool> runCpu(LaneWriter& lane, std::uint64_t& state, std::int64_t iterations, int task, QString& error);
+    QCoro::Task<bool> convoyIo(LaneWriter& lane, const Phase& phase, const TaskSpec& task, QString& error);
+    QCoro::Task<bool> incrementsAwaitingBetween(LaneWriter& lane, std::uint64_t& state, const Phase& phase, int task);
+
+    // The loop's thread runs Python code only while holding the GIL: it takes it back before running coroutines and
+    // drops it when the loop is about to block in poll, as CPython's selector call does.
+    void ensureGil();
 
     void drainReady();
     void cancelWaits();
     void fail(const QString& error);
 
     const ExecutionContext& m_context;
+    GilThread m_gil; // before m_loop: the loop's connections to it go first
+    GilWait m_lastGilWait; // the loop thread's latest wait to take the GIL back
     const CpuPhaseOptions m_cpuOptions;
+    SharedState m_ownShared; // for a context without shared state: one thread, so one run's globals
+    std::unique_ptr<LoopLock> m_counterLock; // --lock: asyncio.Lock
+    std::unique_ptr<CpuExecutor> m_executor; // --offload: run_in_executor; null runs CPU phases inline
     QEventLoop m_loop;
     QSocketNotifier m_cancelNotifier;
     std::vector<std::coroutine_handle<>> m_ready;
@@ -244,11 +271,94 @@ struct YieldToLoop
     void await_resume() const noexcept { }
 };
 
+// asyncio.Lock: no thread can interrupt a coroutine, so it only matters across an await. Waiters get it in order;
+// every holder resumes from the ready queue and releases it, so no waiter is left behind, cancel or not.
+class LoopLock
+{
+public:
+    explicit LoopLock(LoopRun& run)
+        : m_run(run)
+    {
+    }
+
+    auto acquire()
+    {
+        struct Awaiter
+        {
+            LoopLock& lock;
+
+            bool await_ready() const noexcept { return !std::exchange(lock.m_locked, true); }
+            void await_suspend(std::coroutine_handle<> coroutine) const { lock.m_waiters.push_back(coroutine); }
+            void await_resume() const noexcept { }
+        };
+        return Awaiter {*this};
+    }
+
+    // Hands the lock straight to the next waiter, if any: it stays locked on its behalf.
+    void release()
+    {
+        if (m_waiters.empty()) {
+            m_locked = false;
+            return;
+        }
+        m_run.schedule(m_waiters.front());
+        m_waiters.pop_front();
+    }
+
+private:
+    LoopRun& m_run;
+    bool m_locked = false;
+    std::deque<std::coroutine_handle<>> m_waiters;
+};
+
+// Awaits a CPU phase run by the loop's executor: `await loop.run_in_executor(pool, work)`.
+class ExecutorCall
+{
+public:
+    ExecutorCall(LoopRun& run, const CpuExecutor::Job& job)
+        : m_run(run)
+        , m_job(job)
+    {
+    }
+
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> coroutine)
+    {
+        // The result comes back through the ready queue, like any wake-up: never straight into the coroutine.
+        m_run.executor()->submit(m_job, [this, coroutine](const CpuExecutor::Result& result) {
+            m_result = result;
+            m_run.schedule(coroutine);
+        });
+    }
+    CpuExecutor::Result await_resume() const { return m_result; }
+
+private:
+    LoopRun& m_run;
+    CpuExecutor::Job m_job;
+    CpuExecutor::Result m_result;
+};
+
 LoopRun::LoopRun(const ExecutionContext& context)
     : m_context(context)
-    , m_cpuOptions {context.workload.sliceIterations, slowCallbackDurationNs}
+    , m_gil(context.gil, -1)
+    , m_cpuOptions {context.workload.sliceIterations, slowCallbackDurationNs, &m_gil}
     , m_cancelNotifier(context.cancel.fd(), QSocketNotifier::Read)
 {
+    if (context.workload.spec.lock)
+        m_counterLock = std::make_unique<LoopLock>(*this);
+    const int slotTotal = slotCount(context.workers, int(context.workload.tasks.size()));
+    const int executors = executorWorkers(context.offload, slotTotal);
+    if (context.offload == OffloadKind::Threads)
+        m_executor = std::make_unique<ThreadExecutor>(context, std::uint16_t(slotTotal), executors);
+    else if (context.offload == OffloadKind::Processes)
+        m_executor = std::make_unique<ProcessExecutor>(context, std::uint16_t(slotTotal), executors);
+    if (m_gil.enabled()) {
+        // With the GLib dispatcher `awake` comes only after the sources were dispatched, so drainReady() takes the GIL
+        // back too: between the two, every coroutine runs with it.
+        QAbstractEventDispatcher* dispatcher = QAbstractEventDispatcher::instance();
+        QObject::connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, &m_loop, [this] { m_gil.release(); });
+        QObject::connect(dispatcher, &QAbstractEventDispatcher::awake, &m_loop, [this] { ensureGil(); });
+    }
     m_readyTimer.setInterval(0);
     m_readyTimer.setTimerType(Qt::PreciseTimer);
     QObject::connect(&m_readyTimer, &QTimer::timeout, &m_loop, [this] { drainReady(); });
@@ -256,7 +366,20 @@ LoopRun::LoopRun(const ExecutionContext& context)
         // The eventfd stays readable once cancelled: one activation is all there is to hear.
         m_cancelNotifier.setEnabled(false);
         cancelWaits();
+        if (m_executor)
+            m_executor->cancel();
     });
+}
+
+void LoopRun::ensureGil()
+{
+    if (!m_gil.enabled() || m_gil.holds())
+        return;
+    const std::int64_t begin = monotonicNowNs();
+    bool waited = false;
+    m_gil.acquire(&waited);
+    if (waited)
+        m_lastGilWait = GilWait {begin, monotonicNowNs()};
 }
 
 ModelOutcome LoopRun::run()
@@ -266,6 +389,7 @@ ModelOutcome LoopRun::run()
     slotTasks.reserve(std::size_t(count));
     m_slotsRunning = count;
     // Each slot starts eagerly but suspends at once, so all the work happens inside exec().
+    ensureGil();
     for (int i = 0; i < count; ++i)
         slotTasks.push_back(slot(i));
     if (m_slotsRunning > 0)
@@ -274,6 +398,7 @@ ModelOutcome LoopRun::run()
     // to their end regardless: their frames, notifiers and timers point into this run.
     while (m_slotsRunning > 0)
         m_loop.processEvents(QEventLoop::WaitForMoreEvents);
+    m_gil.release();
     // Every slot ran to its end, so each Task now frees a finished frame.
     return m_outcome;
 }
@@ -289,6 +414,7 @@ void LoopRun::drainReady()
 {
     // One pass of asyncio's _run_once: only what was ready when the pass began runs now. Whatever it schedules waits
     // for the next pass, after the loop has looked at its sockets and timers again.
+    ensureGil();
     m_resuming.swap(m_ready);
     for (const std::coroutine_handle<> coroutine : m_resuming)
         coroutine.resume();
@@ -363,14 +489,28 @@ QCoro::Task<TaskOutcome> LoopRun::runTask(LaneWriter& lane, const TaskSpec& task
         bool ok = false;
         switch (phase.kind) {
         case PhaseKind::Cpu:
-            // Inline on the loop's thread: nothing else on the loop runs until it is done, as in asyncio.
-            ok = runCpuPhase(lane, state, phase.amount, task.id, m_context.cancel, m_cpuOptions);
+            ok = co_await runCpu(lane, state, phase.amount, task.id, outcome.error);
             break;
         case PhaseKind::Io:
             ok = co_await waitIo(lane, state, phase.amount, task, outcome.error);
             break;
         case PhaseKind::Sleep:
             ok = co_await sleep(lane, state, phase.amount, task.id);
+            break;
+        case PhaseKind::ConvoyIo:
+            ok = co_await convoyIo(lane, phase, task, outcome.error);
+            break;
+        case PhaseKind::ConvoyEnd:
+            shared().convoyOver.store(true, std::memory_order_relaxed);
+            ok = true;
+            break;
+        case PhaseKind::Increment:
+            // Without an await in between nothing else on the loop can run between the read and the write.
+            if (m_context.workload.spec.yieldBetween)
+                ok = co_await incrementsAwaitingBetween(lane, state, phase, task.id);
+            else
+                ok = runCounterPhase(
+                    lane, state, phase.amount, phase.extra, task.id, shared(), false, &m_gil, m_context.cancel);
             break;
         }
         if (!ok)
@@ -393,9 +533,67 @@ QCoro::Task<bool> LoopRun::waitIo(
             error = QStringLiteral("task %1: %2").arg(task.id).arg(result.error);
         co_return false;
     }
-    // The server stamped when it sent the answer: from then on the task was runnable, but the loop was elsewhere.
-    recordWaitAndResume(lane, state, result.reply.token, begin, result.reply.sentAtNs, exchange.resumedNs, task.id);
+    // The server stamped when it sent the answer: from then on the task was runnable, but the loop was elsewhere
+    // (or waiting for the GIL).
+    recordWaitAndResume(
+        lane, state, result.reply.token, begin, result.reply.sentAtNs, exchange.resumedNs, task.id, m_lastGilWait);
     co_return true;
+}
+
+QCoro::Task<bool> LoopRun::runCpu(
+    LaneWriter& lane, std::uint64_t& state, std::int64_t iterations, int task, QString& error)
+{
+    if (!m_executor) {
+        // Inline on the loop's thread: nothing else on the loop runs until it is done, as in asyncio.
+        co_return runCpuPhase(lane, state, iterations, task, m_context.cancel, m_cpuOptions);
+    }
+    // The slot's lane stays empty meanwhile: the phase shows on the executor's lane under the same task.
+    const CpuExecutor::Result result = co_await ExecutorCall(*this, CpuExecutor::Job {task, state, iterations});
+    if (!result.completed) {
+        if (!result.error.isEmpty())
+            error = QStringLiteral("task %1: %2").arg(task).arg(result.error);
+        co_return false;
+    }
+    state = result.state;
+    co_return true;
+}
+
+QCoro::Task<bool> LoopRun::convoyIo(LaneWriter& lane, const Phase& phase, const TaskSpec& task, QString& error)
+{
+    // As TaskExecutor::convoyIo: replies go into a scratch state, so the checksum does not count round trips.
+    std::uint64_t scratch = task.seed;
+    const std::int64_t stopNs = monotonicNowNs() + phase.extra * 1000;
+    do {
+        if (!co_await waitIo(lane, scratch, phase.amount, task, error))
+            co_return false;
+    } while (!shared().convoyOver.load(std::memory_order_relaxed) && monotonicNowNs() < stopNs);
+    co_return true;
+}
+
+QCoro::Task<bool> LoopRun::incrementsAwaitingBetween(
+    LaneWriter& lane, std::uint64_t& state, const Phase& phase, int task)
+{
+    std::atomic<std::int64_t>& counter = shared().counter;
+    std::int64_t runningSince = monotonicNowNs();
+    for (std::int64_t i = 0; i < phase.amount; ++i) {
+        if (m_context.cancel.isCancelled())
+            break;
+        if (m_counterLock)
+            co_await m_counterLock->acquire();
+        const std::int64_t value = counter.load(std::memory_order_relaxed);
+        state = cpuKernel(state, phase.extra);
+        // `await asyncio.sleep(0)` between the read and the write: every other task runs its own read meanwhile.
+        const std::int64_t yielded = monotonicNowNs();
+        lane.record(TaskState::Running, runningSince, yielded, task);
+        co_await YieldToLoop {*this};
+        runningSince = monotonicNowNs();
+        lane.record(TaskState::Ready, yielded, runningSince, task);
+        counter.store(value + 1, std::memory_order_relaxed);
+        if (m_counterLock)
+            m_counterLock->release();
+    }
+    lane.record(TaskState::Running, runningSince, monotonicNowNs(), task);
+    co_return !m_context.cancel.isCancelled();
 }
 
 // asyncio's sock_connect/sock_sendall/sock_recv: try the call first, wait for the descriptor only when it would
@@ -530,11 +728,20 @@ QCoro::Task<bool> LoopRun::sleep(LaneWriter& lane, std::uint64_t& state, std::in
 
 } // namespace
 
-std::vector<LaneInfo> EventLoopModel::lanes(int workers, int tasks) const
+std::vector<LaneInfo> EventLoopModel::lanes(int workers, int tasks, const ModelOptions& options) const
 {
     std::vector<LaneInfo> lanes;
-    for (int i = 0; i < slotCount(workers, tasks); ++i)
+    const int slotTotal = slotCount(workers, tasks);
+    for (int i = 0; i < slotTotal; ++i)
         lanes.push_back(LaneInfo {QStringLiteral("slot %1").arg(i + 1), LaneKind::LoopSlot});
+    for (int i = 0; i < executorWorkers(options.offload, slotTotal); ++i) {
+        if (options.offload == OffloadKind::Threads)
+            lanes.push_back(LaneInfo {QStringLiteral("executor thread %1").arg(i + 1), LaneKind::Thread});
+        else
+            lanes.push_back(LaneInfo {QStringLiteral("executor process %1").arg(i + 1), LaneKind::Process});
+    }
+    if (options.gil)
+        appendGilLane(lanes);
     return lanes;
 }
 

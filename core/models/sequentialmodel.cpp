@@ -1,19 +1,26 @@
 #include "sequentialmodel.h"
 
+#include "gil/gillane.h"
 #include "taskexecutor.h"
 #include "workload/workload.h"
 
 namespace conlab {
 
-std::vector<LaneInfo> SequentialModel::lanes(int, int) const
+std::vector<LaneInfo> SequentialModel::lanes(int, int, const ModelOptions& options) const
 {
-    return { LaneInfo { QStringLiteral("thread 1"), LaneKind::Thread } };
+    std::vector<LaneInfo> lanes {LaneInfo {QStringLiteral("thread 1"), LaneKind::Thread}};
+    if (options.gil)
+        appendGilLane(lanes);
+    return lanes;
 }
 
 ModelOutcome SequentialModel::run(const ExecutionContext& context)
 {
     ModelOutcome outcome;
     TaskExecutor executor(context, 0);
+    // One thread: it takes the GIL once and nobody ever asks for it.
+    if (!executor.takeGil())
+        return outcome;
     for (const TaskSpec& task : context.workload.tasks) {
         const TaskOutcome result = executor.run(task);
         if (!result.completed) {

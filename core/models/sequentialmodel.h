@@ -8,7 +8,8 @@ namespace conlab {
 class SequentialModel final : public ExecutionModel
 {
 public:
-    std::vector<LaneInfo> lanes(int workers, int tasks) const override;
+    using ExecutionModel::lanes;
+    std::vector<LaneInfo> lanes(int workers, int tasks, const ModelOptions& options) const override;
     ModelOutcome run(const ExecutionContext& context) override;
 };
 

@@ -1,5 +1,6 @@
 #include "threadsmodel.h"
 
+#include "gil/gillane.h"
 #include "taskexecutor.h"
 #include "trace/monotonicclock.h"
 #include "trace/tracerecorder.h"
@@ -7,7 +8,6 @@
 
 #include <QMutex>
 #include <QThread>
-
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -45,6 +45,8 @@ namespace {
     {
         TaskExecutor executor(pool.context, lane);
         executor.lane().record(TaskState::StartingUp, spawnedNs, monotonicNowNs(), -1);
+        if (!executor.takeGil())
+            return;
         const auto& tasks = pool.context.workload.tasks;
         while (!pool.failed.load(std::memory_order_relaxed)) {
             const int index = pool.next.fetch_add(1, std::memory_order_relaxed);
@@ -63,11 +65,13 @@ namespace {
 
 } // namespace
 
-std::vector<LaneInfo> ThreadsModel::lanes(int workers, int tasks) const
+std::vector<LaneInfo> ThreadsModel::lanes(int workers, int tasks, const ModelOptions& options) const
 {
     std::vector<LaneInfo> lanes;
     for (int i = 0; i < poolSize(workers, tasks); ++i)
         lanes.push_back(LaneInfo { QStringLiteral("thread %1").arg(i + 1), LaneKind::Thread });
+    if (options.gil)
+        appendGilLane(lanes);
     return lanes;
 }
 

@@ -2,6 +2,7 @@
 
 #include "run/canceltoken.h"
 #include "run/processstats.h"
+#include "sharedstate.h"
 #include "taskexecutor.h"
 #include "trace/monotonicclock.h"
 #include "trace/tracerecorder.h"
@@ -94,7 +95,10 @@ int runWorkerProcess()
     // One lane here; the parent files our segments under the lane it gave us.
     TraceRecorder recorder({ LaneInfo { QStringLiteral("worker"), LaneKind::Process } });
     const CancelToken cancel; // the parent stops a worker by killing it
-    const ExecutionContext context { workload, 1, recorder, cancel, hello->ioPort };
+    // This process's own globals: a counter incremented here never reaches the parent's, as in multiprocessing.
+    SharedState shared;
+    // No GIL: one thread per worker process, and its GIL would be its own anyway.
+    const ExecutionContext context {workload, 1, recorder, cancel, hello->ioPort, nullptr, &shared};
     TaskExecutor executor(context, 0);
 
     if (!writeAll(encodeReady(Ready { monotonicNowNs(), ::getpid(), processstats::peakRssMb() })))

@@ -98,7 +98,7 @@ QByteArray encodeTask(const TaskSpec& task)
     Writer writer(MessageType::Task);
     writer.put(std::int32_t(task.id)).put(task.seed).put(std::uint32_t(task.phases.size()));
     for (const Phase& phase : task.phases)
-        writer.put(phase.kind).put(phase.amount);
+        writer.put(phase.kind).put(phase.amount).put(phase.extra);
     return writer.frame();
 }
 
@@ -150,7 +150,8 @@ std::optional<TaskSpec> decodeTask(const QByteArray& payload)
     task.id = id;
     task.phases.resize(phaseCount);
     for (Phase& phase : task.phases) {
-        if (!reader.get(phase.kind) || !reader.get(phase.amount) || std::uint8_t(phase.kind) > 2)
+        if (!reader.get(phase.kind) || !reader.get(phase.amount) || !reader.get(phase.extra)
+            || std::uint8_t(phase.kind) > std::uint8_t(lastPhaseKind))
             return std::nullopt;
     }
     if (!reader.atEnd())

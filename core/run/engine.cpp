@@ -1,11 +1,18 @@
 #include "engine.h"
 
+#include "gil/gil.h"
+#include "gil/gillane.h"
+#include "models/sharedstate.h"
 #include "processstats.h"
 #include "run/canceltoken.h"
 #include "trace/monotonicclock.h"
+#include "trace/tracerecorder.h"
 #include "workload/cpukernel.h"
 #include "workload/latencyserver.h"
 #include "workload/workload.h"
+
+#include <cmath>
+#include <optional>
 
 namespace conlab {
 
@@ -25,7 +32,13 @@ EngineResult runEngine(
         }
     }
 
-    const ExecutionContext context { workload, config.effectiveWorkers(), recorder, cancel, server.port() };
+    SharedState shared;
+    // Processes get none: each worker has its own interpreter and GIL, so one in the parent would change nothing.
+    std::optional<Gil> gil;
+    if (config.modelOptions().gil)
+        gil.emplace(std::llround(config.switchIntervalMs * 1e6), cancel, &recorder, gilLaneIndex(recorder.lanes()));
+    const ExecutionContext context {workload, config.effectiveWorkers(), recorder, cancel, server.port(),
+        gil ? &*gil : nullptr, &shared, config.offload};
     processstats::resetPeakRss();
     const double cpuBefore = processstats::cpuMs();
     result.beginNs = monotonicNowNs();
@@ -34,6 +47,11 @@ EngineResult runEngine(
     result.cpuMs = processstats::cpuMs() - cpuBefore;
     result.peakRssMb = processstats::peakRssMb();
     result.cancelled = cancel.isCancelled();
+    result.counter = shared.counter.load();
+    if (gil) {
+        result.gilSwitches = gil->switchCount();
+        result.gilDropRequests = gil->dropRequestCount();
+    }
     server.stop();
     return result;
 }

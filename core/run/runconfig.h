@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/executionmodel.h"
 #include "models/modelkind.h"
 #include "models/offloadkind.h"
 #include "workload/workloadspec.h"
@@ -19,8 +20,12 @@ struct RunConfig {
     double iterationsPerMs = 0;
 
     int effectiveWorkers() const;
+    // The configuration as it will run: a convoy is always one CPU task beside one I/O task, on two workers.
+    RunConfig normalized() const;
     // Empty when the configuration can run; otherwise one sentence naming the offending setting.
     QString validationError() const;
+    // What decides the model's lanes. No GIL lane for processes: each worker has its own GIL.
+    ModelOptions modelOptions() const { return ModelOptions {gil && model != ModelKind::Processes, offload}; }
 };
 
 // Limits a run must stay within: large enough for any lesson, small enough that a typo cannot hang the machine.
@@ -33,6 +38,8 @@ namespace limits {
     // The event loop's default "no limit" still needs a lane per in-flight task; past this, tasks queue.
     inline constexpr int maxLoopSlots = 10'000;
     inline constexpr double maxIterationsPerMs = 1e9;
+    inline constexpr std::int64_t maxIncrements = 100'000'000;
+    inline constexpr double maxSwitchIntervalMs = 1000;
 } // namespace limits
 
 } // namespace conlab

@@ -41,8 +41,9 @@ RunController::RunController(QObject* parent)
 
 RunController::~RunController() = default;
 
-bool RunController::start(const RunConfig& config, QString* error)
+bool RunController::start(const RunConfig& requested, QString* error)
 {
+    const RunConfig config = requested.normalized();
     if (m_running) {
         if (error)
             *error = QStringLiteral("a run is already going: stop it first");
@@ -58,8 +59,8 @@ bool RunController::start(const RunConfig& config, QString* error)
     ActiveRun& run = *m_run;
     run.config = config;
     run.model = createModel(config.model);
-    run.recorder
-        = std::make_unique<TraceRecorder>(run.model->lanes(config.effectiveWorkers(), config.workload.tasks));
+    run.recorder = std::make_unique<TraceRecorder>(
+        run.model->lanes(config.effectiveWorkers(), config.workload.tasks, config.modelOptions()));
     run.sampler = std::make_unique<CpuSampler>(config.sampleHz);
     run.sampler->start();
     run.trace->originNs = monotonicNowNs();
@@ -94,9 +95,11 @@ void RunController::drainIntoBatch()
     TraceBatch batch;
     batch.segments = m_run->recorder->drain();
     batch.cpuSamples = m_run->sampler->takeSamples();
+    batch.instants = m_run->recorder->drainInstants();
     if (batch.isEmpty())
         return;
     Trace& trace = *m_run->trace;
+    trace.instants.insert(trace.instants.end(), batch.instants.begin(), batch.instants.end());
     trace.segments.insert(trace.segments.end(), batch.segments.begin(), batch.segments.end());
     trace.cpuSamples.insert(trace.cpuSamples.end(), batch.cpuSamples.begin(), batch.cpuSamples.end());
     emit batchReady(batch);

@@ -26,7 +26,8 @@ public:
     explicit RunController(QObject* parent = nullptr);
     ~RunController() override;
 
-    // Returns false with *error set when the configuration is invalid or a run is already going.
+    // Returns false with *error set when the configuration is invalid or a run is already going. The run uses
+    // config.normalized(): started() carries that.
     bool start(const RunConfig& config, QString* error = nullptr);
     // Asks the run to stop; finished() follows within 200 ms with `cancelled` set.
     void cancel();

@@ -21,12 +21,24 @@ QStringList modelKeys()
 
 QStringList workloadKeys()
 {
-    return {workloadKey(WorkloadKind::Cpu), workloadKey(WorkloadKind::Io), workloadKey(WorkloadKind::Sleep),
-        workloadKey(WorkloadKind::Mixed)};
+    QStringList keys;
+    for (WorkloadKind kind : allWorkloadKinds)
+        keys << workloadKey(kind);
+    return keys;
+}
+
+QStringList offloadKeys()
+{
+    QStringList keys;
+    for (OffloadKind kind : allOffloadKinds)
+        keys << offloadKey(kind);
+    return keys;
 }
 
 // A whole number within [min, max], or an error naming the option.
-bool readCount(const QCommandLineParser& parser, const QString& name, int min, int max, int& out, QString* error)
+template <typename Count>
+bool readCount(
+    const QCommandLineParser& parser, const QString& name, qlonglong min, qlonglong max, Count& out, QString* error)
 {
     if (!parser.isSet(name))
         return true;
@@ -41,8 +53,25 @@ bool readCount(const QCommandLineParser& parser, const QString& name, int min, i
                      .arg(text);
         return false;
     }
-    out = int(value);
+    out = Count(value);
     return true;
+}
+
+// Options that only mean something in one setting are refused elsewhere rather than silently ignored.
+QString misplacedOption(const QCommandLineParser& parser, const RunConfig& config)
+{
+    const auto set = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
+    for (const char* name : {"increments", "lock", "yield-between"}) {
+        if (set(name) && config.workload.kind != WorkloadKind::Counter)
+            return QStringLiteral("--%1: only the counter workload uses it (add --workload counter)")
+                .arg(QLatin1String(name));
+    }
+    if (set("yield-between") && config.model != ModelKind::EventLoop)
+        return QStringLiteral("--yield-between: only a coroutine can await between the read and the write (add "
+                              "--model eventloop)");
+    if (set("switch-interval-ms") && !config.gil)
+        return QStringLiteral("--switch-interval-ms: the switch interval belongs to the GIL (add --gil)");
+    return {};
 }
 
 bool readMs(const QCommandLineParser& parser, const QString& name, double& out, QString* error)
@@ -88,6 +117,23 @@ void addRunOptions(QCommandLineParser& parser)
             QStringLiteral("K"), QString::number(defaults.workload.phases)},
         {QStringLiteral("sample-hz"), QStringLiteral("Per-core CPU sampling rate."), QStringLiteral("HZ"),
             QString::number(defaults.sampleHz)},
+        {QStringLiteral("increments"), QStringLiteral("Counter workload: increments of the shared counter per task."),
+            QStringLiteral("K"), QString::number(defaults.workload.increments)},
+        {QStringLiteral("lock"), QStringLiteral("Counter workload: hold a lock around each read-modify-write.")},
+        {QStringLiteral("yield-between"),
+            QStringLiteral("Counter workload, event loop: await between the read and the write.")},
+        {QStringLiteral("gil"),
+            QStringLiteral("Emulate CPython's global interpreter lock in every thread of this process (processes: "
+                           "each worker has its own, so it changes nothing).")},
+        {QStringLiteral("switch-interval-ms"),
+            QStringLiteral("With --gil: how long a waiting thread lets the holder run before asking it to drop the "
+                           "GIL (sys.getswitchinterval())."),
+            QStringLiteral("X"), QString::number(defaults.switchIntervalMs)},
+        {QStringLiteral("offload"),
+            QStringLiteral("Event loop: where CPU phases run: %1 (inline, blocking the loop; or awaited in an "
+                           "executor, as loop.run_in_executor).")
+                .arg(choices(offloadKeys())),
+            QStringLiteral("kind"), offloadKey(defaults.offload)},
         {QStringLiteral("calibration"),
             QStringLiteral("Kernel iterations per ms of CPU (default: measured). Reuse a run's value to repeat its "
                            "checksum."),
@@ -116,7 +162,32 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
         }
         config.workload.kind = *workload;
     }
-    if (!readCount(parser, QStringLiteral("tasks"), 1, limits::maxTasks, config.workload.tasks, error)
+    if (parser.isSet(QStringLiteral("offload"))) {
+        const auto offload = offloadFromKey(parser.value(QStringLiteral("offload")));
+        if (!offload) {
+            *error = QStringLiteral("--offload: unknown executor '%1' (choose %2)")
+                         .arg(parser.value(QStringLiteral("offload")), choices(offloadKeys()));
+            return std::nullopt;
+        }
+        config.offload = *offload;
+    }
+    config.gil = parser.isSet(QStringLiteral("gil"));
+    config.workload.lock = parser.isSet(QStringLiteral("lock"));
+    config.workload.yieldBetween = parser.isSet(QStringLiteral("yield-between"));
+    if (parser.isSet(QStringLiteral("switch-interval-ms"))) {
+        const QString text = parser.value(QStringLiteral("switch-interval-ms"));
+        bool ok = false;
+        const double value = text.toDouble(&ok);
+        if (!ok || !std::isfinite(value) || value <= 0 || value > limits::maxSwitchIntervalMs) {
+            *error = QStringLiteral("--switch-interval-ms: expected milliseconds above 0 and at most %1, got '%2'")
+                         .arg(limits::maxSwitchIntervalMs)
+                         .arg(text);
+            return std::nullopt;
+        }
+        config.switchIntervalMs = value;
+    }
+    if (!readCount(parser, QStringLiteral("increments"), 1, limits::maxIncrements, config.workload.increments, error)
+        || !readCount(parser, QStringLiteral("tasks"), 1, limits::maxTasks, config.workload.tasks, error)
         || !readCount(parser, QStringLiteral("workers"), 1, limits::maxWorkers, config.workers, error)
         || !readCount(parser, QStringLiteral("phases"), 1, limits::maxPhases, config.workload.phases, error)
         || !readCount(parser, QStringLiteral("sample-hz"), 1, limits::maxSampleHz, config.sampleHz, error)
@@ -132,6 +203,11 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
             return std::nullopt;
         }
     }
+    if (const QString misplaced = misplacedOption(parser, config); !misplaced.isEmpty()) {
+        *error = misplaced;
+        return std::nullopt;
+    }
+    config = config.normalized();
     if (const QString invalid = config.validationError(); !invalid.isEmpty()) {
         *error = invalid;
         return std::nullopt;

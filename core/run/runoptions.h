@@ -10,7 +10,8 @@
 namespace conlab {
 
 // The run options shared by `conlab run` and the GUI's command line: --model, --workload, --tasks, --workers,
-// --cpu-ms, --io-ms, --phases, --sample-hz.
+// --cpu-ms, --io-ms, --phases, --sample-hz, --increments, --lock, --yield-between, --gil, --switch-interval-ms,
+// --offload, --calibration.
 void addRunOptions(QCommandLineParser& parser);
 
 // Reads the options added by addRunOptions(); anything unset keeps RunConfig's default. On bad input returns

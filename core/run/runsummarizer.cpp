@@ -97,6 +97,23 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
     summary.iterationsPerMs = engine.iterationsPerMs;
     summary.cancelled = engine.cancelled;
     summary.error = engine.outcome.error;
+    summary.gilSwitches = engine.gilSwitches;
+    summary.gilDropRequests = engine.gilDropRequests;
+    const WorkloadSpec& workload = config.workload;
+    // Every completed round trip of the convoy's I/O task is one resume: the CPU task has no waits.
+    if (workload.kind == WorkloadKind::Convoy)
+        summary.roundTrips = summary.resumeLatencyMs.count;
+    if (workload.kind == WorkloadKind::Counter)
+        summary.counter = CounterResult {std::int64_t(workload.tasks) * workload.increments, engine.counter};
+    if (config.model == ModelKind::Processes) {
+        if (config.gil)
+            summary.notes << QStringLiteral("each worker process has its own GIL; --gil changes nothing here");
+        if (workload.kind == WorkloadKind::Counter)
+            summary.notes << QStringLiteral("each worker process incremented its own copy of the counter: the "
+                                            "parent's counter is still 0");
+    }
+    if (config.model == ModelKind::EventLoop && config.gil && config.offload == OffloadKind::Processes)
+        summary.notes << QStringLiteral("the executor's processes have a GIL each: the loop thread keeps its own");
     return summary;
 }
 

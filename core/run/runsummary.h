@@ -4,13 +4,20 @@
 #include "trace/taskstate.h"
 
 #include <QString>
-
+#include <QStringList>
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
 
 namespace conlab {
+
+struct CounterResult
+{
+    std::int64_t expected = 0; // tasks x increments
+    std::int64_t actual = 0; // what the counter of this process holds at the end
+    std::int64_t lost() const { return expected - actual; }
+};
 
 struct LatencyStats {
     double p50 = 0;
@@ -38,6 +45,12 @@ struct RunSummary {
     QString error; // empty when the run succeeded
     // Filled by the GUI: how late its heartbeat timer fired during the run. Absent in headless runs.
     std::optional<LatencyStats> uiLatencyMs;
+    std::optional<int> roundTrips; // convoy: the I/O task's completed round trips
+    std::optional<CounterResult> counter; // counter workload
+    std::uint64_t gilSwitches = 0; // with the GIL: hand-overs and drop requests over the run
+    std::uint64_t gilDropRequests = 0;
+    // Plain sentences for what the numbers alone would not say, e.g. that --gil changes nothing for processes.
+    QStringList notes;
 };
 
 } // namespace conlab

@@ -10,11 +10,12 @@
 
 namespace conlab {
 
-enum class LaneKind : std::uint8_t {
+enum class LaneKind : std::uint8_t
+{
     Thread, // a worker thread (sequential's single thread too)
     Process, // a worker process
     LoopSlot, // one in-flight task slot of an event loop
-    Gil, // who holds the emulated GIL
+    Gil, // who holds the emulated GIL: `running` segments whose task is the holder's lane (-1: the event loop thread)
 };
 
 struct LaneInfo {

@@ -1,5 +1,7 @@
 #include "tracerecorder.h"
 
+#include <utility>
+
 namespace conlab {
 
 TraceRecorder::TraceRecorder(std::vector<LaneInfo> lanes)
@@ -16,6 +18,18 @@ std::vector<Segment> TraceRecorder::drain()
     for (auto& buffer : m_buffers)
         buffer->drainTo(segments);
     return segments;
+}
+
+void TraceRecorder::recordInstant(const InstantEvent& event)
+{
+    std::lock_guard lock(m_instantMutex);
+    m_instants.push_back(event);
+}
+
+std::vector<InstantEvent> TraceRecorder::drainInstants()
+{
+    std::lock_guard lock(m_instantMutex);
+    return std::exchange(m_instants, {});
 }
 
 } // namespace conlab

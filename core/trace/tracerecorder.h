@@ -4,6 +4,7 @@
 #include "trace.h"
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace conlab {
@@ -23,9 +24,15 @@ public:
     // Everything recorded since the last drain, lane by lane.
     std::vector<Segment> drain();
 
+    // Moments (GIL drop requests), from any thread. A few hundred a second at most, so a lock is fine here.
+    void recordInstant(const InstantEvent& event);
+    std::vector<InstantEvent> drainInstants();
+
 private:
     std::vector<LaneInfo> m_lanes;
     std::vector<std::unique_ptr<LaneBuffer>> m_buffers;
+    std::mutex m_instantMutex;
+    std::vector<InstantEvent> m_instants;
 };
 
 } // namespace conlab

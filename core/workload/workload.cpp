@@ -9,7 +9,7 @@ namespace conlab {
 
 bool Workload::needsLatencyServer() const
 {
-    return spec.kind == WorkloadKind::Io || spec.kind == WorkloadKind::Mixed;
+    return spec.kind == WorkloadKind::Io || spec.kind == WorkloadKind::Mixed || spec.kind == WorkloadKind::Convoy;
 }
 
 Workload buildWorkload(const WorkloadSpec& spec, double iterationsPerMs)
@@ -22,8 +22,13 @@ Workload buildWorkload(const WorkloadSpec& spec, double iterationsPerMs)
     const Phase io { PhaseKind::Io, std::llround(spec.ioMs * 1000.0) };
     const Phase sleep { PhaseKind::Sleep, std::llround(spec.ioMs * 1000.0) };
 
-    workload.tasks.reserve(spec.tasks);
-    for (int id = 0; id < spec.tasks; ++id) {
+    const Phase convoyIo {PhaseKind::ConvoyIo, std::llround(spec.ioMs * 1000.0), std::llround(spec.cpuMs * 1000.0)};
+    const Phase increments {PhaseKind::Increment, spec.increments,
+        std::max<std::int64_t>(1, std::llround(iterationsPerMs * counterWorkMicroseconds / 1000.0))};
+
+    const int tasks = spec.kind == WorkloadKind::Convoy ? convoyTasks : spec.tasks;
+    workload.tasks.reserve(tasks);
+    for (int id = 0; id < tasks; ++id) {
         TaskSpec task;
         task.id = id;
         task.seed = mixChecksum(0, std::uint64_t(id) + 1);
@@ -42,6 +47,17 @@ Workload buildWorkload(const WorkloadSpec& spec, double iterationsPerMs)
                 task.phases.push_back(cpu);
                 task.phases.push_back(io);
             }
+            break;
+        case WorkloadKind::Convoy:
+            // The I/O task is task 0 so it is under way before the CPU task starts, in every model: on one event
+            // loop thread the CPU phase then holds up its reply, which is the point.
+            if (id == 0)
+                task.phases = {convoyIo};
+            else
+                task.phases = {cpu, Phase {PhaseKind::ConvoyEnd, 0}};
+            break;
+        case WorkloadKind::Counter:
+            task.phases = {increments};
             break;
         }
         workload.tasks.push_back(std::move(task));

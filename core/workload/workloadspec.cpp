@@ -13,6 +13,10 @@ QString workloadKey(WorkloadKind kind)
         return QStringLiteral("sleep");
     case WorkloadKind::Mixed:
         return QStringLiteral("mixed");
+    case WorkloadKind::Convoy:
+        return QStringLiteral("convoy");
+    case WorkloadKind::Counter:
+        return QStringLiteral("counter");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "export/runsummaryjson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <cmath>
@@ -207,4 +208,43 @@ TEST(RunSummaryText, ShowsErrorAndMissingLatency)
     EXPECT_TRUE(text.contains(QStringLiteral("cancelled"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("no I/O waits"))) << text.toStdString();
     EXPECT_FALSE(text.contains(QStringLiteral("p50"))) << text.toStdString();
+}
+
+TEST(RunSummaryJson, GilConvoyCounterAndNotesOnlyWhenTheyApply)
+{
+    const QJsonObject plain = runSummaryToJson(sampleSummary());
+    for (const char* key : {"gil", "switch_interval_ms", "offload", "round_trips", "counter_expected", "counter_actual",
+             "lost_updates", "notes"})
+        EXPECT_FALSE(plain.contains(QLatin1String(key))) << key;
+
+    RunSummary summary = sampleSummary();
+    summary.config.gil = true;
+    summary.config.switchIntervalMs = 1;
+    summary.gilSwitches = 40;
+    summary.gilDropRequests = 20;
+    summary.roundTrips = 17;
+    summary.counter = CounterResult {800, 500};
+    summary.notes << QStringLiteral("each worker process has its own GIL; --gil changes nothing here");
+    const QJsonObject json = runSummaryToJson(summary);
+    EXPECT_TRUE(json.value(QStringLiteral("gil")).toBool());
+    EXPECT_EQ(json.value(QStringLiteral("switch_interval_ms")).toDouble(), 1.0);
+    EXPECT_EQ(json.value(QStringLiteral("gil_switches")).toInt(), 40);
+    EXPECT_EQ(json.value(QStringLiteral("gil_drop_requests")).toInt(), 20);
+    EXPECT_EQ(json.value(QStringLiteral("round_trips")).toInt(), 17);
+    EXPECT_EQ(json.value(QStringLiteral("counter_expected")).toInt(), 800);
+    EXPECT_EQ(json.value(QStringLiteral("counter_actual")).toInt(), 500);
+    EXPECT_EQ(json.value(QStringLiteral("lost_updates")).toInt(), 300);
+    ASSERT_EQ(json.value(QStringLiteral("notes")).toArray().size(), 1);
+    EXPECT_EQ(json.value(QStringLiteral("notes")).toArray().at(0).toString(), summary.notes.at(0));
+
+    summary.config.model = ModelKind::EventLoop;
+    summary.config.offload = OffloadKind::Threads;
+    EXPECT_EQ(runSummaryToJson(summary).value(QStringLiteral("offload")).toString(), QStringLiteral("threads"));
+
+    const QString text = runSummaryText(summary);
+    EXPECT_TRUE(text.contains(QLatin1String("+ GIL (switch interval 1 ms)"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QLatin1String("thread executor"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QLatin1String("300 updates lost"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QLatin1String("round trips"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(summary.notes.at(0))) << text.toStdString();
 }

@@ -87,19 +87,6 @@ TEST(EventLoopModel, LanesAreOneSlotPerTaskInFlight)
     EXPECT_EQ(usedLanes, (std::set<int> {0, 1, 2}));
 }
 
-TEST(EventLoopModel, IoBoundOverlapsWaits)
-{
-    const RunResult sequential = runToCompletion(makeConfig(ModelKind::Sequential, WorkloadKind::Io, 32, 8, 0, 50));
-    const RunResult loop = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Io, 32, 8, 0, 50));
-    ASSERT_TRUE(sequential.summary.error.isEmpty()) << sequential.summary.error.toStdString();
-    ASSERT_TRUE(loop.summary.error.isEmpty()) << loop.summary.error.toStdString();
-    std::printf("sequential %.1f ms, event loop %.1f ms\n", sequential.summary.wallMs, loop.summary.wallMs);
-    EXPECT_EQ(loop.summary.tasksCompleted, 32);
-    EXPECT_EQ(loop.summary.checksum, sequential.summary.checksum);
-    EXPECT_LT(loop.summary.wallMs, sequential.summary.wallMs / 4)
-        << "sequential " << sequential.summary.wallMs << " ms, event loop " << loop.summary.wallMs << " ms";
-}
-
 TEST(EventLoopModel, TwoHundredWaitsAtOnceWithoutALimit)
 {
     const RunResult result = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Io, 200, 200, 0, 50));

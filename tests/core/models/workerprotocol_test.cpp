@@ -7,11 +7,11 @@ using namespace conlab::workerprotocol;
 
 TEST(WorkerProtocol, FramesSurviveArbitrarySplits)
 {
-    TaskSpec task { 7, 0xABCDEF, { Phase { PhaseKind::Cpu, 1000 }, Phase { PhaseKind::Io, 50'000 } } };
-    const std::vector<Segment> segments { Segment { 1, 2, 7, 0, TaskState::Running, 1 },
-        Segment { 2, 5, 7, 0, TaskState::WaitingIo, -1 } };
-    const QByteArray stream = encodeHello(Hello { 3, 42, 5555 }) + encodeTask(task) + encodeSegments(segments)
-        + encodeTaskDone(TaskDone { 7, true, 99, 12.5, QStringLiteral("ünïcode") });
+    TaskSpec task {7, 0xABCDEF, {Phase {PhaseKind::Cpu, 1000}, Phase {PhaseKind::Io, 50'000}}};
+    const std::vector<Segment> segments {
+        Segment {1, 2, 7, 0, TaskState::Running, 1}, Segment {2, 5, 7, 0, TaskState::WaitingIo, -1}};
+    const QByteArray stream = encodeHello(Hello {3, 42, 5555}) + encodeTask(task) + encodeSegments(segments)
+        + encodeTaskDone(TaskDone {7, true, 99, 12.5, QStringLiteral("ünïcode")});
 
     FrameReader reader;
     std::vector<Frame> frames;

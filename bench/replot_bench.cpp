@@ -1,0 +1,181 @@
+#include "plots/coreutilisationplot.h"
+#include "plots/timelineplot.h"
+#include "timeline/segmentfolding.h"
+#include "timeline/timelinedata.h"
+
+#include <QApplication>
+#include <benchmark/benchmark.h>
+#include <random>
+
+namespace {
+
+using namespace conlab;
+
+constexpr int benchLanes = 64;
+constexpr std::int64_t benchOriginNs = 1'000'000'000'000LL;
+constexpr std::int64_t benchRunNs = 10'000'000'000LL; // 10 s
+
+// `total` segments spread evenly over 64 lanes and a 10 s run: lengths vary around the mean, every state appears,
+// so small counts draw outlined rectangles and a million fold to about one mark per pixel column.
+std::vector<Segment> syntheticSegments(std::int64_t total)
+{
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> spread(0.3, 1.7);
+    const std::int64_t perLane = total / benchLanes;
+    const double meanNs = double(benchRunNs) / double(perLane);
+    std::vector<Segment> segments;
+    segments.reserve(std::size_t(total));
+    for (int lane = 0; lane < benchLanes; ++lane) {
+        std::int64_t t = benchOriginNs;
+        for (std::int64_t i = 0; i < perLane; ++i) {
+            Segment s;
+            s.lane = std::uint16_t(lane);
+            s.beginNs = t;
+            s.endNs = t + std::max<std::int64_t>(1, std::int64_t(meanNs * spread(rng)));
+            s.task = int(i);
+            s.state = allTaskStates[std::size_t((i + lane) % taskStateCount)];
+            s.core = std::int8_t(lane % 2);
+            segments.push_back(s);
+            t = s.endNs;
+        }
+    }
+    return segments;
+}
+
+RunStart benchRunStart()
+{
+    RunStart start;
+    start.cores = 2;
+    start.originNs = benchOriginNs;
+    for (int i = 0; i < benchLanes; ++i)
+        start.lanes.push_back({QStringLiteral("task slot %1").arg(i), LaneKind::LoopSlot});
+    return start;
+}
+
+// Feeds the plot as a live run would: the controller's batches hold a few thousand segments, lane by lane.
+void feedLive(TimelinePlot& plot, const std::vector<Segment>& segments)
+{
+    constexpr std::size_t batchSize = 4096;
+    TraceBatch batch;
+    for (std::size_t i = 0; i < segments.size(); i += batchSize) {
+        const std::size_t end = std::min(segments.size(), i + batchSize);
+        batch.segments.assign(segments.begin() + std::ptrdiff_t(i), segments.begin() + std::ptrdiff_t(end));
+        plot.appendBatch(batch);
+    }
+}
+
+// One full replot of the 64-lane timeline at 1600x900, drawn to the widget (goal: under 16 ms at a million
+// segments). bytes_per_segment is what the plot's storage holds per segment after a live run (goal: 32 or less).
+void BM_ReplotTimeline(benchmark::State& state)
+{
+    const std::vector<Segment> segments = syntheticSegments(state.range(0));
+    TimelinePlot plot;
+    plot.resize(1600, 900);
+    plot.show();
+    plot.startRun(benchRunStart());
+    feedLive(plot, segments);
+    plot.resetZoom();
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    for (auto _ : state)
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+    state.counters["segments"] = double(plot.data().segmentCount());
+    state.counters["bytes_per_segment"] = plot.data().bytesPerSegment();
+}
+BENCHMARK(BM_ReplotTimeline)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// The same million segments zoomed to 1 % of the run: cost follows what is visible, not what is stored.
+void BM_ReplotTimelineZoomed(benchmark::State& state)
+{
+    const std::vector<Segment> segments = syntheticSegments(state.range(0));
+    TimelinePlot plot;
+    plot.resize(1600, 900);
+    plot.show();
+    plot.startRun(benchRunStart());
+    feedLive(plot, segments);
+    plot.setTimeRange(5.0, 5.1);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    for (auto _ : state)
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+}
+BENCHMARK(BM_ReplotTimelineZoomed)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// The folding alone, all 64 lanes over the whole run at 1600 px: the part of a replot that visits segments.
+void BM_ReplotFoldOnly(benchmark::State& state)
+{
+    const std::vector<Segment> segments = syntheticSegments(state.range(0));
+    TimelineData data;
+    data.reset(benchRunStart().lanes, benchOriginNs);
+    data.append(segments);
+    const TimeAxisMapping mapping {0.0, 10.2, 80.0, 1500.0};
+    std::vector<TimelineMark> marks;
+    std::size_t markCount = 0;
+    for (auto _ : state) {
+        markCount = 0;
+        for (int lane = 0; lane < data.laneCount(); ++lane) {
+            foldLane(data.lane(lane), data.originNs(), mapping, marks);
+            markCount += marks.size();
+        }
+        benchmark::DoNotOptimize(marks.data());
+    }
+    state.counters["marks"] = double(markCount);
+}
+BENCHMARK(BM_ReplotFoldOnly)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// An export of the timeline (what "save picture" costs), at the same size.
+void BM_ReplotTimelineToPixmap(benchmark::State& state)
+{
+    const std::vector<Segment> segments = syntheticSegments(state.range(0));
+    TimelinePlot plot;
+    plot.startRun(benchRunStart());
+    feedLive(plot, segments);
+    plot.resetZoom();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(plot.toPixmap(1600, 900));
+}
+BENCHMARK(BM_ReplotTimelineToPixmap)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// Utilisation of 2 cores sampled at 20 Hz for an hour, fitted: 72,000 points per line.
+void BM_ReplotCoreUtilisation(benchmark::State& state)
+{
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<float> load(0.0f, 100.0f);
+    RunStart start = benchRunStart();
+    TraceBatch batch;
+    for (std::int64_t i = 0; i < state.range(0); ++i) {
+        CpuSample sample;
+        sample.timeNs = benchOriginNs + i * 50'000'000;
+        sample.perCore = {load(rng), load(rng)};
+        batch.cpuSamples.push_back(sample);
+    }
+    CoreUtilisationPlot plot;
+    plot.resize(1600, 300);
+    plot.show();
+    plot.startRun(start);
+    plot.appendBatch(batch);
+    plot.resetZoom();
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    for (auto _ : state)
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+}
+BENCHMARK(BM_ReplotCoreUtilisation)->Arg(72'000)->Unit(benchmark::kMillisecond);
+
+// Storing one live batch of segments (the UI-thread cost per tick that is not drawing).
+void BM_TimelineAppend(benchmark::State& state)
+{
+    const std::vector<Segment> segments = syntheticSegments(1'000'000);
+    std::int64_t appended = 0;
+    for (auto _ : state) {
+        TimelineData data;
+        data.reset(benchRunStart().lanes, benchOriginNs);
+        for (std::size_t i = 0; i < segments.size(); i += 4096) {
+            const std::size_t end = std::min(segments.size(), i + 4096);
+            data.append(std::span<const Segment>(segments.data() + i, end - i));
+        }
+        appended += std::int64_t(segments.size());
+        benchmark::DoNotOptimize(data.segmentCount());
+    }
+    state.SetItemsProcessed(appended);
+}
+BENCHMARK(BM_TimelineAppend)->Unit(benchmark::kMillisecond);
+
+} // namespace

@@ -1,0 +1,23 @@
+#include "cpuexecutor.h"
+
+#include "sampling/cpusampler.h"
+
+#include <algorithm>
+
+namespace conlab {
+
+int executorWorkers(OffloadKind offload, int slotTotal)
+{
+    const int cores = CpuSampler::onlineCores();
+    switch (offload) {
+    case OffloadKind::None:
+        return 0;
+    case OffloadKind::Threads:
+        return std::max(1, std::min({32, cores + 4, slotTotal}));
+    case OffloadKind::Processes:
+        return std::max(1, std::min(cores, slotTotal));
+    }
+    return 0;
+}
+
+} // namespace conlab

@@ -1,0 +1,352 @@
+#include "plots/statepalette.h"
+#include "plots/timelineplot.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QMouseEvent>
+#include <QSet>
+#include <QWheelEvent>
+#include <gtest/gtest.h>
+
+namespace conlab {
+namespace {
+
+constexpr std::int64_t origin = 7'000'000'000'000LL;
+constexpr std::int64_t ms = 1'000'000;
+
+Segment seg(int lane, std::int64_t beginMs, std::int64_t endMs, int task, TaskState state, int core = 0)
+{
+    Segment s;
+    s.lane = std::uint16_t(lane);
+    s.beginNs = origin + beginMs * ms;
+    s.endNs = origin + endMs * ms;
+    s.task = task;
+    s.state = state;
+    s.core = std::int8_t(core);
+    return s;
+}
+
+RunStart runStart(int lanes)
+{
+    RunStart start;
+    start.cores = 2;
+    start.originNs = origin;
+    for (int i = 0; i < lanes; ++i)
+        start.lanes.push_back({QStringLiteral("thread %1").arg(i), LaneKind::Thread});
+    return start;
+}
+
+// Lane i: starting up, then alternating running / waiting for I/O, 100 ms steps; lane 3 blocks the loop.
+TraceBatch batch(int lanes, std::int64_t fromMs, std::int64_t toMs)
+{
+    TraceBatch result;
+    for (int lane = 0; lane < lanes; ++lane) {
+        for (std::int64_t t = fromMs; t < toMs; t += 100) {
+            TaskState state = (t / 100 + lane) % 2 == 0 ? TaskState::Running : TaskState::WaitingIo;
+            if (t == 0)
+                state = TaskState::StartingUp;
+            if (lane == 3 && t == 200)
+                state = TaskState::BlockingLoop;
+            result.segments.push_back(seg(lane, t, t + 100, int(t / 100), state, lane % 2));
+        }
+    }
+    return result;
+}
+
+struct PixelStats
+{
+    int stateColored = 0; // pixels in exactly one of the state colours: segments, not axes or lane bands
+    QSet<QRgb> colors;
+};
+
+PixelStats pixelStats(const QImage& image)
+{
+    QSet<QRgb> stateColors;
+    for (TaskState state : allTaskStates)
+        stateColors.insert(stateColor(state).rgb());
+    PixelStats stats;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb pixel = image.pixel(x, y) | 0xff000000;
+            stats.colors.insert(pixel);
+            if (stateColors.contains(pixel))
+                ++stats.stateColored;
+        }
+    }
+    return stats;
+}
+
+void laidOut(TimelinePlot& plot)
+{
+    plot.resize(1600, 450);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+}
+
+void wheel(QWidget* widget, QPointF pos, int steps)
+{
+    QWheelEvent event(pos, widget->mapToGlobal(pos), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
+        Qt::NoScrollPhase, false);
+    QApplication::sendEvent(widget, &event);
+}
+
+void mouse(QWidget* widget, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, pos, widget->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(widget, &event);
+}
+
+TEST(TimelinePlot, DrawsLiveBatchesInStateColours)
+{
+    TimelinePlot plot;
+    plot.startRun(runStart(8));
+    const QImage empty = plot.toPixmap(1600, 450).toImage();
+    plot.appendBatch(batch(8, 0, 500));
+    plot.appendBatch(batch(8, 500, 1000));
+    plot.refresh();
+    EXPECT_EQ(plot.data().segmentCount(), 80u);
+
+    const QImage image = plot.toPixmap(1600, 450).toImage();
+    const PixelStats before = pixelStats(empty);
+    const PixelStats stats = pixelStats(image);
+    EXPECT_LT(before.stateColored, 1600 * 450 / 100); // the legend's swatches
+    EXPECT_GT(stats.stateColored, 1600 * 450 / 4);
+    EXPECT_GT(stats.colors.size(), 20);
+    for (TaskState state : {TaskState::Running, TaskState::WaitingIo, TaskState::StartingUp, TaskState::BlockingLoop})
+        EXPECT_TRUE(stats.colors.contains(stateColor(state).rgb())) << taskStateKey(state).toStdString();
+}
+
+TEST(TimelinePlot, AppendingStoresWithoutReplottingAndRefreshReplotsOnce)
+{
+    TimelinePlot plot;
+    plot.startRun(runStart(4));
+    QApplication::processEvents();
+    int replots = 0;
+    QObject::connect(&plot, &QCustomPlot::afterReplot, [&replots] { ++replots; });
+    plot.appendBatch(batch(4, 0, 300));
+    plot.appendBatch(batch(4, 300, 600));
+    QApplication::processEvents();
+    EXPECT_EQ(replots, 0);
+    plot.refresh();
+    plot.refresh();
+    QApplication::processEvents();
+    EXPECT_EQ(replots, 1);
+}
+
+TEST(TimelinePlot, FollowsTheNewestTimeUntilTheUserZooms)
+{
+    TimelinePlot plot;
+    laidOut(plot);
+    plot.startRun(runStart(4));
+    plot.appendBatch(batch(4, 0, 2000));
+    plot.refresh();
+    EXPECT_FALSE(plot.userZoomed());
+    EXPECT_LE(plot.xAxis->range().lower, 0.0);
+    EXPECT_GE(plot.xAxis->range().upper, 2.0);
+
+    wheel(&plot, plot.axisRect()->center(), 2);
+    EXPECT_TRUE(plot.userZoomed());
+    const QCPRange zoomed = plot.xAxis->range();
+    EXPECT_LT(zoomed.size(), 2.0);
+
+    plot.appendBatch(batch(4, 2000, 6000));
+    plot.refresh();
+    EXPECT_EQ(plot.xAxis->range(), zoomed);
+
+    plot.resetZoom();
+    EXPECT_FALSE(plot.userZoomed());
+    EXPECT_GE(plot.xAxis->range().upper, 6.0);
+}
+
+TEST(TimelinePlot, WheelZoomChangesTimeOnlyAndAnnouncesIt)
+{
+    TimelinePlot plot;
+    plot.startRun(runStart(8));
+    plot.appendBatch(batch(8, 0, 1000));
+    plot.resetZoom();
+    laidOut(plot);
+    const QCPRange lanes = plot.yAxis->range();
+    std::vector<std::pair<double, double>> announced;
+    QObject::connect(&plot, &TimelinePlot::timeRangeChanged,
+        [&announced](double begin, double end) { announced.emplace_back(begin, end); });
+
+    wheel(&plot, plot.axisRect()->center(), 1);
+    EXPECT_TRUE(plot.userZoomed());
+    ASSERT_EQ(announced.size(), 1u);
+    EXPECT_DOUBLE_EQ(announced.back().first, plot.xAxis->range().lower);
+    EXPECT_DOUBLE_EQ(announced.back().second, plot.xAxis->range().upper);
+    EXPECT_EQ(plot.yAxis->range(), lanes);
+}
+
+TEST(TimelinePlot, RightDragZoomsToTheDraggedRange)
+{
+    TimelinePlot plot;
+    plot.startRun(runStart(8));
+    plot.appendBatch(batch(8, 0, 1000));
+    plot.resetZoom();
+    laidOut(plot);
+    const QCPRange lanes = plot.yAxis->range();
+    const QRect rect = plot.axisRect()->rect();
+    const double x0 = plot.xAxis->coordToPixel(0.2);
+    const double x1 = plot.xAxis->coordToPixel(0.4);
+    const double y = rect.center().y();
+    // Mouse positions are whole pixels, and a QRect spans both corner pixels.
+    const double tolerance = 3 * plot.xAxis->range().size() / rect.width();
+
+    mouse(&plot, QEvent::MouseButtonPress, QPointF(x0, y), Qt::RightButton, Qt::RightButton);
+    mouse(&plot, QEvent::MouseMove, QPointF(x1, y + 30), Qt::NoButton, Qt::RightButton);
+    mouse(&plot, QEvent::MouseButtonRelease, QPointF(x1, y + 30), Qt::RightButton, Qt::NoButton);
+
+    EXPECT_TRUE(plot.userZoomed());
+    EXPECT_NEAR(plot.xAxis->range().lower, 0.2, tolerance);
+    EXPECT_NEAR(plot.xAxis->range().upper, 0.4, tolerance);
+    EXPECT_EQ(plot.yAxis->range(), lanes);
+}
+
+TEST(TimelinePlot, LeftDragPansTime)
+{
+    TimelinePlot plot;
+    plot.startRun(runStart(8));
+    plot.appendBatch(batch(8, 0, 1000));
+    plot.resetZoom();
+    laidOut(plot);
+    const QCPRange before = plot.xAxis->range();
+    const QPointF from = plot.axisRect()->center();
+    mouse(&plot, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+    mouse(&plot, QEvent::MouseMove, from + QPointF(-200, 0), Qt::NoButton, Qt::LeftButton);
+    mouse(&plot, QEvent::MouseButtonRelease, from + QPointF(-200, 0), Qt::LeftButton, Qt::NoButton);
+    EXPECT_TRUE(plot.userZoomed());
+    EXPECT_GT(plot.xAxis->range().lower, before.lower);
+    EXPECT_NEAR(plot.xAxis->range().size(), before.size(), 1e-9);
+}
+
+TEST(TimelinePlot, HoverFindsTheSegmentAndDescribesIt)
+{
+    TimelinePlot plot;
+    plot.startRun(runStart(8));
+    plot.appendBatch(batch(8, 0, 1000));
+    plot.resetZoom();
+    laidOut(plot);
+
+    // Lane 5, 350 ms: the segment of task 3 that begins at 300 ms.
+    const QPointF pos(plot.xAxis->coordToPixel(0.35), plot.yAxis->coordToPixel(5));
+    const TimelinePlottable::Hit hit = plot.hitAt(pos);
+    ASSERT_NE(hit.segment, nullptr);
+    EXPECT_EQ(hit.lane, 5);
+    EXPECT_EQ(hit.segment->task, 3);
+    EXPECT_EQ(hit.segment->beginNs, origin + 300 * ms);
+    EXPECT_DOUBLE_EQ(hit.distancePx, 0.0);
+
+    const QString text = plot.toolTipAt(pos);
+    EXPECT_TRUE(text.contains(QStringLiteral("thread 5"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("task 3"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(taskStateLabel(TaskState::Running))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("300.000 ms"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("100.000 ms"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("cpu1"))) << text.toStdString();
+
+    // The gap between two lanes' bars, and outside the plot, have nothing to describe.
+    EXPECT_EQ(plot.hitAt(QPointF(pos.x(), plot.yAxis->coordToPixel(5.5))).segment, nullptr);
+    EXPECT_TRUE(plot.toolTipAt(QPointF(2, 2)).isEmpty());
+}
+
+TEST(TimelinePlot, SetTimeRangeAppliesWithoutEmittingBack)
+{
+    TimelinePlot plot;
+    plot.startRun(runStart(2));
+    int announced = 0;
+    QObject::connect(&plot, &TimelinePlot::timeRangeChanged, [&announced] { ++announced; });
+    plot.setTimeRange(0.25, 0.75);
+    EXPECT_EQ(announced, 0);
+    EXPECT_DOUBLE_EQ(plot.xAxis->range().lower, 0.25);
+    EXPECT_DOUBLE_EQ(plot.xAxis->range().upper, 0.75);
+    // A range chosen elsewhere (not by a following partner) pins this view too.
+    EXPECT_TRUE(plot.userZoomed());
+}
+
+TEST(TimelinePlot, LinkedPlotsShareOneRangeWithoutLooping)
+{
+    TimelinePlot a;
+    TimelinePlot b;
+    QObject::connect(&a, &TimelinePlot::timeRangeChanged, &b, &TimelinePlot::setTimeRange);
+    QObject::connect(&b, &TimelinePlot::timeRangeChanged, &a, &TimelinePlot::setTimeRange);
+    laidOut(a);
+    laidOut(b);
+    a.startRun(runStart(2));
+    b.startRun(runStart(2));
+    a.appendBatch(batch(2, 0, 3000));
+    b.appendBatch(batch(2, 0, 2000));
+    a.refresh();
+    b.refresh();
+    // Following partners keep following each other: one shared range that covers both.
+    EXPECT_FALSE(a.userZoomed());
+    EXPECT_FALSE(b.userZoomed());
+    EXPECT_EQ(a.xAxis->range(), b.xAxis->range());
+    EXPECT_GE(a.xAxis->range().upper, 3.0);
+
+    wheel(&b, b.axisRect()->center(), 2);
+    EXPECT_TRUE(b.userZoomed());
+    EXPECT_TRUE(a.userZoomed());
+    EXPECT_EQ(a.xAxis->range(), b.xAxis->range());
+    a.appendBatch(batch(2, 3000, 5000));
+    a.refresh();
+    b.refresh();
+    EXPECT_EQ(a.xAxis->range(), b.xAxis->range());
+    EXPECT_LT(a.xAxis->range().upper, 5.0);
+
+    // Resetting either one puts both back to following.
+    a.resetZoom();
+    EXPECT_FALSE(a.userZoomed());
+    EXPECT_FALSE(b.userZoomed());
+    EXPECT_EQ(a.xAxis->range(), b.xAxis->range());
+    EXPECT_GE(b.xAxis->range().upper, 5.0);
+}
+
+TEST(TimelinePlot, ShowTraceFitsTheWholeRun)
+{
+    Trace trace;
+    trace.originNs = origin;
+    trace.cores = 2;
+    trace.lanes = runStart(8).lanes;
+    trace.segments = batch(8, 0, 4000).segments;
+    std::reverse(trace.segments.begin(), trace.segments.end());
+
+    TimelinePlot plot;
+    plot.startRun(runStart(8));
+    plot.setTimeRange(1.0, 1.5);
+    plot.showTrace(trace);
+    EXPECT_FALSE(plot.userZoomed());
+    EXPECT_EQ(plot.data().segmentCount(), trace.segments.size());
+    EXPECT_LE(plot.xAxis->range().lower, 0.0);
+    EXPECT_GE(plot.xAxis->range().upper, 4.0);
+    EXPECT_LT(plot.xAxis->range().upper, 4.2);
+    const PixelStats stats = pixelStats(plot.toPixmap(1600, 450).toImage());
+    EXPECT_TRUE(stats.colors.contains(stateColor(TaskState::WaitingIo).rgb()));
+}
+
+TEST(TimelinePlot, DrawsAMillionSegmentsFolded)
+{
+    constexpr int lanes = 64;
+    RunStart start = runStart(lanes);
+    TimelinePlot plot;
+    plot.startRun(start);
+    TraceBatch big;
+    big.segments.reserve(1'000'000);
+    for (int i = 0; i < 1'000'000; ++i) {
+        const int lane = i % lanes;
+        const std::int64_t step = i / lanes;
+        Segment s;
+        s.lane = std::uint16_t(lane);
+        s.beginNs = origin + step * 200'000;
+        s.endNs = s.beginNs + 150'000;
+        s.state = step % 4 == 0 ? TaskState::WaitingIo : TaskState::Running;
+        big.segments.push_back(s);
+    }
+    plot.appendBatch(big);
+    plot.resetZoom();
+    const PixelStats stats = pixelStats(plot.toPixmap(1600, 900).toImage());
+    EXPECT_TRUE(stats.colors.contains(stateColor(TaskState::Running).rgb()));
+    EXPECT_GT(stats.stateColored, 1600 * 900 / 4);
+}
+
+} // namespace
+} // namespace conlab

@@ -1,0 +1,146 @@
+#include "timeline/timelinedata.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+namespace conlab {
+namespace {
+
+Segment seg(int lane, std::int64_t begin, std::int64_t end, int task = 0, TaskState state = TaskState::Running)
+{
+    Segment s;
+    s.lane = std::uint16_t(lane);
+    s.beginNs = begin;
+    s.endNs = end;
+    s.task = task;
+    s.state = state;
+    return s;
+}
+
+std::vector<LaneInfo> lanes(int count)
+{
+    std::vector<LaneInfo> result;
+    for (int i = 0; i < count; ++i)
+        result.push_back({QStringLiteral("thread %1").arg(i), LaneKind::Thread});
+    return result;
+}
+
+std::vector<std::int64_t> begins(std::span<const Segment> lane)
+{
+    std::vector<std::int64_t> result;
+    for (const Segment& s : lane)
+        result.push_back(s.beginNs);
+    return result;
+}
+
+TEST(TimelineData, StartsEmptyWithItsLanes)
+{
+    TimelineData data;
+    data.reset(lanes(3), 1000);
+    EXPECT_EQ(data.laneCount(), 3);
+    EXPECT_EQ(data.lanes()[2].name, QStringLiteral("thread 2"));
+    EXPECT_TRUE(data.isEmpty());
+    EXPECT_EQ(data.segmentCount(), 0u);
+    EXPECT_EQ(data.beginNs(), 1000);
+    EXPECT_EQ(data.endNs(), 1000);
+    EXPECT_TRUE(data.lane(0).empty());
+    EXPECT_TRUE(data.lane(7).empty());
+    EXPECT_EQ(data.segmentAt(0, 1000), nullptr);
+}
+
+TEST(TimelineData, SortsBatchesInAnyLaneOrderIntoLanes)
+{
+    TimelineData data;
+    data.reset(lanes(2));
+    data.append({seg(1, 0, 10), seg(0, 5, 8), seg(1, 10, 30), seg(0, 0, 5)});
+    EXPECT_EQ(data.segmentCount(), 4u);
+    EXPECT_EQ(begins(data.lane(0)), (std::vector<std::int64_t> {0, 5}));
+    EXPECT_EQ(begins(data.lane(1)), (std::vector<std::int64_t> {0, 10}));
+    EXPECT_EQ(data.beginNs(), 0);
+    EXPECT_EQ(data.endNs(), 30);
+}
+
+TEST(TimelineData, MergesALateSegmentIntoItsPlace)
+{
+    TimelineData data;
+    data.reset(lanes(1));
+    data.append({seg(0, 0, 10), seg(0, 10, 20), seg(0, 30, 40)});
+    // A worker reported its 20-30 ns segment one batch late.
+    data.append({seg(0, 20, 30), seg(0, 40, 50)});
+    EXPECT_EQ(begins(data.lane(0)), (std::vector<std::int64_t> {0, 10, 20, 30, 40}));
+    EXPECT_EQ(data.endNs(), 50);
+}
+
+TEST(TimelineData, DropsSegmentsOfUnknownLanes)
+{
+    TimelineData data;
+    data.reset(lanes(1));
+    data.append({seg(0, 0, 10), seg(5, 0, 10)});
+    EXPECT_EQ(data.segmentCount(), 1u);
+}
+
+TEST(TimelineData, FindsTheSegmentUnderATime)
+{
+    TimelineData data;
+    data.reset(lanes(2));
+    data.append({seg(0, 0, 10, 1), seg(0, 20, 30, 2), seg(0, 31, 32, 3), seg(1, 0, 100, 9)});
+    ASSERT_NE(data.segmentAt(0, 5), nullptr);
+    EXPECT_EQ(data.segmentAt(0, 5)->task, 1);
+    EXPECT_EQ(data.segmentAt(0, 20)->task, 2);
+    EXPECT_EQ(data.segmentAt(1, 50)->task, 9);
+    // In a gap only with a tolerance, and then the nearer neighbour.
+    EXPECT_EQ(data.segmentAt(0, 14), nullptr);
+    EXPECT_EQ(data.segmentAt(0, 14, 5)->task, 1);
+    EXPECT_EQ(data.segmentAt(0, 17, 5)->task, 2);
+    EXPECT_EQ(data.segmentAt(0, 30, 5)->task, 2); // end is exclusive, but 30 is on 2's edge
+    EXPECT_EQ(data.segmentAt(0, 200, 5), nullptr);
+    EXPECT_EQ(data.segmentAt(-1, 5), nullptr);
+    EXPECT_EQ(data.segmentAt(2, 5), nullptr);
+}
+
+TEST(TimelineData, AssignsAWholeTraceSortedAndSizedExactly)
+{
+    Trace trace;
+    trace.originNs = 500;
+    trace.lanes = lanes(2);
+    trace.segments = {seg(1, 900, 1000), seg(0, 700, 800), seg(1, 600, 700), seg(0, 500, 600)};
+    TimelineData data;
+    data.assign(trace);
+    EXPECT_EQ(data.originNs(), 500);
+    EXPECT_EQ(data.segmentCount(), 4u);
+    EXPECT_EQ(begins(data.lane(0)), (std::vector<std::int64_t> {500, 700}));
+    EXPECT_EQ(begins(data.lane(1)), (std::vector<std::int64_t> {600, 900}));
+    EXPECT_EQ(data.beginNs(), 500);
+    EXPECT_EQ(data.endNs(), 1000);
+}
+
+TEST(TimelineData, StoresALiveMillionSegmentsInAtMost32BytesEach)
+{
+    constexpr int laneCount = 64;
+    constexpr int total = 1'000'000;
+    TimelineData data;
+    data.reset(lanes(laneCount));
+    std::vector<Segment> batch;
+    std::int64_t t = 0;
+    for (int i = 0; i < total; ++i) {
+        batch.push_back(seg(i % laneCount, t, t + 900));
+        if (i % laneCount == laneCount - 1)
+            t += 1000;
+        if (batch.size() == 3000) {
+            data.append(batch);
+            batch.clear();
+        }
+    }
+    data.append(batch);
+    EXPECT_EQ(data.segmentCount(), std::size_t(total));
+    EXPECT_LE(data.bytesPerSegment(), 32.0);
+    EXPECT_GE(data.bytesPerSegment(), double(sizeof(Segment)));
+    for (int lane = 0; lane < laneCount; ++lane) {
+        const auto segments = data.lane(lane);
+        EXPECT_TRUE(std::is_sorted(segments.begin(), segments.end(),
+            [](const Segment& a, const Segment& b) { return a.beginNs < b.beginNs; }));
+    }
+}
+
+} // namespace
+} // namespace conlab

@@ -1,0 +1,169 @@
+#include "window/guioptions.h"
+
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace conlab;
+
+namespace {
+
+std::optional<GuiOptions> parse(const QStringList& arguments, QString* error)
+{
+    return parseGuiOptions(QStringList {QStringLiteral("conlab")} + arguments, error);
+}
+
+struct GuiRun
+{
+    int exitCode = -1;
+    QByteArray err;
+};
+
+// The real binary, as a user or a script would start it, on a display that needs no server.
+GuiRun runConlab(const QStringList& arguments, const QString& runtimeDir)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir); // else Qt warns about it on stderr
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(CONLAB_BINARY), arguments);
+    EXPECT_TRUE(process.waitForFinished(120'000)) << "conlab did not finish";
+    return GuiRun {process.exitCode(), process.readAllStandardError()};
+}
+
+struct BadInput
+{
+    QStringList arguments;
+    const char* named;
+};
+
+class GuiOptionsRejects : public ::testing::TestWithParam<BadInput>
+{
+};
+
+} // namespace
+
+TEST_P(GuiOptionsRejects, NamingTheArgument)
+{
+    QString error;
+    EXPECT_FALSE(parse(GetParam().arguments, &error).has_value());
+    EXPECT_TRUE(error.contains(QLatin1String(GetParam().named))) << error.toStdString();
+    EXPECT_FALSE(error.contains(QLatin1Char('\n'))) << error.toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(BadInputs, GuiOptionsRejects,
+    ::testing::Values(BadInput {{QStringLiteral("--model"), QStringLiteral("fibers")}, "--model"},
+        BadInput {{QStringLiteral("--tasks"), QStringLiteral("0")}, "--tasks"},
+        BadInput {{QStringLiteral("--workers"), QStringLiteral("lots")}, "--workers"},
+        BadInput {{QStringLiteral("--cpu-ms"), QStringLiteral("-5")}, "--cpu-ms"},
+        BadInput {{QStringLiteral("--offload"), QStringLiteral("gpu")}, "--offload"},
+        BadInput {{QStringLiteral("--offload"), QStringLiteral("threads")}, "--offload"},
+        BadInput {{QStringLiteral("--switch-interval-ms"), QStringLiteral("2")}, "--switch-interval-ms"},
+        BadInput {{QStringLiteral("--gil"), QStringLiteral("--switch-interval-ms"), QStringLiteral("0")},
+            "--switch-interval-ms"},
+        BadInput {{QStringLiteral("--gil"), QStringLiteral("--switch-interval-ms"), QStringLiteral("soon")},
+            "--switch-interval-ms"},
+        BadInput {{QStringLiteral("--screenshot=")}, "--screenshot"}, BadInput {{QStringLiteral("--bogus")}, "bogus"},
+        BadInput {{QStringLiteral("walk")}, "walk"}),
+    [](const ::testing::TestParamInfo<BadInput>& info) { return "case" + std::to_string(info.index); });
+
+TEST(GuiOptions, ReadsTheModelKnobsAndWhatToDoUnattended)
+{
+    QString error;
+    const auto options
+        = parse({QStringLiteral("--model"), QStringLiteral("threads"), QStringLiteral("--gil"),
+                    QStringLiteral("--switch-interval-ms"), QStringLiteral("0.5"), QStringLiteral("--workload"),
+                    QStringLiteral("mixed"), QStringLiteral("--tasks"), QStringLiteral("6"),
+                    QStringLiteral("--autorun"), QStringLiteral("--exit-when-done"), QStringLiteral("--screenshot"),
+                    QStringLiteral("a.png"), QStringLiteral("--report"), QStringLiteral("a.json")},
+            &error);
+    ASSERT_TRUE(options.has_value()) << error.toStdString();
+    EXPECT_EQ(options->config.model, ModelKind::Threads);
+    EXPECT_TRUE(options->config.gil);
+    EXPECT_DOUBLE_EQ(options->config.switchIntervalMs, 0.5);
+    EXPECT_EQ(options->config.workload.kind, WorkloadKind::Mixed);
+    EXPECT_EQ(options->config.workload.tasks, 6);
+    EXPECT_TRUE(options->autorun);
+    EXPECT_TRUE(options->exitWhenDone);
+    EXPECT_EQ(options->screenshotPath, QStringLiteral("a.png"));
+    EXPECT_EQ(options->reportPath, QStringLiteral("a.json"));
+
+    const auto loop = parse({QStringLiteral("--model"), QStringLiteral("eventloop"), QStringLiteral("--offload"),
+                                QStringLiteral("processes")},
+        &error);
+    ASSERT_TRUE(loop.has_value()) << error.toStdString();
+    EXPECT_EQ(loop->config.offload, OffloadKind::Processes);
+
+    const auto plain = parse({}, &error);
+    ASSERT_TRUE(plain.has_value());
+    EXPECT_FALSE(plain->autorun);
+    EXPECT_FALSE(plain->exitWhenDone);
+}
+
+TEST(GuiOptions, TheBinaryRejectsBadInputWithOneLineAndExitCode2)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const GuiRun run = runConlab({QStringLiteral("--tasks"), QStringLiteral("0")}, dir.path());
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.count('\n'), 1) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("--tasks")) << run.err.toStdString();
+}
+
+TEST(GuiOptions, AutorunWritesAReportAndAScreenshotThenExits)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString report = dir.filePath(QStringLiteral("run.json"));
+    const QString screenshot = dir.filePath(QStringLiteral("run.png"));
+    const GuiRun run
+        = runConlab({QStringLiteral("--model"), QStringLiteral("threads"), QStringLiteral("--workload"),
+                        QStringLiteral("cpu"), QStringLiteral("--tasks"), QStringLiteral("4"),
+                        QStringLiteral("--workers"), QStringLiteral("2"), QStringLiteral("--cpu-ms"),
+                        QStringLiteral("100"), QStringLiteral("--autorun"), QStringLiteral("--exit-when-done"),
+                        QStringLiteral("--report"), report, QStringLiteral("--screenshot"), screenshot},
+            dir.path());
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+
+    QFile file(report);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    ASSERT_TRUE(doc.isObject()) << parseError.errorString().toStdString();
+    const QJsonObject summary = doc.object();
+    EXPECT_EQ(summary.value(QStringLiteral("model")).toString(), QStringLiteral("threads"));
+    EXPECT_EQ(summary.value(QStringLiteral("tasks_completed")).toInt(), 4);
+    EXPECT_FALSE(summary.value(QStringLiteral("cancelled")).toBool());
+    const QJsonObject ui = summary.value(QStringLiteral("ui_latency_ms")).toObject();
+    EXPECT_GT(ui.value(QStringLiteral("count")).toInt(), 0);
+    EXPECT_TRUE(ui.contains(QStringLiteral("p99")));
+
+    const QImage image(screenshot);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GT(image.width(), 800);
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    EXPECT_GT(colours.size(), 100);
+}
+
+TEST(GuiOptions, AReportThatCannotBeWrittenFailsWithExitCode1)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const GuiRun run
+        = runConlab({QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--cpu-ms"), QStringLiteral("10"),
+                        QStringLiteral("--autorun"), QStringLiteral("--exit-when-done"), QStringLiteral("--report"),
+                        dir.filePath(QStringLiteral("missing/dir/run.json"))},
+            dir.path());
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_TRUE(run.err.contains("--report")) << run.err.toStdString();
+}

@@ -1,0 +1,351 @@
+#include "plots/coreutilisationplot.h"
+#include "plots/timelineplot.h"
+#include "window/mainwindow.h"
+#include "window/metricspanel.h"
+#include "window/runsession.h"
+#include "window/workloadpanel.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QImage>
+#include <QKeyEvent>
+#include <QPushButton>
+#include <QSet>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QTimer>
+#include <functional>
+#include <gtest/gtest.h>
+#include <memory>
+#include <vector>
+
+using namespace conlab;
+
+namespace {
+
+bool spinUntil(const std::function<bool()>& done, int timeoutMs = 60'000)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(5);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return done();
+}
+
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); y += 2) {
+        for (int x = 0; x < rgb.width(); x += 2)
+            colours.insert(rgb.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+// A window on a small workload that every model finishes in well under a second, with its results recorded.
+struct ShownWindow
+{
+    MainWindow window;
+    std::vector<RunResult> finished;
+    int started = 0;
+
+    explicit ShownWindow(WorkloadKind kind = WorkloadKind::Cpu, int tasks = 4, double cpuMs = 80, double ioMs = 40)
+    {
+        RunConfig config = window.currentConfig();
+        config.workload.kind = kind;
+        config.workload.tasks = tasks;
+        config.workload.cpuMs = cpuMs;
+        config.workload.ioMs = ioMs;
+        config.workers = 2;
+        window.setRunConfig(config);
+        QObject::connect(&window, &MainWindow::runFinished, [this](const RunResult& r) { finished.push_back(r); });
+        QObject::connect(&window.session(), &RunSession::runStarted, [this](const RunStart&) { ++started; });
+        window.show();
+    }
+
+    bool waitForRuns(std::size_t count)
+    {
+        return spinUntil([&] { return finished.size() >= count; });
+    }
+};
+
+} // namespace
+
+TEST(MainWindow, HasTheTitleAndTheControlsAUserExpects)
+{
+    MainWindow window;
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("Concurrency Lab"));
+    for (int i = 0; i < ModelPicker::buttonCount; ++i)
+        ASSERT_NE(window.modelPicker()->button(i), nullptr);
+    EXPECT_EQ(window.modelPicker()->button(3)->text(), QStringLiteral("Threads + GIL"));
+    // Keys 1-5, plain and with Alt, pick the models.
+    QSet<QString> keys;
+    for (const QShortcut* shortcut : window.modelPicker()->findChildren<QShortcut*>())
+        keys.insert(shortcut->key().toString());
+    for (int i = 1; i <= ModelPicker::buttonCount; ++i) {
+        EXPECT_TRUE(keys.contains(QString::number(i))) << i;
+        EXPECT_TRUE(keys.contains(QStringLiteral("Alt+%1").arg(i))) << i;
+    }
+}
+
+// Qt asks the focused widget first (ShortcutOverride): a spin box that takes the digit keeps it from the picker's
+// plain-digit shortcuts, a button does not.
+TEST(MainWindow, PlainDigitsPickModelsOnlyOutsideTextFields)
+{
+    MainWindow window;
+    const auto overridden = [](QWidget* widget, Qt::KeyboardModifiers modifiers) {
+        QKeyEvent event(QEvent::ShortcutOverride, Qt::Key_2, modifiers, QStringLiteral("2"));
+        event.ignore();
+        QApplication::sendEvent(widget, &event);
+        return event.isAccepted();
+    };
+    EXPECT_TRUE(overridden(window.workloadPanel()->tasksBox(), Qt::NoModifier));
+    EXPECT_FALSE(overridden(window.workloadPanel()->tasksBox(), Qt::AltModifier));
+    EXPECT_FALSE(overridden(window.modelPicker()->button(0), Qt::NoModifier));
+
+    // What the shortcut does once it fires: the same as a click.
+    std::vector<ModelChoice> chosen;
+    QObject::connect(
+        window.modelPicker(), &ModelPicker::modelChosen, [&](const ModelChoice& choice) { chosen.push_back(choice); });
+    for (QShortcut* shortcut : window.modelPicker()->findChildren<QShortcut*>()) {
+        if (shortcut->key() == QKeySequence(Qt::Key_4))
+            emit shortcut->activated();
+    }
+    ASSERT_EQ(chosen.size(), 1u);
+    EXPECT_EQ(chosen[0], (ModelChoice {ModelKind::Threads, true, OffloadKind::None}));
+    window.session().stop();
+    EXPECT_TRUE(spinUntil([&] { return !window.session().isRunning(); }, 5'000));
+}
+
+TEST(MainWindow, EachModelButtonRunsThatModelAndFillsBothPlots)
+{
+    ShownWindow shown;
+    const std::array<ModelChoice, ModelPicker::buttonCount> expected {{
+        {ModelKind::Sequential, false, OffloadKind::None},
+        {ModelKind::Processes, false, OffloadKind::None},
+        {ModelKind::Threads, false, OffloadKind::None},
+        {ModelKind::Threads, true, OffloadKind::None},
+        {ModelKind::EventLoop, false, OffloadKind::None},
+    }};
+    for (int i = 0; i < ModelPicker::buttonCount; ++i) {
+        SCOPED_TRACE(i);
+        shown.window.modelPicker()->button(i)->click();
+        EXPECT_TRUE(shown.window.session().isRunning());
+        ASSERT_TRUE(shown.waitForRuns(std::size_t(i) + 1));
+        const RunSummary& summary = shown.finished.back().summary;
+        EXPECT_EQ(ModelChoice::fromConfig(summary.config), expected[std::size_t(i)]);
+        EXPECT_FALSE(summary.cancelled);
+        EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+        EXPECT_EQ(summary.tasksCompleted, 4);
+        EXPECT_GT(shown.window.timelinePlot()->data().segmentCount(), 0u);
+        EXPECT_GT(shown.window.utilisationPlot()->sampleCount(), 0u);
+        EXPECT_TRUE(shown.window.stateText().contains(QStringLiteral("done in")))
+            << shown.window.stateText().toStdString();
+        EXPECT_TRUE(shown.window.latencyText().startsWith(QStringLiteral("UI latency p99")));
+    }
+}
+
+TEST(MainWindow, TheEventLoopExecutorChoiceRunsWithThatExecutor)
+{
+    ShownWindow shown;
+    ModelPicker* picker = shown.window.modelPicker();
+    EXPECT_FALSE(picker->executorBox()->isEnabled());
+    picker->button(4)->click();
+    EXPECT_TRUE(picker->executorBox()->isEnabled());
+    ASSERT_TRUE(shown.waitForRuns(1));
+
+    picker->executorBox()->setCurrentIndex(1);
+    emit picker->executorBox()->activated(1);
+    ASSERT_TRUE(shown.waitForRuns(2));
+    EXPECT_EQ(shown.finished.back().summary.config.offload, OffloadKind::Threads);
+    EXPECT_EQ(shown.finished.back().summary.tasksCompleted, 4);
+}
+
+TEST(MainWindow, SwitchingModelMidRunStopsTheOldRunAndRunsTheNew)
+{
+    ShownWindow shown(WorkloadKind::Sleep, 4, 0, 20'000);
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(spinUntil([&] { return shown.window.timelinePlot()->data().segmentCount() > 0; }));
+
+    RunConfig quick = shown.window.currentConfig();
+    quick.workload.ioMs = 50;
+    shown.window.workloadPanel()->setConfig(quick);
+    shown.window.modelPicker()->button(4)->click();
+    ASSERT_TRUE(shown.waitForRuns(2));
+    EXPECT_EQ(shown.finished[0].summary.config.model, ModelKind::Threads);
+    EXPECT_TRUE(shown.finished[0].summary.cancelled);
+    EXPECT_EQ(shown.finished[1].summary.config.model, ModelKind::EventLoop);
+    EXPECT_FALSE(shown.finished[1].summary.cancelled);
+    EXPECT_EQ(shown.finished[1].summary.tasksCompleted, 4);
+    EXPECT_TRUE(shown.window.modelPicker()->button(4)->isChecked());
+}
+
+TEST(MainWindow, ClickingBackRestoresTheLastResultAtOnce)
+{
+    ShownWindow shown;
+    shown.window.modelPicker()->button(0)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    const std::size_t sequentialSegments = shown.window.timelinePlot()->data().segmentCount();
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(2));
+    ASSERT_EQ(shown.started, 2);
+
+    shown.window.modelPicker()->button(0)->click();
+    EXPECT_FALSE(shown.window.session().isRunning());
+    EXPECT_EQ(shown.started, 2) << "no new run";
+    EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), sequentialSegments);
+    EXPECT_TRUE(shown.window.modelPicker()->button(0)->isChecked());
+    EXPECT_TRUE(shown.window.stateText().contains(QStringLiteral("Sequential")))
+        << shown.window.stateText().toStdString();
+    // Sequential on this workload is now known: threads' result shows its speed-up when clicked back to.
+    shown.window.modelPicker()->button(2)->click();
+    EXPECT_EQ(shown.started, 2);
+    EXPECT_TRUE(shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).contains(QStringLiteral("×")))
+        << shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).toStdString();
+}
+
+TEST(MainWindow, TheBaselineButtonMeasuresSequentialAndFillsInTheSpeedup)
+{
+    ShownWindow shown;
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    QPushButton* baseline = shown.window.metricsPanel()->baselineButton();
+    EXPECT_TRUE(baseline->isVisible());
+    baseline->click();
+    ASSERT_TRUE(shown.waitForRuns(2));
+    EXPECT_EQ(shown.finished[1].summary.config.model, ModelKind::Sequential);
+    EXPECT_TRUE(
+        spinUntil([&] { return shown.window.modelPicker()->button(2)->isChecked() && !baseline->isVisible(); }, 5'000));
+    EXPECT_TRUE(shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).contains(QStringLiteral("×")))
+        << shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).toStdString();
+}
+
+TEST(MainWindow, AScreenshotAfterARunIsNotBlank)
+{
+    ShownWindow shown(WorkloadKind::Mixed, 6, 40, 40);
+    shown.window.resize(1280, 800);
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    shown.window.refreshPlotsNow();
+    const QImage image = shown.window.grab().toImage();
+    ASSERT_FALSE(image.isNull());
+    const int colours = distinctColours(image);
+    std::printf("screenshot %dx%d, %d distinct colours\n", image.width(), image.height(), colours);
+    EXPECT_GT(colours, 100);
+
+    // The timeline itself is drawn, not just the chrome around it.
+    const QImage timeline = shown.window.timelinePlot()->grab().toImage();
+    EXPECT_GT(distinctColours(timeline), 20);
+}
+
+TEST(MainWindow, WorkloadControlsThatDoNotApplyAreDisabled)
+{
+    MainWindow window;
+    WorkloadPanel* panel = window.workloadPanel();
+    RunConfig config = window.currentConfig();
+    config.workload.kind = WorkloadKind::Cpu;
+    window.setRunConfig(config);
+    EXPECT_TRUE(panel->cpuMsBox()->isEnabled());
+    EXPECT_FALSE(panel->ioMsBox()->isEnabled());
+    EXPECT_FALSE(panel->phasesBox()->isEnabled());
+    EXPECT_FALSE(panel->workersBox()->isEnabled()) << "sequential has one thread";
+    EXPECT_FALSE(panel->switchIntervalBox()->isEnabled());
+
+    config.workload.kind = WorkloadKind::Mixed;
+    config.model = ModelKind::Threads;
+    config.gil = true;
+    config.switchIntervalMs = 2.5;
+    window.setRunConfig(config);
+    EXPECT_TRUE(panel->ioMsBox()->isEnabled());
+    EXPECT_TRUE(panel->phasesBox()->isEnabled());
+    EXPECT_TRUE(panel->workersBox()->isEnabled());
+    EXPECT_TRUE(panel->switchIntervalBox()->isEnabled());
+
+    const RunConfig back = window.currentConfig();
+    EXPECT_EQ(back.workload.kind, WorkloadKind::Mixed);
+    EXPECT_TRUE(back.gil);
+    EXPECT_DOUBLE_EQ(back.switchIntervalMs, 2.5);
+    EXPECT_TRUE(back.validationError().isEmpty());
+
+    // The shared counter: its own knobs; awaiting mid-update only where there is an await, on the event loop.
+    config.workload.kind = WorkloadKind::Counter;
+    config.gil = false;
+    window.setRunConfig(config);
+    EXPECT_TRUE(panel->incrementsBox()->isEnabled());
+    EXPECT_TRUE(panel->lockBox()->isEnabled());
+    EXPECT_FALSE(panel->yieldBox()->isEnabled());
+    EXPECT_FALSE(panel->cpuMsBox()->isEnabled());
+    EXPECT_FALSE(panel->switchIntervalBox()->isEnabled());
+    panel->yieldBox()->setChecked(true);
+    EXPECT_FALSE(window.currentConfig().workload.yieldBetween) << "threads cannot await";
+    window.modelPicker()->setChoice({ModelKind::EventLoop, false, OffloadKind::None});
+    panel->setModelChoice(window.modelPicker()->choice());
+    EXPECT_TRUE(panel->yieldBox()->isEnabled());
+    EXPECT_TRUE(window.currentConfig().workload.yieldBetween);
+
+    // The convoy is always one CPU task beside one I/O task on two workers.
+    config.workload.kind = WorkloadKind::Convoy;
+    config.model = ModelKind::Threads;
+    config.workers = 1;
+    window.setRunConfig(config);
+    EXPECT_FALSE(panel->tasksBox()->isEnabled());
+    EXPECT_FALSE(panel->workersBox()->isEnabled());
+    EXPECT_TRUE(panel->cpuMsBox()->isEnabled());
+    EXPECT_TRUE(panel->ioMsBox()->isEnabled());
+    EXPECT_TRUE(window.currentConfig().validationError().isEmpty())
+        << window.currentConfig().validationError().toStdString();
+
+    // The spin boxes cannot hold what the engine would refuse.
+    EXPECT_EQ(panel->tasksBox()->minimum(), 1);
+    EXPECT_EQ(panel->tasksBox()->maximum(), limits::maxTasks);
+    EXPECT_EQ(panel->workersBox()->maximum(), limits::maxWorkers);
+    EXPECT_EQ(panel->phasesBox()->minimum(), 1);
+    EXPECT_GT(panel->switchIntervalBox()->minimum(), 0.0);
+    EXPECT_EQ(panel->switchIntervalBox()->maximum(), limits::maxSwitchIntervalMs);
+}
+
+TEST(MainWindow, TheSharedCounterShowsLostUpdates)
+{
+    ShownWindow shown;
+    RunConfig config = shown.window.currentConfig();
+    config.model = ModelKind::Threads;
+    config.workload.kind = WorkloadKind::Counter;
+    config.workload.tasks = 4;
+    config.workload.increments = 20'000;
+    shown.window.setRunConfig(config);
+    shown.window.runCurrent();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    const RunSummary& summary = shown.finished.back().summary;
+    ASSERT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    ASSERT_TRUE(summary.counter.has_value());
+    EXPECT_EQ(summary.counter->expected, 80'000);
+    const QString counter = shown.window.metricsPanel()->valueOf(QStringLiteral("Counter"));
+    EXPECT_TRUE(counter.contains(QStringLiteral("updates lost"))) << counter.toStdString();
+    EXPECT_TRUE(shown.window.metricsPanel()->valueOf(QStringLiteral("Round trips")).isEmpty());
+}
+
+TEST(MainWindow, ClosingMidRunCancelsWithoutHanging)
+{
+    auto shown = std::make_unique<ShownWindow>(WorkloadKind::Cpu, 64, 1'000, 0);
+    shown->window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(spinUntil([&] { return shown->window.timelinePlot()->data().segmentCount() > 0; }));
+    QElapsedTimer clock;
+    clock.start();
+    shown->window.close();
+    shown.reset();
+    EXPECT_LT(clock.elapsed(), 2'000);
+}

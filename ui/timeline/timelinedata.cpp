@@ -1,0 +1,159 @@
+#include "timelinedata.h"
+
+#include "segmentfolding.h"
+
+#include <algorithm>
+
+namespace conlab {
+
+namespace {
+
+bool beginsBefore(const Segment& a, const Segment& b)
+{
+    return a.beginNs < b.beginNs;
+}
+
+// Grows by a quarter rather than std::vector's doubling: a million segments then hold at most 25 % spare
+// capacity (about 30 bytes each) instead of up to 100 % (48 bytes), and copying stays amortised O(1).
+void reserveFor(std::vector<Segment>& lane, std::size_t extra)
+{
+    const std::size_t needed = lane.size() + extra;
+    if (needed <= lane.capacity())
+        return;
+    lane.reserve(std::max({needed, lane.capacity() + lane.capacity() / 4, std::size_t(64)}));
+}
+
+} // namespace
+
+void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
+{
+    m_lanes = std::move(lanes);
+    m_segments.clear();
+    m_segments.resize(m_lanes.size());
+    m_segments.shrink_to_fit();
+    m_originNs = originNs;
+    m_beginNs = originNs;
+    m_endNs = originNs;
+    m_segmentCount = 0;
+}
+
+void TimelineData::append(std::span<const Segment> segments)
+{
+    // The recorder drains lane by lane, so a batch is a few long runs of one lane in time order: each run goes in
+    // with one bulk append and no copy of the batch. Interleaved or out-of-order batches still work, run by run.
+    const auto continuesRun = [&segments](std::size_t i) {
+        return segments[i].lane == segments[i - 1].lane && segments[i - 1].beginNs <= segments[i].beginNs;
+    };
+    std::size_t begin = 0;
+    while (begin < segments.size()) {
+        std::size_t end = begin + 1;
+        while (end < segments.size() && continuesRun(end))
+            ++end;
+        if (const std::uint16_t lane = segments[begin].lane; lane < m_segments.size())
+            appendToLane(m_segments[lane], segments.subspan(begin, end - begin));
+        begin = end;
+    }
+}
+
+void TimelineData::appendToLane(std::vector<Segment>& lane, std::span<const Segment> sorted)
+{
+    if (sorted.empty())
+        return;
+    const bool wasEmpty = m_segmentCount == 0;
+    std::int64_t batchBegin = sorted.front().beginNs;
+    std::int64_t batchEnd = sorted.front().endNs;
+    for (const Segment& s : sorted)
+        batchEnd = std::max(batchEnd, s.endNs);
+    m_beginNs = wasEmpty ? batchBegin : std::min(m_beginNs, batchBegin);
+    m_endNs = wasEmpty ? batchEnd : std::max(m_endNs, batchEnd);
+    m_segmentCount += sorted.size();
+
+    reserveFor(lane, sorted.size());
+    const auto oldSize = std::ptrdiff_t(lane.size());
+    lane.insert(lane.end(), sorted.begin(), sorted.end());
+    // Nearly always already in order; otherwise the late segments belong near the end, so merge only that tail.
+    if (oldSize > 0 && sorted.front().beginNs < lane[std::size_t(oldSize - 1)].beginNs) {
+        const auto tailBegin = std::upper_bound(lane.begin(), lane.begin() + oldSize, sorted.front(), beginsBefore);
+        std::inplace_merge(tailBegin, lane.begin() + oldSize, lane.end(), beginsBefore);
+    }
+}
+
+void TimelineData::assign(const Trace& trace)
+{
+    reset(trace.lanes, trace.originNs);
+    std::vector<std::size_t> counts(m_segments.size(), 0);
+    for (const Segment& s : trace.segments) {
+        if (s.lane < counts.size())
+            ++counts[s.lane];
+    }
+    for (std::size_t i = 0; i < m_segments.size(); ++i)
+        m_segments[i].reserve(counts[i]);
+
+    bool first = true;
+    for (const Segment& s : trace.segments) {
+        if (s.lane >= m_segments.size())
+            continue;
+        m_segments[s.lane].push_back(s);
+        m_beginNs = first ? s.beginNs : std::min(m_beginNs, s.beginNs);
+        m_endNs = first ? s.endNs : std::max(m_endNs, s.endNs);
+        first = false;
+        ++m_segmentCount;
+    }
+    for (auto& lane : m_segments) {
+        if (!std::is_sorted(lane.begin(), lane.end(), beginsBefore))
+            std::stable_sort(lane.begin(), lane.end(), beginsBefore);
+    }
+}
+
+std::span<const Segment> TimelineData::lane(int index) const
+{
+    if (index < 0 || index >= int(m_segments.size()))
+        return {};
+    return m_segments[std::size_t(index)];
+}
+
+std::int64_t TimelineData::beginNs() const
+{
+    return m_beginNs;
+}
+
+std::int64_t TimelineData::endNs() const
+{
+    return m_endNs;
+}
+
+const Segment* TimelineData::segmentAt(int laneIndex, std::int64_t timeNs, std::int64_t toleranceNs) const
+{
+    const std::span<const Segment> segments = lane(laneIndex);
+    const std::size_t i = firstSegmentEndingAfter(segments, timeNs);
+    if (i < segments.size() && segments[i].beginNs <= timeNs)
+        return &segments[i];
+
+    // In a gap: the closer of the neighbours on either side, if close enough.
+    const Segment* best = nullptr;
+    std::int64_t bestDistance = toleranceNs;
+    if (i > 0 && timeNs - segments[i - 1].endNs <= bestDistance) {
+        best = &segments[i - 1];
+        bestDistance = timeNs - segments[i - 1].endNs;
+    }
+    if (i < segments.size() && segments[i].beginNs - timeNs <= bestDistance
+        && (!best || segments[i].beginNs - timeNs < bestDistance))
+        best = &segments[i];
+    return best;
+}
+
+std::size_t TimelineData::memoryBytes() const
+{
+    std::size_t bytes
+        = sizeof(*this) + m_lanes.capacity() * sizeof(LaneInfo) + m_segments.capacity() * sizeof(std::vector<Segment>);
+    for (const auto& lane : m_segments)
+        bytes += lane.capacity() * sizeof(Segment);
+    return bytes;
+}
+
+double TimelineData::bytesPerSegment() const
+{
+    return m_segmentCount == 0 ? 0.0 : double(memoryBytes()) / double(m_segmentCount);
+}
+
+} // namespace conlab

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "trace/segment.h"
+#include "trace/trace.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace conlab {
+
+// Every segment of one run, lane by lane, each lane sorted by begin: what the timeline draws and hovers.
+// Plain storage with no Qt object behind it, so it can be filled and measured without a widget.
+class TimelineData
+{
+public:
+    void reset(std::vector<LaneInfo> lanes, std::int64_t originNs = 0);
+    // Segments may come in any lane order, and within a lane slightly out of order (a worker's segment one batch
+    // late): those are merged into place near the end. Segments of unknown lanes are dropped.
+    void append(std::span<const Segment> segments);
+    void append(const std::vector<Segment>& segments) { append(std::span<const Segment>(segments)); }
+    // A whole run at once: sized exactly, so a restored trace costs no spare capacity.
+    void assign(const Trace& trace);
+
+    int laneCount() const { return int(m_lanes.size()); }
+    const std::vector<LaneInfo>& lanes() const { return m_lanes; }
+    std::span<const Segment> lane(int index) const;
+    std::int64_t originNs() const { return m_originNs; }
+
+    bool isEmpty() const { return m_segmentCount == 0; }
+    std::size_t segmentCount() const { return m_segmentCount; }
+    // Earliest begin and latest end over all lanes; both originNs() while empty.
+    std::int64_t beginNs() const;
+    std::int64_t endNs() const;
+
+    // The segment of `lane` covering timeNs, else the nearest one within toleranceNs (hover on a segment narrower
+    // than a pixel), else nullptr.
+    const Segment* segmentAt(int lane, std::int64_t timeNs, std::int64_t toleranceNs = 0) const;
+
+    // Heap and object bytes held for the segments, spare capacity included: the honest memory cost of the view.
+    std::size_t memoryBytes() const;
+    double bytesPerSegment() const;
+
+private:
+    void appendToLane(std::vector<Segment>& lane, std::span<const Segment> sorted);
+
+    std::vector<LaneInfo> m_lanes;
+    std::vector<std::vector<Segment>> m_segments;
+    std::int64_t m_originNs = 0;
+    std::int64_t m_beginNs = 0;
+    std::int64_t m_endNs = 0;
+    std::size_t m_segmentCount = 0;
+};
+
+} // namespace conlab

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "segmentfolding.h"
+
+#include <QImage>
+#include <qcustomplot.h>
+#include <utility>
+#include <vector>
+
+namespace conlab {
+
+class TimelineData;
+
+// Draws every lane of a TimelineData as one plottable: lane i is a bar centred on value i, the key is seconds since
+// the run origin. Only the visible time range is mapped, and segments narrower than a pixel are folded, so a
+// replot costs about one visit per visible segment plus one rectangle per pixel column, never one item per task.
+class TimelinePlottable : public QCPAbstractPlottable
+{
+    Q_OBJECT
+public:
+    TimelinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const TimelineData* data);
+
+    struct Hit
+    {
+        int lane = -1;
+        const Segment* segment = nullptr;
+        double distancePx = -1.0; // 0 when pos is on the segment's bar
+    };
+    // The segment under (or within tolerancePx of) a widget position.
+    Hit hitTest(const QPointF& pos, double tolerancePx) const;
+
+    // The look of a state in the plot, shared with the legend so the two cannot drift apart.
+    static void drawSwatch(QPainter* painter, const QRectF& rect, TaskState state, bool folded);
+
+    double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
+    QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
+        const QCPRange& inKeyRange = QCPRange()) const override;
+
+protected:
+    void draw(QCPPainter* painter) override;
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
+
+private:
+    void drawLane(QPainter* painter, double top, double height, int rowLeft);
+
+    const TimelineData* m_data;
+    // Reused for every lane of every replot.
+    std::vector<TimelineMark> m_marks;
+    QImage m_foldRow;
+    std::vector<std::pair<double, double>> m_foldedRuns;
+    std::vector<std::pair<double, double>> m_blockedRuns;
+};
+
+} // namespace conlab

@@ -1,0 +1,193 @@
+#include "guioptions.h"
+
+#include "export/runsummaryjson.h"
+#include "run/runoptions.h"
+#include "window/mainwindow.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QPixmap>
+#include <QSaveFile>
+#include <QTimer>
+#include <cstdio>
+#include <memory>
+
+namespace conlab {
+
+namespace {
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "conlab: %s\n", qPrintable(message));
+}
+
+bool writeReport(const RunSummary& summary, const QString& path, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("--report: cannot write '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(runSummaryToJson(summary)).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = QStringLiteral("--report: cannot write '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool writeScreenshot(MainWindow& window, const QString& path, QString* error)
+{
+    // grab() paints what is laid out now: let pending layout passes settle and draw the plots first.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    window.refreshPlotsNow();
+    if (!window.grab().save(path, "PNG")) {
+        *error = QStringLiteral("--screenshot: cannot write a PNG to '%1'").arg(path);
+        return false;
+    }
+    return true;
+}
+
+// What to do once the unattended run has ended; returns the exit code --exit-when-done uses.
+int finishUnattended(MainWindow& window, const GuiOptions& options, const RunResult& result)
+{
+    int exitCode = 0;
+    QString error;
+    if (!result.summary.error.isEmpty()) {
+        printError(QStringLiteral("the run failed: %1").arg(result.summary.error));
+        exitCode = 1;
+    } else if (result.summary.cancelled) {
+        printError(QStringLiteral("the run was stopped before the end"));
+        exitCode = 1;
+    }
+    if (!options.screenshotPath.isEmpty() && !writeScreenshot(window, options.screenshotPath, &error)) {
+        printError(error);
+        exitCode = 1;
+    }
+    if (!options.reportPath.isEmpty() && !writeReport(result.summary, options.reportPath, &error)) {
+        printError(error);
+        exitCode = 1;
+    }
+    return exitCode;
+}
+
+// Starts the run once the window has painted itself: the first show (fonts, the platform's buffers) is start-up,
+// and it should not count as UI latency of the run.
+class FirstPaintRunner : public QObject
+{
+public:
+    explicit FirstPaintRunner(MainWindow& window)
+        : QObject(&window)
+        , m_window(window)
+    {
+        window.installEventFilter(this);
+        // Some platforms never paint a window nobody looks at; the run must start anyway.
+        QTimer::singleShot(2000, this, &FirstPaintRunner::run);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == &m_window && event->type() == QEvent::Paint)
+            QTimer::singleShot(0, this, &FirstPaintRunner::run);
+        return false;
+    }
+
+private:
+    void run()
+    {
+        if (m_started)
+            return;
+        m_started = true;
+        m_window.removeEventFilter(this);
+        m_window.runCurrent();
+        deleteLater();
+    }
+
+    MainWindow& m_window;
+    bool m_started = false;
+};
+
+void runAfterFirstPaint(MainWindow& window)
+{
+    new FirstPaintRunner(window);
+}
+
+} // namespace
+
+void addGuiOptions(QCommandLineParser& parser)
+{
+    addRunOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("autorun"), QStringLiteral("Start the run as soon as the window opens.")},
+        {QStringLiteral("exit-when-done"),
+            QStringLiteral("Quit when the run ends: exit code 0, or 1 if it failed or a file could not be written.")},
+        {QStringLiteral("screenshot"), QStringLiteral("When the run ends, save a PNG of the window."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("report"), QStringLiteral("When the run ends, write its JSON summary."),
+            QStringLiteral("FILE")},
+    });
+}
+
+std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString* error)
+{
+    QCommandLineParser parser;
+    addGuiOptions(parser);
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("unexpected argument '%1' (commands: run, worker)")
+                     .arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+    const auto config = runConfigFromOptions(parser, error);
+    if (!config)
+        return std::nullopt;
+
+    GuiOptions options;
+    options.config = *config;
+    options.autorun = parser.isSet(QStringLiteral("autorun"));
+    options.exitWhenDone = parser.isSet(QStringLiteral("exit-when-done"));
+    options.screenshotPath = parser.value(QStringLiteral("screenshot"));
+    options.reportPath = parser.value(QStringLiteral("report"));
+    for (const QString& name : {QStringLiteral("screenshot"), QStringLiteral("report")}) {
+        if (parser.isSet(name) && parser.value(name).isEmpty()) {
+            *error = QStringLiteral("--%1: expected a file name").arg(name);
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+void applyGuiOptions(MainWindow& window, const GuiOptions& options)
+{
+    window.setRunConfig(options.config);
+    const bool unattended = options.exitWhenDone || !options.screenshotPath.isEmpty() || !options.reportPath.isEmpty();
+    if (unattended) {
+        // Only the first run is the unattended one; later runs started by hand write nothing.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = QObject::connect(
+            &window, &MainWindow::runFinished, &window, [&window, options, connection](const RunResult& result) {
+                QObject::disconnect(*connection);
+                // Queued: the window finishes laying out the result before it is photographed.
+                QTimer::singleShot(0, &window, [&window, options, result] {
+                    const int exitCode = finishUnattended(window, options, result);
+                    if (options.exitWhenDone)
+                        QCoreApplication::exit(exitCode);
+                });
+            });
+        if (options.exitWhenDone) {
+            QObject::connect(&window, &MainWindow::runRejected, &window, [](const QString& error) {
+                printError(QStringLiteral("could not start the run: %1").arg(error));
+                QCoreApplication::exit(1);
+            });
+        }
+    }
+    if (options.autorun)
+        runAfterFirstPaint(window);
+}
+
+} // namespace conlab

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "run/runconfig.h"
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+class QCommandLineParser;
+
+namespace conlab {
+
+class MainWindow;
+
+// The window's command line: the run options `conlab run` takes (model, workload, GIL, executor...) and what to do
+// unattended (run at once, save a screenshot and a JSON report when it ends, quit). Scripts and CI use it to get
+// pictures and numbers from the real window.
+struct GuiOptions
+{
+    RunConfig config;
+    bool autorun = false;
+    bool exitWhenDone = false;
+    QString screenshotPath;
+    QString reportPath;
+};
+
+// Everything `conlab` (no command) accepts, so that --help lists it.
+void addGuiOptions(QCommandLineParser& parser);
+
+// `arguments` as from QCoreApplication::arguments(): the program name first. On bad input returns nullopt and one
+// line naming the argument.
+std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString* error);
+
+// Shows the options' configuration in the window and wires the unattended part: --autorun starts the run; when it
+// ends, --screenshot and --report are written and --exit-when-done quits with 0, or 1 (reason on stderr) when the
+// run failed or a file could not be written.
+void applyGuiOptions(MainWindow& window, const GuiOptions& options);
+
+} // namespace conlab

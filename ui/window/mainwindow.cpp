@@ -1,0 +1,300 @@
+#include "mainwindow.h"
+
+#include "plots/coreutilisationplot.h"
+#include "plots/timelineplot.h"
+#include "window/metricspanel.h"
+#include "window/runsession.h"
+#include "window/workloadpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace conlab {
+
+namespace {
+
+QString seconds(double ms)
+{
+    if (ms < 1000)
+        return MainWindow::tr("%1 ms").arg(ms, 0, 'f', 0);
+    return MainWindow::tr("%1 s").arg(ms / 1000, 0, 'f', 2);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(new RunSession(this))
+{
+    setWindowTitle(tr("Concurrency Lab"));
+    createActions();
+
+    m_timeline = new TimelinePlot(this);
+    m_utilisation = new CoreUtilisationPlot(this);
+    connect(m_timeline, &TimelinePlot::timeRangeChanged, m_utilisation, &CoreUtilisationPlot::setTimeRange);
+    connect(m_utilisation, &CoreUtilisationPlot::timeRangeChanged, m_timeline, &TimelinePlot::setTimeRange);
+
+    // Explicit minimums: the plots' own hints follow their legends' one-row width, which would make the window
+    // wider than a classroom projector.
+    m_timeline->setMinimumSize(480, 220);
+    m_utilisation->setMinimumSize(480, 160);
+    auto* plots = new QSplitter(Qt::Vertical, this);
+    plots->addWidget(m_timeline);
+    plots->addWidget(m_utilisation);
+    plots->setStretchFactor(0, 3);
+    plots->setStretchFactor(1, 2);
+    plots->setChildrenCollapsible(false);
+
+    m_metrics = new MetricsPanel(this);
+
+    auto* body = new QSplitter(Qt::Horizontal, this);
+    body->addWidget(plots);
+    body->addWidget(m_metrics);
+    body->setStretchFactor(0, 1);
+    body->setStretchFactor(1, 0);
+    body->setChildrenCollapsible(false);
+    body->setSizes({1000, 340});
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 6, 8, 0);
+    layout->addWidget(createTopBar());
+    layout->addWidget(body, 1);
+    setCentralWidget(central);
+
+    m_state = new QLabel(tr("Ready: pick a model, or press Space to run."), this);
+    m_latency = new QLabel(this);
+    m_latency->setToolTip(tr("How late the window's own 10 ms heartbeat fires: the delay a click would see"));
+    statusBar()->addWidget(m_state, 1);
+    statusBar()->addPermanentWidget(m_latency);
+
+    connect(m_picker, &ModelPicker::modelChosen, this, &MainWindow::onModelChosen);
+    connect(m_workload, &WorkloadPanel::changed, this, [this] {
+        if (!m_session->isRunning())
+            m_state->setText(tr("Settings changed: press Space to run them, or click a model."));
+    });
+    connect(m_metrics, &MetricsPanel::baselineRequested, this,
+        [this] { m_session->runBaseline(m_workload->config(m_picker->choice())); });
+    connect(m_session, &RunSession::runStarted, this, &MainWindow::onRunStarted);
+    connect(m_session, &RunSession::batch, this, [this](const TraceBatch& batch) {
+        m_timeline->appendBatch(batch);
+        m_utilisation->appendBatch(batch);
+    });
+    connect(m_session, &RunSession::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_session, &RunSession::resultRestored, this, &MainWindow::onResultRestored);
+    connect(m_session, &RunSession::runRejected, this, &MainWindow::onRunRejected);
+
+    m_tick.setInterval(33);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::tick);
+    updateActions();
+    resize(1360, 820);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_runAction = new QAction(tr("&Run"), this);
+    m_runAction->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_F5)});
+    m_runAction->setToolTip(tr("Run the chosen model on this workload (Space or F5)"));
+    connect(m_runAction, &QAction::triggered, this, &MainWindow::runCurrent);
+
+    m_stopAction = new QAction(tr("&Stop"), this);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stopAction->setToolTip(tr("Stop the run (Esc)"));
+    connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
+
+    m_resetZoomAction = new QAction(tr("&Reset zoom"), this);
+    m_resetZoomAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
+    connect(m_resetZoomAction, &QAction::triggered, this, &MainWindow::fitPlots);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_runAction);
+    run->addAction(m_stopAction);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_resetZoomAction);
+}
+
+QWidget* MainWindow::createTopBar()
+{
+    auto* bar = new QWidget(this);
+    auto* rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 4);
+
+    auto* modelRow = new QHBoxLayout;
+    m_picker = new ModelPicker(bar);
+    modelRow->addWidget(m_picker);
+    modelRow->addStretch(1);
+    for (QAction* action : {m_runAction, m_stopAction}) {
+        auto* button = new QToolButton(bar);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setMinimumWidth(80);
+        modelRow->addWidget(button);
+    }
+    rows->addLayout(modelRow);
+
+    m_workload = new WorkloadPanel(bar);
+    m_workload->setModelChoice(m_picker->choice());
+    rows->addWidget(m_workload);
+    return bar;
+}
+
+void MainWindow::setRunConfig(const RunConfig& config)
+{
+    m_picker->setChoice(ModelChoice::fromConfig(config));
+    m_workload->setConfig(config);
+    m_metrics->setModelChoice(ModelChoice::fromConfig(config));
+}
+
+RunConfig MainWindow::currentConfig() const
+{
+    return m_workload->config(m_picker->choice());
+}
+
+void MainWindow::runCurrent()
+{
+    m_session->run(currentConfig());
+}
+
+void MainWindow::stopRun()
+{
+    m_session->stop();
+}
+
+void MainWindow::refreshPlotsNow()
+{
+    m_timeline->refresh();
+    m_utilisation->refresh();
+    m_timeline->replot();
+    m_utilisation->replot();
+}
+
+void MainWindow::fitPlots()
+{
+    // The linked plots follow whichever fits last: the timeline's fit ends at the last segment, which is what the
+    // run's wall time covers (the last CPU sample may fall a little short of it).
+    m_utilisation->resetZoom();
+    m_timeline->resetZoom();
+}
+
+QString MainWindow::stateText() const
+{
+    return m_state->text();
+}
+
+QString MainWindow::latencyText() const
+{
+    return m_latency->text();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // The engine stops within 200 ms of the cancel; the controller's destructor reaps it when the window goes.
+    m_session->stop();
+    m_tick.stop();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::onModelChosen(const ModelChoice& choice)
+{
+    m_workload->setModelChoice(choice);
+    if (m_session->isRunning())
+        m_state->setText(tr("Stopping the run to start %1…").arg(ModelPicker::label(choice)));
+    m_session->choose(m_workload->config(choice));
+}
+
+void MainWindow::onRunStarted(const RunStart& start)
+{
+    m_runningLabel = m_session->isBaselineRun() ? tr("Sequential baseline")
+                                                : ModelPicker::label(ModelChoice::fromConfig(start.config));
+    m_timeline->startRun(start);
+    m_utilisation->startRun(start);
+    m_metrics->showRunning(start.config);
+    m_runClock.start();
+    m_tick.start();
+    updateActions();
+    tick();
+}
+
+void MainWindow::onRunFinished(const RunResult& result)
+{
+    m_tick.stop();
+    // A run longer than the follow window was shown sliding; at the end the whole run is the picture, unless the
+    // user has zoomed in on something.
+    if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
+        fitPlots();
+    refreshPlotsNow();
+    const RunSummary& summary = result.summary;
+    m_metrics->showResult(summary, m_session->baseline(summary.config.workload));
+    if (!summary.error.isEmpty())
+        m_state->setText(tr("The run failed: %1").arg(summary.error));
+    else if (summary.cancelled)
+        m_state->setText(tr("%1: stopped after %2.").arg(m_runningLabel, seconds(summary.wallMs)));
+    else
+        m_state->setText(tr("%1: done in %2.").arg(m_runningLabel, seconds(summary.wallMs)));
+    if (summary.uiLatencyMs)
+        showLatency(*summary.uiLatencyMs);
+    updateActions();
+    emit runFinished(result);
+}
+
+void MainWindow::onResultRestored(const RunResult& result)
+{
+    const RunSummary& summary = result.summary;
+    const ModelChoice choice = ModelChoice::fromConfig(summary.config);
+    m_picker->setChoice(choice);
+    m_workload->setModelChoice(choice);
+    if (result.trace) {
+        m_utilisation->showTrace(*result.trace);
+        m_timeline->showTrace(*result.trace);
+    }
+    refreshPlotsNow();
+    m_metrics->showResult(summary, m_session->baseline(summary.config.workload));
+    m_state->setText(tr("%1, as measured earlier: done in %2. Press Space to run it again.")
+                         .arg(ModelPicker::label(choice), seconds(summary.wallMs)));
+    if (summary.uiLatencyMs)
+        showLatency(*summary.uiLatencyMs);
+    updateActions();
+}
+
+void MainWindow::onRunRejected(const QString& error)
+{
+    m_state->setText(tr("Could not start the run: %1").arg(error));
+    updateActions();
+    emit runRejected(error);
+}
+
+void MainWindow::tick()
+{
+    m_timeline->refresh();
+    m_utilisation->refresh();
+    // One decimal while counting: the figure changes 30 times a second and must not jump in width.
+    m_state->setText(tr("Running %1… %2 s").arg(m_runningLabel).arg(double(m_runClock.elapsed()) / 1000, 0, 'f', 1));
+    if (m_session->heartbeat().samplesMs().size() > 0)
+        showLatency(m_session->heartbeat().recentStats());
+}
+
+void MainWindow::updateActions()
+{
+    const bool running = m_session->isRunning();
+    m_runAction->setEnabled(!running);
+    m_stopAction->setEnabled(running);
+}
+
+void MainWindow::showLatency(const LatencyStats& stats)
+{
+    m_latency->setText(tr("UI latency p99 %1 ms").arg(stats.p99, 0, 'f', 1));
+}
+
+} // namespace conlab

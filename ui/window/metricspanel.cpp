@@ -1,0 +1,271 @@
+#include "metricspanel.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <numeric>
+
+namespace conlab {
+
+namespace {
+
+QString duration(double ms)
+{
+    if (ms < 10)
+        return MetricsPanel::tr("%1 ms").arg(ms, 0, 'f', 2);
+    if (ms < 1000)
+        return MetricsPanel::tr("%1 ms").arg(ms, 0, 'f', 0);
+    return MetricsPanel::tr("%1 s").arg(ms / 1000, 0, 'f', 2);
+}
+
+QString megabytes(double mb)
+{
+    return MetricsPanel::tr("%1 MB").arg(mb, 0, 'f', mb < 100 ? 1 : 0);
+}
+
+bool isComplete(const RunSummary& summary)
+{
+    return !summary.cancelled && summary.error.isEmpty();
+}
+
+// Values are short lines, broken by hand where needed: a word-wrapped label in a form row gets its height from a
+// width guessed before the splitter has placed the panel, and loses its last line.
+QLabel* valueLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+MetricsPanel::MetricsPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    setMinimumWidth(300);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    layout->addWidget(m_title);
+
+    m_explanation = new QLabel(this);
+    m_explanation->setWordWrap(true);
+    m_explanation->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_explanation);
+    layout->addSpacing(8);
+
+    m_headline = new QLabel(this);
+    m_headline->setTextFormat(Qt::RichText);
+    m_headline->setWordWrap(true);
+    layout->addWidget(m_headline);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->hide();
+    layout->addWidget(m_status);
+
+    m_form = new QFormLayout;
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->setLabelAlignment(Qt::AlignLeft);
+    layout->addLayout(m_form);
+    const auto row = [this](const QString& name) {
+        QLabel* value = valueLabel(this);
+        m_form->addRow(name, value);
+        return value;
+    };
+    m_wall = row(tr("Wall time"));
+    m_cpu = row(tr("CPU time"));
+    m_speedup = row(tr("Speed-up"));
+    m_efficiency = row(tr("Efficiency"));
+    m_memory = row(tr("Peak memory"));
+    m_startup = row(tr("Start-up"));
+    m_resume = row(tr("Resume latency"));
+    m_tasks = row(tr("Tasks done"));
+    m_checksum = row(tr("Checksum"));
+    m_uiLatency = row(tr("UI latency"));
+    m_counter = row(tr("Counter"));
+    m_roundTrips = row(tr("Round trips"));
+    m_gil = row(tr("GIL"));
+    m_resume->setToolTip(tr("From a task's I/O finishing to the task running again: what a request pays for the "
+                            "CPU (or the GIL) being busy elsewhere"));
+    m_uiLatency->setToolTip(tr("How late this window's 10 ms heartbeat fired during the run: the delay a click "
+                               "or a repaint would have seen"));
+    m_checksum->setFont(QFont(QStringLiteral("monospace")));
+    m_counter->setToolTip(tr("What the shared counter holds at the end, against what every task added: the "
+                             "difference is updates lost to races"));
+    m_roundTrips->setToolTip(tr("Convoy: round trips the I/O task completed while the CPU-bound task ran"));
+    m_gil->setToolTip(tr("How often the GIL changed hands, and how often a waiting thread asked the holder to drop "
+                         "it after the switch interval"));
+
+    m_baselineButton = new QPushButton(tr("Run sequential baseline"), this);
+    m_baselineButton->setToolTip(tr("Runs the same workload sequentially once, so the speed-up and efficiency of "
+                                    "every model on this workload can be measured against it"));
+    m_baselineButton->hide();
+    connect(m_baselineButton, &QPushButton::clicked, this, &MetricsPanel::baselineRequested);
+    layout->addWidget(m_baselineButton);
+    layout->addStretch(1);
+
+    setModelChoice(ModelChoice {});
+    setValuesTo(tr("—"));
+    m_headline->setText(tr("Pick a model above, or press Space to run."));
+}
+
+void MetricsPanel::setModelChoice(const ModelChoice& choice)
+{
+    m_title->setText(ModelPicker::label(choice));
+    m_explanation->setText(explanation(choice));
+}
+
+void MetricsPanel::showRunning(const RunConfig& config)
+{
+    setModelChoice(ModelChoice::fromConfig(config));
+    m_headline->setText(tr("Running…"));
+    m_status->hide();
+    m_baselineButton->hide();
+    setValuesTo(tr("…"));
+}
+
+void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* baseline)
+{
+    const ModelChoice choice = ModelChoice::fromConfig(summary.config);
+    setModelChoice(choice);
+    const bool sequential = choice.model == ModelKind::Sequential;
+    const int workers = sequential ? 1 : summary.config.effectiveWorkers();
+
+    QString headline
+        = QStringLiteral("<span style=\"font-size:x-large; font-weight:600\">%1</span>").arg(duration(summary.wallMs));
+    m_wall->setText(duration(summary.wallMs));
+    m_cpu->setText(tr("%1 · %2 cores busy")
+                       .arg(duration(summary.cpuMs))
+                       .arg(summary.wallMs > 0 ? summary.cpuMs / summary.wallMs : 0.0, 0, 'f', 1));
+
+    if (sequential && isComplete(summary)) {
+        m_speedup->setText(tr("1.00× (this is the baseline)"));
+        m_efficiency->setText(tr("100 % of 1 worker"));
+    } else if (baseline && summary.wallMs > 0) {
+        const double speedup = baseline->wallMs / summary.wallMs;
+        m_speedup->setText(tr("%1× (sequential %2)").arg(speedup, 0, 'f', 2).arg(duration(baseline->wallMs)));
+        m_efficiency->setText(tr("%1 % of %n worker(s)", nullptr, workers).arg(100 * speedup / workers, 0, 'f', 0));
+        headline += tr("&nbsp;&nbsp;·&nbsp;&nbsp;%1× speed-up").arg(speedup, 0, 'f', 2);
+    } else {
+        m_speedup->setText(tr("needs a sequential run"));
+        m_efficiency->setText(tr("—"));
+    }
+    m_headline->setText(headline);
+
+    const double workerMb = std::accumulate(summary.workerPeakRssMb.begin(), summary.workerPeakRssMb.end(), 0.0);
+    if (summary.workerPeakRssMb.empty()) {
+        m_memory->setText(megabytes(summary.peakRssMb));
+    } else {
+        m_memory->setText(
+            tr("%1\napp %2 + %n worker(s) %3", nullptr, int(summary.workerPeakRssMb.size()))
+                .arg(megabytes(summary.peakRssMb + workerMb), megabytes(summary.peakRssMb), megabytes(workerMb)));
+    }
+    m_startup->setText(summary.startupMs > 0 ? duration(summary.startupMs) : tr("none"));
+    const LatencyStats& resume = summary.resumeLatencyMs;
+    m_resume->setText(resume.count > 0 ? tr("p50 %1 · p99 %2\nmax %3 (%4 resumes)")
+                                             .arg(duration(resume.p50), duration(resume.p99), duration(resume.max))
+                                             .arg(resume.count)
+                                       : tr("no I/O waits"));
+    m_tasks->setText(tr("%1 of %2").arg(summary.tasksCompleted).arg(summary.config.workload.tasks));
+    m_checksum->setText(QStringLiteral("0x%1").arg(qulonglong(summary.checksum), 16, 16, QLatin1Char('0')));
+    m_uiLatency->setText(summary.uiLatencyMs
+            ? tr("p99 %1 · max %2").arg(duration(summary.uiLatencyMs->p99), duration(summary.uiLatencyMs->max))
+            : tr("—"));
+
+    if (summary.counter) {
+        m_counter->setText(tr("%1 of %2\n%3 updates lost")
+                               .arg(QLocale().toString(qlonglong(summary.counter->actual)),
+                                   QLocale().toString(qlonglong(summary.counter->expected)),
+                                   QLocale().toString(qlonglong(summary.counter->lost()))));
+    }
+    setRowVisible(m_counter, summary.counter.has_value());
+    if (summary.roundTrips)
+        m_roundTrips->setText(QLocale().toString(*summary.roundTrips));
+    setRowVisible(m_roundTrips, summary.roundTrips.has_value());
+    const bool gil = summary.config.gil && choice.model != ModelKind::Processes;
+    m_gil->setText(tr("%1 hand-overs\n%2 drop requests").arg(summary.gilSwitches).arg(summary.gilDropRequests));
+    setRowVisible(m_gil, gil);
+
+    QStringList status;
+    if (!summary.error.isEmpty())
+        status << tr("The run failed: %1").arg(summary.error);
+    else if (summary.cancelled)
+        status << tr("Stopped before the end: these numbers cover only what ran.");
+    status << summary.notes;
+    m_status->setText(status.join(QLatin1Char('\n')));
+    m_status->setVisible(!status.isEmpty());
+    m_baselineButton->setVisible(!sequential && !baseline && isComplete(summary));
+}
+
+QString MetricsPanel::valueOf(const QString& name) const
+{
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        const auto* label = qobject_cast<QLabel*>(m_form->itemAt(row, QFormLayout::LabelRole)->widget());
+        const auto* value = qobject_cast<QLabel*>(m_form->itemAt(row, QFormLayout::FieldRole)->widget());
+        if (label && value && label->text() == name)
+            return m_form->isRowVisible(row) ? value->text() : QString();
+    }
+    return {};
+}
+
+void MetricsPanel::setRowVisible(QLabel* value, bool visible)
+{
+    m_form->setRowVisible(value, visible);
+}
+
+void MetricsPanel::setValuesTo(const QString& placeholder)
+{
+    for (QLabel* value :
+        {m_wall, m_cpu, m_speedup, m_efficiency, m_memory, m_startup, m_resume, m_tasks, m_checksum, m_uiLatency})
+        value->setText(placeholder);
+    for (QLabel* value : {m_counter, m_roundTrips, m_gil})
+        setRowVisible(value, false);
+}
+
+QString MetricsPanel::explanation(const ModelChoice& choice)
+{
+    const ModelChoice normal = choice.normalized();
+    switch (normal.model) {
+    case ModelKind::Sequential:
+        return tr("One thread runs the tasks one after another. Every speed-up is measured against this run.");
+    case ModelKind::Processes:
+        return tr("Each worker is a separate process with its own memory (in Python, its own interpreter and "
+                  "GIL), so CPU work uses every core. The price: start-up time, memory per process, and data "
+                  "sent between processes.");
+    case ModelKind::Threads:
+        if (normal.gil)
+            return tr("Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are "
+                      "no faster than one thread. A thread back from I/O waits for the GIL too.");
+        return tr("Threads share one process's memory. Their I/O waits overlap, and here their CPU work runs in "
+                  "parallel on every core, as C++ threads can; CPython's threads cannot (try Threads + GIL).");
+    case ModelKind::EventLoop:
+        switch (normal.offload) {
+        case OffloadKind::None:
+            return tr("One thread runs every task as a coroutine and switches at each await: waits overlap, but "
+                      "nothing runs in parallel, and a CPU-bound step blocks the whole loop.");
+        case OffloadKind::Threads:
+            if (normal.gil)
+                return tr("CPU steps go to a thread pool, but every thread, the loop's own included, needs the GIL "
+                          "to run Python code: the CPU work still takes turns, and the loop waits for the GIL.");
+            return tr("CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free "
+                      "to serve other tasks while they compute. In CPython those threads would share one GIL.");
+        case OffloadKind::Processes:
+            return tr("CPU steps are handed to a pool of worker processes, so the loop stays free and the "
+                      "computing runs on every core, at the cost of process start-up and memory.");
+        }
+    }
+    return {};
+}
+
+} // namespace conlab

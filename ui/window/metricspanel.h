@@ -1,0 +1,64 @@
+#pragma once
+
+#include "run/runsummary.h"
+#include "window/modelpicker.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+
+namespace conlab {
+
+// The side panel: what the selected model is about in a sentence, then the numbers of the run on screen. Every
+// number is measured; a speed-up appears only next to a real sequential run of the same workload.
+class MetricsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MetricsPanel(QWidget* parent = nullptr);
+
+    void setModelChoice(const ModelChoice& choice);
+    // Numbers of a run still going would be half-true: they show as pending until it ends.
+    void showRunning(const RunConfig& config);
+    // `baseline` is a complete sequential run of the same workload, or null when there is none yet.
+    void showResult(const RunSummary& summary, const RunSummary* baseline);
+
+    QPushButton* baselineButton() const { return m_baselineButton; }
+    // The value shown in the row named `name` ("Speed-up", "Counter"...); empty when that row is hidden.
+    QString valueOf(const QString& name) const;
+
+    // One or two sentences for a classroom: what this model does and what the plots should show.
+    static QString explanation(const ModelChoice& choice);
+
+signals:
+    void baselineRequested();
+
+private:
+    // Before a run, and while one is going, there are no numbers: every value shows the placeholder.
+    void setValuesTo(const QString& placeholder);
+    void setRowVisible(QLabel* value, bool visible);
+
+    QFormLayout* m_form = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_explanation = nullptr;
+    QLabel* m_headline = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_wall = nullptr;
+    QLabel* m_cpu = nullptr;
+    QLabel* m_speedup = nullptr;
+    QLabel* m_efficiency = nullptr;
+    QLabel* m_memory = nullptr;
+    QLabel* m_startup = nullptr;
+    QLabel* m_resume = nullptr;
+    QLabel* m_tasks = nullptr;
+    QLabel* m_checksum = nullptr;
+    QLabel* m_uiLatency = nullptr;
+    QLabel* m_counter = nullptr;
+    QLabel* m_roundTrips = nullptr;
+    QLabel* m_gil = nullptr;
+    QPushButton* m_baselineButton = nullptr;
+};
+
+} // namespace conlab

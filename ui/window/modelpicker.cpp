@@ -1,0 +1,199 @@
+#include "modelpicker.h"
+
+#include "run/runconfig.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <algorithm>
+
+namespace conlab {
+
+namespace {
+
+struct ButtonModel
+{
+    ModelKind model;
+    bool gil;
+};
+
+constexpr std::array<ButtonModel, ModelPicker::buttonCount> buttonModels {{
+    {ModelKind::Sequential, false},
+    {ModelKind::Processes, false},
+    {ModelKind::Threads, false},
+    {ModelKind::Threads, true},
+    {ModelKind::EventLoop, false},
+}};
+
+} // namespace
+
+ModelChoice ModelChoice::normalized() const
+{
+    ModelChoice choice = *this;
+    if (choice.model != ModelKind::EventLoop)
+        choice.offload = OffloadKind::None;
+    return choice;
+}
+
+QString ModelChoice::key() const
+{
+    const ModelChoice choice = normalized();
+    QString key = modelKey(choice.model);
+    if (choice.gil)
+        key += QStringLiteral("+gil");
+    if (choice.offload != OffloadKind::None)
+        key += QLatin1Char('+') + offloadKey(choice.offload);
+    return key;
+}
+
+ModelChoice ModelChoice::fromConfig(const RunConfig& config)
+{
+    return ModelChoice {config.model, config.gil, config.offload}.normalized();
+}
+
+void ModelChoice::applyTo(RunConfig& config) const
+{
+    const ModelChoice choice = normalized();
+    config.model = choice.model;
+    config.gil = choice.gil;
+    config.offload = choice.offload;
+}
+
+ModelPicker::ModelPicker(QWidget* parent)
+    : QWidget(parent)
+    , m_group(new QButtonGroup(this))
+{
+    const std::array<QString, buttonCount> texts {
+        tr("Sequential"), tr("Processes"), tr("Threads"), tr("Threads + GIL"), tr("Event loop")};
+    const std::array<QString, buttonCount> hints {
+        tr("One thread, one task after another: the baseline"),
+        tr("Worker processes: every core, own memory each, start-up cost"),
+        tr("Threads sharing memory, running in parallel (as C++ threads do)"),
+        tr("The same threads, but CPU work must hold one global interpreter lock, as in CPython"),
+        tr("One thread running coroutines: waits overlap, nothing runs in parallel"),
+    };
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    m_group->setExclusive(true);
+    for (int i = 0; i < buttonCount; ++i) {
+        auto* button = new QPushButton(texts[std::size_t(i)], this);
+        button->setCheckable(true);
+        button->setToolTip(tr("%1 (key %2 or Alt+%2)").arg(hints[std::size_t(i)]).arg(i + 1));
+        button->setMinimumWidth(button->sizeHint().width() + 12);
+        m_buttons[std::size_t(i)] = button;
+        m_group->addButton(button, i);
+        layout->addWidget(button);
+
+        for (const QKeySequence& keys : {QKeySequence(QKeyCombination(Qt::Key(Qt::Key_1 + i))),
+                 QKeySequence(QKeyCombination(Qt::AltModifier, Qt::Key(Qt::Key_1 + i)))}) {
+            auto* shortcut = new QShortcut(keys, this);
+            shortcut->setContext(Qt::WindowShortcut);
+            connect(shortcut, &QShortcut::activated, this, [this, i] { choose(i); });
+        }
+    }
+    m_buttons[0]->setChecked(true);
+
+    layout->addSpacing(8);
+    auto* executorLabel = new QLabel(tr("Executor:"), this);
+    layout->addWidget(executorLabel);
+    m_executor = new QComboBox(this);
+    m_executor->addItem(tr("None (CPU blocks the loop)"), int(OffloadKind::None));
+    m_executor->addItem(tr("Thread pool"), int(OffloadKind::Threads));
+    m_executor->addItem(tr("Process pool"), int(OffloadKind::Processes));
+    m_executor->setToolTip(tr("Event loop only: where CPU steps run, like asyncio's loop.run_in_executor"));
+    executorLabel->setBuddy(m_executor);
+    layout->addWidget(m_executor);
+    updateExecutorEnabled();
+
+    connect(m_group, &QButtonGroup::idClicked, this, [this] {
+        m_extraGil = false;
+        updateExecutorEnabled();
+        emit modelChosen(choice());
+    });
+    connect(m_executor, &QComboBox::activated, this, [this] {
+        if (choice().model == ModelKind::EventLoop)
+            emit modelChosen(choice());
+    });
+}
+
+ModelChoice ModelPicker::choice() const
+{
+    const int index = std::max(0, m_group->checkedId());
+    const ButtonModel& button = buttonModels[std::size_t(index)];
+    const auto offload = static_cast<OffloadKind>(m_executor->currentData().toInt());
+    return ModelChoice {button.model, button.gil || m_extraGil, offload}.normalized();
+}
+
+void ModelPicker::setChoice(const ModelChoice& choice)
+{
+    const ModelChoice normal = choice.normalized();
+    m_buttons[std::size_t(indexOf(normal))]->setChecked(true);
+    m_extraGil = normal.gil && normal.model != ModelKind::Threads;
+    if (normal.model == ModelKind::EventLoop)
+        m_executor->setCurrentIndex(m_executor->findData(int(normal.offload)));
+    updateExecutorEnabled();
+}
+
+void ModelPicker::choose(int index)
+{
+    if (index >= 0 && index < buttonCount)
+        m_buttons[std::size_t(index)]->click();
+}
+
+QAbstractButton* ModelPicker::button(int index) const
+{
+    return index >= 0 && index < buttonCount ? m_buttons[std::size_t(index)] : nullptr;
+}
+
+QString ModelPicker::label(const ModelChoice& choice)
+{
+    const ModelChoice normal = choice.normalized();
+    QString text;
+    switch (normal.model) {
+    case ModelKind::Sequential:
+        text = tr("Sequential");
+        break;
+    case ModelKind::Processes:
+        text = tr("Processes");
+        break;
+    case ModelKind::Threads:
+        text = tr("Threads");
+        break;
+    case ModelKind::EventLoop:
+        switch (normal.offload) {
+        case OffloadKind::None:
+            text = tr("Event loop");
+            break;
+        case OffloadKind::Threads:
+            text = tr("Event loop + thread pool");
+            break;
+        case OffloadKind::Processes:
+            text = tr("Event loop + process pool");
+            break;
+        }
+        break;
+    }
+    return normal.gil ? tr("%1 + GIL").arg(text) : text;
+}
+
+void ModelPicker::updateExecutorEnabled()
+{
+    m_executor->setEnabled(m_group->checkedId() == buttonCount - 1);
+}
+
+int ModelPicker::indexOf(const ModelChoice& choice) const
+{
+    for (int i = 0; i < buttonCount; ++i) {
+        const ButtonModel& button = buttonModels[std::size_t(i)];
+        if (button.model == choice.model && (button.gil == choice.gil || choice.model != ModelKind::Threads))
+            return i;
+    }
+    return 0;
+}
+
+} // namespace conlab

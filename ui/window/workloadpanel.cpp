@@ -1,0 +1,221 @@
+#include "workloadpanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <limits>
+
+namespace conlab {
+
+namespace {
+
+QDoubleSpinBox* msBox(double min, double max, QWidget* parent)
+{
+    auto* box = new QDoubleSpinBox(parent);
+    box->setRange(min, max);
+    box->setDecimals(1);
+    box->setSuffix(WorkloadPanel::tr(" ms"));
+    box->setAccelerated(true);
+    return box;
+}
+
+// A sequential run of 8 tasks x 250 ms takes 2 s: long enough to watch, short enough for a classroom.
+RunConfig defaultConfig()
+{
+    RunConfig config;
+    config.workload.kind = WorkloadKind::Cpu;
+    config.workload.tasks = 8;
+    config.workload.cpuMs = 250;
+    config.workload.ioMs = 100;
+    config.workload.phases = 2;
+    config.workers = 0;
+    return config;
+}
+
+} // namespace
+
+QString WorkloadPanel::kindLabel(WorkloadKind kind)
+{
+    switch (kind) {
+    case WorkloadKind::Cpu:
+        return tr("CPU-bound");
+    case WorkloadKind::Io:
+        return tr("I/O-bound (loopback server)");
+    case WorkloadKind::Sleep:
+        return tr("Sleep");
+    case WorkloadKind::Mixed:
+        return tr("Mixed CPU + I/O");
+    case WorkloadKind::Convoy:
+        return tr("Convoy: I/O beside CPU");
+    case WorkloadKind::Counter:
+        return tr("Shared counter");
+    }
+    return {};
+}
+
+WorkloadPanel::WorkloadPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    m_kind = new QComboBox(this);
+    for (WorkloadKind kind : allWorkloadKinds)
+        m_kind->addItem(kindLabel(kind), int(kind));
+    m_kind->setToolTip(tr("What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make\n"
+                          "round trips beside a CPU-bound task (the convoy), or increment one shared counter"));
+
+    m_tasks = new QSpinBox(this);
+    m_tasks->setRange(1, limits::maxTasks);
+    m_tasks->setAccelerated(true);
+    m_tasks->setToolTip(tr("Number of tasks in the workload (the convoy always has two)"));
+
+    m_workers = new QSpinBox(this);
+    m_workers->setRange(0, limits::maxWorkers);
+    m_workers->setSpecialValueText(tr("auto"));
+    m_workers->setToolTip(tr("Threads or processes in the pool; for the event loop, tasks in flight at once.\n"
+                             "auto: one per core (event loop: every task at once)"));
+
+    m_cpuMs = msBox(0, limits::maxPhaseMs, this);
+    m_cpuMs->setToolTip(tr("Milliseconds of real computation per task (mixed: per phase), on this machine"));
+    m_ioMs = msBox(0, limits::maxPhaseMs, this);
+    m_ioMs->setToolTip(tr("How long the server takes to answer (or the sleep lasts), per task (mixed: per phase;\n"
+                          "convoy: per round trip)"));
+
+    m_phases = new QSpinBox(this);
+    m_phases->setRange(1, limits::maxPhases);
+    m_phases->setToolTip(tr("Mixed workload: CPU + I/O phase pairs per task"));
+
+    m_increments = new QSpinBox(this);
+    m_increments->setRange(1, int(std::min<std::int64_t>(limits::maxIncrements, std::numeric_limits<int>::max())));
+    m_increments->setGroupSeparatorShown(true);
+    m_increments->setAccelerated(true);
+    m_increments->setToolTip(tr("Shared counter: how many times each task adds one to the counter"));
+    m_lock = new QCheckBox(tr("&Lock each update"), this);
+    m_lock->setToolTip(tr("Shared counter: hold a lock around every read-modify-write, so no update is lost"));
+    m_yield = new QCheckBox(tr("&Await between read and write"), this);
+    m_yield->setToolTip(tr("Shared counter, event loop: await between reading and writing the counter; another\n"
+                           "task runs in between, so updates are lost even on one thread"));
+
+    m_switchInterval = msBox(minSwitchIntervalMs, limits::maxSwitchIntervalMs, this);
+    m_switchInterval->setToolTip(tr("With the GIL: how long a thread may keep it while another waits for it\n"
+                                    "(CPython's sys.setswitchinterval; default 5 ms)"));
+
+    // Two rows: what every task does, then the knobs only some workloads and models have.
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    auto* first = new QHBoxLayout;
+    auto* second = new QHBoxLayout;
+    rows->addLayout(first);
+    rows->addLayout(second);
+    const auto addPair = [this](QHBoxLayout* row, const QString& text, QWidget* field) {
+        auto* label = new QLabel(text, this);
+        label->setBuddy(field);
+        row->addWidget(label);
+        row->addWidget(field);
+        row->addSpacing(10);
+        return label;
+    };
+    addPair(first, tr("&Workload"), m_kind);
+    addPair(first, tr("&Tasks"), m_tasks);
+    addPair(first, tr("W&orkers"), m_workers);
+    addPair(first, tr("&CPU"), m_cpuMs);
+    m_ioLabel = addPair(first, tr("&I/O"), m_ioMs);
+    addPair(first, tr("P&hases"), m_phases);
+    first->addStretch(1);
+    addPair(second, tr("I&ncrements"), m_increments);
+    second->addWidget(m_lock);
+    second->addSpacing(10);
+    second->addWidget(m_yield);
+    second->addSpacing(10);
+    addPair(second, tr("&Switch interval"), m_switchInterval);
+    second->addStretch(1);
+
+    setConfig(defaultConfig());
+
+    connect(m_kind, &QComboBox::activated, this, [this] {
+        updateEnabled();
+        emit changed();
+    });
+    for (QSpinBox* box : {m_tasks, m_workers, m_phases, m_increments})
+        connect(box, &QSpinBox::valueChanged, this, &WorkloadPanel::changed);
+    for (QDoubleSpinBox* box : {m_cpuMs, m_ioMs, m_switchInterval})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::changed);
+    for (QCheckBox* box : {m_lock, m_yield})
+        connect(box, &QCheckBox::toggled, this, &WorkloadPanel::changed);
+}
+
+RunConfig WorkloadPanel::config(const ModelChoice& choice) const
+{
+    RunConfig config = m_base;
+    const ModelChoice normal = choice.normalized();
+    normal.applyTo(config);
+    WorkloadSpec& workload = config.workload;
+    workload.kind = kind();
+    workload.tasks = m_tasks->value();
+    workload.cpuMs = m_cpuMs->value();
+    workload.ioMs = m_ioMs->value();
+    workload.phases = m_phases->value();
+    workload.increments = m_increments->value();
+    workload.lock = workload.kind == WorkloadKind::Counter && m_lock->isChecked();
+    workload.yieldBetween
+        = workload.kind == WorkloadKind::Counter && normal.model == ModelKind::EventLoop && m_yield->isChecked();
+    // The convoy is two workers side by side whatever the box says; "auto" is how the engine spells that.
+    config.workers = workload.kind == WorkloadKind::Convoy ? 0 : m_workers->value();
+    config.switchIntervalMs = m_switchInterval->value();
+    return config;
+}
+
+void WorkloadPanel::setConfig(const RunConfig& config)
+{
+    m_base = config;
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_kind), QSignalBlocker(m_tasks), QSignalBlocker(m_workers),
+        QSignalBlocker(m_cpuMs), QSignalBlocker(m_ioMs), QSignalBlocker(m_phases), QSignalBlocker(m_increments),
+        QSignalBlocker(m_lock), QSignalBlocker(m_yield), QSignalBlocker(m_switchInterval)};
+    m_kind->setCurrentIndex(m_kind->findData(int(config.workload.kind)));
+    m_tasks->setValue(config.workload.tasks);
+    m_workers->setValue(config.workers);
+    m_cpuMs->setValue(config.workload.cpuMs);
+    m_ioMs->setValue(config.workload.ioMs);
+    m_phases->setValue(config.workload.phases);
+    m_increments->setValue(int(std::min<std::int64_t>(config.workload.increments, m_increments->maximum())));
+    m_lock->setChecked(config.workload.lock);
+    m_yield->setChecked(config.workload.yieldBetween);
+    m_switchInterval->setValue(config.switchIntervalMs);
+    m_choice = ModelChoice::fromConfig(config);
+    updateEnabled();
+}
+
+void WorkloadPanel::setModelChoice(const ModelChoice& choice)
+{
+    m_choice = choice.normalized();
+    updateEnabled();
+}
+
+WorkloadKind WorkloadPanel::kind() const
+{
+    return static_cast<WorkloadKind>(m_kind->currentData().toInt());
+}
+
+void WorkloadPanel::updateEnabled()
+{
+    const WorkloadKind current = kind();
+    const bool counter = current == WorkloadKind::Counter;
+    const bool convoy = current == WorkloadKind::Convoy;
+    m_tasks->setEnabled(!convoy);
+    m_workers->setEnabled(!convoy && m_choice.model != ModelKind::Sequential);
+    m_cpuMs->setEnabled(current == WorkloadKind::Cpu || current == WorkloadKind::Mixed || convoy);
+    m_ioMs->setEnabled(
+        current == WorkloadKind::Io || current == WorkloadKind::Sleep || current == WorkloadKind::Mixed || convoy);
+    m_phases->setEnabled(current == WorkloadKind::Mixed);
+    m_increments->setEnabled(counter);
+    m_lock->setEnabled(counter);
+    m_yield->setEnabled(counter && m_choice.model == ModelKind::EventLoop);
+    m_ioLabel->setText(current == WorkloadKind::Sleep ? tr("Sl&eep") : tr("&I/O"));
+    m_switchInterval->setEnabled(m_choice.gil);
+}
+
+} // namespace conlab

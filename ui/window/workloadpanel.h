@@ -1,0 +1,70 @@
+#pragma once
+
+#include "run/runconfig.h"
+#include "window/modelpicker.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace conlab {
+
+// The workload and the knobs of the chosen model. Ranges come from core's limits, so what can be entered can run;
+// controls that mean nothing for the current workload kind or model are disabled, not hidden, so the controls do
+// not jump around while a teacher clicks through models.
+class WorkloadPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr double minSwitchIntervalMs = 0.1;
+
+    explicit WorkloadPanel(QWidget* parent = nullptr);
+
+    // The settings on screen run under `choice`. Settings that are disabled do not reach the run; fields the panel
+    // has no control for (sampling rate, calibration) keep the values of the last setConfig().
+    RunConfig config(const ModelChoice& choice) const;
+    void setConfig(const RunConfig& config);
+    // Enables the controls that apply to this model (workers, switch interval, awaiting mid-update).
+    void setModelChoice(const ModelChoice& choice);
+
+    QComboBox* kindBox() const { return m_kind; }
+    QSpinBox* tasksBox() const { return m_tasks; }
+    QSpinBox* workersBox() const { return m_workers; }
+    QDoubleSpinBox* cpuMsBox() const { return m_cpuMs; }
+    QDoubleSpinBox* ioMsBox() const { return m_ioMs; }
+    QSpinBox* phasesBox() const { return m_phases; }
+    QSpinBox* incrementsBox() const { return m_increments; }
+    QCheckBox* lockBox() const { return m_lock; }
+    QCheckBox* yieldBox() const { return m_yield; }
+    QDoubleSpinBox* switchIntervalBox() const { return m_switchInterval; }
+
+    static QString kindLabel(WorkloadKind kind);
+
+signals:
+    // The user edited a setting.
+    void changed();
+
+private:
+    WorkloadKind kind() const;
+    void updateEnabled();
+
+    RunConfig m_base;
+    ModelChoice m_choice;
+    QComboBox* m_kind = nullptr;
+    QSpinBox* m_tasks = nullptr;
+    QSpinBox* m_workers = nullptr;
+    QDoubleSpinBox* m_cpuMs = nullptr;
+    QLabel* m_ioLabel = nullptr;
+    QDoubleSpinBox* m_ioMs = nullptr;
+    QSpinBox* m_phases = nullptr;
+    QSpinBox* m_increments = nullptr;
+    QCheckBox* m_lock = nullptr;
+    QCheckBox* m_yield = nullptr;
+    QDoubleSpinBox* m_switchInterval = nullptr;
+};
+
+} // namespace conlab
