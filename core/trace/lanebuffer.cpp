@@ -10,6 +10,7 @@ LaneBuffer::LaneBuffer()
 
 LaneBuffer::~LaneBuffer()
 {
+    delete m_spare.load(std::memory_order_acquire);
     Chunk* chunk = m_head;
     while (chunk) {
         Chunk* next = chunk->next.load(std::memory_order_acquire);
@@ -20,7 +21,13 @@ LaneBuffer::~LaneBuffer()
 
 void LaneBuffer::growTail()
 {
-    auto* chunk = new Chunk(chunkCapacity);
+    Chunk* chunk = m_spare.exchange(nullptr, std::memory_order_acquire);
+    if (chunk) {
+        chunk->count.store(0, std::memory_order_relaxed);
+        chunk->next.store(nullptr, std::memory_order_relaxed);
+    } else {
+        chunk = new Chunk(chunkCapacity);
+    }
     m_tail->next.store(chunk, std::memory_order_release);
     m_tail = chunk;
 }
@@ -41,7 +48,10 @@ std::size_t LaneBuffer::drainTo(std::vector<Segment>& out)
         Chunk* next = m_head->next.load(std::memory_order_acquire);
         if (!next)
             return appended;
-        delete m_head;
+        if (m_head->capacity == chunkCapacity)
+            delete m_spare.exchange(m_head, std::memory_order_acq_rel);
+        else
+            delete m_head;
         m_head = next;
         m_readIndex = 0;
     }

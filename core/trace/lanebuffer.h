@@ -58,6 +58,9 @@ private:
     Chunk* m_head; // consumer-owned
     std::size_t m_readIndex = 0; // consumer-owned
     Chunk* m_tail; // producer-owned
+    // One drained chunk handed back to the producer, so a steady run recycles memory instead of allocating (and
+    // page-faulting) a fresh chunk every chunkCapacity events.
+    std::atomic<Chunk*> m_spare { nullptr };
 };
 
 } // namespace conlab

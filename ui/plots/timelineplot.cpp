@@ -197,7 +197,7 @@ TimelinePlot::TimelinePlot(QWidget* parent)
     axisRect()->setRangeDragAxes(xAxis, nullptr);
     axisRect()->setRangeZoomAxes(xAxis, nullptr);
     axisRect()->setRangeZoomFactor(0.85);
-    axisRect()->setMinimumMargins(QMargins(timeAxisLeftMarginPx, 0, 0, 0));
+    axisRect()->setMinimumMargins(QMargins(timeAxisLeftMarginPx, 8, 0, 0));
     selectionRect()->setBrush(QColor(0, 114, 178, 40));
     selectionRect()->setPen(QPen(QColor(0, 114, 178), 1, Qt::DashLine));
 
