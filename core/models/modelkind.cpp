@@ -1,5 +1,7 @@
 #include "modelkind.h"
 
+#include "util/enumkey.h"
+
 namespace conlab {
 
 QString modelKey(ModelKind kind)
@@ -19,11 +21,7 @@ QString modelKey(ModelKind kind)
 
 std::optional<ModelKind> modelFromKey(const QString& key)
 {
-    for (ModelKind kind : allModelKinds) {
-        if (modelKey(kind) == key)
-            return kind;
-    }
-    return std::nullopt;
+    return enumFromKey(allModelKinds, modelKey, key);
 }
 
 } // namespace conlab

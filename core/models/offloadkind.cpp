@@ -1,5 +1,7 @@
 #include "offloadkind.h"
 
+#include "util/enumkey.h"
+
 namespace conlab {
 
 QString offloadKey(OffloadKind kind)
@@ -17,11 +19,7 @@ QString offloadKey(OffloadKind kind)
 
 std::optional<OffloadKind> offloadFromKey(const QString& key)
 {
-    for (OffloadKind kind : allOffloadKinds) {
-        if (offloadKey(kind) == key)
-            return kind;
-    }
-    return std::nullopt;
+    return enumFromKey(allOffloadKinds, offloadKey, key);
 }
 
 } // namespace conlab

@@ -1,5 +1,7 @@
 #include "taskstate.h"
 
+#include "util/enumkey.h"
+
 namespace conlab {
 
 QString taskStateKey(TaskState state)
@@ -46,11 +48,7 @@ QString taskStateLabel(TaskState state)
 
 std::optional<TaskState> taskStateFromKey(const QString& key)
 {
-    for (TaskState state : allTaskStates) {
-        if (taskStateKey(state) == key)
-            return state;
-    }
-    return std::nullopt;
+    return enumFromKey(allTaskStates, taskStateKey, key);
 }
 
 } // namespace conlab

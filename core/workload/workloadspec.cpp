@@ -1,5 +1,7 @@
 #include "workloadspec.h"
 
+#include "util/enumkey.h"
+
 namespace conlab {
 
 QString workloadKey(WorkloadKind kind)
@@ -23,11 +25,7 @@ QString workloadKey(WorkloadKind kind)
 
 std::optional<WorkloadKind> workloadFromKey(const QString& key)
 {
-    for (WorkloadKind kind : allWorkloadKinds) {
-        if (workloadKey(kind) == key)
-            return kind;
-    }
-    return std::nullopt;
+    return enumFromKey(allWorkloadKinds, workloadKey, key);
 }
 
 } // namespace conlab

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+
+namespace conlab {
+
+// The reverse of an enum's key function: the value among `all` whose key is `key`. Shared by every enum that is
+// written to files and command lines by a stable name.
+template <typename Enum, std::size_t N, typename KeyOf>
+std::optional<Enum> enumFromKey(const std::array<Enum, N>& all, KeyOf keyOf, const QString& key)
+{
+    for (Enum value : all) {
+        if (keyOf(value) == key)
+            return value;
+    }
+    return std::nullopt;
+}
+
+} // namespace conlab
