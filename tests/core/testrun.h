@@ -1,15 +1,19 @@
 #pragma once
 
 #include "run/runcontroller.h"
+#include "workload/cpukernel.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <gtest/gtest.h>
 #include <optional>
+#include <thread>
+#include <vector>
 
 namespace conlab::test {
 
@@ -62,6 +66,29 @@ inline std::optional<RunResult> runWhile(
     EXPECT_TRUE(result.has_value()) << "run did not finish within " << timeoutMs << " ms";
     EXPECT_FALSE(controller.isRunning());
     return result;
+}
+
+// How many cores' worth of parallel speed the host gives plain threads right now (best of three): the same kernel
+// on one thread, then split over `threads` threads. A shared VM sometimes gives two vCPUs one core's time; a scaling
+// test that misses its goal consults this before blaming the model.
+inline double hostParallelism(int threads)
+{
+    const auto iterations = std::int64_t(kernelIterationsPerMs() * 60);
+    const auto timed = [&](int count) {
+        QElapsedTimer timer;
+        timer.start();
+        std::vector<std::thread> pool;
+        std::atomic<std::uint64_t> sink {0};
+        for (int i = 0; i < count; ++i)
+            pool.emplace_back([&, i] { sink += cpuKernel(std::uint64_t(i), iterations * threads / count); });
+        for (auto& thread : pool)
+            thread.join();
+        return double(timer.nsecsElapsed());
+    };
+    double best = 0;
+    for (int attempt = 0; attempt < 3; ++attempt)
+        best = std::max(best, timed(1) / timed(threads));
+    return best;
 }
 
 // Sequential and `config` back to back, as a ratio of wall times. The machine is shared: a neighbour's burst can

@@ -3,7 +3,6 @@
 #include "statepalette.h"
 
 #include <QHelpEvent>
-#include <QScopedValueRollback>
 #include <QToolTip>
 #include <algorithm>
 #include <cmath>
@@ -11,20 +10,6 @@
 namespace conlab {
 
 namespace {
-
-// Before the first segment arrives a live view shows half a second, so the first segments appear at a
-// readable width instead of filling the plot.
-constexpr double emptySpanSec = 0.5;
-constexpr double minimumFitSec = 1e-3;
-// Deeper than this, nanosecond timestamps stop meaning anything on screen.
-constexpr double minimumZoomSec = 1e-7;
-constexpr int rubberBandMinPx = 4;
-
-QFont withPointSize(QFont font, double pointSize)
-{
-    font.setPointSizeF(pointSize);
-    return font;
-}
 
 // A state's colour and name as the plot draws it.
 class StateLegendItem : public QCPAbstractLegendItem
@@ -66,52 +51,6 @@ private:
     TaskState m_state;
     bool m_folded;
     QString m_text;
-};
-
-// A legend laid out as rows above the plot, wrapping to as many columns as the export or widget width allows.
-class RowLegend : public QCPLegend
-{
-public:
-    void update(UpdatePhase phase) override
-    {
-        if (phase == upPreparation && mParentPlot)
-            fitColumns(mParentPlot->viewport().width() - mMargins.left() - mMargins.right());
-        QCPLegend::update(phase);
-    }
-
-private:
-    void fitColumns(int available)
-    {
-        // Cells past the last item of a wrapped grid are empty.
-        std::vector<int> widths;
-        for (int i = 0; i < elementCount(); ++i) {
-            if (const QCPLayoutElement* cell = elementAt(i))
-                widths.push_back(cell->minimumOuterSizeHint().width());
-        }
-        const auto rowWidth = [&](int columns) {
-            std::vector<int> columnWidths(std::size_t(columns), 0);
-            for (std::size_t i = 0; i < widths.size(); ++i) {
-                int& width = columnWidths[i % std::size_t(columns)];
-                width = std::max(width, widths[i]);
-            }
-            int total = columnSpacing() * (columns - 1);
-            for (int width : columnWidths)
-                total += width;
-            return total;
-        };
-        // The fewest rows that fit, with the items shared evenly between them (4 + 4 rather than 7 + 1).
-        const int count = std::max(1, int(widths.size()));
-        int columns = count;
-        for (int rows = 1; rows <= count; ++rows) {
-            columns = (count + rows - 1) / rows;
-            if (rowWidth(columns) <= available)
-                break;
-        }
-        if (columns != wrap()) {
-            setWrap(columns);
-            setFillOrder(foColumnsFirst, true);
-        }
-    }
 };
 
 // Lane names on the value axis, thinned to every k-th lane when the lanes are too dense to label each one.
@@ -168,61 +107,20 @@ private:
 } // namespace
 
 TimelinePlot::TimelinePlot(QWidget* parent)
-    : QCustomPlot(parent)
+    : TimeAxisPlot(LegendColumns::FitItems, parent)
     , m_plottable(nullptr)
 {
     setAutoAddPlottableToLegend(false);
     setAntialiasedElements(QCP::aeAxes | QCP::aeLegend | QCP::aeLegendItems);
     setNotAntialiasedElements(QCP::aePlottables | QCP::aeGrid | QCP::aeFills);
 
-    const QFont tickFont = withPointSize(font(), 11);
-    const QFont labelFont = withPointSize(font(), 12);
-
-    xAxis->setLabel(tr("time (s)"));
-    xAxis->setLabelFont(labelFont);
-    xAxis->setTickLabelFont(tickFont);
-    xAxis->grid()->setPen(QPen(QColor(0, 0, 0, 40), 0, Qt::DotLine));
-
     yAxis->setRangeReversed(true); // lane 0 on top
     yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LaneTicker(&m_data, yAxis)));
-    yAxis->setTickLabelFont(tickFont);
+    yAxis->setTickLabelFont(tickFont());
     yAxis->setTickLength(0, 0);
     yAxis->setSubTicks(false);
     yAxis->grid()->setVisible(false);
 
-    // Time is the only axis a user zooms or pans; the lanes stay where they are.
-    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    axisRect()->setRangeDrag(Qt::Horizontal);
-    axisRect()->setRangeZoom(Qt::Horizontal);
-    axisRect()->setRangeDragAxes(xAxis, nullptr);
-    axisRect()->setRangeZoomAxes(xAxis, nullptr);
-    axisRect()->setRangeZoomFactor(0.85);
-    axisRect()->setMinimumMargins(QMargins(timeAxisLeftMarginPx, 8, 0, 0));
-    selectionRect()->setBrush(QColor(0, 114, 178, 40));
-    selectionRect()->setPen(QPen(QColor(0, 114, 178), 1, Qt::DashLine));
-
-    // The state legend is a row above the plot, not an inset that would hide segments.
-    axisRect()->insetLayout()->remove(legend);
-    legend = new RowLegend;
-    auto* legendRow = new QCPLayoutGrid;
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, legendRow);
-    plotLayout()->setRowStretchFactor(0, 0.001);
-    // Left-aligned at its natural width: an empty element to its right takes the rest of the row.
-    legendRow->addElement(0, 0, legend);
-    legendRow->addElement(0, 1, new QCPLayoutElement);
-    legendRow->setColumnStretchFactor(0, 0.001);
-    legendRow->setColumnSpacing(0);
-    legend->setLayer(QStringLiteral("legend"));
-    legend->setVisible(true);
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    legend->setFont(withPointSize(font(), 11));
-    legend->setIconSize(28, 14);
-    legend->setColumnSpacing(22);
-    legend->setRowSpacing(4);
-    legend->setMargins(QMargins(10, 6, 10, 4));
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     for (TaskState state : allTaskStates)
         legend->addItem(new StateLegendItem(legend, state, false, stateLegendText(state)));
     legend->addItem(new StateLegendItem(legend, TaskState::StartingUp, true, tr("many short segments: zoom in")));
@@ -230,20 +128,14 @@ TimelinePlot::TimelinePlot(QWidget* parent)
     m_plottable = new TimelinePlottable(xAxis, yAxis, &m_data);
     m_plottable->setName(tr("tasks"));
 
-    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimelinePlot::onRangeChanged);
-
     layOutLanes();
-    applyRange({0.0, emptySpanSec}, false);
 }
 
 void TimelinePlot::startRun(const RunStart& start)
 {
     m_data.reset(start.lanes, start.originNs);
-    m_userZoomed = false;
     layOutLanes();
-    applyRange({0.0, emptySpanSec}, true);
-    replot(rpQueuedReplot);
-    m_dirty = false;
+    restartView();
 }
 
 void TimelinePlot::appendBatch(const TraceBatch& batch)
@@ -251,7 +143,7 @@ void TimelinePlot::appendBatch(const TraceBatch& batch)
     if (batch.segments.empty())
         return;
     m_data.append(batch.segments);
-    m_dirty = true;
+    markDirty();
 }
 
 void TimelinePlot::showTrace(const Trace& trace)
@@ -259,47 +151,6 @@ void TimelinePlot::showTrace(const Trace& trace)
     m_data.assign(trace);
     layOutLanes();
     resetZoom();
-}
-
-void TimelinePlot::refresh()
-{
-    if (!m_userZoomed) {
-        const QCPRange shown = xAxis->range();
-        const TimeRange current {shown.lower, shown.upper};
-        const TimeRange next = followRange(current, newestSec(), m_followWindowSec);
-        if (!(next == current))
-            applyRange(next, true);
-    }
-    if (m_dirty) {
-        m_dirty = false;
-        replot(rpQueuedReplot);
-    }
-}
-
-void TimelinePlot::resetZoom()
-{
-    m_userZoomed = false;
-    if (m_data.isEmpty()) {
-        applyRange({0.0, emptySpanSec}, true);
-    } else {
-        const std::int64_t origin = m_data.originNs();
-        applyRange(fitRange(nsToSeconds(m_data.beginNs(), origin), newestSec(), minimumFitSec), true);
-    }
-    replot(rpQueuedReplot);
-    m_dirty = false;
-}
-
-void TimelinePlot::setTimeRange(double beginSec, double endSec)
-{
-    if (!(endSec > beginSec) || !std::isfinite(beginSec) || !std::isfinite(endSec))
-        return;
-    // Linked plots share one state: a range from a partner that merely follows keeps (or puts) this plot
-    // following too, anything else (a zoom over there) pins it.
-    const QObject* source = sender();
-    m_userZoomed = !(source && source != this && source->property("following").toBool());
-    applyRange({beginSec, endSec}, false);
-    replot(rpQueuedReplot);
-    m_dirty = false;
 }
 
 TimelinePlottable::Hit TimelinePlot::hitAt(const QPointF& pos) const
@@ -334,67 +185,22 @@ bool TimelinePlot::event(QEvent* event)
             QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
-    return QCustomPlot::event(event);
-}
-
-void TimelinePlot::mousePressEvent(QMouseEvent* event)
-{
-    const bool rubberBand = event->button() == Qt::RightButton
-        || (event->button() == Qt::LeftButton && (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)));
-    setSelectionRectMode(rubberBand ? QCP::srmZoom : QCP::srmNone);
-    m_pressX = event->position().x();
-    QCustomPlot::mousePressEvent(event);
-}
-
-void TimelinePlot::mouseReleaseEvent(QMouseEvent* event)
-{
-    // A click is not a range: zooming into a sliver of a few pixels would lose the user's place.
-    if (selectionRect()->isActive() && std::abs(event->position().x() - m_pressX) < rubberBandMinPx)
-        selectionRect()->cancel();
-    QCustomPlot::mouseReleaseEvent(event);
-}
-
-void TimelinePlot::mouseDoubleClickEvent(QMouseEvent* event)
-{
-    QCustomPlot::mouseDoubleClickEvent(event);
-    resetZoom();
+    return TimeAxisPlot::event(event);
 }
 
 void TimelinePlot::layOutLanes()
 {
     const int lanes = std::max(1, m_data.laneCount());
     yAxis->setRange(-0.5, lanes - 0.5);
-    m_dirty = true;
+    markDirty();
 }
 
-void TimelinePlot::applyRange(TimeRange range, bool announce)
+std::optional<TimeRange> TimelinePlot::dataSpan() const
 {
-    {
-        const QScopedValueRollback guard(m_applyingRange, true);
-        xAxis->setRange(range.begin, range.end);
-    }
-    m_dirty = true;
-    if (announce)
-        emit timeRangeChanged(range.begin, range.end);
-}
-
-void TimelinePlot::onRangeChanged(const QCPRange& range)
-{
-    if (m_applyingRange)
-        return;
-    // Only wheel, drag and rubber band get here: programmatic changes go through applyRange().
-    m_userZoomed = true;
-    if (range.size() < minimumZoomSec) {
-        const double centre = range.center();
-        applyRange({centre - minimumZoomSec / 2, centre + minimumZoomSec / 2}, false);
-    }
-    const QCPRange shown = xAxis->range();
-    emit timeRangeChanged(shown.lower, shown.upper);
-}
-
-double TimelinePlot::newestSec() const
-{
-    return m_data.isEmpty() ? 0.0 : nsToSeconds(m_data.endNs(), m_data.originNs());
+    if (m_data.isEmpty())
+        return std::nullopt;
+    const std::int64_t origin = m_data.originNs();
+    return TimeRange {nsToSeconds(m_data.beginNs(), origin), nsToSeconds(m_data.endNs(), origin)};
 }
 
 } // namespace conlab

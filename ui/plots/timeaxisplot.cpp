@@ -1,0 +1,238 @@
+#include "timeaxisplot.h"
+
+#include <QScopedValueRollback>
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace conlab {
+
+namespace {
+
+// Before the first data arrive a live view shows half a second, so the first segments and samples appear at a
+// readable width instead of filling the plot. Shared, so the linked plots agree on their view limits.
+constexpr double emptySpanSec = 0.5;
+constexpr double minimumFitSec = 1e-3;
+// Deeper than this, nanosecond timestamps stop meaning anything on screen.
+constexpr double minimumZoomSec = 1e-7;
+constexpr int rubberBandMinPx = 4;
+
+QFont withPointSize(QFont font, double pointSize)
+{
+    font.setPointSizeF(pointSize);
+    return font;
+}
+
+// A legend laid out as rows above the plot, wrapping to as many columns as the export or widget width allows.
+class RowLegend : public QCPLegend
+{
+public:
+    explicit RowLegend(bool equalColumns)
+        : m_equalColumns(equalColumns)
+    {
+    }
+
+    void update(UpdatePhase phase) override
+    {
+        if (phase == upPreparation && mParentPlot)
+            fitColumns(mParentPlot->viewport().width() - mMargins.left() - mMargins.right());
+        QCPLegend::update(phase);
+    }
+
+private:
+    void fitColumns(int available)
+    {
+        // Cells past the last item of a wrapped grid are empty.
+        std::vector<int> widths;
+        for (int i = 0; i < elementCount(); ++i) {
+            if (const QCPLayoutElement* cell = elementAt(i))
+                widths.push_back(cell->minimumOuterSizeHint().width());
+        }
+        const int widest = widths.empty() ? 1 : *std::max_element(widths.begin(), widths.end());
+        const auto rowWidth = [&](int columns) {
+            if (m_equalColumns)
+                return columns * widest + (columns - 1) * columnSpacing();
+            std::vector<int> columnWidths(std::size_t(columns), 0);
+            for (std::size_t i = 0; i < widths.size(); ++i) {
+                int& width = columnWidths[i % std::size_t(columns)];
+                width = std::max(width, widths[i]);
+            }
+            int total = columnSpacing() * (columns - 1);
+            for (int width : columnWidths)
+                total += width;
+            return total;
+        };
+        // The fewest rows that fit, with the items shared evenly between them (4 + 4 rather than 7 + 1).
+        const int count = std::max(1, int(widths.size()));
+        int columns = count;
+        for (int rows = 1; rows <= count; ++rows) {
+            columns = (count + rows - 1) / rows;
+            if (rowWidth(columns) <= available)
+                break;
+        }
+        if (columns != wrap()) {
+            setWrap(columns);
+            setFillOrder(foColumnsFirst, true);
+        }
+    }
+
+    bool m_equalColumns;
+};
+
+} // namespace
+
+TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
+    : QCustomPlot(parent)
+{
+    xAxis->setLabel(tr("time (s)"));
+    xAxis->setLabelFont(labelFont());
+    xAxis->setTickLabelFont(tickFont());
+    xAxis->grid()->setPen(QPen(QColor(0, 0, 0, 40), 0, Qt::DotLine));
+
+    // Time is the only axis a user zooms or pans; lanes and percentages stay where they are.
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    axisRect()->setRangeDrag(Qt::Horizontal);
+    axisRect()->setRangeZoom(Qt::Horizontal);
+    axisRect()->setRangeDragAxes(xAxis, nullptr);
+    axisRect()->setRangeZoomAxes(xAxis, nullptr);
+    axisRect()->setRangeZoomFactor(0.85);
+    // The same left margin in both plots keeps their time axes aligned when stacked.
+    axisRect()->setMinimumMargins(QMargins(timeAxisLeftMarginPx, 8, 0, 0));
+    selectionRect()->setBrush(QColor(0, 114, 178, 40));
+    selectionRect()->setPen(QPen(QColor(0, 114, 178), 1, Qt::DashLine));
+
+    // The legend is a row above the plot, not an inset that would hide segments or lines at 100 %.
+    axisRect()->insetLayout()->remove(legend);
+    legend = new RowLegend(legendColumns == LegendColumns::Equal);
+    auto* legendRow = new QCPLayoutGrid;
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, legendRow);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+    // Left-aligned at its natural width: an empty element to its right takes the rest of the row.
+    legendRow->addElement(0, 0, legend);
+    legendRow->addElement(0, 1, new QCPLayoutElement);
+    legendRow->setColumnStretchFactor(0, 0.001);
+    legendRow->setColumnSpacing(0);
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setVisible(true);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    legend->setFont(withPointSize(font(), 11));
+    legend->setIconSize(28, 14);
+    legend->setColumnSpacing(22);
+    legend->setRowSpacing(4);
+    legend->setMargins(QMargins(10, 6, 10, 4));
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+
+    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeAxisPlot::onRangeChanged);
+
+    applyRange({0.0, emptySpanSec}, false);
+}
+
+void TimeAxisPlot::refresh()
+{
+    if (!m_userZoomed) {
+        const QCPRange shown = xAxis->range();
+        const TimeRange current {shown.lower, shown.upper};
+        const std::optional<TimeRange> span = dataSpan();
+        const TimeRange next = followRange(current, span ? span->end : 0.0, m_followWindowSec);
+        if (!(next == current))
+            applyRange(next, true);
+    }
+    if (m_dirty) {
+        m_dirty = false;
+        replot(rpQueuedReplot);
+    }
+}
+
+void TimeAxisPlot::resetZoom()
+{
+    m_userZoomed = false;
+    if (const std::optional<TimeRange> span = dataSpan())
+        applyRange(fitRange(span->begin, span->end, minimumFitSec), true);
+    else
+        applyRange({0.0, emptySpanSec}, true);
+    replot(rpQueuedReplot);
+    m_dirty = false;
+}
+
+void TimeAxisPlot::setTimeRange(double beginSec, double endSec)
+{
+    if (!(endSec > beginSec) || !std::isfinite(beginSec) || !std::isfinite(endSec))
+        return;
+    // Linked plots share one state: a range from a partner that merely follows keeps (or puts) this plot
+    // following too, anything else (a zoom over there) pins it.
+    const QObject* source = sender();
+    m_userZoomed = !(source && source != this && source->property("following").toBool());
+    applyRange({beginSec, endSec}, false);
+    replot(rpQueuedReplot);
+    m_dirty = false;
+}
+
+void TimeAxisPlot::restartView()
+{
+    m_userZoomed = false;
+    applyRange({0.0, emptySpanSec}, true);
+    replot(rpQueuedReplot);
+    m_dirty = false;
+}
+
+QFont TimeAxisPlot::tickFont() const
+{
+    return withPointSize(font(), 11);
+}
+
+QFont TimeAxisPlot::labelFont() const
+{
+    return withPointSize(font(), 12);
+}
+
+void TimeAxisPlot::mousePressEvent(QMouseEvent* event)
+{
+    const bool rubberBand = event->button() == Qt::RightButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)));
+    setSelectionRectMode(rubberBand ? QCP::srmZoom : QCP::srmNone);
+    m_pressX = event->position().x();
+    QCustomPlot::mousePressEvent(event);
+}
+
+void TimeAxisPlot::mouseReleaseEvent(QMouseEvent* event)
+{
+    // A click is not a range: zooming into a sliver of a few pixels would lose the user's place.
+    if (selectionRect()->isActive() && std::abs(event->position().x() - m_pressX) < rubberBandMinPx)
+        selectionRect()->cancel();
+    QCustomPlot::mouseReleaseEvent(event);
+}
+
+void TimeAxisPlot::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    QCustomPlot::mouseDoubleClickEvent(event);
+    resetZoom();
+}
+
+void TimeAxisPlot::applyRange(TimeRange range, bool announce)
+{
+    {
+        const QScopedValueRollback guard(m_applyingRange, true);
+        xAxis->setRange(range.begin, range.end);
+    }
+    m_dirty = true;
+    if (announce)
+        emit timeRangeChanged(range.begin, range.end);
+}
+
+void TimeAxisPlot::onRangeChanged(const QCPRange& range)
+{
+    if (m_applyingRange)
+        return;
+    // Only wheel, drag and rubber band get here: programmatic changes go through applyRange().
+    m_userZoomed = true;
+    if (range.size() < minimumZoomSec) {
+        const double centre = range.center();
+        applyRange({centre - minimumZoomSec / 2, centre + minimumZoomSec / 2}, false);
+    }
+    const QCPRange shown = xAxis->range();
+    emit timeRangeChanged(shown.lower, shown.upper);
+}
+
+} // namespace conlab
