@@ -29,24 +29,6 @@ inline RunConfig makeConfig(ModelKind model, WorkloadKind kind, int tasks, int w
     return config;
 }
 
-// Runs one configuration through the real controller, spinning an event loop like the GUI and CLI do.
-inline RunResult runToCompletion(const RunConfig& config, int timeoutMs = 60'000)
-{
-    RunController controller;
-    std::optional<RunResult> result;
-    QEventLoop loop;
-    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
-        result = r;
-        loop.quit();
-    });
-    QString error;
-    EXPECT_TRUE(controller.start(config, &error)) << error.toStdString();
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    EXPECT_TRUE(result.has_value()) << "run did not finish within " << timeoutMs << " ms";
-    return result.value_or(RunResult {});
-}
-
 // Starts `config`, calls `during` once `afterMs` have passed (to cancel, kill a worker...), waits for finished.
 inline std::optional<RunResult> runWhile(
     const RunConfig& config, int afterMs, const std::function<void(RunController&)>& during, int timeoutMs = 20'000)
@@ -89,6 +71,14 @@ inline double hostParallelism(int threads)
     for (int attempt = 0; attempt < 3; ++attempt)
         best = std::max(best, timed(1) / timed(threads));
     return best;
+}
+
+// Runs one configuration through the real controller, spinning an event loop like the GUI and CLI do.
+inline RunResult runToCompletion(const RunConfig& config, int timeoutMs = 60'000)
+{
+    return runWhile(
+        config, 0, [](RunController&) {}, timeoutMs)
+        .value_or(RunResult {});
 }
 
 // Sequential and `config` back to back, as a ratio of wall times. The machine is shared: a neighbour's burst can

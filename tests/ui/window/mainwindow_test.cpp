@@ -1,3 +1,4 @@
+#include "../spinuntil.h"
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
 #include "window/mainwindow.h"
@@ -25,25 +26,9 @@
 #include <vector>
 
 using namespace conlab;
+using conlab::test::spinUntil;
 
 namespace {
-
-bool spinUntil(const std::function<bool()>& done, int timeoutMs = 60'000)
-{
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(5);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return done();
-}
 
 int distinctColours(const QImage& image)
 {

@@ -1,3 +1,4 @@
+#include "../spinuntil.h"
 #include "window/runsession.h"
 
 #include <QElapsedTimer>
@@ -9,26 +10,9 @@
 #include <vector>
 
 using namespace conlab;
+using conlab::test::spinUntil;
 
 namespace {
-
-// A real event loop, polled every 5 ms: QTest::qWaitFor sleeps between polls, which would stall the runs' signals.
-bool spinUntil(const std::function<bool()>& done, int timeoutMs = 60'000)
-{
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    poll.setInterval(5);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start();
-    loop.exec();
-    return done();
-}
 
 RunConfig config(ModelChoice choice, WorkloadKind kind, int tasks, double cpuMs, double ioMs, int workers = 2)
 {

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QEventLoop>
+#include <QTimer>
+#include <functional>
+
+namespace conlab::test {
+
+// A real event loop, polled every 5 ms: QTest::qWaitFor sleeps between polls, which would stall the runs' signals.
+inline bool spinUntil(const std::function<bool()>& done, int timeoutMs = 60'000)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(5);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return done();
+}
+
+} // namespace conlab::test
