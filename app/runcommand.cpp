@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSocketNotifier>
-
 #include <csignal>
 #include <cstdio>
 #include <sys/eventfd.h>
@@ -18,18 +17,18 @@
 namespace conlab {
 namespace {
 
-    int interruptFd = -1;
+int interruptFd = -1;
 
-    void onInterrupt(int)
-    {
-        const std::uint64_t one = 1;
-        [[maybe_unused]] auto written = ::write(interruptFd, &one, sizeof one);
-    }
+void onInterrupt(int)
+{
+    const std::uint64_t one = 1;
+    [[maybe_unused]] auto written = ::write(interruptFd, &one, sizeof one);
+}
 
-    void printError(const QString& message)
-    {
-        std::fprintf(stderr, "conlab run: %s\n", qPrintable(message));
-    }
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "conlab run: %s\n", qPrintable(message));
+}
 
 } // namespace
 
@@ -39,9 +38,9 @@ int runCommand(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("Run one workload under one execution model, headless."));
     parser.addHelpOption();
     addRunOptions(parser);
-    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print the summary as one JSON object.") });
-    parser.addOption({ QStringLiteral("trace"), QStringLiteral("Write a Chrome Trace Event JSON file."),
-        QStringLiteral("FILE") });
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as one JSON object.")});
+    parser.addOption(
+        {QStringLiteral("trace"), QStringLiteral("Write a Chrome Trace Event JSON file."), QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
 
     if (!parser.parse(arguments)) {
@@ -74,8 +73,8 @@ int runCommand(const QStringList& arguments)
     QObject::connect(&interruptNotifier, &QSocketNotifier::activated, &controller, &RunController::cancel);
     QObject::connect(&controller, &RunController::finished, [&](const RunResult& result) {
         if (parser.isSet(QStringLiteral("json")))
-            std::fputs(QJsonDocument(runSummaryToJson(result.summary)).toJson(QJsonDocument::Compact).append('\n'),
-                stdout);
+            std::fputs(
+                QJsonDocument(runSummaryToJson(result.summary)).toJson(QJsonDocument::Compact).append('\n'), stdout);
         else
             std::fputs(qPrintable(runSummaryText(result.summary)), stdout);
         if (!result.summary.error.isEmpty()) {

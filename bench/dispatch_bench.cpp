@@ -5,7 +5,6 @@
 #include "trace/tracerecorder.h"
 
 #include <benchmark/benchmark.h>
-
 #include <chrono>
 
 namespace {
@@ -36,15 +35,27 @@ void dispatch(benchmark::State& state, ModelKind model, int workers)
         if (result.outcome.tasksCompleted != config.workload.tasks)
             state.SkipWithError("not every task completed");
     }
-    state.counters["per_task"] = benchmark::Counter(double(state.iterations() * state.range(0)),
-        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["per_task"] = benchmark::Counter(
+        double(state.iterations() * state.range(0)), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
-void BM_DispatchSequential(benchmark::State& state) { dispatch(state, ModelKind::Sequential, 1); }
-void BM_DispatchThreads(benchmark::State& state) { dispatch(state, ModelKind::Threads, 2); }
-void BM_DispatchProcesses(benchmark::State& state) { dispatch(state, ModelKind::Processes, 2); }
+void BM_DispatchSequential(benchmark::State& state)
+{
+    dispatch(state, ModelKind::Sequential, 1);
+}
+void BM_DispatchThreads(benchmark::State& state)
+{
+    dispatch(state, ModelKind::Threads, 2);
+}
+void BM_DispatchProcesses(benchmark::State& state)
+{
+    dispatch(state, ModelKind::Processes, 2);
+}
 // No concurrency limit, like asyncio.gather over every task.
-void BM_DispatchEventLoop(benchmark::State& state) { dispatch(state, ModelKind::EventLoop, 0); }
+void BM_DispatchEventLoop(benchmark::State& state)
+{
+    dispatch(state, ModelKind::EventLoop, 0);
+}
 
 BENCHMARK(BM_DispatchSequential)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DispatchThreads)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);

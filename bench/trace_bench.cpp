@@ -15,7 +15,7 @@ void BM_TraceRecord(benchmark::State& state)
     std::int64_t t = 0;
     std::int64_t recorded = 0;
     for (auto _ : state) {
-        buffer.record(Segment { t, t + 10, 1, 0, TaskState::Running, 0 });
+        buffer.record(Segment {t, t + 10, 1, 0, TaskState::Running, 0});
         t += 10;
         // A consumer drains as the controller would; rarely, so its cost hardly shows in the per-event figure.
         if (++recorded % (1 << 20) == 0) {
@@ -35,7 +35,7 @@ void BM_TraceRecordWithClock(benchmark::State& state)
     std::int64_t recorded = 0;
     for (auto _ : state) {
         const std::int64_t begin = monotonicNowNs();
-        buffer.record(Segment { begin, monotonicNowNs(), 1, 0, TaskState::Running, 0 });
+        buffer.record(Segment {begin, monotonicNowNs(), 1, 0, TaskState::Running, 0});
         if (++recorded % (1 << 20) == 0) {
             buffer.drainTo(drained);
             drained.clear();

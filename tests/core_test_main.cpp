@@ -1,9 +1,7 @@
 #include "models/workerprocess.h"
 
 #include <QCoreApplication>
-
 #include <cstring>
-
 #include <gtest/gtest.h>
 
 // Core tests drive the run controller, which needs a Qt event loop for its queued signals and timers.

@@ -1,9 +1,7 @@
 #include "models/workerprocess.h"
 
 #include <QApplication>
-
 #include <cstring>
-
 #include <gtest/gtest.h>
 
 // Widget tests run without a display: offscreen unless the caller chose a platform (e.g. xvfb-run with xcb).

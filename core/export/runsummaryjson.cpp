@@ -1,7 +1,6 @@
 #include "runsummaryjson.h"
 
 #include <QJsonArray>
-
 #include <QJsonValue>
 #include <QLocale>
 #include <algorithm>
@@ -88,10 +87,10 @@ QString modelText(const RunConfig& config)
 QJsonObject latencyJson(const LatencyStats& latency)
 {
     return QJsonObject {
-        { QStringLiteral("p50"), rounded(latency.p50) },
-        { QStringLiteral("p99"), rounded(latency.p99) },
-        { QStringLiteral("max"), rounded(latency.max) },
-        { QStringLiteral("count"), latency.count },
+        {QStringLiteral("p50"), rounded(latency.p50)},
+        {QStringLiteral("p99"), rounded(latency.p99)},
+        {QStringLiteral("max"), rounded(latency.max)},
+        {QStringLiteral("count"), latency.count},
     };
 }
 

@@ -23,7 +23,8 @@ struct ModelOptions
 };
 
 // Everything a model needs to run a workload; owned by the engine for the duration of one run.
-struct ExecutionContext {
+struct ExecutionContext
+{
     const Workload& workload;
     int workers = 1;
     TraceRecorder& recorder;
@@ -34,7 +35,8 @@ struct ExecutionContext {
     OffloadKind offload = OffloadKind::None;
 };
 
-struct ModelOutcome {
+struct ModelOutcome
+{
     int tasksCompleted = 0;
     std::uint64_t checksum = 0; // sum of the completed tasks' checksums: independent of completion order
     QString error; // first failure, in plain words; empty on success or plain cancellation

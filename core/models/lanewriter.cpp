@@ -25,7 +25,7 @@ void LaneWriter::record(TaskState state, std::int64_t beginNs, std::int64_t endN
     endNs = std::max(endNs, beginNs);
     if (core < 0 && (state == TaskState::Running || state == TaskState::BlockingLoop))
         core = currentCore();
-    m_recorder.record(Segment { beginNs, endNs, task, m_lane, state, std::int8_t(core) });
+    m_recorder.record(Segment {beginNs, endNs, task, m_lane, state, std::int8_t(core)});
     m_lastEndNs = endNs;
 }
 

@@ -15,53 +15,57 @@
 namespace conlab {
 namespace {
 
-    int poolSize(int workers, int tasks) { return std::max(1, std::min(workers, tasks)); }
+int poolSize(int workers, int tasks)
+{
+    return std::max(1, std::min(workers, tasks));
+}
 
-    // What the workers share. Each task index is handed out once through `next`.
-    struct Pool {
-        explicit Pool(const ExecutionContext& c)
-            : context(c)
-        {
-        }
-
-        const ExecutionContext& context;
-        std::atomic<int> next { 0 };
-        std::atomic<bool> failed { false };
-        std::atomic<int> completed { 0 };
-        std::atomic<std::uint64_t> checksum { 0 };
-        QMutex errorMutex;
-        QString error;
-
-        void fail(const QString& message)
-        {
-            QMutexLocker lock(&errorMutex);
-            if (error.isEmpty())
-                error = message;
-            failed.store(true);
-        }
-    };
-
-    void workerLoop(Pool& pool, std::uint16_t lane, std::int64_t spawnedNs)
+// What the workers share. Each task index is handed out once through `next`.
+struct Pool
+{
+    explicit Pool(const ExecutionContext& c)
+        : context(c)
     {
-        TaskExecutor executor(pool.context, lane);
-        executor.lane().record(TaskState::StartingUp, spawnedNs, monotonicNowNs(), -1);
-        if (!executor.takeGil())
-            return;
-        const auto& tasks = pool.context.workload.tasks;
-        while (!pool.failed.load(std::memory_order_relaxed)) {
-            const int index = pool.next.fetch_add(1, std::memory_order_relaxed);
-            if (index >= int(tasks.size()))
-                return;
-            const TaskOutcome result = executor.run(tasks[index]);
-            if (!result.completed) {
-                if (!result.error.isEmpty())
-                    pool.fail(result.error);
-                return;
-            }
-            pool.completed.fetch_add(1, std::memory_order_relaxed);
-            pool.checksum.fetch_add(result.checksum, std::memory_order_relaxed);
-        }
     }
+
+    const ExecutionContext& context;
+    std::atomic<int> next {0};
+    std::atomic<bool> failed {false};
+    std::atomic<int> completed {0};
+    std::atomic<std::uint64_t> checksum {0};
+    QMutex errorMutex;
+    QString error;
+
+    void fail(const QString& message)
+    {
+        QMutexLocker lock(&errorMutex);
+        if (error.isEmpty())
+            error = message;
+        failed.store(true);
+    }
+};
+
+void workerLoop(Pool& pool, std::uint16_t lane, std::int64_t spawnedNs)
+{
+    TaskExecutor executor(pool.context, lane);
+    executor.lane().record(TaskState::StartingUp, spawnedNs, monotonicNowNs(), -1);
+    if (!executor.takeGil())
+        return;
+    const auto& tasks = pool.context.workload.tasks;
+    while (!pool.failed.load(std::memory_order_relaxed)) {
+        const int index = pool.next.fetch_add(1, std::memory_order_relaxed);
+        if (index >= int(tasks.size()))
+            return;
+        const TaskOutcome result = executor.run(tasks[index]);
+        if (!result.completed) {
+            if (!result.error.isEmpty())
+                pool.fail(result.error);
+            return;
+        }
+        pool.completed.fetch_add(1, std::memory_order_relaxed);
+        pool.checksum.fetch_add(result.checksum, std::memory_order_relaxed);
+    }
+}
 
 } // namespace
 
@@ -69,7 +73,7 @@ std::vector<LaneInfo> ThreadsModel::lanes(int workers, int tasks, const ModelOpt
 {
     std::vector<LaneInfo> lanes;
     for (int i = 0; i < poolSize(workers, tasks); ++i)
-        lanes.push_back(LaneInfo { QStringLiteral("thread %1").arg(i + 1), LaneKind::Thread });
+        lanes.push_back(LaneInfo {QStringLiteral("thread %1").arg(i + 1), LaneKind::Thread});
     if (options.gil)
         appendGilLane(lanes);
     return lanes;

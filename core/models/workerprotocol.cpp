@@ -6,85 +6,83 @@
 namespace conlab::workerprotocol {
 namespace {
 
-    // Appends trivially copyable values; the frame header is patched in by frame().
-    class Writer
+// Appends trivially copyable values; the frame header is patched in by frame().
+class Writer
+{
+public:
+    explicit Writer(MessageType type)
     {
-    public:
-        explicit Writer(MessageType type)
-        {
-            put(std::uint32_t(0));
-            put(std::uint8_t(type));
-        }
+        put(std::uint32_t(0));
+        put(std::uint8_t(type));
+    }
 
-        template <typename T>
-        Writer& put(const T& value)
-        {
-            static_assert(std::is_trivially_copyable_v<T>);
-            m_bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
-            return *this;
-        }
-
-        Writer& putBytes(const void* data, std::size_t size)
-        {
-            m_bytes.append(static_cast<const char*>(data), qsizetype(size));
-            return *this;
-        }
-
-        Writer& putString(const QString& text)
-        {
-            const QByteArray utf8 = text.toUtf8();
-            put(std::uint32_t(utf8.size()));
-            return putBytes(utf8.constData(), std::size_t(utf8.size()));
-        }
-
-        QByteArray frame()
-        {
-            const auto length = std::uint32_t(m_bytes.size() - sizeof(std::uint32_t));
-            std::memcpy(m_bytes.data(), &length, sizeof length);
-            return m_bytes;
-        }
-
-    private:
-        QByteArray m_bytes;
-    };
-
-    class Reader
+    template <typename T> Writer& put(const T& value)
     {
-    public:
-        explicit Reader(const QByteArray& payload)
-            : m_payload(payload)
-        {
-        }
+        static_assert(std::is_trivially_copyable_v<T>);
+        m_bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+        return *this;
+    }
 
-        template <typename T>
-        bool get(T& value)
-        {
-            static_assert(std::is_trivially_copyable_v<T>);
-            if (m_offset + qsizetype(sizeof value) > m_payload.size())
-                return false;
-            std::memcpy(&value, m_payload.constData() + m_offset, sizeof value);
-            m_offset += sizeof value;
-            return true;
-        }
+    Writer& putBytes(const void* data, std::size_t size)
+    {
+        m_bytes.append(static_cast<const char*>(data), qsizetype(size));
+        return *this;
+    }
 
-        bool getString(QString& text)
-        {
-            std::uint32_t size = 0;
-            if (!get(size) || m_offset + qsizetype(size) > m_payload.size())
-                return false;
-            text = QString::fromUtf8(m_payload.constData() + m_offset, qsizetype(size));
-            m_offset += size;
-            return true;
-        }
+    Writer& putString(const QString& text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        put(std::uint32_t(utf8.size()));
+        return putBytes(utf8.constData(), std::size_t(utf8.size()));
+    }
 
-        bool atEnd() const { return m_offset == m_payload.size(); }
-        const char* here() const { return m_payload.constData() + m_offset; }
-        qsizetype remaining() const { return m_payload.size() - m_offset; }
+    QByteArray frame()
+    {
+        const auto length = std::uint32_t(m_bytes.size() - sizeof(std::uint32_t));
+        std::memcpy(m_bytes.data(), &length, sizeof length);
+        return m_bytes;
+    }
 
-    private:
-        const QByteArray& m_payload;
-        qsizetype m_offset = 0;
-    };
+private:
+    QByteArray m_bytes;
+};
+
+class Reader
+{
+public:
+    explicit Reader(const QByteArray& payload)
+        : m_payload(payload)
+    {
+    }
+
+    template <typename T> bool get(T& value)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        if (m_offset + qsizetype(sizeof value) > m_payload.size())
+            return false;
+        std::memcpy(&value, m_payload.constData() + m_offset, sizeof value);
+        m_offset += sizeof value;
+        return true;
+    }
+
+    bool getString(QString& text)
+    {
+        std::uint32_t size = 0;
+        if (!get(size) || m_offset + qsizetype(size) > m_payload.size())
+            return false;
+        text = QString::fromUtf8(m_payload.constData() + m_offset, qsizetype(size));
+        m_offset += size;
+        return true;
+    }
+
+    bool atEnd() const { return m_offset == m_payload.size(); }
+    const char* here() const { return m_payload.constData() + m_offset; }
+    qsizetype remaining() const { return m_payload.size() - m_offset; }
+
+private:
+    const QByteArray& m_payload;
+    qsizetype m_offset = 0;
+};
 
 } // namespace
 

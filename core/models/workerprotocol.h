@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -17,67 +16,72 @@ namespace conlab {
 // same machine, and segments travel as their raw 24-byte layout so a batch costs one memcpy.
 namespace workerprotocol {
 
-    enum class MessageType : std::uint8_t {
-        Hello = 1, // parent -> worker: who you are and how to run tasks
-        Task = 2, // parent -> worker: one task
-        Ready = 3, // worker -> parent: started up, waiting for tasks
-        Segments = 4, // worker -> parent: trace segments recorded so far
-        TaskDone = 5, // worker -> parent: a task finished (or failed)
-    };
+enum class MessageType : std::uint8_t
+{
+    Hello = 1, // parent -> worker: who you are and how to run tasks
+    Task = 2, // parent -> worker: one task
+    Ready = 3, // worker -> parent: started up, waiting for tasks
+    Segments = 4, // worker -> parent: trace segments recorded so far
+    TaskDone = 5, // worker -> parent: a task finished (or failed)
+};
 
-    inline constexpr std::uint32_t magic = 0x42414C43; // "CLAB"
-    inline constexpr std::uint32_t maxFrameBytes = 64u << 20;
+inline constexpr std::uint32_t magic = 0x42414C43; // "CLAB"
+inline constexpr std::uint32_t maxFrameBytes = 64u << 20;
 
-    struct Hello {
-        std::uint16_t lane = 0;
-        std::int64_t sliceIterations = 1;
-        quint16 ioPort = 0;
-    };
+struct Hello
+{
+    std::uint16_t lane = 0;
+    std::int64_t sliceIterations = 1;
+    quint16 ioPort = 0;
+};
 
-    struct Ready {
-        std::int64_t readyNs = 0; // monotonic clock, same as the parent's
-        std::int64_t pid = 0;
-        double peakRssMb = 0;
-    };
+struct Ready
+{
+    std::int64_t readyNs = 0; // monotonic clock, same as the parent's
+    std::int64_t pid = 0;
+    double peakRssMb = 0;
+};
 
-    struct TaskDone {
-        std::int32_t task = -1;
-        bool completed = false;
-        std::uint64_t checksum = 0;
-        double peakRssMb = 0;
-        QString error;
-    };
+struct TaskDone
+{
+    std::int32_t task = -1;
+    bool completed = false;
+    std::uint64_t checksum = 0;
+    double peakRssMb = 0;
+    QString error;
+};
 
-    struct Frame {
-        MessageType type = MessageType::Hello;
-        QByteArray payload;
-    };
+struct Frame
+{
+    MessageType type = MessageType::Hello;
+    QByteArray payload;
+};
 
-    QByteArray encodeHello(const Hello& hello);
-    QByteArray encodeTask(const TaskSpec& task);
-    QByteArray encodeReady(const Ready& ready);
-    QByteArray encodeSegments(const std::vector<Segment>& segments);
-    QByteArray encodeTaskDone(const TaskDone& done);
+QByteArray encodeHello(const Hello& hello);
+QByteArray encodeTask(const TaskSpec& task);
+QByteArray encodeReady(const Ready& ready);
+QByteArray encodeSegments(const std::vector<Segment>& segments);
+QByteArray encodeTaskDone(const TaskDone& done);
 
-    // Each decoder returns nullopt when the payload is malformed: the peer is not a conlab of this build.
-    std::optional<Hello> decodeHello(const QByteArray& payload);
-    std::optional<TaskSpec> decodeTask(const QByteArray& payload);
-    std::optional<Ready> decodeReady(const QByteArray& payload);
-    std::optional<std::vector<Segment>> decodeSegments(const QByteArray& payload);
-    std::optional<TaskDone> decodeTaskDone(const QByteArray& payload);
+// Each decoder returns nullopt when the payload is malformed: the peer is not a conlab of this build.
+std::optional<Hello> decodeHello(const QByteArray& payload);
+std::optional<TaskSpec> decodeTask(const QByteArray& payload);
+std::optional<Ready> decodeReady(const QByteArray& payload);
+std::optional<std::vector<Segment>> decodeSegments(const QByteArray& payload);
+std::optional<TaskDone> decodeTaskDone(const QByteArray& payload);
 
-    // Accumulates bytes from a stream and cuts them into frames.
-    class FrameReader
-    {
-    public:
-        void append(const QByteArray& bytes) { m_buffer.append(bytes); }
-        // The next complete frame, if any. Sets *error and returns nullopt on a frame that cannot be valid.
-        std::optional<Frame> next(QString* error);
+// Accumulates bytes from a stream and cuts them into frames.
+class FrameReader
+{
+public:
+    void append(const QByteArray& bytes) { m_buffer.append(bytes); }
+    // The next complete frame, if any. Sets *error and returns nullopt on a frame that cannot be valid.
+    std::optional<Frame> next(QString* error);
 
-    private:
-        QByteArray m_buffer;
-        qsizetype m_offset = 0;
-    };
+private:
+    QByteArray m_buffer;
+    qsizetype m_offset = 0;
+};
 
 } // namespace workerprotocol
 } // namespace conlab

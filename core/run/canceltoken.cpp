@@ -39,9 +39,9 @@ bool CancelToken::sleepUntil(std::int64_t deadlineNs) const
         const std::int64_t remaining = deadlineNs - monotonicNowNs();
         if (remaining <= 0)
             return true;
-        pollfd pfd { m_eventFd, POLLIN, 0 };
-        const timespec timeout { static_cast<time_t>(remaining / 1'000'000'000),
-            static_cast<long>(remaining % 1'000'000'000) };
+        pollfd pfd {m_eventFd, POLLIN, 0};
+        const timespec timeout {
+            static_cast<time_t>(remaining / 1'000'000'000), static_cast<long>(remaining % 1'000'000'000)};
         const int rc = ::ppoll(&pfd, 1, &timeout, nullptr);
         if (rc > 0)
             return false;

@@ -25,7 +25,7 @@ public:
     bool sleepUntil(std::int64_t deadlineNs) const;
 
 private:
-    std::atomic<bool> m_cancelled { false };
+    std::atomic<bool> m_cancelled {false};
     int m_eventFd = -1;
 };
 

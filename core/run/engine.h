@@ -10,7 +10,8 @@ namespace conlab {
 class CancelToken;
 class TraceRecorder;
 
-struct EngineResult {
+struct EngineResult
+{
     ModelOutcome outcome;
     std::int64_t beginNs = 0; // when the model started: wall time is measured from here
     std::int64_t endNs = 0;

@@ -3,18 +3,20 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-
 #include <sys/resource.h>
 
 namespace conlab::processstats {
 namespace {
 
-    double toMs(const timeval& tv) { return double(tv.tv_sec) * 1e3 + double(tv.tv_usec) / 1e3; }
+double toMs(const timeval& tv)
+{
+    return double(tv.tv_sec) * 1e3 + double(tv.tv_usec) / 1e3;
+}
 
-    int countEntries(const QString& path)
-    {
-        return int(QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
-    }
+int countEntries(const QString& path)
+{
+    return int(QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
+}
 
 } // namespace
 

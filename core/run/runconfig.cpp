@@ -39,7 +39,9 @@ QString RunConfig::validationError() const
             .arg(limits::maxPhaseMs)
             .arg(workload.cpuMs);
     if (!(workload.ioMs >= 0 && workload.ioMs <= limits::maxPhaseMs))
-        return QStringLiteral("--io-ms must be from 0 to %1 (an hour), got %2").arg(limits::maxPhaseMs).arg(workload.ioMs);
+        return QStringLiteral("--io-ms must be from 0 to %1 (an hour), got %2")
+            .arg(limits::maxPhaseMs)
+            .arg(workload.ioMs);
     if (sampleHz < 1 || sampleHz > limits::maxSampleHz)
         return QStringLiteral("--sample-hz must be from 1 to %1, got %2").arg(limits::maxSampleHz).arg(sampleHz);
     if (workload.increments < 1 || workload.increments > limits::maxIncrements)

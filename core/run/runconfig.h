@@ -7,7 +7,8 @@
 
 namespace conlab {
 
-struct RunConfig {
+struct RunConfig
+{
     ModelKind model = ModelKind::Sequential;
     WorkloadSpec workload;
     int workers = 0; // 0: one per online core; for the event loop, every task at once (up to maxLoopSlots)
@@ -30,16 +31,16 @@ struct RunConfig {
 
 // Limits a run must stay within: large enough for any lesson, small enough that a typo cannot hang the machine.
 namespace limits {
-    inline constexpr int maxTasks = 1'000'000;
-    inline constexpr int maxWorkers = 256;
-    inline constexpr int maxPhases = 10'000;
-    inline constexpr double maxPhaseMs = 3'600'000; // an hour
-    inline constexpr int maxSampleHz = 1000;
-    // The event loop's default "no limit" still needs a lane per in-flight task; past this, tasks queue.
-    inline constexpr int maxLoopSlots = 10'000;
-    inline constexpr double maxIterationsPerMs = 1e9;
-    inline constexpr std::int64_t maxIncrements = 100'000'000;
-    inline constexpr double maxSwitchIntervalMs = 1000;
+inline constexpr int maxTasks = 1'000'000;
+inline constexpr int maxWorkers = 256;
+inline constexpr int maxPhases = 10'000;
+inline constexpr double maxPhaseMs = 3'600'000; // an hour
+inline constexpr int maxSampleHz = 1000;
+// The event loop's default "no limit" still needs a lane per in-flight task; past this, tasks queue.
+inline constexpr int maxLoopSlots = 10'000;
+inline constexpr double maxIterationsPerMs = 1e9;
+inline constexpr std::int64_t maxIncrements = 100'000'000;
+inline constexpr double maxSwitchIntervalMs = 1000;
 } // namespace limits
 
 } // namespace conlab

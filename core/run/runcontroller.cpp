@@ -13,7 +13,8 @@
 
 namespace conlab {
 
-struct RunController::ActiveRun {
+struct RunController::ActiveRun
+{
     RunConfig config;
     std::unique_ptr<ExecutionModel> model;
     std::unique_ptr<TraceRecorder> recorder;
@@ -71,14 +72,15 @@ bool RunController::start(const RunConfig& requested, QString* error)
         lowerCurrentThreadPriority();
         const EngineResult result = runEngine(run.config, *run.model, *run.recorder, run.cancel);
         // Queued to the controller's thread; dropped by Qt if the controller is gone by then.
-        QMetaObject::invokeMethod(this, [this, result] { onEngineFinished(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { onEngineFinished(result); }, Qt::QueuedConnection);
     }));
     run.engineThread->setObjectName(QStringLiteral("conlab-engine"));
     m_running = true;
     run.engineThread->start();
     m_batchTimer.start();
 
-    emit started(RunStart { config, run.trace->lanes, run.trace->cores, run.trace->originNs });
+    emit started(RunStart {config, run.trace->lanes, run.trace->cores, run.trace->originNs});
     return true;
 }
 

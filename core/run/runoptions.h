@@ -4,7 +4,6 @@
 
 #include <QCommandLineParser>
 #include <QString>
-
 #include <optional>
 
 namespace conlab {

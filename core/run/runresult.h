@@ -5,7 +5,6 @@
 #include "trace/trace.h"
 
 #include <QMetaType>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -13,7 +12,8 @@
 namespace conlab {
 
 // Sent once when a run begins: enough for a view to lay out its lanes and cores before any segment arrives.
-struct RunStart {
+struct RunStart
+{
     RunConfig config;
     std::vector<LaneInfo> lanes;
     int cores = 0;
@@ -21,7 +21,8 @@ struct RunStart {
 };
 
 // Sent once when a run ends, however it ends. The trace is shared, not copied: it may hold millions of segments.
-struct RunResult {
+struct RunResult
+{
     RunSummary summary;
     std::shared_ptr<const Trace> trace;
 };

@@ -8,21 +8,23 @@
 namespace conlab {
 namespace {
 
-    bool isRunning(TaskState state) { return state == TaskState::Running || state == TaskState::BlockingLoop; }
+bool isRunning(TaskState state)
+{
+    return state == TaskState::Running || state == TaskState::BlockingLoop;
+}
 
-    std::vector<std::vector<Segment>> segmentsByLane(const Trace& trace)
-    {
-        std::vector<std::vector<Segment>> lanes(trace.lanes.size());
-        for (const Segment& segment : trace.segments) {
-            if (segment.lane < lanes.size())
-                lanes[segment.lane].push_back(segment);
-        }
-        for (auto& lane : lanes)
-            std::stable_sort(lane.begin(), lane.end(), [](const Segment& a, const Segment& b) {
-                return a.beginNs < b.beginNs;
-            });
-        return lanes;
+std::vector<std::vector<Segment>> segmentsByLane(const Trace& trace)
+{
+    std::vector<std::vector<Segment>> lanes(trace.lanes.size());
+    for (const Segment& segment : trace.segments) {
+        if (segment.lane < lanes.size())
+            lanes[segment.lane].push_back(segment);
     }
+    for (auto& lane : lanes)
+        std::stable_sort(
+            lane.begin(), lane.end(), [](const Segment& a, const Segment& b) { return a.beginNs < b.beginNs; });
+    return lanes;
+}
 
 } // namespace
 

@@ -19,7 +19,8 @@ struct CounterResult
     std::int64_t lost() const { return expected - actual; }
 };
 
-struct LatencyStats {
+struct LatencyStats
+{
     double p50 = 0;
     double p99 = 0;
     double max = 0;
@@ -27,7 +28,8 @@ struct LatencyStats {
 };
 
 // The numbers a run ends with; `conlab run --json` prints exactly these.
-struct RunSummary {
+struct RunSummary
+{
     RunConfig config;
     double wallMs = 0;
     double cpuMs = 0; // process CPU time over the run, children included

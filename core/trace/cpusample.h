@@ -7,7 +7,8 @@ namespace conlab {
 
 // Utilisation of every core over the interval that ends at timeNs, in percent (0-100). A core that was offline
 // in either /proc/stat snapshot has NaN: "no data" must not look like "idle".
-struct CpuSample {
+struct CpuSample
+{
     std::int64_t timeNs = 0;
     std::vector<float> perCore;
 

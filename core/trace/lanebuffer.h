@@ -40,7 +40,8 @@ public:
     std::size_t drainTo(std::vector<Segment>& out);
 
 private:
-    struct Chunk {
+    struct Chunk
+    {
         explicit Chunk(std::size_t size)
             : items(new Segment[size])
             , capacity(size)
@@ -49,8 +50,8 @@ private:
 
         std::unique_ptr<Segment[]> items;
         const std::size_t capacity;
-        std::atomic<std::size_t> count { 0 };
-        std::atomic<Chunk*> next { nullptr };
+        std::atomic<std::size_t> count {0};
+        std::atomic<Chunk*> next {nullptr};
     };
 
     void growTail();
@@ -60,7 +61,7 @@ private:
     Chunk* m_tail; // producer-owned
     // One drained chunk handed back to the producer, so a steady run recycles memory instead of allocating (and
     // page-faulting) a fresh chunk every chunkCapacity events.
-    std::atomic<Chunk*> m_spare { nullptr };
+    std::atomic<Chunk*> m_spare {nullptr};
 };
 
 } // namespace conlab

@@ -8,7 +8,8 @@ namespace conlab {
 
 // One interval of one lane in one state. Kept at 24 bytes: a million of them is 24 MB, and the timeline keeps
 // every segment of a run.
-struct Segment {
+struct Segment
+{
     std::int64_t beginNs = 0; // monotonic clock, see monotonicclock.h
     std::int64_t endNs = 0;
     std::int32_t task = -1; // -1: the lane is not working on a task (start-up, idle)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -9,7 +8,8 @@
 namespace conlab {
 
 // What a lane is doing during a segment. The numeric values are stored in traces: append, never reorder.
-enum class TaskState : std::uint8_t {
+enum class TaskState : std::uint8_t
+{
     Running,
     WaitingIo,
     Ready,

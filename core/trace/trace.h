@@ -4,7 +4,6 @@
 #include "segment.h"
 
 #include <QString>
-
 #include <cstdint>
 #include <vector>
 
@@ -18,24 +17,28 @@ enum class LaneKind : std::uint8_t
     Gil, // who holds the emulated GIL: `running` segments whose task is the holder's lane (-1: the event loop thread)
 };
 
-struct LaneInfo {
+struct LaneInfo
+{
     QString name;
     LaneKind kind = LaneKind::Thread;
 };
 
 // A moment rather than an interval, e.g. "a thread asked the GIL holder to drop it".
-enum class InstantKind : std::uint8_t {
+enum class InstantKind : std::uint8_t
+{
     GilDropRequest,
 };
 
-struct InstantEvent {
+struct InstantEvent
+{
     std::int64_t timeNs = 0;
     std::uint16_t lane = 0; // the lane that caused it
     InstantKind kind = InstantKind::GilDropRequest;
 };
 
 // A finished (or in-progress) run as plain values: what the timeline draws, what exporters write.
-struct Trace {
+struct Trace
+{
     std::int64_t originNs = 0; // monotonic time the run started; files store times relative to it
     int cores = 0;
     std::vector<LaneInfo> lanes;
@@ -45,7 +48,8 @@ struct Trace {
 };
 
 // What the controller streams to a listener while a run is going: only what is new since the last batch.
-struct TraceBatch {
+struct TraceBatch
+{
     std::vector<Segment> segments;
     std::vector<CpuSample> cpuSamples;
     std::vector<InstantEvent> instants;

@@ -7,27 +7,27 @@
 namespace conlab {
 namespace {
 
-    std::int64_t threadCpuNowNs()
-    {
-        timespec ts {};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-    }
+std::int64_t threadCpuNowNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
 
-    double measureIterationsPerMs()
-    {
-        constexpr std::int64_t trialIterations = 1'000'000;
-        volatile std::uint64_t sink = 0;
-        double best = 0;
-        // The fastest of several trials is the one least disturbed by frequency ramp-up and cache misses.
-        for (int trial = 0; trial < 5; ++trial) {
-            const std::int64_t begin = threadCpuNowNs();
-            sink = cpuKernel(sink + trial, trialIterations);
-            const std::int64_t elapsed = std::max<std::int64_t>(threadCpuNowNs() - begin, 1);
-            best = std::max(best, double(trialIterations) * 1e6 / double(elapsed));
-        }
-        return best;
+double measureIterationsPerMs()
+{
+    constexpr std::int64_t trialIterations = 1'000'000;
+    volatile std::uint64_t sink = 0;
+    double best = 0;
+    // The fastest of several trials is the one least disturbed by frequency ramp-up and cache misses.
+    for (int trial = 0; trial < 5; ++trial) {
+        const std::int64_t begin = threadCpuNowNs();
+        sink = cpuKernel(sink + trial, trialIterations);
+        const std::int64_t elapsed = std::max<std::int64_t>(threadCpuNowNs() - begin, 1);
+        best = std::max(best, double(trialIterations) * 1e6 / double(elapsed));
     }
+    return best;
+}
 
 } // namespace
 

@@ -18,9 +18,9 @@ Workload buildWorkload(const WorkloadSpec& spec, double iterationsPerMs)
     workload.spec = spec;
     workload.sliceIterations = std::max<std::int64_t>(1, std::llround(iterationsPerMs * sliceMicroseconds / 1000.0));
 
-    const Phase cpu { PhaseKind::Cpu, std::llround(spec.cpuMs * iterationsPerMs) };
-    const Phase io { PhaseKind::Io, std::llround(spec.ioMs * 1000.0) };
-    const Phase sleep { PhaseKind::Sleep, std::llround(spec.ioMs * 1000.0) };
+    const Phase cpu {PhaseKind::Cpu, std::llround(spec.cpuMs * iterationsPerMs)};
+    const Phase io {PhaseKind::Io, std::llround(spec.ioMs * 1000.0)};
+    const Phase sleep {PhaseKind::Sleep, std::llround(spec.ioMs * 1000.0)};
 
     const Phase convoyIo {PhaseKind::ConvoyIo, std::llround(spec.ioMs * 1000.0), std::llround(spec.cpuMs * 1000.0)};
     const Phase increments {PhaseKind::Increment, spec.increments,
@@ -34,13 +34,13 @@ Workload buildWorkload(const WorkloadSpec& spec, double iterationsPerMs)
         task.seed = mixChecksum(0, std::uint64_t(id) + 1);
         switch (spec.kind) {
         case WorkloadKind::Cpu:
-            task.phases = { cpu };
+            task.phases = {cpu};
             break;
         case WorkloadKind::Io:
-            task.phases = { io };
+            task.phases = {io};
             break;
         case WorkloadKind::Sleep:
-            task.phases = { sleep };
+            task.phases = {sleep};
             break;
         case WorkloadKind::Mixed:
             for (int phase = 0; phase < spec.phases; ++phase) {

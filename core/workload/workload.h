@@ -25,13 +25,15 @@ enum class PhaseKind : std::uint8_t
 
 inline constexpr PhaseKind lastPhaseKind = PhaseKind::Increment;
 
-struct Phase {
+struct Phase
+{
     PhaseKind kind = PhaseKind::Cpu;
     std::int64_t amount = 0;
     std::int64_t extra = 0;
 };
 
-struct TaskSpec {
+struct TaskSpec
+{
     int id = 0;
     std::uint64_t seed = 0; // start of the task's checksum chain; also its I/O request token
     std::vector<Phase> phases;
@@ -39,7 +41,8 @@ struct TaskSpec {
 
 // A workload made concrete for this machine: milliseconds of CPU are already iterations, so every model (and every
 // worker process) runs exactly the same computation and reaches the same checksum.
-struct Workload {
+struct Workload
+{
     WorkloadSpec spec;
     std::int64_t sliceIterations = 1; // iterations between two cancellation (and, later, GIL) checks
     std::vector<TaskSpec> tasks;

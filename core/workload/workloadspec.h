@@ -21,7 +21,8 @@ inline constexpr std::array allWorkloadKinds {WorkloadKind::Cpu, WorkloadKind::I
     WorkloadKind::Mixed, WorkloadKind::Convoy, WorkloadKind::Counter};
 
 // What the user asked for, before calibration turns milliseconds into iterations.
-struct WorkloadSpec {
+struct WorkloadSpec
+{
     WorkloadKind kind = WorkloadKind::Cpu;
     int tasks = 8;
     double cpuMs = 100; // per CPU phase

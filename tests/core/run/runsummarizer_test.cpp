@@ -8,7 +8,7 @@ namespace {
 
 Segment seg(std::uint16_t lane, int task, TaskState state, std::int64_t beginMs, std::int64_t endMs)
 {
-    return Segment { beginMs * 1'000'000, endMs * 1'000'000, task, lane, state, -1 };
+    return Segment {beginMs * 1'000'000, endMs * 1'000'000, task, lane, state, -1};
 }
 
 } // namespace
@@ -16,7 +16,7 @@ Segment seg(std::uint16_t lane, int task, TaskState state, std::int64_t beginMs,
 TEST(RunSummarizer, ResumeLatencyIsGapFromIoEndToNextRun)
 {
     Trace trace;
-    trace.lanes = { LaneInfo { QStringLiteral("a"), LaneKind::Thread }, LaneInfo { QStringLiteral("b"), LaneKind::Thread } };
+    trace.lanes = {LaneInfo {QStringLiteral("a"), LaneKind::Thread}, LaneInfo {QStringLiteral("b"), LaneKind::Thread}};
     trace.segments = {
         seg(0, 0, TaskState::Running, 0, 10),
         seg(0, 0, TaskState::WaitingIo, 10, 60),

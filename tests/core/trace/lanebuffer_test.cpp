@@ -1,7 +1,6 @@
 #include "trace/lanebuffer.h"
 
 #include <gtest/gtest.h>
-
 #include <thread>
 
 using namespace conlab;
@@ -12,7 +11,7 @@ TEST(LaneBuffer, DrainsInRecordingOrderAcrossChunks)
     const int count = int(LaneBuffer::firstChunkCapacity + LaneBuffer::chunkCapacity * 3) + 17;
     std::vector<Segment> out;
     for (int i = 0; i < count; ++i) {
-        buffer.record(Segment { i, i + 1, i, 0, TaskState::Running, 0 });
+        buffer.record(Segment {i, i + 1, i, 0, TaskState::Running, 0});
         if (i % 1000 == 999)
             buffer.drainTo(out);
     }
@@ -29,10 +28,10 @@ TEST(LaneBuffer, ConcurrentProducerAndConsumer)
     LaneBuffer buffer;
     constexpr int count = 500'000;
     std::vector<Segment> out;
-    std::atomic<bool> done { false };
+    std::atomic<bool> done {false};
     std::thread producer([&] {
         for (int i = 0; i < count; ++i)
-            buffer.record(Segment { i, i, i, 0, TaskState::WaitingIo, -1 });
+            buffer.record(Segment {i, i, i, 0, TaskState::WaitingIo, -1});
         done = true;
     });
     while (!done)
