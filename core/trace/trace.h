@@ -45,6 +45,11 @@ struct Trace
     std::vector<Segment> segments; // grouped by nothing in particular; each lane's own segments never overlap
     std::vector<CpuSample> cpuSamples; // in time order
     std::vector<InstantEvent> instants;
+    // Traces opened from other tools only. taskNames: a segment's `task` indexes it (the event's name), where
+    // conlab's own tasks are plain numbers and this stays empty. counterNames: what each cpuSamples column is when
+    // the columns are counters rather than cores (empty: column i is core i, in percent).
+    std::vector<QString> taskNames;
+    std::vector<QString> counterNames;
 };
 
 // What the controller streams to a listener while a run is going: only what is new since the last batch.

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "run/runsummary.h"
+#include "trace/trace.h"
+
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace conlab {
+
+// A run as a file keeps it: the trace always; the numbers when conlab made the run. A file is Chrome Trace Event
+// JSON (ui.perfetto.dev and speedscope open it) with conlab's own record beside the events, so opening it in the
+// app brings back the timeline, the utilisation and the metrics exactly as they were.
+struct SavedRun
+{
+    std::shared_ptr<const Trace> trace;
+    std::optional<RunSummary> summary; // absent for traces written by other tools
+    std::optional<RunSummary> baseline; // the sequential run the speed-up was measured against, if there was one
+};
+
+// Writes atomically (QSaveFile): on failure the old file at path is untouched, false is returned and *error gets a
+// sentence naming the file and the reason. saved.trace must not be null.
+bool writeRunFile(const SavedRun& saved, const QString& path, QString* error);
+
+} // namespace conlab
