@@ -1,5 +1,7 @@
 #include "runsummaryjson.h"
 
+#include "workload/workloadtext.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QLocale>
@@ -31,46 +33,6 @@ QString ms(double value)
     return QString::number(value, 'f', 3) + QStringLiteral(" ms");
 }
 
-// Parameters the user typed: print them as given ("100", "0.5"), not padded to three decimals.
-QString given(double value)
-{
-    return QString::number(value, 'g', 10);
-}
-
-QString workloadText(const WorkloadSpec& workload)
-{
-    const QString tasks
-        = workload.tasks == 1 ? QStringLiteral("1 task") : QStringLiteral("%1 tasks").arg(workload.tasks);
-    QString shape;
-    switch (workload.kind) {
-    case WorkloadKind::Cpu:
-        shape = QStringLiteral("%1 ms CPU").arg(given(workload.cpuMs));
-        break;
-    case WorkloadKind::Io:
-        shape = QStringLiteral("%1 ms I/O").arg(given(workload.ioMs));
-        break;
-    case WorkloadKind::Sleep:
-        shape = QStringLiteral("%1 ms sleep").arg(given(workload.ioMs));
-        break;
-    case WorkloadKind::Mixed:
-        shape = QStringLiteral("%1 x (%2 ms CPU + %3 ms I/O)")
-                    .arg(QString::number(workload.phases), given(workload.cpuMs), given(workload.ioMs));
-        break;
-    case WorkloadKind::Convoy:
-        return QStringLiteral("convoy: %1 ms of CPU beside round trips of %2 ms I/O")
-            .arg(given(workload.cpuMs), given(workload.ioMs));
-    case WorkloadKind::Counter: {
-        shape = QStringLiteral("%1 increments").arg(workload.increments);
-        if (workload.lock)
-            shape += QStringLiteral(", under a lock");
-        if (workload.yieldBetween)
-            shape += QStringLiteral(", awaiting between read and write");
-        break;
-    }
-    }
-    return QStringLiteral("%1: %2 of %3").arg(workloadKey(workload.kind), tasks, shape);
-}
-
 QString modelText(const RunConfig& config)
 {
     QString text = modelKey(config.model);
@@ -78,7 +40,7 @@ QString modelText(const RunConfig& config)
         text += QStringLiteral(", CPU phases in a %1 executor")
                     .arg(config.offload == OffloadKind::Threads ? QStringLiteral("thread") : QStringLiteral("process"));
     if (config.gil)
-        text += QStringLiteral(" + GIL (switch interval %1 ms)").arg(given(config.switchIntervalMs));
+        text += QStringLiteral(" + GIL (switch interval %1 ms)").arg(parameterText(config.switchIntervalMs));
     return text;
 }
 

@@ -16,6 +16,7 @@ namespace conlab {
 struct RunController::ActiveRun
 {
     RunConfig config;
+    QDateTime startedAt;
     std::unique_ptr<ExecutionModel> model;
     std::unique_ptr<TraceRecorder> recorder;
     std::unique_ptr<CpuSampler> sampler;
@@ -59,6 +60,7 @@ bool RunController::start(const RunConfig& requested, QString* error)
     m_run = std::make_unique<ActiveRun>();
     ActiveRun& run = *m_run;
     run.config = config;
+    run.startedAt = QDateTime::currentDateTime();
     run.model = createModel(config.model);
     run.recorder = std::make_unique<TraceRecorder>(
         run.model->lanes(config.effectiveWorkers(), config.workload.tasks, config.modelOptions()));
@@ -116,6 +118,7 @@ void RunController::onEngineFinished(const EngineResult& result)
 
     RunResult runResult;
     runResult.summary = summarizeRun(m_run->config, *m_run->trace, result);
+    runResult.summary.startedAt = m_run->startedAt;
     runResult.trace = m_run->trace;
     m_run.reset();
     m_running = false;

@@ -3,6 +3,7 @@
 #include "run/runconfig.h"
 #include "trace/taskstate.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <array>
@@ -31,6 +32,8 @@ struct LatencyStats
 struct RunSummary
 {
     RunConfig config;
+    // Wall-clock time the run was started, local time: the date a figure or a saved run is labelled with.
+    QDateTime startedAt;
     double wallMs = 0;
     double cpuMs = 0; // process CPU time over the run, children included
     int tasksCompleted = 0;
