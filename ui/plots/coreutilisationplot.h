@@ -22,8 +22,6 @@ public:
 
     int coreCount() const { return int(m_coreGraphs.size()); }
     std::size_t sampleCount() const { return m_sampleCount; }
-
-protected:
     std::optional<TimeRange> dataSpan() const override;
 
 private:

@@ -132,8 +132,7 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
 void TimeAxisPlot::refresh()
 {
     if (!m_userZoomed) {
-        const QCPRange shown = xAxis->range();
-        const TimeRange current {shown.lower, shown.upper};
+        const TimeRange current = timeRange();
         const std::optional<TimeRange> span = dataSpan();
         const TimeRange next = followRange(current, span ? span->end : 0.0, m_followWindowSec);
         if (!(next == current))
@@ -145,13 +144,23 @@ void TimeAxisPlot::refresh()
     }
 }
 
+TimeRange TimeAxisPlot::timeRange() const
+{
+    const QCPRange shown = xAxis->range();
+    return {shown.lower, shown.upper};
+}
+
+TimeRange TimeAxisPlot::fullTimeRange() const
+{
+    if (const std::optional<TimeRange> span = dataSpan())
+        return fitRange(span->begin, span->end, minimumFitSec);
+    return {0.0, emptySpanSec};
+}
+
 void TimeAxisPlot::resetZoom()
 {
     m_userZoomed = false;
-    if (const std::optional<TimeRange> span = dataSpan())
-        applyRange(fitRange(span->begin, span->end, minimumFitSec), true);
-    else
-        applyRange({0.0, emptySpanSec}, true);
+    applyRange(fullTimeRange(), true);
     replot(rpQueuedReplot);
     m_dirty = false;
 }

@@ -21,6 +21,11 @@ public:
     void resetZoom();
     bool userZoomed() const { return m_userZoomed; }
     bool isFollowing() const { return !m_userZoomed; }
+    // The time range shown now, and the one resetZoom() shows: the whole run with a small margin.
+    TimeRange timeRange() const;
+    TimeRange fullTimeRange() const;
+    // First and newest time of the data in seconds from the run's origin; nullopt while there is none.
+    virtual std::optional<TimeRange> dataSpan() const = 0;
 
     // Length of the sliding window a long live run is followed with (default 60 s).
     void setFollowWindowSeconds(double seconds) { m_followWindowSec = seconds; }
@@ -45,9 +50,6 @@ protected:
     };
 
     explicit TimeAxisPlot(LegendColumns legendColumns, QWidget* parent = nullptr);
-
-    // First and newest time of the data in seconds from the run's origin; nullopt while there is none.
-    virtual std::optional<TimeRange> dataSpan() const = 0;
 
     // The view of a run that has just started: following, an empty span, announced to a linked plot.
     void restartView();

@@ -27,27 +27,36 @@ protected:
     void draw(QCPPainter* painter) override
     {
         const QSize icon = mParentLegend->iconSize();
-        const int padding = mParentLegend->iconTextPadding();
-        const QRect textRect = QFontMetrics(mFont).boundingRect(m_text);
-        const int height = std::max(icon.height(), textRect.height());
+        const QSize text = textSize();
+        const int height = std::max(icon.height(), text.height());
         const QRectF iconRect(mRect.left(), mRect.top() + (height - icon.height()) / 2.0, icon.width(), icon.height());
         TimelinePlottable::drawSwatch(painter, iconRect, m_state, m_folded);
         painter->setFont(mFont);
         painter->setPen(mTextColor);
-        painter->drawText(QRect(mRect.left() + icon.width() + padding, mRect.top(), textRect.width(), height),
+        painter->drawText(
+            QRect(mRect.left() + icon.width() + mParentLegend->iconTextPadding(), mRect.top(), text.width(), height),
             Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, m_text);
     }
 
     QSize minimumOuterSizeHint() const override
     {
         const QSize icon = mParentLegend->iconSize();
-        const QRect textRect = QFontMetrics(mFont).boundingRect(m_text);
+        const QSize text = textSize();
         return QSize(
-            icon.width() + mParentLegend->iconTextPadding() + textRect.width() + mMargins.left() + mMargins.right(),
-            std::max(icon.height(), textRect.height()) + mMargins.top() + mMargins.bottom());
+            icon.width() + mParentLegend->iconTextPadding() + text.width() + mMargins.left() + mMargins.right(),
+            std::max(icon.height(), text.height()) + mMargins.top() + mMargins.bottom());
     }
 
 private:
+    // The laid-out line (advance width, full line height), as QCustomPlot's own legend items measure it: the ink
+    // bounds of the glyphs are tighter, and the item's clip cut descenders and last letters off at 2x and in print.
+    QSize textSize() const
+    {
+        return QFontMetrics(mFont)
+            .boundingRect(0, 0, 0, mParentLegend->iconSize().height(), Qt::TextDontClip, m_text)
+            .size();
+    }
+
     TaskState m_state;
     bool m_folded;
     QString m_text;

@@ -21,6 +21,7 @@ public:
     void appendBatch(const TraceBatch& batch);
     void showTrace(const Trace& trace);
     const TimelineData& data() const { return m_data; }
+    std::optional<TimeRange> dataSpan() const override;
 
     // The segment under a widget position, as the hover tooltip finds it.
     TimelinePlottable::Hit hitAt(const QPointF& pos) const;
@@ -29,7 +30,6 @@ public:
 
 protected:
     bool event(QEvent* event) override;
-    std::optional<TimeRange> dataSpan() const override;
 
 private:
     void layOutLanes();

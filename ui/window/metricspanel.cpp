@@ -1,5 +1,7 @@
 #include "metricspanel.h"
 
+#include "window/durationtext.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -10,15 +12,6 @@
 namespace conlab {
 
 namespace {
-
-QString duration(double ms)
-{
-    if (ms < 10)
-        return MetricsPanel::tr("%1 ms").arg(ms, 0, 'f', 2);
-    if (ms < 1000)
-        return MetricsPanel::tr("%1 ms").arg(ms, 0, 'f', 0);
-    return MetricsPanel::tr("%1 s").arg(ms / 1000, 0, 'f', 2);
-}
 
 QString megabytes(double mb)
 {
@@ -142,11 +135,11 @@ void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* basel
     const bool sequential = choice.model == ModelKind::Sequential;
     const int workers = sequential ? 1 : summary.config.effectiveWorkers();
 
-    QString headline
-        = QStringLiteral("<span style=\"font-size:x-large; font-weight:600\">%1</span>").arg(duration(summary.wallMs));
-    m_wall->setText(duration(summary.wallMs));
+    QString headline = QStringLiteral("<span style=\"font-size:x-large; font-weight:600\">%1</span>")
+                           .arg(durationText(summary.wallMs));
+    m_wall->setText(durationText(summary.wallMs));
     m_cpu->setText(tr("%1 · %2 cores busy")
-                       .arg(duration(summary.cpuMs))
+                       .arg(durationText(summary.cpuMs))
                        .arg(summary.wallMs > 0 ? summary.cpuMs / summary.wallMs : 0.0, 0, 'f', 1));
 
     if (sequential && isComplete(summary)) {
@@ -154,7 +147,7 @@ void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* basel
         m_efficiency->setText(tr("100 % of 1 worker"));
     } else if (baseline && summary.wallMs > 0) {
         const double speedup = baseline->wallMs / summary.wallMs;
-        m_speedup->setText(tr("%1× (sequential %2)").arg(speedup, 0, 'f', 2).arg(duration(baseline->wallMs)));
+        m_speedup->setText(tr("%1× (sequential %2)").arg(speedup, 0, 'f', 2).arg(durationText(baseline->wallMs)));
         m_efficiency->setText(tr("%1 % of %n worker(s)", nullptr, workers).arg(100 * speedup / workers, 0, 'f', 0));
         headline += tr("&nbsp;&nbsp;·&nbsp;&nbsp;%1× speed-up").arg(speedup, 0, 'f', 2);
     } else {
@@ -171,16 +164,17 @@ void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* basel
             tr("%1\napp %2 + %n worker(s) %3", nullptr, int(summary.workerPeakRssMb.size()))
                 .arg(megabytes(summary.peakRssMb + workerMb), megabytes(summary.peakRssMb), megabytes(workerMb)));
     }
-    m_startup->setText(summary.startupMs > 0 ? duration(summary.startupMs) : tr("none"));
+    m_startup->setText(summary.startupMs > 0 ? durationText(summary.startupMs) : tr("none"));
     const LatencyStats& resume = summary.resumeLatencyMs;
-    m_resume->setText(resume.count > 0 ? tr("p50 %1 · p99 %2\nmax %3 (%4 resumes)")
-                                             .arg(duration(resume.p50), duration(resume.p99), duration(resume.max))
-                                             .arg(resume.count)
-                                       : tr("no I/O waits"));
+    m_resume->setText(resume.count > 0
+            ? tr("p50 %1 · p99 %2\nmax %3 (%4 resumes)")
+                  .arg(durationText(resume.p50), durationText(resume.p99), durationText(resume.max))
+                  .arg(resume.count)
+            : tr("no I/O waits"));
     m_tasks->setText(tr("%1 of %2").arg(summary.tasksCompleted).arg(summary.config.workload.tasks));
     m_checksum->setText(QStringLiteral("0x%1").arg(qulonglong(summary.checksum), 16, 16, QLatin1Char('0')));
     m_uiLatency->setText(summary.uiLatencyMs
-            ? tr("p99 %1 · max %2").arg(duration(summary.uiLatencyMs->p99), duration(summary.uiLatencyMs->max))
+            ? tr("p99 %1 · max %2").arg(durationText(summary.uiLatencyMs->p99), durationText(summary.uiLatencyMs->max))
             : tr("—"));
 
     if (summary.counter) {
