@@ -1,18 +1,28 @@
 #include "mainwindow.h"
 
+#include "export/figurefilename.h"
+#include "export/figurewriter.h"
+#include "export/renderedfigure.h"
+#include "export/runfigure.h"
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
+#include "window/durationtext.h"
 #include "window/metricspanel.h"
 #include "window/runsession.h"
 #include "window/workloadpanel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -21,18 +31,16 @@ namespace conlab {
 
 namespace {
 
-QString seconds(double ms)
-{
-    if (ms < 1000)
-        return MainWindow::tr("%1 ms").arg(ms, 0, 'f', 0);
-    return MainWindow::tr("%1 s").arg(ms / 1000, 0, 'f', 2);
-}
+// Long enough to read a file path; the message is a notice, nothing waits for it.
+constexpr int messageTimeoutMs = 15'000;
+constexpr int clipboardScale = 2;
 
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new RunSession(this))
+    , m_figureWriter(new FigureWriter(this))
 {
     setWindowTitle(tr("Concurrency Lab"));
     createActions();
@@ -92,6 +100,24 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &RunSession::resultRestored, this, &MainWindow::onResultRestored);
     connect(m_session, &RunSession::runRejected, this, &MainWindow::onRunRejected);
 
+    connect(m_figureWriter, &FigureWriter::written, this, [this](const QString& path, qint64 bytes) {
+        statusBar()->showMessage(tr("Saved the picture %1 (%2 KB).")
+                                     .arg(QDir::toNativeSeparators(path))
+                                     .arg(std::max<qint64>(1, (bytes + 512) / 1024)),
+            messageTimeoutMs);
+    });
+    connect(m_figureWriter, &FigureWriter::failed, this,
+        [this](const QString&, const QString& error) { statusBar()->showMessage(error, messageTimeoutMs); });
+    connect(m_figureWriter, &FigureWriter::encoded, this, [this](const QByteArray& png, const QImage& image) {
+        auto* data = new QMimeData;
+        data->setData(QStringLiteral("image/png"), png);
+        data->setImageData(image);
+        QGuiApplication::clipboard()->setMimeData(data);
+        statusBar()->showMessage(
+            tr("Copied the picture to the clipboard (%1 × %2 pixels).").arg(image.width()).arg(image.height()),
+            messageTimeoutMs);
+    });
+
     m_tick.setInterval(33);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::tick);
     updateActions();
@@ -116,8 +142,22 @@ void MainWindow::createActions()
     m_resetZoomAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
     connect(m_resetZoomAction, &QAction::triggered, this, &MainWindow::fitPlots);
 
+    m_exportAction = new QAction(tr("&Export picture…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_exportAction->setToolTip(tr("Save the timeline and the CPU plot as PNG, SVG or PDF, with a caption (Ctrl+S)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+
+    m_copyAction = new QAction(tr("&Copy picture"), this);
+    m_copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyAction->setToolTip(tr("Copy what the plots show, with a caption, as an image (Ctrl+Shift+C)"));
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copyPicture);
+
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exportAction);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyAction);
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
@@ -198,6 +238,84 @@ QString MainWindow::latencyText() const
     return m_latency->text();
 }
 
+bool MainWindow::canExportPicture() const
+{
+    return m_shown.has_value() || m_session->isRunning();
+}
+
+CaptionFacts MainWindow::captionFacts() const
+{
+    CaptionFacts facts;
+    if (m_shown) {
+        const SavedRun& run = m_shown->run;
+        if (run.summary) {
+            facts = runCaptionFacts(*run.summary, run.baseline);
+        } else {
+            facts.traceName = QFileInfo(m_shown->sourceFile).fileName();
+            facts.cores = run.trace ? run.trace->cores : 0;
+        }
+    } else if (m_liveConfig) {
+        facts.config = m_liveConfig;
+        facts.date = m_liveDate;
+    }
+    return facts;
+}
+
+void MainWindow::showExportDialog()
+{
+    if (!canExportPicture())
+        return;
+    ExportPictureDialog::Settings initial = m_pictureSettings;
+    QString folder = initial.path.isEmpty() ? QString() : QFileInfo(initial.path).absolutePath();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
+        folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        if (folder.isEmpty() || !QFileInfo(folder).isDir())
+            folder = QDir::homePath();
+    }
+    initial.path = QDir(folder).filePath(figureFileName(captionFacts(), initial.format));
+
+    auto* dialog = new ExportPictureDialog(initial, zoomedWindow(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { exportPicture(dialog->settings()); });
+    dialog->open();
+}
+
+bool MainWindow::exportPicture(const ExportPictureDialog::Settings& settings)
+{
+    if (!canExportPicture() || settings.path.isEmpty())
+        return false;
+    m_pictureSettings = settings;
+    const Figure figure = pictureOf(settings.content, settings.visibleWindowOnly);
+    m_figureWriter->write(
+        RenderedFigure::render(figure, settings.format, settings.size, settings.scale), settings.path);
+    statusBar()->showMessage(tr("Saving the picture %1…").arg(QDir::toNativeSeparators(settings.path)));
+    return true;
+}
+
+bool MainWindow::copyPicture()
+{
+    if (!canExportPicture())
+        return false;
+    const Figure figure = pictureOf(m_pictureSettings.content, true);
+    m_figureWriter->encode(RenderedFigure::render(figure, FigureFormat::Png, m_pictureSettings.size, clipboardScale));
+    return true;
+}
+
+Figure MainWindow::pictureOf(FigureContent content, bool visibleWindowOnly)
+{
+    // The plots draw what they hold now: pending data of a live run first, so the picture is what the screen shows.
+    m_timeline->refresh();
+    m_utilisation->refresh();
+    return runFigure(*m_timeline, *m_utilisation, content, captionFacts(), visibleWindowOnly);
+}
+
+std::optional<TimeRange> MainWindow::zoomedWindow() const
+{
+    if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
+        return std::nullopt;
+    return m_timeline->timeRange();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     // The engine stops within 200 ms of the cancel; the controller's destructor reaps it when the window goes.
@@ -218,6 +336,9 @@ void MainWindow::onRunStarted(const RunStart& start)
 {
     m_runningLabel = m_session->isBaselineRun() ? tr("Sequential baseline")
                                                 : ModelPicker::label(ModelChoice::fromConfig(start.config));
+    m_shown.reset();
+    m_liveConfig = start.config;
+    m_liveDate = QDate::currentDate();
     m_timeline->startRun(start);
     m_utilisation->startRun(start);
     m_metrics->showRunning(start.config);
@@ -235,14 +356,14 @@ void MainWindow::onRunFinished(const RunResult& result)
     if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
         fitPlots();
     refreshPlotsNow();
+    showResult(result);
     const RunSummary& summary = result.summary;
-    m_metrics->showResult(summary, m_session->baseline(summary.config.workload));
     if (!summary.error.isEmpty())
         m_state->setText(tr("The run failed: %1").arg(summary.error));
     else if (summary.cancelled)
-        m_state->setText(tr("%1: stopped after %2.").arg(m_runningLabel, seconds(summary.wallMs)));
+        m_state->setText(tr("%1: stopped after %2.").arg(m_runningLabel, durationText(summary.wallMs)));
     else
-        m_state->setText(tr("%1: done in %2.").arg(m_runningLabel, seconds(summary.wallMs)));
+        m_state->setText(tr("%1: done in %2.").arg(m_runningLabel, durationText(summary.wallMs)));
     if (summary.uiLatencyMs)
         showLatency(*summary.uiLatencyMs);
     updateActions();
@@ -260,12 +381,21 @@ void MainWindow::onResultRestored(const RunResult& result)
         m_timeline->showTrace(*result.trace);
     }
     refreshPlotsNow();
-    m_metrics->showResult(summary, m_session->baseline(summary.config.workload));
+    showResult(result);
     m_state->setText(tr("%1, as measured earlier: done in %2. Press Space to run it again.")
-                         .arg(ModelPicker::label(choice), seconds(summary.wallMs)));
+                         .arg(ModelPicker::label(choice), durationText(summary.wallMs)));
     if (summary.uiLatencyMs)
         showLatency(*summary.uiLatencyMs);
     updateActions();
+}
+
+void MainWindow::showResult(const RunResult& result)
+{
+    const RunSummary& summary = result.summary;
+    const RunSummary* baseline = m_session->baseline(summary.config.workload);
+    m_metrics->showResult(summary, baseline);
+    m_liveConfig.reset();
+    m_shown = ShownRun {SavedRun {result.trace, summary, baseline ? std::optional(*baseline) : std::nullopt}, {}};
 }
 
 void MainWindow::onRunRejected(const QString& error)
@@ -290,6 +420,8 @@ void MainWindow::updateActions()
     const bool running = m_session->isRunning();
     m_runAction->setEnabled(!running);
     m_stopAction->setEnabled(running);
+    m_exportAction->setEnabled(canExportPicture());
+    m_copyAction->setEnabled(canExportPicture());
 }
 
 void MainWindow::showLatency(const LatencyStats& stats)

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "export/exportpicturedialog.h"
+#include "export/figurecaption.h"
 #include "run/runresult.h"
 #include "window/modelpicker.h"
+#include "window/shownrun.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -13,10 +17,12 @@ class QLabel;
 namespace conlab {
 
 class CoreUtilisationPlot;
+class FigureWriter;
 class MetricsPanel;
 class RunSession;
 class TimelinePlot;
 class WorkloadPanel;
+struct Figure;
 
 // The live window: pick a model, watch its tasks and every core while it runs, read its numbers. Batches from the
 // engine are only appended to the plots; a 30 Hz tick redraws them, so the cost of drawing does not grow with the
@@ -48,6 +54,22 @@ public:
     QString stateText() const;
     QString latencyText() const;
 
+    // The finished run the plots show; null before the first run ends and while a run is going.
+    const ShownRun* shownRun() const { return m_shown ? &*m_shown : nullptr; }
+    // A picture can be taken of a finished run on screen, and of a run going (of what it has shown so far; the
+    // caption says it was still running).
+    bool canExportPicture() const;
+    // What a picture taken now would say about itself in its caption (the plots add lanes and time span).
+    CaptionFacts captionFacts() const;
+    // File > Export picture: the dialog, then exportPicture() with the choices made in it.
+    void showExportDialog();
+    // Draws the picture now and writes it in the background; the status bar then says what was written, or why not.
+    // False (and nothing written) when there is nothing to take a picture of.
+    bool exportPicture(const ExportPictureDialog::Settings& settings);
+    // Edit > Copy picture: what is on screen, as a 2x PNG on the clipboard once encoded in the background.
+    bool copyPicture();
+    FigureWriter& figureWriter() { return *m_figureWriter; }
+
 signals:
     // A run ended and the window shows it; summary.uiLatencyMs is filled in.
     void runFinished(const conlab::RunResult& result);
@@ -64,6 +86,9 @@ private:
     void onRunFinished(const RunResult& result);
     void onResultRestored(const RunResult& result);
     void onRunRejected(const QString& error);
+    void showResult(const RunResult& result);
+    Figure pictureOf(FigureContent content, bool visibleWindowOnly);
+    std::optional<TimeRange> zoomedWindow() const;
     void tick();
     void updateActions();
     void showLatency(const LatencyStats& stats);
@@ -79,6 +104,15 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_resetZoomAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_copyAction = nullptr;
+    FigureWriter* m_figureWriter = nullptr;
+    std::optional<ShownRun> m_shown;
+    // The run going, for the caption of a picture taken before it ends.
+    std::optional<RunConfig> m_liveConfig;
+    QDate m_liveDate;
+    // The last export's choices: the dialog opens with them, and Copy picture uses their content and size.
+    ExportPictureDialog::Settings m_pictureSettings;
     QTimer m_tick;
     QElapsedTimer m_runClock;
     QString m_runningLabel;

@@ -1,4 +1,7 @@
+#include "../../figurefiles.h"
 #include "../spinuntil.h"
+#include "export/exportpicturedialog.h"
+#include "export/figurewriter.h"
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
 #include "window/mainwindow.h"
@@ -7,18 +10,25 @@
 #include "window/workloadpanel.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QImage>
 #include <QKeyEvent>
+#include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSet>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <functional>
 #include <gtest/gtest.h>
@@ -333,4 +343,169 @@ TEST(MainWindow, ClosingMidRunCancelsWithoutHanging)
     shown->window.close();
     shown.reset();
     EXPECT_LT(clock.elapsed(), 2'000);
+}
+
+namespace {
+
+QAction* actionWithShortcut(MainWindow& window, const QKeySequence& keys)
+{
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->shortcut() == keys)
+            return action;
+    }
+    return nullptr;
+}
+
+bool waitForPictures(MainWindow& window)
+{
+    return spinUntil([&] { return window.figureWriter().pending() == 0; }, 30'000);
+}
+
+ExportPictureDialog::Settings pngIn(const QString& path)
+{
+    ExportPictureDialog::Settings settings;
+    settings.size = QSize(800, 500);
+    settings.scale = 2;
+    settings.path = path;
+    return settings;
+}
+
+} // namespace
+
+TEST(MainWindow, PictureActionsHaveTheirShortcutsAndWaitForARun)
+{
+    ShownWindow shown;
+    QAction* exportAction = actionWithShortcut(shown.window, QKeySequence(Qt::CTRL | Qt::Key_S));
+    QAction* copyAction = actionWithShortcut(shown.window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    ASSERT_NE(exportAction, nullptr);
+    ASSERT_NE(copyAction, nullptr);
+    EXPECT_EQ(exportAction->text(), QStringLiteral("&Export picture…"));
+    EXPECT_EQ(copyAction->text(), QStringLiteral("&Copy picture"));
+    EXPECT_FALSE(exportAction->isEnabled());
+    EXPECT_FALSE(copyAction->isEnabled());
+    EXPECT_FALSE(shown.window.canExportPicture());
+    QTemporaryDir dir;
+    EXPECT_FALSE(shown.window.exportPicture(pngIn(dir.filePath(QStringLiteral("nothing.png")))));
+    EXPECT_EQ(shown.window.shownRun(), nullptr);
+
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    EXPECT_TRUE(exportAction->isEnabled());
+    EXPECT_TRUE(copyAction->isEnabled());
+    ASSERT_NE(shown.window.shownRun(), nullptr);
+    EXPECT_TRUE(shown.window.shownRun()->run.summary.has_value());
+    EXPECT_EQ(shown.window.shownRun()->run.trace, shown.finished.back().trace);
+    EXPECT_TRUE(shown.window.shownRun()->sourceFile.isEmpty());
+}
+
+TEST(MainWindow, ExportWritesThePictureOfTheRunOnScreenAndSaysSoInTheStatusBar)
+{
+    ShownWindow shown;
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("threads.png"));
+    ASSERT_TRUE(shown.window.exportPicture(pngIn(path)));
+    ASSERT_TRUE(waitForPictures(shown.window));
+    const QImage image(path);
+    EXPECT_EQ(image.size(), QSize(1600, 1000));
+    EXPECT_GT(test::inkPixels(image), 1600 * 1000 / 10);
+    const QString message = shown.window.statusBar()->currentMessage();
+    EXPECT_TRUE(message.contains(QStringLiteral("Saved the picture"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(path)) << message.toStdString();
+
+    const QStringList caption = figureCaption(shown.window.captionFacts());
+    EXPECT_TRUE(caption[0].startsWith(QStringLiteral("Threads — cpu: 4 tasks of 80 ms CPU")))
+        << caption[0].toStdString();
+    EXPECT_TRUE(caption[1].contains(QStringLiteral("speed-up not measured"))) << caption[1].toStdString();
+}
+
+TEST(MainWindow, AFailedExportSaysWhyInTheStatusBar)
+{
+    ShownWindow shown;
+    shown.window.modelPicker()->button(0)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    QTemporaryDir dir;
+    const QString blocker = dir.filePath(QStringLiteral("file"));
+    QFile file(blocker);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QString path = blocker + QStringLiteral("/figure.svg");
+    ExportPictureDialog::Settings settings = pngIn(path);
+    settings.format = FigureFormat::Svg;
+    ASSERT_TRUE(shown.window.exportPicture(settings));
+    ASSERT_TRUE(waitForPictures(shown.window));
+    const QString message = shown.window.statusBar()->currentMessage();
+    EXPECT_TRUE(message.startsWith(QStringLiteral("Could not write the picture"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(path)) << message.toStdString();
+}
+
+TEST(MainWindow, CopyPicturePutsA2xImageOnTheClipboard)
+{
+    ShownWindow shown;
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    QGuiApplication::clipboard()->clear();
+    ASSERT_TRUE(shown.window.copyPicture());
+    ASSERT_TRUE(waitForPictures(shown.window));
+    const QMimeData* data = QGuiApplication::clipboard()->mimeData();
+    ASSERT_NE(data, nullptr);
+    ASSERT_TRUE(data->hasFormat(QStringLiteral("image/png")));
+    const QImage png = QImage::fromData(data->data(QStringLiteral("image/png")), "PNG");
+    EXPECT_EQ(png.size(), QSize(3200, 1800));
+    EXPECT_GT(test::inkPixels(png), 3200 * 1800 / 10);
+    EXPECT_EQ(QGuiApplication::clipboard()->image().size(), QSize(3200, 1800));
+    EXPECT_TRUE(shown.window.statusBar()->currentMessage().contains(QStringLiteral("clipboard")));
+}
+
+TEST(MainWindow, APictureTakenMidRunIsWhatIsOnScreenCaptionedAsRunning)
+{
+    ShownWindow shown(WorkloadKind::Sleep, 4, 0, 20'000);
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(spinUntil([&] { return shown.window.timelinePlot()->data().segmentCount() > 0; }));
+    EXPECT_TRUE(shown.window.canExportPicture());
+    EXPECT_EQ(shown.window.shownRun(), nullptr) << "the last finished run is not what the plots show";
+    const CaptionFacts facts = shown.window.captionFacts();
+    EXPECT_TRUE(facts.config.has_value());
+    EXPECT_FALSE(facts.summary.has_value());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("live.pdf"));
+    ExportPictureDialog::Settings settings = pngIn(path);
+    settings.format = FigureFormat::Pdf;
+    ASSERT_TRUE(shown.window.exportPicture(settings));
+    ASSERT_TRUE(waitForPictures(shown.window));
+    QFile pdf(path);
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(test::isWholePdf(pdf.readAll()));
+    shown.window.stopRun();
+    ASSERT_TRUE(shown.waitForRuns(1));
+}
+
+TEST(MainWindow, TheExportDialogOffersTheZoomedWindowAndSavesWithTheChoices)
+{
+    ShownWindow shown;
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    // A zoom on one plot, passed on to the other, as a wheel turn would.
+    const TimeRange full = shown.window.timelinePlot()->fullTimeRange();
+    shown.window.timelinePlot()->setTimeRange(full.begin, full.begin + full.size() / 2);
+    shown.window.utilisationPlot()->setTimeRange(full.begin, full.begin + full.size() / 2);
+
+    shown.window.showExportDialog();
+    auto* dialog = shown.window.findChild<ExportPictureDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->visibleWindowBox()->isEnabled());
+    EXPECT_TRUE(dialog->visibleWindowBox()->isChecked());
+    EXPECT_TRUE(QFileInfo(dialog->settings().path).fileName().startsWith(QStringLiteral("conlab-threads-cpu-")))
+        << dialog->settings().path.toStdString();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("zoomed.png"));
+    dialog->pathEdit()->setText(path);
+    dialog->accept();
+    ASSERT_TRUE(waitForPictures(shown.window));
+    EXPECT_EQ(QImage(path).size(), QSize(1600 * 2, 900 * 2));
+    // Still zoomed on screen.
+    EXPECT_TRUE(shown.window.timelinePlot()->userZoomed());
+    EXPECT_NEAR(shown.window.timelinePlot()->timeRange().end, full.begin + full.size() / 2, 1e-9);
 }

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "export/figureformat.h"
+#include "export/figureoptions.h"
+#include "export/runfigure.h"
+#include "timeline/timelinemapping.h"
+
+#include <QDialog>
+#include <QSize>
+#include <QString>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace conlab {
+
+// File > Export picture: what to show, in which format and size, and where. The format is chosen here, never
+// guessed from the file name: changing it renames the file's suffix, and a name ending in another format's suffix is
+// refused with a message rather than written as the wrong kind of file. Shown with open(): nothing waits for it.
+class ExportPictureDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        FigureContent content = FigureContent::Both;
+        FigureFormat format = FigureFormat::Png;
+        int scale = 2; // PNG only
+        QSize size = defaultFigureSize; // logical pixels
+        bool visibleWindowOnly = true; // only when the plots are zoomed
+        QString path;
+    };
+
+    // zoomedWindow: the time range on screen when the user has zoomed; nullopt when the whole run is shown (the
+    // "visible window only" choice is then off and disabled).
+    ExportPictureDialog(const Settings& initial, std::optional<TimeRange> zoomedWindow, QWidget* parent = nullptr);
+
+    Settings settings() const;
+    // Why the settings cannot be saved as they are (empty file name, a suffix of another format, no such folder);
+    // empty when they can.
+    QString problem() const;
+
+    QComboBox* contentBox() const { return m_content; }
+    QComboBox* formatBox() const { return m_format; }
+    QComboBox* scaleBox() const { return m_scale; }
+    QCheckBox* visibleWindowBox() const { return m_visibleOnly; }
+    QLineEdit* pathEdit() const { return m_path; }
+
+public slots:
+    void accept() override;
+
+private:
+    void onFormatChanged();
+    void browse();
+    void updateNote();
+
+    QComboBox* m_content = nullptr;
+    QComboBox* m_format = nullptr;
+    QComboBox* m_scale = nullptr;
+    QSpinBox* m_width = nullptr;
+    QSpinBox* m_height = nullptr;
+    QCheckBox* m_visibleOnly = nullptr;
+    QLineEdit* m_path = nullptr;
+    QLabel* m_note = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+} // namespace conlab
