@@ -1,3 +1,4 @@
+#include "export/figureoptions.h"
 #include "models/workerprocess.h"
 #include "runcommand.h"
 #include "window/guioptions.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
@@ -41,6 +43,14 @@ bool asksForInfoOnly(int argc, char** argv)
     return false;
 }
 
+bool asksForFigure(int argc, char** argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return conlab::asksForFigure(arguments);
+}
+
 int runGui(int argc, char** argv)
 {
     QApplication app(argc, argv);
@@ -63,11 +73,19 @@ int runGui(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
-    // Headless commands never create a QGuiApplication: they must work with no display at all.
+    // Headless commands must work with no display at all: the worker and `conlab run` create no QGuiApplication,
+    // except an offscreen one when the run is to draw pictures.
     if (argc > 1 && std::strcmp(argv[1], "worker") == 0)
         return conlab::runWorkerProcess();
     if (argc > 1 && std::strcmp(argv[1], "run") == 0) {
-        QCoreApplication app(argc, argv);
+        // Pictures are drawn by the plot widgets, which need a QApplication.
+        std::unique_ptr<QCoreApplication> app;
+        if (asksForFigure(argc, argv)) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         setApplicationInfo();
         return conlab::runCommand(QCoreApplication::arguments());
     }

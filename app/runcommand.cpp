@@ -1,6 +1,8 @@
 #include "runcommand.h"
 
 #include "export/chrometraceexport.h"
+#include "export/figureoptions.h"
+#include "export/headlessfigure.h"
 #include "export/runsummaryjson.h"
 #include "run/runcontroller.h"
 #include "run/runoptions.h"
@@ -41,6 +43,7 @@ int runCommand(const QStringList& arguments)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as one JSON object.")});
     parser.addOption(
         {QStringLiteral("trace"), QStringLiteral("Write a Chrome Trace Event JSON file."), QStringLiteral("FILE")});
+    addFigureOptions(parser);
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
 
     if (!parser.parse(arguments)) {
@@ -58,6 +61,11 @@ int runCommand(const QStringList& arguments)
     QString error;
     const auto config = runConfigFromOptions(parser, &error);
     if (!config) {
+        printError(error);
+        return 2;
+    }
+    const auto figures = figureRequestFromOptions(parser, &error);
+    if (!figures) {
         printError(error);
         return 2;
     }
@@ -89,6 +97,10 @@ int runCommand(const QStringList& arguments)
                 printError(writeError);
                 exitCode = 1;
             }
+        }
+        for (const QString& figureError : writeRunFigures(result, *figures)) {
+            printError(figureError);
+            exitCode = 1;
         }
         QCoreApplication::exit(exitCode);
     });

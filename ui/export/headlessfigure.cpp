@@ -1,0 +1,32 @@
+#include "headlessfigure.h"
+
+#include "export/renderedfigure.h"
+#include "plots/coreutilisationplot.h"
+#include "plots/timelineplot.h"
+
+namespace conlab {
+
+QStringList writeRunFigures(const RunResult& result, const FigureRequest& request)
+{
+    if (request.isEmpty())
+        return {};
+    TimelinePlot timeline;
+    CoreUtilisationPlot utilisation;
+    if (result.trace) {
+        timeline.showTrace(*result.trace);
+        utilisation.showTrace(*result.trace);
+    }
+    // A headless run knows no other run of its workload: the caption says the speed-up was not measured.
+    const Figure figure
+        = runFigure(timeline, utilisation, request.content, runCaptionFacts(result.summary, std::nullopt), false);
+
+    QStringList errors;
+    for (const auto& [format, path] : request.files) {
+        QString error;
+        if (!writeFigure(figure, format, request.size, request.scale, path, &error))
+            errors << error;
+    }
+    return errors;
+}
+
+} // namespace conlab
