@@ -1,6 +1,6 @@
 #include "runcommand.h"
 
-#include "export/chrometraceexport.h"
+#include "export/runfile.h"
 #include "export/runsummaryjson.h"
 #include "run/runcontroller.h"
 #include "run/runoptions.h"
@@ -39,8 +39,10 @@ int runCommand(const QStringList& arguments)
     parser.addHelpOption();
     addRunOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as one JSON object.")});
-    parser.addOption(
-        {QStringLiteral("trace"), QStringLiteral("Write a Chrome Trace Event JSON file."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("trace"),
+        QStringLiteral("Write the run (Chrome Trace Event JSON with the summary): conlab opens it again, "
+                       "ui.perfetto.dev and speedscope show it."),
+        QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
 
     if (!parser.parse(arguments)) {
@@ -85,7 +87,8 @@ int runCommand(const QStringList& arguments)
         }
         if (parser.isSet(QStringLiteral("trace"))) {
             QString writeError;
-            if (!writeChromeTrace(*result.trace, parser.value(QStringLiteral("trace")), &writeError)) {
+            const SavedRun saved {result.trace, result.summary, std::nullopt};
+            if (!writeRunFile(saved, parser.value(QStringLiteral("trace")), &writeError)) {
                 printError(writeError);
                 exitCode = 1;
             }
