@@ -1,3 +1,6 @@
+#include "import/runfilereader.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -134,6 +137,31 @@ TEST(Cli, TraceFileOpensAsChromeTrace)
     }
     EXPECT_EQ(threadNames, 3);
     EXPECT_GE(spans, 6 * 3 + 3); // per task: wait, ready, run; per thread: start-up
+}
+
+TEST(Cli, TraceFileOpensAgainWithTheRunsSummary)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    const CliResult result = runConlab(runArgs({QStringLiteral("--model"), QStringLiteral("processes"),
+        QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--workers"), QStringLiteral("2"),
+        QStringLiteral("--cpu-ms"), QStringLiteral("5"), QStringLiteral("--sample-hz"), QStringLiteral("97"),
+        QStringLiteral("--json"), QStringLiteral("--trace"), path}));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonObject printed = QJsonDocument::fromJson(result.out).object();
+    QString error;
+    const std::optional<conlab::SavedRun> saved = conlab::readRunFile(path, &error);
+    ASSERT_TRUE(saved) << error.toStdString();
+    ASSERT_TRUE(saved->summary);
+    const conlab::RunSummary& summary = *saved->summary;
+    EXPECT_EQ(summary.tasksCompleted, 4);
+    EXPECT_EQ(summary.config.sampleHz, 97); // not in --json: only the file keeps it
+    EXPECT_NEAR(summary.wallMs, printed[QLatin1String("wall_ms")].toDouble(), 0.0005);
+    EXPECT_EQ(QStringLiteral("0x%1").arg(summary.checksum, 16, 16, QLatin1Char('0')),
+        printed[QLatin1String("checksum")].toString());
+    EXPECT_EQ(summary.workerPeakRssMb.size(), 2u);
+    EXPECT_FALSE(saved->baseline);
+    EXPECT_EQ(saved->trace->lanes.size(), 2u);
 }
 
 TEST(Cli, HelpAndVersion)
