@@ -1,5 +1,6 @@
 #include "runcommand.h"
 
+#include "export/csvexport.h"
 #include "export/runfile.h"
 #include "export/runsummaryjson.h"
 #include "run/runcontroller.h"
@@ -43,6 +44,13 @@ int runCommand(const QStringList& arguments)
         QStringLiteral("Write the run (Chrome Trace Event JSON with the summary): conlab opens it again, "
                        "ui.perfetto.dev and speedscope show it."),
         QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("segments-csv"),
+        QStringLiteral("Write every timeline segment as CSV (lane, task, state, begin/end/duration in ms, core)."),
+        QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("samples-csv"),
+        QStringLiteral("Write the per-core CPU utilisation samples as CSV (time in ms, one column per core, "
+                       "average)."),
+        QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
 
     if (!parser.parse(arguments)) {
@@ -85,14 +93,24 @@ int runCommand(const QStringList& arguments)
         } else if (result.summary.cancelled) {
             exitCode = 130;
         }
-        if (parser.isSet(QStringLiteral("trace"))) {
+        // Each file is written even when another could not be: a full disk for one should not lose the others.
+        const auto write = [&](const char* option, const auto& writeFile) {
+            if (!parser.isSet(QLatin1String(option)))
+                return;
             QString writeError;
-            const SavedRun saved {result.trace, result.summary, std::nullopt};
-            if (!writeRunFile(saved, parser.value(QStringLiteral("trace")), &writeError)) {
+            if (!writeFile(parser.value(QLatin1String(option)), &writeError)) {
                 printError(writeError);
                 exitCode = 1;
             }
-        }
+        };
+        write("trace", [&](const QString& path, QString* writeError) {
+            return writeRunFile(SavedRun {result.trace, result.summary, std::nullopt}, path, writeError);
+        });
+        write("segments-csv", [&](const QString& path, QString* writeError) {
+            return writeSegmentsCsv(*result.trace, path, writeError);
+        });
+        write("samples-csv",
+            [&](const QString& path, QString* writeError) { return writeSamplesCsv(*result.trace, path, writeError); });
         QCoreApplication::exit(exitCode);
     });
     if (!controller.start(*config, &error)) {

@@ -164,6 +164,49 @@ TEST(Cli, TraceFileOpensAgainWithTheRunsSummary)
     EXPECT_EQ(saved->trace->lanes.size(), 2u);
 }
 
+TEST(Cli, CsvOptionsWriteSegmentsAndSamples)
+{
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    const QString segments = dir.filePath(QStringLiteral("segments.csv"));
+    const QString samples = dir.filePath(QStringLiteral("samples.csv"));
+    const CliResult result
+        = runConlab(runArgs({QStringLiteral("--model"), QStringLiteral("threads"), QStringLiteral("--workload"),
+            QStringLiteral("sleep"), QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--workers"),
+            QStringLiteral("2"), QStringLiteral("--io-ms"), QStringLiteral("60"), QStringLiteral("--trace"), trace,
+            QStringLiteral("--segments-csv"), segments, QStringLiteral("--samples-csv"), samples}));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const std::optional<conlab::SavedRun> saved = conlab::readRunFile(trace, nullptr);
+    ASSERT_TRUE(saved);
+
+    QFile segmentFile(segments);
+    ASSERT_TRUE(segmentFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = segmentFile.readAll().split('\n');
+    EXPECT_EQ(rows.first(), QByteArray("lane,lane_name,task,state,begin_ms,end_ms,duration_ms,core\r"));
+    EXPECT_EQ(rows.size() - 2, qsizetype(saved->trace->segments.size())); // header, and the empty end
+    QFile sampleFile(samples);
+    ASSERT_TRUE(sampleFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> sampleRows = sampleFile.readAll().split('\n');
+    EXPECT_TRUE(sampleRows.first().startsWith("time_ms,cpu0,")) << sampleRows.first().toStdString();
+    EXPECT_EQ(sampleRows.size() - 2, qsizetype(saved->trace->cpuSamples.size()));
+    EXPECT_GE(saved->trace->cpuSamples.size(), 2u); // 120 ms at 20 Hz
+}
+
+TEST(Cli, UnwritableFileFailsWithOneLineAndTheOthersAreStillWritten)
+{
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    const QString bad = dir.filePath(QStringLiteral("missing/segments.csv"));
+    const CliResult result
+        = runConlab(runArgs({QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--cpu-ms"),
+            QStringLiteral("1"), QStringLiteral("--segments-csv"), bad, QStringLiteral("--trace"), trace}));
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_EQ(result.err.count('\n'), 1) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains("Could not write the segments CSV file")) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(bad.toUtf8())) << result.err.toStdString();
+    EXPECT_TRUE(conlab::readRunFile(trace, nullptr).has_value());
+}
+
 TEST(Cli, HelpAndVersion)
 {
     EXPECT_EQ(runConlab({QStringLiteral("--version")}).exitCode, 0);
