@@ -5,6 +5,7 @@
 #include "jsontext.h"
 #include "runrecord.h"
 
+#include <QDir>
 #include <string_view>
 #include <type_traits>
 
@@ -152,7 +153,8 @@ bool writeRunFile(const SavedRun& saved, const QString& path, QString* error)
 {
     if (!saved.trace) {
         if (error)
-            *error = QStringLiteral("Could not write the run file %1: there is no run to save.").arg(path);
+            *error = QStringLiteral("Could not write the run file %1: there is no run to save.")
+                         .arg(QDir::toNativeSeparators(path));
         return false;
     }
     return writeTextFileAtomically(
