@@ -1,5 +1,7 @@
 #pragma once
 
+#include "jsonnumber.h"
+
 #include <QString>
 #include <cstddef>
 #include <cstdint>
@@ -28,23 +30,6 @@ struct TextPosition
     std::int64_t column = 1;
 };
 TextPosition textPosition(std::string_view text, std::size_t offset);
-
-// A number exactly as written (RFC 8259 grammar), converted on demand.
-struct JsonNumber
-{
-    std::string_view text;
-    std::size_t offset = 0;
-    bool integral = false; // no fraction and no exponent
-    bool exponent = false;
-
-    std::optional<double> toDouble() const; // nullopt: beyond double's range
-    std::optional<float> toFloat() const;
-    std::optional<std::int64_t> toInt64() const; // nullopt: not an integer, or out of range
-    std::optional<std::uint64_t> toUInt64() const;
-    // Microseconds (Chrome trace's unit) to whole nanoseconds: exact for up to three decimals, rounded to the
-    // nearest nanosecond beyond. nullopt when the magnitude exceeds maxAbsNs.
-    std::optional<std::int64_t> microsToNs(std::int64_t maxAbsNs) const;
-};
 
 // A strict pull parser over UTF-8 JSON text held in memory (RFC 8259): no comments, no trailing commas, no NaN,
 // no single quotes; strings must be valid UTF-8 (invalid bytes are an error, not replaced: a name that cannot be

@@ -176,7 +176,7 @@ private:
                 .arg(pathOf(name))
                 .arg(low)
                 .arg(high)
-                .arg(QString::fromUtf8(number.text.data(), static_cast<qsizetype>(number.text.size()))));
+                .arg(qstring(number.quoted())));
     }
 
     // The counterpart of appendJsonDouble(): null is NaN, "Infinity" and "-Infinity" the infinities.

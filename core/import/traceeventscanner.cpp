@@ -23,7 +23,7 @@ struct Field
     Status status = Status::Missing;
     std::size_t offset = 0; // of the value
     JsonReader::Kind found = JsonReader::Kind::Null;
-    std::string_view text; // numbers: as written, for messages
+    std::string_view text; // numbers: as written (its start, if long), for messages
 };
 
 struct IntField : Field
@@ -128,7 +128,7 @@ void TraceEventScanner::readEvent()
             return;
         }
         const JsonNumber number = m_reader.readNumber();
-        field.text = number.text;
+        field.text = number.quoted();
         const std::optional<std::int64_t> value = micros ? number.microsToNs(maxAbsNs) : number.toInt64();
         field.status = value ? Status::Ok : Status::Invalid;
         field.value = value.value_or(0);
@@ -173,7 +173,7 @@ void TraceEventScanner::readArgs(EventFields& event)
         const std::optional<std::int64_t> value = number.toInt64();
         field.offset = number.offset;
         field.found = JsonReader::Kind::Number;
-        field.text = number.text;
+        field.text = number.quoted();
         field.status = value ? Status::Ok : Status::Invalid;
         field.value = value.value_or(0);
     };

@@ -218,6 +218,9 @@ TEST(RunFileReader, WrongTypesAndValuesNameTheField)
     expectError(json, "\"abc\"", QStringLiteral("\"ts\" must be %1, found a string").arg(micros));
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":1e300,\"dur\":1}");
     expectError(json, "1e300", QStringLiteral("\"ts\" must be %1, not 1e300").arg(micros));
+    // A number of a thousand digits is quoted by its start.
+    json = events("{\"name\":\"a\",\"ph\":\"X\",\"dur\":1,\"ts\":" + QByteArray(1000, '7') + "}");
+    expectError(json, "777", QStringLiteral("\"ts\" must be %1, not %2").arg(micros, QString(40, QLatin1Char('7'))));
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":5,\"dur\":-2.5}");
     expectError(json, "-2.5", QStringLiteral("\"dur\" is negative (-2.5): a slice cannot end before it begins"));
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":5}");
