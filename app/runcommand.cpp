@@ -1,8 +1,9 @@
 #include "runcommand.h"
 
-#include "export/chrometraceexport.h"
+#include "export/csvexport.h"
 #include "export/figureoptions.h"
 #include "export/headlessfigure.h"
+#include "export/runfile.h"
 #include "export/runsummaryjson.h"
 #include "run/runcontroller.h"
 #include "run/runoptions.h"
@@ -41,8 +42,17 @@ int runCommand(const QStringList& arguments)
     parser.addHelpOption();
     addRunOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as one JSON object.")});
-    parser.addOption(
-        {QStringLiteral("trace"), QStringLiteral("Write a Chrome Trace Event JSON file."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("trace"),
+        QStringLiteral("Write the run (Chrome Trace Event JSON with the summary): conlab opens it again, "
+                       "ui.perfetto.dev and speedscope show it."),
+        QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("segments-csv"),
+        QStringLiteral("Write every timeline segment as CSV (lane, task, state, begin/end/duration in ms, core)."),
+        QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("samples-csv"),
+        QStringLiteral("Write the per-core CPU utilisation samples as CSV (time in ms, one column per core, "
+                       "average)."),
+        QStringLiteral("FILE")});
     addFigureOptions(parser);
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
 
@@ -91,13 +101,24 @@ int runCommand(const QStringList& arguments)
         } else if (result.summary.cancelled) {
             exitCode = 130;
         }
-        if (parser.isSet(QStringLiteral("trace"))) {
+        // Each file is written even when another could not be: a full disk for one should not lose the others.
+        const auto write = [&](const char* option, const auto& writeFile) {
+            if (!parser.isSet(QLatin1String(option)))
+                return;
             QString writeError;
-            if (!writeChromeTrace(*result.trace, parser.value(QStringLiteral("trace")), &writeError)) {
+            if (!writeFile(parser.value(QLatin1String(option)), &writeError)) {
                 printError(writeError);
                 exitCode = 1;
             }
-        }
+        };
+        write("trace", [&](const QString& path, QString* writeError) {
+            return writeRunFile(SavedRun {result.trace, result.summary, std::nullopt}, path, writeError);
+        });
+        write("segments-csv", [&](const QString& path, QString* writeError) {
+            return writeSegmentsCsv(*result.trace, path, writeError);
+        });
+        write("samples-csv",
+            [&](const QString& path, QString* writeError) { return writeSamplesCsv(*result.trace, path, writeError); });
         for (const QString& figureError : writeRunFigures(result, *figures)) {
             printError(figureError);
             exitCode = 1;

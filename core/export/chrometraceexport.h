@@ -1,19 +1,19 @@
 #pragma once
 
+#include "textbuffer.h"
 #include "trace/trace.h"
-
-#include <QByteArray>
-#include <QString>
 
 namespace conlab {
 
-// The Chrome Trace Event JSON format, which ui.perfetto.dev, chrome://tracing and speedscope open. Lanes become
-// threads of one process (pid 1) in the app's order; per-core CPU utilisation becomes counters of a second
-// process (pid 2). Times are microseconds since trace.originNs, written with nanosecond precision.
-QByteArray chromeTraceJson(const Trace& trace);
+// The "traceEvents" member of a Chrome Trace Event JSON file (ui.perfetto.dev, chrome://tracing and speedscope open
+// it), key included: lanes become threads of one process (pid 1) named and sorted in the app's order; per-core CPU
+// utilisation (or an imported trace's counters) becomes counters of a second process (pid 2). Times are
+// microseconds since trace.originNs with nanosecond precision. Each segment is one X event whose args hold its
+// task, core and state exactly; writeRunFile() (runfile.h) puts this into a whole file.
+void appendTraceEvents(TextBuffer& out, const Trace& trace);
 
-// Writes chromeTraceJson(trace) to path atomically: on failure the previous file, if any, is left as it was,
-// false is returned and *error (when error is not null) gets a sentence naming the file and the reason.
-bool writeChromeTrace(const Trace& trace, const QString& path, QString* error);
+// How a segment's X event is marked, so that reading a run file back (import/conlabevents.cpp) takes exactly these.
+inline constexpr int segmentEventPid = 1;
+inline constexpr char segmentEventCategory[] = "task";
 
 } // namespace conlab

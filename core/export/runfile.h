@@ -3,6 +3,7 @@
 #include "run/runsummary.h"
 #include "trace/trace.h"
 
+#include <QByteArray>
 #include <QString>
 #include <memory>
 #include <optional>
@@ -22,5 +23,8 @@ struct SavedRun
 // Writes atomically (QSaveFile): on failure the old file at path is untouched, false is returned and *error gets a
 // sentence naming the file and the reason. saved.trace must not be null.
 bool writeRunFile(const SavedRun& saved, const QString& path, QString* error);
+
+// The same text in memory, byte for byte what writeRunFile() writes.
+QByteArray runFileJson(const SavedRun& saved);
 
 } // namespace conlab

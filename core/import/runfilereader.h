@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/runfile.h"
+#include "runfilelimits.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -16,5 +17,10 @@ std::optional<SavedRun> readRunFile(const QString& path, QString* error);
 
 // The same on bytes in memory; displayName is the file name used in error messages.
 std::optional<SavedRun> parseRunFile(QByteArrayView json, const QString& displayName, QString* error);
+
+// Both with limits other than the defaults (runfilelimits.h).
+std::optional<SavedRun> readRunFile(const QString& path, QString* error, const RunFileLimits& limits);
+std::optional<SavedRun> parseRunFile(
+    QByteArrayView json, const QString& displayName, QString* error, const RunFileLimits& limits);
 
 } // namespace conlab

@@ -1,3 +1,6 @@
+#include "import/runfilereader.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -134,6 +137,74 @@ TEST(Cli, TraceFileOpensAsChromeTrace)
     }
     EXPECT_EQ(threadNames, 3);
     EXPECT_GE(spans, 6 * 3 + 3); // per task: wait, ready, run; per thread: start-up
+}
+
+TEST(Cli, TraceFileOpensAgainWithTheRunsSummary)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    const CliResult result = runConlab(runArgs({QStringLiteral("--model"), QStringLiteral("processes"),
+        QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--workers"), QStringLiteral("2"),
+        QStringLiteral("--cpu-ms"), QStringLiteral("5"), QStringLiteral("--sample-hz"), QStringLiteral("97"),
+        QStringLiteral("--json"), QStringLiteral("--trace"), path}));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonObject printed = QJsonDocument::fromJson(result.out).object();
+    QString error;
+    const std::optional<conlab::SavedRun> saved = conlab::readRunFile(path, &error);
+    ASSERT_TRUE(saved) << error.toStdString();
+    ASSERT_TRUE(saved->summary);
+    const conlab::RunSummary& summary = *saved->summary;
+    EXPECT_EQ(summary.tasksCompleted, 4);
+    EXPECT_EQ(summary.config.sampleHz, 97); // not in --json: only the file keeps it
+    EXPECT_NEAR(summary.wallMs, printed[QLatin1String("wall_ms")].toDouble(), 0.0005);
+    EXPECT_EQ(QStringLiteral("0x%1").arg(summary.checksum, 16, 16, QLatin1Char('0')),
+        printed[QLatin1String("checksum")].toString());
+    EXPECT_EQ(summary.workerPeakRssMb.size(), 2u);
+    EXPECT_FALSE(saved->baseline);
+    EXPECT_EQ(saved->trace->lanes.size(), 2u);
+}
+
+TEST(Cli, CsvOptionsWriteSegmentsAndSamples)
+{
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    const QString segments = dir.filePath(QStringLiteral("segments.csv"));
+    const QString samples = dir.filePath(QStringLiteral("samples.csv"));
+    const CliResult result
+        = runConlab(runArgs({QStringLiteral("--model"), QStringLiteral("threads"), QStringLiteral("--workload"),
+            QStringLiteral("sleep"), QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--workers"),
+            QStringLiteral("2"), QStringLiteral("--io-ms"), QStringLiteral("60"), QStringLiteral("--trace"), trace,
+            QStringLiteral("--segments-csv"), segments, QStringLiteral("--samples-csv"), samples}));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const std::optional<conlab::SavedRun> saved = conlab::readRunFile(trace, nullptr);
+    ASSERT_TRUE(saved);
+
+    QFile segmentFile(segments);
+    ASSERT_TRUE(segmentFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = segmentFile.readAll().split('\n');
+    EXPECT_EQ(rows.first(), QByteArray("lane,lane_name,task,state,begin_ms,end_ms,duration_ms,core\r"));
+    EXPECT_EQ(rows.size() - 2, qsizetype(saved->trace->segments.size())); // header, and the empty end
+    QFile sampleFile(samples);
+    ASSERT_TRUE(sampleFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> sampleRows = sampleFile.readAll().split('\n');
+    EXPECT_TRUE(sampleRows.first().startsWith("time_ms,cpu0,")) << sampleRows.first().toStdString();
+    EXPECT_EQ(sampleRows.size() - 2, qsizetype(saved->trace->cpuSamples.size()));
+    EXPECT_GE(saved->trace->cpuSamples.size(), 2u); // 120 ms at 20 Hz
+}
+
+TEST(Cli, UnwritableFileFailsWithOneLineAndTheOthersAreStillWritten)
+{
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    const QString bad = dir.filePath(QStringLiteral("missing/segments.csv"));
+    const CliResult result
+        = runConlab(runArgs({QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--cpu-ms"),
+            QStringLiteral("1"), QStringLiteral("--segments-csv"), bad, QStringLiteral("--trace"), trace}));
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_EQ(result.err.count('\n'), 1) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains("Could not write the segments CSV file")) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(bad.toUtf8())) << result.err.toStdString();
+    EXPECT_TRUE(conlab::readRunFile(trace, nullptr).has_value());
 }
 
 TEST(Cli, HelpAndVersion)

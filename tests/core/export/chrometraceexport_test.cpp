@@ -1,4 +1,5 @@
 #include "export/chrometraceexport.h"
+#include "export/runfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,6 +71,22 @@ Trace sampleTrace()
         {origin + 200'000'000, {100.0f, 0.0f}},
     };
     return trace;
+}
+
+// The events are always written as part of a whole run file.
+SavedRun saved(const Trace& trace)
+{
+    return SavedRun {std::make_shared<const Trace>(trace), std::nullopt, std::nullopt};
+}
+
+QByteArray chromeTraceJson(const Trace& trace)
+{
+    return runFileJson(saved(trace));
+}
+
+bool writeChromeTrace(const Trace& trace, const QString& path, QString* error)
+{
+    return writeRunFile(saved(trace), path, error);
 }
 
 QJsonObject parse(const QByteArray& json)

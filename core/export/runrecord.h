@@ -1,0 +1,151 @@
+#pragma once
+
+#include "models/modelkind.h"
+#include "models/offloadkind.h"
+#include "run/runconfig.h"
+#include "run/runsummary.h"
+#include "trace/taskstate.h"
+#include "trace/trace.h"
+#include "trace/tracekeys.h"
+#include "workload/workloadspec.h"
+
+#include <QByteArray>
+#include <QString>
+#include <concepts>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+// conlab's own record in a run file: the member "conlab" of the top-level object, after "traceEvents". It holds
+// what the events cannot carry exactly (lane kinds, NaN cores, the run's numbers at full precision). The fields are
+// described once, here, and walked by both the writer (export/runfile.cpp) and the reader
+// (import/runrecordreader.cpp), so the two cannot drift apart.
+//
+// A field walker `io` offers:
+//   io.field(name, value)                 scalars, strings, lists, std::optional (absent = not written / not
+//                                         required), and any struct with a describeFields() overload below
+//   io.keyed(name, value, keyOf, fromKey) an enum stored by its stable key
+//   io.group(name, describe)              a nested object whose members describe(io) walks
+// `value` is const for the writer and mutable for the reader; the templates serve both.
+namespace conlab {
+
+namespace runrecord {
+
+// Bumped when a reader of the old format would misread a new file. Readers refuse newer formats by name.
+inline constexpr int formatVersion = 1;
+
+struct FormatVersion
+{
+    int value = formatVersion;
+};
+
+template <typename T, typename U>
+concept Describes = std::same_as<std::remove_const_t<T>, U>;
+
+// An optional field may be absent; every other one is required.
+template <typename T> inline constexpr bool isOptional = false;
+template <typename T> inline constexpr bool isOptional<std::optional<T>> = true;
+
+// A JSON array of its elements (std::vector, QStringList); a QString is text, not a list of characters.
+template <typename T>
+concept List = !std::same_as<T, QString> && requires(T & list)
+{
+    typename T::value_type;
+    list.begin();
+    list.end();
+    list.emplace_back();
+};
+
+} // namespace runrecord
+
+template <typename Io, runrecord::Describes<WorkloadSpec> Spec> void describeFields(Io& io, Spec& workload)
+{
+    io.keyed("kind", workload.kind, workloadKey, workloadFromKey);
+    io.field("tasks", workload.tasks);
+    io.field("cpu_ms", workload.cpuMs);
+    io.field("io_ms", workload.ioMs);
+    io.field("phases", workload.phases);
+    io.field("increments", workload.increments);
+    io.field("lock", workload.lock);
+    io.field("yield_between", workload.yieldBetween);
+}
+
+template <typename Io, runrecord::Describes<RunConfig> Config> void describeFields(Io& io, Config& config)
+{
+    io.keyed("model", config.model, modelKey, modelFromKey);
+    io.field("workload", config.workload);
+    io.field("workers", config.workers);
+    io.field("sample_hz", config.sampleHz);
+    io.field("gil", config.gil);
+    io.field("switch_interval_ms", config.switchIntervalMs);
+    io.keyed("offload", config.offload, offloadKey, offloadFromKey);
+    io.field("iterations_per_ms", config.iterationsPerMs);
+}
+
+template <typename Io, runrecord::Describes<LatencyStats> Latency> void describeFields(Io& io, Latency& latency)
+{
+    io.field("p50", latency.p50);
+    io.field("p99", latency.p99);
+    io.field("max", latency.max);
+    io.field("count", latency.count);
+}
+
+template <typename Io, runrecord::Describes<CounterResult> Counter> void describeFields(Io& io, Counter& counter)
+{
+    io.field("expected", counter.expected);
+    io.field("actual", counter.actual);
+}
+
+template <typename Io, runrecord::Describes<RunSummary> Summary> void describeFields(Io& io, Summary& summary)
+{
+    io.field("config", summary.config);
+    io.field("wall_ms", summary.wallMs);
+    io.field("cpu_ms", summary.cpuMs);
+    io.field("tasks_completed", summary.tasksCompleted);
+    io.field("checksum", summary.checksum);
+    // Keyed by state rather than by position, so that a state added later reads as zero in old files.
+    io.group("state_ms", [&summary](auto& stateIo) {
+        for (TaskState state : allTaskStates) {
+            const QByteArray key = taskStateKey(state).toLatin1();
+            stateIo.field(std::string_view(key.constData(), static_cast<std::size_t>(key.size())),
+                summary.stateMs[static_cast<std::size_t>(state)]);
+        }
+    });
+    io.field("resume_latency_ms", summary.resumeLatencyMs);
+    io.field("peak_rss_mb", summary.peakRssMb);
+    io.field("startup_ms", summary.startupMs);
+    io.field("worker_peak_rss_mb", summary.workerPeakRssMb);
+    io.field("cores", summary.cores);
+    io.field("iterations_per_ms", summary.iterationsPerMs);
+    io.field("cancelled", summary.cancelled);
+    io.field("error", summary.error);
+    io.field("ui_latency_ms", summary.uiLatencyMs);
+    io.field("round_trips", summary.roundTrips);
+    io.field("counter", summary.counter);
+    io.field("gil_switches", summary.gilSwitches);
+    io.field("gil_drop_requests", summary.gilDropRequests);
+    io.field("notes", summary.notes);
+}
+
+template <typename Io, runrecord::Describes<LaneInfo> Lane> void describeFields(Io& io, Lane& lane)
+{
+    io.field("name", lane.name);
+    io.keyed("kind", lane.kind, laneKindKey, laneKindFromKey);
+}
+
+// The record itself. Segments and instants are not here: they are the X and i events, read back exactly.
+template <typename Io, typename Format, runrecord::Describes<Trace> TraceT, typename Summary>
+void describeRunRecord(Io& io, Format& format, TraceT& trace, Summary& summary, Summary& baseline)
+{
+    io.field("format", format);
+    io.field("origin_ns", trace.originNs);
+    io.field("cores", trace.cores);
+    io.field("lanes", trace.lanes);
+    io.field("task_names", trace.taskNames);
+    io.field("counter_names", trace.counterNames);
+    io.field("cpu_samples", trace.cpuSamples); // [time_ns, column 0, column 1, ...] each; NaN as null
+    io.field("summary", summary);
+    io.field("baseline", baseline);
+}
+
+} // namespace conlab

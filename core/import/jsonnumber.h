@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace conlab {
+
+// A number exactly as written (RFC 8259 grammar), converted on demand.
+struct JsonNumber
+{
+    std::string_view text;
+    std::size_t offset = 0;
+    bool integral = false; // no fraction and no exponent
+    bool exponent = false;
+
+    std::optional<double> toDouble() const; // nullopt: beyond double's range
+    std::optional<float> toFloat() const;
+    std::optional<std::int64_t> toInt64() const; // nullopt: not an integer, or out of range
+    std::optional<std::uint64_t> toUInt64() const;
+    // Microseconds (Chrome trace's unit) to whole nanoseconds: exact for up to three decimals, rounded to the
+    // nearest nanosecond beyond. nullopt when the magnitude exceeds maxAbsNs.
+    std::optional<std::int64_t> microsToNs(std::int64_t maxAbsNs) const;
+    // The text for a message: as written, or its start when it is long.
+    std::string_view quoted() const { return text.size() <= 40 ? text : text.substr(0, 40); }
+};
+
+} // namespace conlab

@@ -1,0 +1,297 @@
+#include "../testrun.h"
+#include "../tracecompare.h"
+#include "export/runfile.h"
+#include "gil/gillane.h"
+#include "import/runfilereader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <csignal>
+#include <gtest/gtest.h>
+#include <limits>
+#include <sys/resource.h>
+
+using namespace conlab;
+using conlab::test::expectSameSummary;
+using conlab::test::expectSameTrace;
+using conlab::test::makeConfig;
+using conlab::test::runToCompletion;
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString& path, const QByteArray& contents)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(contents) == contents.size();
+}
+
+QStringList entries(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+// Saves to a real file and opens it again, as File > Save and File > Open do.
+SavedRun roundTrip(const SavedRun& saved)
+{
+    QTemporaryDir dir;
+    EXPECT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QString error;
+    EXPECT_TRUE(writeRunFile(saved, path, &error)) << error.toStdString();
+    std::optional<SavedRun> read = readRunFile(path, &error);
+    EXPECT_TRUE(read.has_value()) << error.toStdString();
+    EXPECT_TRUE(entries(dir.path()) == QStringList {QStringLiteral("run.json")});
+    return read.value_or(SavedRun {std::make_shared<const Trace>(), std::nullopt, std::nullopt});
+}
+
+void expectRoundTrip(const SavedRun& saved)
+{
+    const SavedRun read = roundTrip(saved);
+    ASSERT_TRUE(read.trace);
+    expectSameTrace(*saved.trace, *read.trace);
+    expectSameSummary(saved.summary, read.summary);
+    expectSameSummary(saved.baseline, read.baseline);
+}
+
+SavedRun savedRun(const RunResult& result, std::optional<RunSummary> baseline = std::nullopt)
+{
+    EXPECT_TRUE(result.summary.error.isEmpty()) << result.summary.error.toStdString();
+    EXPECT_TRUE(result.trace);
+    return SavedRun {result.trace, result.summary, std::move(baseline)};
+}
+
+// Every field away from its default, NaN and infinities included: a field the file forgot reads back as the
+// default and fails the comparison.
+RunSummary unusualSummary()
+{
+    RunSummary summary;
+    summary.config.model = ModelKind::EventLoop;
+    summary.config.workload.kind = WorkloadKind::Counter;
+    summary.config.workload.tasks = 12345;
+    summary.config.workload.cpuMs = 0.1 + 0.2; // not a short decimal
+    summary.config.workload.ioMs = 1e-300;
+    summary.config.workload.phases = 77;
+    summary.config.workload.increments = 9'000'000'000'000'000'000;
+    summary.config.workload.lock = true;
+    summary.config.workload.yieldBetween = true;
+    summary.config.workers = 17;
+    summary.config.sampleHz = 999;
+    summary.config.gil = true;
+    summary.config.switchIntervalMs = 0.005;
+    summary.config.offload = OffloadKind::Processes;
+    summary.config.iterationsPerMs = 123456.789012345;
+    summary.wallMs = 1.0 / 3.0;
+    summary.cpuMs = std::numeric_limits<double>::quiet_NaN();
+    summary.tasksCompleted = -3;
+    summary.checksum = 0xfedcba9876543210ull;
+    for (std::size_t state = 0; state < summary.stateMs.size(); ++state)
+        summary.stateMs[state] = 0.125 * double(state + 1) + 1e-9;
+    summary.resumeLatencyMs = {0.01, 0.99, std::numeric_limits<double>::infinity(), 42};
+    summary.peakRssMb = 123.456789;
+    summary.startupMs = -std::numeric_limits<double>::infinity();
+    summary.workerPeakRssMb = {10.5, 11.25, std::numeric_limits<double>::denorm_min()};
+    summary.cores = 64;
+    summary.iterationsPerMs = 5e8 + 0.5;
+    summary.cancelled = true;
+    summary.error = QString::fromUtf8("worker 3 died: \"signal 9\"\n\xe2\x86\x92 \\ \xf0\x9f\x90\x8d");
+    summary.uiLatencyMs = LatencyStats {1, 2, 3, 4};
+    summary.roundTrips = 987;
+    summary.counter = CounterResult {-5, std::numeric_limits<std::int64_t>::min()};
+    summary.gilSwitches = std::numeric_limits<std::uint64_t>::max();
+    summary.gilDropRequests = 1ull << 63;
+    summary.notes = {QStringLiteral("first"), QString(), QStringLiteral("third, with a comma")};
+    return summary;
+}
+
+Trace unusualTrace()
+{
+    Trace trace;
+    trace.originNs = 4'000'000'000'000'000; // microseconds since 1970 would be about this large
+    trace.cores = 3;
+    trace.lanes = {{QStringLiteral("worker \"0\""), LaneKind::Thread}, {QStringLiteral("p"), LaneKind::Process},
+        {QStringLiteral("slot"), LaneKind::LoopSlot}, {QStringLiteral("GIL"), LaneKind::Gil}};
+    const auto segment = [&](std::int64_t begin, std::int64_t end, int task, int lane, int state, int core) {
+        trace.segments.push_back(Segment {trace.originNs + begin, trace.originNs + end, task, std::uint16_t(lane),
+            static_cast<TaskState>(state), std::int8_t(core)});
+    };
+    segment(0, 1, 0, 0, 0, 0);
+    segment(-1'500, 0, -1, 1, 3, -1); // began before the origin
+    segment(7, 7, std::numeric_limits<std::int32_t>::max(), 2, 6, 127);
+    segment(8, 9'000'000'000'000, -7, 3, 200, -128); // a state from a newer version, an odd task and core
+    segment(10, 11, std::numeric_limits<std::int32_t>::min(), 0, 4, 5);
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    trace.cpuSamples = {{trace.originNs + 5, {nan, 0.1f, 100.0f}}, {trace.originNs + 6, {nan, nan, nan}},
+        {trace.originNs - 3, {}}, {trace.originNs + 9, {1e-45f, std::numeric_limits<float>::infinity(), 3.0f}}};
+    trace.instants
+        = {{trace.originNs + 3, 0, InstantKind::GilDropRequest}, {trace.originNs - 2, 3, InstantKind::GilDropRequest}};
+    trace.taskNames = {QStringLiteral("alpha"), QString::fromUtf8("\xce\xb2\xce\xb7\xcf\x84\xce\xb1")};
+    trace.counterNames = {QStringLiteral("memory.heap"), QStringLiteral("queue"), QStringLiteral("fps")};
+    return trace;
+}
+
+} // namespace
+
+TEST(RunFile, EveryFieldOfAnUnusualRunSurvives)
+{
+    RunSummary baseline = unusualSummary();
+    baseline.config.model = ModelKind::Sequential;
+    baseline.uiLatencyMs.reset();
+    baseline.counter.reset();
+    baseline.roundTrips.reset();
+    expectRoundTrip(SavedRun {std::make_shared<const Trace>(unusualTrace()), unusualSummary(), baseline});
+}
+
+TEST(RunFile, TraceAloneSurvivesWithoutNumbers)
+{
+    expectRoundTrip(SavedRun {std::make_shared<const Trace>(unusualTrace()), std::nullopt, std::nullopt});
+    expectRoundTrip(SavedRun {std::make_shared<const Trace>(), std::nullopt, std::nullopt});
+}
+
+TEST(RunFile, ThreadsWithGilRoundTrip)
+{
+    RunConfig config = makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 4, 2, 30, 0);
+    config.gil = true;
+    config.switchIntervalMs = 1;
+    const RunResult result = runToCompletion(config);
+    ASSERT_TRUE(result.trace);
+    EXPECT_GE(gilLaneIndex(result.trace->lanes), 0);
+    EXPECT_FALSE(result.trace->instants.empty()) << "no drop requests: the instants go untested";
+    EXPECT_GT(result.summary.gilSwitches, 0u);
+    RunConfig sequential = config;
+    sequential.model = ModelKind::Sequential;
+    sequential.gil = false;
+    expectRoundTrip(savedRun(result, runToCompletion(sequential).summary));
+}
+
+TEST(RunFile, ProcessesRoundTrip)
+{
+    const RunResult result = runToCompletion(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 4, 2, 5, 0));
+    ASSERT_TRUE(result.trace);
+    EXPECT_EQ(result.summary.workerPeakRssMb.size(), 2u);
+    EXPECT_GT(result.summary.startupMs, 0.0);
+    expectRoundTrip(savedRun(result));
+}
+
+TEST(RunFile, CounterRoundTrip)
+{
+    RunConfig config = makeConfig(ModelKind::Threads, WorkloadKind::Counter, 4, 2, 0, 0);
+    config.workload.increments = 20'000;
+    const RunResult result = runToCompletion(config);
+    ASSERT_TRUE(result.summary.counter.has_value());
+    expectRoundTrip(savedRun(result));
+}
+
+TEST(RunFile, EventLoopRoundTrip)
+{
+    RunConfig config = makeConfig(ModelKind::EventLoop, WorkloadKind::Mixed, 6, 0, 5, 5);
+    config.offload = OffloadKind::Threads;
+    config.sampleHz = 200;
+    const RunResult result = runToCompletion(config);
+    ASSERT_TRUE(result.trace);
+    EXPECT_FALSE(result.trace->cpuSamples.empty());
+    EXPECT_GT(result.summary.resumeLatencyMs.count, 0);
+    expectRoundTrip(savedRun(result));
+}
+
+TEST(RunFile, RecordIsTheLastTopLevelMemberAndViewersFindTheirKeys)
+{
+    const QByteArray json = runFileJson(SavedRun {std::make_shared<const Trace>(unusualTrace()), unusualSummary(), {}});
+    // Perfetto's importer stops at the first top-level key it does not know: traceEvents must come first and the
+    // record last.
+    EXPECT_TRUE(json.startsWith("{\"traceEvents\":[")) << json.left(40).toStdString();
+    EXPECT_GT(json.lastIndexOf("\n\"conlab\":{\"format\":1,"), json.lastIndexOf("\"otherData\""));
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(json, &error).object();
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << error.errorString().toStdString();
+    EXPECT_EQ(root.keys(),
+        (QStringList {QStringLiteral("conlab"), QStringLiteral("displayTimeUnit"), QStringLiteral("otherData"),
+            QStringLiteral("traceEvents")}));
+    // speedscope treats top-level "samples" and "stackFrames" as a different format.
+    EXPECT_FALSE(root.contains(QStringLiteral("samples")));
+    EXPECT_FALSE(root.contains(QStringLiteral("stackFrames")));
+    const QJsonObject summary = root[QLatin1String("conlab")].toObject()[QLatin1String("summary")].toObject();
+    EXPECT_EQ(summary[QLatin1String("config")].toObject()[QLatin1String("sample_hz")].toInt(), 999);
+    EXPECT_TRUE(summary[QLatin1String("cpu_ms")].isNull()); // NaN
+    EXPECT_EQ(summary[QLatin1String("startup_ms")].toString(), QStringLiteral("-Infinity"));
+}
+
+TEST(RunFile, WriteIsByteForByteTheJson)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    const SavedRun saved {std::make_shared<const Trace>(unusualTrace()), unusualSummary(), std::nullopt};
+    QString error;
+    ASSERT_TRUE(writeRunFile(saved, path, &error)) << error.toStdString();
+    EXPECT_EQ(readAll(path), runFileJson(saved));
+}
+
+TEST(RunFile, FailedWriteLeavesTheOldFileAndNoTemporary)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    ASSERT_TRUE(writeFile(path, "old run"));
+    Trace big;
+    big.lanes = {{QStringLiteral("lane"), LaneKind::Thread}};
+    for (int i = 0; i < 100'000; ++i)
+        big.segments.push_back(Segment {i * 10LL, i * 10LL + 5, i, 0, TaskState::Running, 0});
+    const SavedRun saved {std::make_shared<const Trace>(big), std::nullopt, std::nullopt};
+
+    // A disk that fills up half way: files of this process may not grow past 64 KiB. Root is bound by it too,
+    // unlike by permissions.
+    rlimit before {};
+    ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &before), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = before;
+    small.rlim_cur = 64 * 1024;
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    QString error;
+    const bool written = writeRunFile(saved, path, &error);
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, previousHandler);
+
+    EXPECT_FALSE(written);
+    EXPECT_TRUE(error.startsWith(QStringLiteral("Could not write the run file ") + QDir::toNativeSeparators(path)))
+        << error.toStdString();
+    EXPECT_GT(error.size(), QDir::toNativeSeparators(path).size() + 32) << "no reason given: " << error.toStdString();
+    EXPECT_EQ(readAll(path), QByteArray("old run"));
+    EXPECT_EQ(entries(dir.path()), QStringList {QStringLiteral("run.json")});
+    // And the same save works once there is room.
+    ASSERT_TRUE(writeRunFile(saved, path, &error)) << error.toStdString();
+    EXPECT_EQ(readRunFile(path, &error)->trace->segments.size(), big.segments.size());
+}
+
+TEST(RunFile, WriteFailsWhereTheParentIsAFileOrMissing)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("plain.txt"));
+    ASSERT_TRUE(writeFile(file, "not a directory"));
+    const SavedRun saved {std::make_shared<const Trace>(unusualTrace()), std::nullopt, std::nullopt};
+    for (const QString& path : {file + QStringLiteral("/run.json"), dir.filePath(QStringLiteral("missing/run.json"))}) {
+        SCOPED_TRACE(path.toStdString());
+        QString error;
+        EXPECT_FALSE(writeRunFile(saved, path, &error));
+        EXPECT_TRUE(error.contains(QDir::toNativeSeparators(path))) << error.toStdString();
+        EXPECT_FALSE(writeRunFile(saved, path, nullptr));
+    }
+    EXPECT_EQ(readAll(file), QByteArray("not a directory"));
+    EXPECT_EQ(entries(dir.path()), QStringList {QStringLiteral("plain.txt")});
+}
+
+TEST(RunFile, NoTraceIsAnErrorNotACrash)
+{
+    QTemporaryDir dir;
+    QString error;
+    EXPECT_FALSE(writeRunFile(SavedRun {}, dir.filePath(QStringLiteral("run.json")), &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("run.json"))) << error.toStdString();
+    EXPECT_TRUE(entries(dir.path()).isEmpty());
+}
