@@ -1,5 +1,7 @@
 #include "atomicwrite.h"
 
+#include "util/fileerror.h"
+
 #include <QDir>
 #include <QSaveFile>
 
@@ -18,12 +20,8 @@ bool writeTextFileAtomically(
 
     // Not committed: QSaveFile discards its temporary file and the old file at path is untouched.
     if (error) {
-        QString reason = file.errorString();
-        while (reason.endsWith(QLatin1Char('.')))
-            reason.chop(1);
-        if (reason.isEmpty())
-            reason = QStringLiteral("unknown error");
-        *error = QStringLiteral("Could not write the %1 %2: %3.").arg(what, QDir::toNativeSeparators(path), reason);
+        *error = QStringLiteral("Could not write the %1 %2: %3.")
+                     .arg(what, QDir::toNativeSeparators(path), fileErrorReason(file.errorString()));
     }
     return false;
 }
