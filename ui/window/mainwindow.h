@@ -19,6 +19,7 @@ namespace conlab {
 class CoreUtilisationPlot;
 class FigureWriter;
 class MetricsPanel;
+class PresenterMode;
 class RunSession;
 class TimelinePlot;
 class WorkloadPanel;
@@ -70,6 +71,10 @@ public:
     bool copyPicture();
     FigureWriter& figureWriter() { return *m_figureWriter; }
 
+    // View > Presenter mode (F11).
+    PresenterMode& presenterMode() { return *m_presenter; }
+    const PresenterMode& presenterMode() const { return *m_presenter; }
+
 signals:
     // A run ended and the window shows it; summary.uiLatencyMs is filled in.
     void runFinished(const conlab::RunResult& result);
@@ -106,6 +111,7 @@ private:
     QAction* m_resetZoomAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_copyAction = nullptr;
+    PresenterMode* m_presenter = nullptr;
     FigureWriter* m_figureWriter = nullptr;
     std::optional<ShownRun> m_shown;
     // The run going, for the caption of a picture taken before it ends.
