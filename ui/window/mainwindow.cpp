@@ -10,6 +10,7 @@
 #include "window/metricspanel.h"
 #include "window/presentermode.h"
 #include "window/runsession.h"
+#include "window/shortcutshelp.h"
 #include "window/workloadpanel.h"
 
 #include <QAction>
@@ -169,6 +170,21 @@ void MainWindow::createActions()
     m_presenter = new PresenterMode(this, {m_timeline, m_utilisation}, m_stopAction);
     view->addSeparator();
     view->addAction(m_presenter->action());
+
+    m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
+    m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcutsHelp);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+}
+
+void MainWindow::showShortcutsHelp()
+{
+    if (!m_shortcutsHelp)
+        m_shortcutsHelp = new ShortcutsHelp(this);
+    m_shortcutsHelp->show();
+    m_shortcutsHelp->raise();
+    m_shortcutsHelp->activateWindow();
 }
 
 QWidget* MainWindow::createTopBar()
