@@ -1,6 +1,7 @@
 #include "export/figureoptions.h"
 #include "models/workerprocess.h"
 #include "runcommand.h"
+#include "window/applicationicon.h"
 #include "window/guioptions.h"
 #include "window/mainwindow.h"
 #include "window/settingsstore.h"
@@ -57,6 +58,10 @@ int runGui(int argc, char** argv)
     QApplication app(argc, argv);
     setApplicationInfo();
     QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
+    // The installed conlab.desktop: its icon and name for the window on Wayland and in task bars.
+    QGuiApplication::setDesktopFileName(QStringLiteral("conlab"));
+    QApplication::setWindowIcon(conlab::applicationIcon());
+
     conlab::SettingsStore settings;
     QStringList problems;
     const conlab::RememberedSettings remembered = settings.load(&problems);
