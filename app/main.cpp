@@ -1,8 +1,10 @@
 #include "export/figureoptions.h"
 #include "models/workerprocess.h"
 #include "runcommand.h"
+#include "window/applicationicon.h"
 #include "window/guioptions.h"
 #include "window/mainwindow.h"
+#include "window/settingsstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -56,17 +58,34 @@ int runGui(int argc, char** argv)
     QApplication app(argc, argv);
     setApplicationInfo();
     QApplication::setApplicationDisplayName(QStringLiteral("Concurrency Lab"));
+    // The installed conlab.desktop: its icon and name for the window on Wayland and in task bars.
+    QGuiApplication::setDesktopFileName(QStringLiteral("conlab"));
+    QApplication::setWindowIcon(conlab::applicationIcon());
+
+    conlab::SettingsStore settings;
+    QStringList problems;
+    const conlab::RememberedSettings remembered = settings.load(&problems);
     QString error;
-    const auto options = conlab::parseGuiOptions(QApplication::arguments(), &error);
+    const auto options = conlab::parseGuiOptions(QApplication::arguments(), &error, remembered.config);
     if (!options) {
         std::fprintf(stderr, "conlab: %s\n", qPrintable(error));
         return 2;
     }
+    const bool remember = !options->unattended();
+    if (remember) {
+        for (const QString& problem : problems)
+            std::fprintf(stderr, "conlab: %s\n", qPrintable(problem));
+    }
 
     conlab::MainWindow window;
+    if (remember)
+        conlab::SettingsStore::restore(window, remembered);
     conlab::applyGuiOptions(window, *options);
     window.show();
-    return QApplication::exec();
+    const int exitCode = QApplication::exec();
+    if (remember && !settings.save(conlab::SettingsStore::capture(window, remembered.language), &error))
+        std::fprintf(stderr, "conlab: %s\n", qPrintable(error));
+    return exitCode;
 }
 
 } // namespace

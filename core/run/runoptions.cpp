@@ -141,9 +141,9 @@ void addRunOptions(QCommandLineParser& parser)
     });
 }
 
-std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, QString* error)
+std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, QString* error, const RunConfig& base)
 {
-    RunConfig config;
+    RunConfig config = base;
     if (parser.isSet(QStringLiteral("model"))) {
         const auto model = modelFromKey(parser.value(QStringLiteral("model")));
         if (!model) {
@@ -152,6 +152,11 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
             return std::nullopt;
         }
         config.model = *model;
+        // A model named here is the whole choice: base's GIL or executor does not ride along unless asked for, and
+        // only a coroutine can await between a read and a write.
+        config.gil = false;
+        config.offload = OffloadKind::None;
+        config.workload.yieldBetween = config.workload.yieldBetween && config.model == ModelKind::EventLoop;
     }
     if (parser.isSet(QStringLiteral("workload"))) {
         const auto workload = workloadFromKey(parser.value(QStringLiteral("workload")));
@@ -161,6 +166,8 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
             return std::nullopt;
         }
         config.workload.kind = *workload;
+        config.workload.lock = false;
+        config.workload.yieldBetween = false;
     }
     if (parser.isSet(QStringLiteral("offload"))) {
         const auto offload = offloadFromKey(parser.value(QStringLiteral("offload")));
@@ -171,9 +178,9 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
         }
         config.offload = *offload;
     }
-    config.gil = parser.isSet(QStringLiteral("gil"));
-    config.workload.lock = parser.isSet(QStringLiteral("lock"));
-    config.workload.yieldBetween = parser.isSet(QStringLiteral("yield-between"));
+    config.gil = config.gil || parser.isSet(QStringLiteral("gil"));
+    config.workload.lock = config.workload.lock || parser.isSet(QStringLiteral("lock"));
+    config.workload.yieldBetween = config.workload.yieldBetween || parser.isSet(QStringLiteral("yield-between"));
     if (parser.isSet(QStringLiteral("switch-interval-ms"))) {
         const QString text = parser.value(QStringLiteral("switch-interval-ms"));
         bool ok = false;

@@ -13,8 +13,11 @@ namespace conlab {
 // --offload, --calibration.
 void addRunOptions(QCommandLineParser& parser);
 
-// Reads the options added by addRunOptions(); anything unset keeps RunConfig's default. On bad input returns
-// nullopt and one line for stderr naming the argument and what was wrong with it.
-std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, QString* error);
+// Reads the options added by addRunOptions() over `base`: anything unset keeps base's value (RunConfig's defaults,
+// or the GUI's remembered settings). --model picks the whole model choice: without --gil or --offload beside it they
+// are off, whatever base had; likewise --workload with --lock and --yield-between. On bad input returns nullopt
+// and one line for stderr naming the argument and what was wrong with it.
+std::optional<RunConfig> runConfigFromOptions(
+    const QCommandLineParser& parser, QString* error, const RunConfig& base = RunConfig());
 
 } // namespace conlab

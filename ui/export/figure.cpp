@@ -18,36 +18,37 @@ constexpr int captionLineGapPx = 3;
 constexpr double titlePointSize = 15.0;
 constexpr double detailPointSize = 12.0;
 
-QFont captionFont(bool title)
+QFont captionFont(bool title, const PresentationTheme& theme)
 {
-    QFont font;
-    font.setPointSizeF(title ? titlePointSize : detailPointSize);
+    QFont font = theme.font(QFont(), title ? titlePointSize : detailPointSize);
     font.setBold(title);
     return font;
 }
 
 // Paints the caption lines from the top; returns the height they took.
-int paintCaption(const QStringList& lines, QCPPainter& painter, int width)
+int paintCaption(const QStringList& lines, QCPPainter& painter, int width, const PresentationTheme& theme)
 {
     if (lines.isEmpty())
         return 0;
-    const double textWidth = std::max(1, width - 2 * captionMarginPx);
+    const int margin = theme.pixels(captionMarginPx);
+    const int lineGap = theme.pixels(captionLineGapPx);
+    const double textWidth = std::max(1, width - 2 * margin);
     const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
-    double y = captionTopPx;
+    double y = theme.pixels(captionTopPx);
     painter.save();
-    painter.setPen(QColor(0x20, 0x20, 0x20));
+    painter.setPen(theme.captionColor());
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QFont font = captionFont(i == 0);
+        const QFont font = captionFont(i == 0, theme);
         painter.setFont(font);
         // Measured on the painter's device: the resolution its fonts are drawn at.
         const QFontMetricsF metrics(font, painter.device());
         const QRectF bounds = metrics.boundingRect(QRectF(0, 0, textWidth, 1e6), flags, lines[i]);
-        const QRectF rect(captionMarginPx, y, textWidth, std::ceil(bounds.height()));
+        const QRectF rect(margin, y, textWidth, std::ceil(bounds.height()));
         painter.drawText(rect, flags, lines[i]);
-        y += rect.height() + captionLineGapPx;
+        y += rect.height() + lineGap;
     }
     painter.restore();
-    return int(std::ceil(y - captionLineGapPx + captionBottomPx));
+    return int(std::ceil(y - lineGap + theme.pixels(captionBottomPx)));
 }
 
 // Shows a panel's export range for the time of the drawing, invisibly to whatever listens to its axis.
@@ -83,7 +84,7 @@ private:
 void paintFigure(const Figure& figure, QCPPainter& painter, QSize size)
 {
     painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
-    const int top = paintCaption(figure.caption, painter, size.width());
+    const int top = paintCaption(figure.caption, painter, size.width(), figure.theme);
 
     double totalWeight = 0;
     for (const FigurePanel& panel : figure.panels) {
@@ -108,7 +109,8 @@ void paintFigure(const Figure& figure, QCPPainter& painter, QSize size)
             const XRangeOverride range(panel.plot, panel.xRange);
             painter.save();
             painter.translate(0, panelTop);
-            panel.plot->toPainter(&painter, std::max(1, size.width() - panelRightMarginPx), height);
+            panel.plot->toPainter(
+                &painter, std::max(1, size.width() - figure.theme.pixels(panelRightMarginPx)), height);
             painter.restore();
         }
         // toPainter() leaves the layout at the figure's size: the widget's hover, zoom and next paint need its own.

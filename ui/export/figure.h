@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plots/presentationtheme.h"
+
 #include <QSize>
 #include <QStringList>
 #include <optional>
@@ -25,6 +27,8 @@ struct Figure
 {
     QStringList caption; // the first line is the title, in bold; lines too long for the width wrap
     std::vector<FigurePanel> panels;
+    // The caption's sizes and colour; the panels' own come from their plots.
+    PresentationTheme theme;
 };
 
 // Paints the figure into the rectangle (0, 0, size) of painter's logical coordinates: the caller maps them onto its

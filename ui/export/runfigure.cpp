@@ -69,6 +69,8 @@ Figure runFigure(TimelinePlot& timeline, CoreUtilisationPlot& utilisation, Figur
 
     Figure figure;
     figure.caption = figureCaption(facts);
+    // What the screen shows: a picture taken in presenter mode has the presenter's large caption, as its plots do.
+    figure.theme = timeline.theme();
     const QCPRange xRange(range.begin, range.end);
     if (content != FigureContent::Utilisation)
         figure.panels.push_back(FigurePanel {&timeline, timelineWeight, xRange});

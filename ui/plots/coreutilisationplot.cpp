@@ -21,16 +21,33 @@ CoreUtilisationPlot::CoreUtilisationPlot(QWidget* parent)
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     yAxis->setTicker(ticker);
     yAxis->setLabel(tr("CPU (%)"));
-    yAxis->setLabelFont(labelFont());
-    yAxis->setTickLabelFont(tickFont());
     yAxis->setSubTicks(false);
-    yAxis->grid()->setPen(QPen(QColor(0, 0, 0, 40), 0, Qt::DotLine));
     // A little room above 100 % and below 0 % so a saturated or idle core's line is not drawn on the frame.
     yAxis->setRange(-4.0, 106.0);
 
     connect(this, &QCustomPlot::beforeReplot, this, &CoreUtilisationPlot::chooseAntialiasing);
 
     clearRun(0, 0);
+    applyTheme();
+}
+
+void CoreUtilisationPlot::applyTheme()
+{
+    TimeAxisPlot::applyTheme();
+    for (int core = 0; core < coreCount(); ++core)
+        m_coreGraphs[std::size_t(core)]->setPen(corePen(core));
+    if (m_averageGraph)
+        m_averageGraph->setPen(averagePen());
+}
+
+QPen CoreUtilisationPlot::corePen(int core) const
+{
+    return QPen(coreColor(core), theme().lineWidth(2.0), corePenStyle(core));
+}
+
+QPen CoreUtilisationPlot::averagePen() const
+{
+    return QPen(averageColor(), theme().lineWidth(3.5));
 }
 
 void CoreUtilisationPlot::startRun(const RunStart& start)
@@ -86,12 +103,12 @@ void CoreUtilisationPlot::ensureCores(int cores)
     for (int core = coreCount(); core < cores; ++core) {
         QCPGraph* graph = addGraph(xAxis, yAxis);
         graph->setName(tr("cpu%1").arg(core));
-        graph->setPen(QPen(coreColor(core), 2.0, corePenStyle(core)));
+        graph->setPen(corePen(core));
         m_coreGraphs.push_back(graph);
     }
     m_averageGraph = addGraph(xAxis, yAxis);
     m_averageGraph->setName(tr("average"));
-    m_averageGraph->setPen(QPen(averageColor(), 3.5));
+    m_averageGraph->setPen(averagePen());
     if (averageData)
         m_averageGraph->setData(averageData);
 }

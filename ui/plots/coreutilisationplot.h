@@ -24,7 +24,12 @@ public:
     std::size_t sampleCount() const { return m_sampleCount; }
     std::optional<TimeRange> dataSpan() const override;
 
+protected:
+    void applyTheme() override;
+
 private:
+    QPen corePen(int core) const;
+    QPen averagePen() const;
     void clearRun(int cores, std::int64_t originNs);
     void ensureCores(int cores);
     void addSamples(const std::vector<CpuSample>& samples);

@@ -17,11 +17,10 @@ constexpr double minimumFitSec = 1e-3;
 constexpr double minimumZoomSec = 1e-7;
 constexpr int rubberBandMinPx = 4;
 
-QFont withPointSize(QFont font, double pointSize)
-{
-    font.setPointSizeF(pointSize);
-    return font;
-}
+// Desk sizes; the theme scales them.
+constexpr double tickPointSize = 11;
+constexpr double labelPointSize = 12;
+constexpr double legendPointSize = 11;
 
 // A legend laid out as rows above the plot, wrapping to as many columns as the export or widget width allows.
 class RowLegend : public QCPLegend
@@ -85,9 +84,6 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     : QCustomPlot(parent)
 {
     xAxis->setLabel(tr("time (s)"));
-    xAxis->setLabelFont(labelFont());
-    xAxis->setTickLabelFont(tickFont());
-    xAxis->grid()->setPen(QPen(QColor(0, 0, 0, 40), 0, Qt::DotLine));
 
     // Time is the only axis a user zooms or pans; lanes and percentages stay where they are.
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -96,10 +92,7 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     axisRect()->setRangeDragAxes(xAxis, nullptr);
     axisRect()->setRangeZoomAxes(xAxis, nullptr);
     axisRect()->setRangeZoomFactor(0.85);
-    // The same left margin in both plots keeps their time axes aligned when stacked.
-    axisRect()->setMinimumMargins(QMargins(timeAxisLeftMarginPx, 8, 0, 0));
     selectionRect()->setBrush(QColor(0, 114, 178, 40));
-    selectionRect()->setPen(QPen(QColor(0, 114, 178), 1, Qt::DashLine));
 
     // The legend is a row above the plot, not an inset that would hide segments or lines at 100 %.
     axisRect()->insetLayout()->remove(legend);
@@ -117,12 +110,8 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     legend->setVisible(true);
     legend->setBorderPen(Qt::NoPen);
     legend->setBrush(Qt::NoBrush);
-    legend->setFont(withPointSize(font(), 11));
-    legend->setIconSize(28, 14);
-    legend->setColumnSpacing(22);
-    legend->setRowSpacing(4);
-    legend->setMargins(QMargins(10, 6, 10, 4));
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    TimeAxisPlot::applyTheme();
 
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeAxisPlot::onRangeChanged);
 
@@ -186,14 +175,52 @@ void TimeAxisPlot::restartView()
     m_dirty = false;
 }
 
+void TimeAxisPlot::setTheme(const PresentationTheme& theme)
+{
+    if (theme == m_theme)
+        return;
+    m_theme = theme;
+    applyTheme();
+    replot(rpQueuedReplot);
+    m_dirty = false;
+}
+
 QFont TimeAxisPlot::tickFont() const
 {
-    return withPointSize(font(), 11);
+    return m_theme.font(font(), tickPointSize);
 }
 
 QFont TimeAxisPlot::labelFont() const
 {
-    return withPointSize(font(), 12);
+    return m_theme.font(font(), labelPointSize);
+}
+
+void TimeAxisPlot::applyTheme()
+{
+    const QPen axisPen(Qt::black, m_theme.lineWidth(1.0), Qt::SolidLine, Qt::SquareCap);
+    for (QCPAxis* axis : axisRect()->axes()) {
+        axis->setLabelFont(labelFont());
+        axis->setTickLabelFont(tickFont());
+        axis->setBasePen(axisPen);
+        axis->setTickPen(axisPen);
+        axis->setSubTickPen(axisPen);
+        axis->setTickLength(m_theme.pixels(5), 0);
+        axis->setSubTickLength(m_theme.pixels(2), 0);
+        axis->setTickLabelPadding(m_theme.pixels(5));
+        axis->setLabelPadding(m_theme.pixels(5));
+        axis->grid()->setPen(QPen(m_theme.gridColor(), m_theme.lineWidth(1.0), Qt::DotLine));
+    }
+    // The same left margin in both plots keeps their time axes aligned when stacked.
+    axisRect()->setMinimumMargins(QMargins(m_theme.pixels(timeAxisLeftMarginPx), m_theme.pixels(8), 0, 0));
+    selectionRect()->setPen(QPen(QColor(0, 114, 178), m_theme.lineWidth(1.0), Qt::DashLine));
+
+    legend->setFont(m_theme.font(font(), legendPointSize));
+    legend->setIconSize(m_theme.pixels(28), m_theme.pixels(14));
+    legend->setIconTextPadding(m_theme.pixels(7));
+    legend->setColumnSpacing(m_theme.pixels(22));
+    legend->setRowSpacing(m_theme.pixels(4));
+    legend->setMargins(QMargins(m_theme.pixels(10), m_theme.pixels(6), m_theme.pixels(10), m_theme.pixels(4)));
+    markDirty();
 }
 
 void TimeAxisPlot::mousePressEvent(QMouseEvent* event)

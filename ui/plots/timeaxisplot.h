@@ -1,5 +1,6 @@
 #pragma once
 
+#include "presentationtheme.h"
 #include "timeline/timelinemapping.h"
 
 #include <optional>
@@ -30,6 +31,10 @@ public:
     // Length of the sliding window a long live run is followed with (default 60 s).
     void setFollowWindowSeconds(double seconds) { m_followWindowSec = seconds; }
 
+    // Every font, pen and colour of the plot comes from the theme (desk by default); replots with the new one.
+    void setTheme(const PresentationTheme& theme);
+    const PresentationTheme& theme() const { return m_theme; }
+
 signals:
     void timeRangeChanged(double beginSec, double endSec);
 
@@ -56,6 +61,9 @@ protected:
     void markDirty() { m_dirty = true; }
     QFont tickFont() const;
     QFont labelFont() const;
+    // Styles axes, grids, legend and margins from theme(); a plot adds its own lines and marks, calling this first.
+    // Each plot's constructor calls its own once its parts exist.
+    virtual void applyTheme();
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -65,6 +73,7 @@ private:
     void applyRange(TimeRange range, bool announce);
     void onRangeChanged(const QCPRange& range);
 
+    PresentationTheme m_theme;
     double m_followWindowSec = 60.0;
     double m_pressX = 0.0;
     bool m_userZoomed = false;

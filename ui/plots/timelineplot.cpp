@@ -15,8 +15,9 @@ namespace {
 class StateLegendItem : public QCPAbstractLegendItem
 {
 public:
-    StateLegendItem(QCPLegend* legend, TaskState state, bool folded, QString text)
+    StateLegendItem(QCPLegend* legend, const TimelinePlottable* plottable, TaskState state, bool folded, QString text)
         : QCPAbstractLegendItem(legend)
+        , m_plottable(plottable)
         , m_state(state)
         , m_folded(folded)
         , m_text(std::move(text))
@@ -30,7 +31,7 @@ protected:
         const QSize text = textSize();
         const int height = std::max(icon.height(), text.height());
         const QRectF iconRect(mRect.left(), mRect.top() + (height - icon.height()) / 2.0, icon.width(), icon.height());
-        TimelinePlottable::drawSwatch(painter, iconRect, m_state, m_folded);
+        m_plottable->drawSwatch(painter, iconRect, m_state, m_folded);
         painter->setFont(mFont);
         painter->setPen(mTextColor);
         painter->drawText(
@@ -57,6 +58,7 @@ private:
             .size();
     }
 
+    const TimelinePlottable* m_plottable;
     TaskState m_state;
     bool m_folded;
     QString m_text;
@@ -65,8 +67,9 @@ private:
 // Lane names on the value axis, thinned to every k-th lane when the lanes are too dense to label each one.
 class LaneTicker : public QCPAxisTicker
 {
-    // Roughly the legend row and the time axis: what the viewport spends outside the lanes.
-    static constexpr double reservedHeightPx = 110.0;
+    // Roughly the legend row and the time axis, in lines of lane labels: what the viewport spends outside the lanes
+    // (about 110 px at the desk's sizes). Measured in the label font, it grows with the theme's fonts.
+    static constexpr double reservedLabelLines = 6.5;
 
 public:
     LaneTicker(const TimelineData* data, const QCPAxis* axis)
@@ -81,11 +84,12 @@ protected:
         // Ticks are generated before the layout of the same replot, so the axis rect may still have the size of
         // another export or of the widget before a resize; the viewport is already right.
         const QCustomPlot* plot = m_axis->parentPlot();
-        const double heightPx = plot ? plot->viewport().height() - reservedHeightPx : 0.0;
+        const double lineHeightPx = QFontMetricsF(m_axis->tickLabelFont()).height();
+        const double heightPx = plot ? plot->viewport().height() - reservedLabelLines * lineHeightPx : 0.0;
         if (heightPx <= 0.0 || range.size() <= 0.0)
             return 1.0;
         const double pxPerLane = heightPx / range.size();
-        const double labelPx = QFontMetricsF(m_axis->tickLabelFont()).height() * 1.1;
+        const double labelPx = lineHeightPx * 1.1;
         return std::max(1.0, std::ceil(labelPx / pxPerLane));
     }
 
@@ -117,7 +121,6 @@ private:
 
 TimelinePlot::TimelinePlot(QWidget* parent)
     : TimeAxisPlot(LegendColumns::FitItems, parent)
-    , m_plottable(nullptr)
 {
     setAutoAddPlottableToLegend(false);
     setAntialiasedElements(QCP::aeAxes | QCP::aeLegend | QCP::aeLegendItems);
@@ -125,19 +128,27 @@ TimelinePlot::TimelinePlot(QWidget* parent)
 
     yAxis->setRangeReversed(true); // lane 0 on top
     yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LaneTicker(&m_data, yAxis)));
-    yAxis->setTickLabelFont(tickFont());
-    yAxis->setTickLength(0, 0);
     yAxis->setSubTicks(false);
     yAxis->grid()->setVisible(false);
-
-    for (TaskState state : allTaskStates)
-        legend->addItem(new StateLegendItem(legend, state, false, stateLegendText(state)));
-    legend->addItem(new StateLegendItem(legend, TaskState::StartingUp, true, tr("many short segments: zoom in")));
 
     m_plottable = new TimelinePlottable(xAxis, yAxis, &m_data);
     m_plottable->setName(tr("tasks"));
 
+    for (TaskState state : allTaskStates)
+        legend->addItem(new StateLegendItem(legend, m_plottable, state, false, stateLegendText(state)));
+    legend->addItem(
+        new StateLegendItem(legend, m_plottable, TaskState::StartingUp, true, tr("many short segments: zoom in")));
+
+    applyTheme();
     layOutLanes();
+}
+
+void TimelinePlot::applyTheme()
+{
+    TimeAxisPlot::applyTheme();
+    // Lane names label bars, not values: no ticks.
+    yAxis->setTickLength(0, 0);
+    m_plottable->setTheme(theme());
 }
 
 void TimelinePlot::startRun(const RunStart& start)

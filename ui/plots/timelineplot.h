@@ -21,6 +21,7 @@ public:
     void appendBatch(const TraceBatch& batch);
     void showTrace(const Trace& trace);
     const TimelineData& data() const { return m_data; }
+    const TimelinePlottable& plottable() const { return *m_plottable; }
     std::optional<TimeRange> dataSpan() const override;
 
     // The segment under a widget position, as the hover tooltip finds it.
@@ -30,12 +31,13 @@ public:
 
 protected:
     bool event(QEvent* event) override;
+    void applyTheme() override;
 
 private:
     void layOutLanes();
 
     TimelineData m_data;
-    TimelinePlottable* m_plottable;
+    TimelinePlottable* m_plottable = nullptr;
 };
 
 } // namespace conlab

@@ -18,67 +18,6 @@ const QBrush& foldedHatch()
     return hatch;
 }
 
-// Below this width a segment has no room for an edge; its fill alone is clearer.
-constexpr double outlineMinWidthPx = 4.0;
-
-// Colours looked up once, not per rectangle: QColor::darker() showed in replot profiles.
-struct Palette
-{
-    std::array<QColor, taskStateCount> fill;
-    std::array<QColor, taskStateCount> outline;
-    std::array<QRgb, taskStateCount> premultiplied;
-
-    Palette()
-    {
-        for (TaskState state : allTaskStates) {
-            const auto i = std::size_t(state);
-            fill[i] = stateColor(state);
-            outline[i] = stateOutlineColor(state);
-            premultiplied[i] = qPremultiply(fill[i].rgba());
-        }
-    }
-
-    static const Palette& get()
-    {
-        static const Palette palette;
-        return palette;
-    }
-};
-
-void fillBar(QPainter* painter, const QRectF& rect, TaskState state, bool folded, bool blockingLoop)
-{
-    const Palette& palette = Palette::get();
-    const auto index = std::min(std::size_t(state), std::size_t(taskStateCount - 1));
-    const QColor& fill = palette.fill[index];
-    const QColor& edge = palette.outline[index];
-    if (blockingLoop && state == TaskState::BlockingLoop && rect.width() >= outlineMinWidthPx) {
-        // The loop-blocking CPU phase is the lesson of the event-loop demo: a heavy frame and a cross-hatch.
-        painter->fillRect(rect, edge);
-        const QRectF inner = rect.adjusted(2, 2, -2, -2);
-        if (inner.isValid()) {
-            painter->fillRect(inner, fill);
-            painter->fillRect(inner, QBrush(edge, Qt::DiagCrossPattern));
-        }
-        return;
-    }
-    if (!folded && rect.width() >= outlineMinWidthPx && rect.height() >= 4.0) {
-        painter->fillRect(rect, edge);
-        painter->fillRect(rect.adjusted(1, 1, -1, -1), fill);
-    } else {
-        painter->fillRect(rect, fill);
-    }
-    if (folded)
-        painter->fillRect(rect, foldedHatch());
-}
-
-// Outvoted inside a folded column: a red strip along the top still says "the loop was blocked here".
-void markBlockedLoop(QPainter* painter, const QRectF& rect)
-{
-    const Palette& palette = Palette::get();
-    painter->fillRect(QRectF(rect.left(), rect.top(), rect.width(), std::max(2.0, rect.height() / 4)),
-        palette.outline[std::size_t(TaskState::BlockingLoop)]);
-}
-
 // Grows the last of `runs` when `left` touches it, else starts a new one.
 void extendRuns(std::vector<std::pair<double, double>>& runs, double left, double right)
 {
@@ -88,11 +27,32 @@ void extendRuns(std::vector<std::pair<double, double>>& runs, double left, doubl
         runs.emplace_back(left, right);
 }
 
+std::size_t styleIndex(TaskState state)
+{
+    return std::min(std::size_t(state), std::size_t(taskStateCount - 1));
+}
+
 } // namespace
+
+TimelinePlottable::Style::Style(const PresentationTheme& theme)
+    : outlinePx(theme.pixels(1))
+    , framePx(theme.pixels(2))
+    // A wider edge needs a wider segment, or the edges of many short ones would paint the lane black.
+    , outlinedMinWidthPx(theme.pixels(4) * outlinePx)
+    , laneBand(theme.laneBandColor())
+{
+    for (TaskState state : allTaskStates) {
+        const auto i = std::size_t(state);
+        fill[i] = stateColor(state);
+        outline[i] = theme.segmentOutline(state);
+        premultiplied[i] = qPremultiply(fill[i].rgba());
+    }
+}
 
 TimelinePlottable::TimelinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const TimelineData* data)
     : QCPAbstractPlottable(keyAxis, valueAxis)
     , m_data(data)
+    , m_style(PresentationTheme::desk())
 {
     setSelectable(QCP::stNone);
     // Bars sit on whole pixels; antialiasing would only blur their edges and cost time.
@@ -100,9 +60,50 @@ TimelinePlottable::TimelinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const
     setAntialiasedFill(false);
 }
 
-void TimelinePlottable::drawSwatch(QPainter* painter, const QRectF& rect, TaskState state, bool folded)
+void TimelinePlottable::setTheme(const PresentationTheme& theme)
+{
+    m_style = Style(theme);
+}
+
+void TimelinePlottable::drawSwatch(QPainter* painter, const QRectF& rect, TaskState state, bool folded) const
 {
     fillBar(painter, rect, state, folded, state == TaskState::BlockingLoop);
+}
+
+void TimelinePlottable::fillBar(
+    QPainter* painter, const QRectF& rect, TaskState state, bool folded, bool blockingLoop) const
+{
+    const QColor& fill = m_style.fill[styleIndex(state)];
+    const QColor& edge = m_style.outline[styleIndex(state)];
+    const double wideEnough = m_style.outlinedMinWidthPx;
+    if (blockingLoop && state == TaskState::BlockingLoop && rect.width() >= wideEnough) {
+        // The loop-blocking CPU phase is the lesson of the event-loop demo: a heavy frame and a cross-hatch.
+        painter->fillRect(rect, edge);
+        const int frame = m_style.framePx;
+        const QRectF inner = rect.adjusted(frame, frame, -frame, -frame);
+        if (inner.isValid()) {
+            painter->fillRect(inner, fill);
+            painter->fillRect(inner, QBrush(edge, Qt::DiagCrossPattern));
+        }
+        return;
+    }
+    const int edgePx = m_style.outlinePx;
+    if (!folded && rect.width() >= wideEnough && rect.height() >= 2 * edgePx + 2) {
+        painter->fillRect(rect, edge);
+        painter->fillRect(rect.adjusted(edgePx, edgePx, -edgePx, -edgePx), fill);
+    } else {
+        painter->fillRect(rect, fill);
+    }
+    if (folded)
+        painter->fillRect(rect, foldedHatch());
+}
+
+// Outvoted inside a folded column: a red strip along the top still says "the loop was blocked here".
+void TimelinePlottable::markBlockedLoop(QPainter* painter, const QRectF& rect) const
+{
+    painter->fillRect(
+        QRectF(rect.left(), rect.top(), rect.width(), std::max(double(m_style.framePx), rect.height() / 4)),
+        m_style.outline[std::size_t(TaskState::BlockingLoop)]);
 }
 
 void TimelinePlottable::draw(QCPPainter* painter)
@@ -133,7 +134,7 @@ void TimelinePlottable::draw(QCPPainter* painter)
 
     // Every other lane gets a faint band so the eye can follow a lane across a wide plot.
     const QRect plotRect = clipRect();
-    const QColor band(0, 0, 0, 12);
+    const QColor& band = m_style.laneBand;
     for (int lane = firstLane; lane <= lastLane; ++lane) {
         const double centre = mValueAxis->coordToPixel(lane);
         if (lane % 2 == 1)
@@ -149,7 +150,6 @@ void TimelinePlottable::drawLane(QPainter* painter, double top, double height, i
     // thousand painter calls per replot. Every mark too narrow for an outline is written into an image row instead
     // and stretched to the bar's height with one drawImage; only outlined segments, the hatch and the
     // blocked-loop strips are drawn one by one, and there are few of those per lane.
-    const Palette& palette = Palette::get();
     auto* row = reinterpret_cast<QRgb*>(m_foldRow.scanLine(0));
     const int rowWidth = m_foldRow.width();
     int firstColumn = rowWidth;
@@ -157,15 +157,14 @@ void TimelinePlottable::drawLane(QPainter* painter, double top, double height, i
     m_foldedRuns.clear();
     m_blockedRuns.clear();
     for (const TimelineMark& mark : m_marks) {
-        if (!mark.folded && mark.right - mark.left >= outlineMinWidthPx)
+        if (!mark.folded && mark.right - mark.left >= m_style.outlinedMinWidthPx)
             continue;
         // The columns whose centres the mark covers, as an unantialiased fillRect would paint them.
         const int begin = std::clamp(int(std::ceil(mark.left - 0.5)) - rowLeft, 0, rowWidth - 1);
         const int end = std::clamp(int(std::ceil(mark.right - 0.5)) - rowLeft, begin + 1, rowWidth);
         if (begin > lastColumn + 1)
             std::fill(row + lastColumn + 1, row + begin, QRgb(0)); // gaps stay transparent
-        std::fill(row + begin, row + end,
-            palette.premultiplied[std::min(std::size_t(mark.state), std::size_t(taskStateCount - 1))]);
+        std::fill(row + begin, row + end, m_style.premultiplied[styleIndex(mark.state)]);
         firstColumn = std::min(firstColumn, begin);
         lastColumn = std::max(lastColumn, end - 1);
         if (mark.folded)
@@ -180,7 +179,7 @@ void TimelinePlottable::drawLane(QPainter* painter, double top, double height, i
     }
 
     for (const TimelineMark& mark : m_marks) {
-        if (!mark.folded && mark.right - mark.left >= outlineMinWidthPx)
+        if (!mark.folded && mark.right - mark.left >= m_style.outlinedMinWidthPx)
             fillBar(
                 painter, QRectF(mark.left, top, mark.right - mark.left, height), mark.state, false, mark.blockingLoop);
     }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "plots/presentationtheme.h"
 #include "segmentfolding.h"
 
 #include <QImage>
+#include <array>
 #include <qcustomplot.h>
 #include <utility>
 #include <vector>
@@ -29,8 +31,12 @@ public:
     // The segment under (or within tolerancePx of) a widget position.
     Hit hitTest(const QPointF& pos, double tolerancePx) const;
 
+    // Colours and outline widths of the segments; the desk theme until set.
+    void setTheme(const PresentationTheme& theme);
     // The look of a state in the plot, shared with the legend so the two cannot drift apart.
-    static void drawSwatch(QPainter* painter, const QRectF& rect, TaskState state, bool folded);
+    void drawSwatch(QPainter* painter, const QRectF& rect, TaskState state, bool folded) const;
+    // The width of the edge around a segment, in pixels; narrower segments have none.
+    int outlineWidthPx() const { return m_style.outlinePx; }
 
     double selectTest(const QPointF& pos, bool onlySelectable, QVariant* details = nullptr) const override;
     QCPRange getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
@@ -42,9 +48,29 @@ protected:
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
+    // What the theme makes of each state, looked up once and not per rectangle: QColor::darker() showed in replot
+    // profiles.
+    struct Style
+    {
+        std::array<QColor, taskStateCount> fill;
+        std::array<QColor, taskStateCount> outline;
+        std::array<QRgb, taskStateCount> premultiplied;
+        int outlinePx = 1;
+        // The heavy frame of a CPU phase blocking the event loop.
+        int framePx = 2;
+        // Below this width a segment has no room for an edge; its fill alone is clearer.
+        double outlinedMinWidthPx = 4.0;
+        QColor laneBand;
+
+        explicit Style(const PresentationTheme& theme);
+    };
+
+    void fillBar(QPainter* painter, const QRectF& rect, TaskState state, bool folded, bool blockingLoop) const;
+    void markBlockedLoop(QPainter* painter, const QRectF& rect) const;
     void drawLane(QPainter* painter, double top, double height, int rowLeft);
 
     const TimelineData* m_data;
+    Style m_style;
     // Reused for every lane of every replot.
     std::vector<TimelineMark> m_marks;
     QImage m_foldRow;

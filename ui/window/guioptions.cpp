@@ -3,6 +3,7 @@
 #include "export/runsummaryjson.h"
 #include "run/runoptions.h"
 #include "window/mainwindow.h"
+#include "window/presentermode.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -123,6 +124,8 @@ void addGuiOptions(QCommandLineParser& parser)
         {QStringLiteral("autorun"), QStringLiteral("Start the run as soon as the window opens.")},
         {QStringLiteral("exit-when-done"),
             QStringLiteral("Quit when the run ends: exit code 0, or 1 if it failed or a file could not be written.")},
+        {QStringLiteral("presenter"),
+            QStringLiteral("Open in presenter mode: full screen, large fonts and lines, high contrast.")},
         {QStringLiteral("screenshot"), QStringLiteral("When the run ends, save a PNG of the window."),
             QStringLiteral("FILE")},
         {QStringLiteral("report"), QStringLiteral("When the run ends, write its JSON summary."),
@@ -130,7 +133,8 @@ void addGuiOptions(QCommandLineParser& parser)
     });
 }
 
-std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString* error)
+std::optional<GuiOptions> parseGuiOptions(
+    const QStringList& arguments, QString* error, const std::optional<RunConfig>& remembered)
 {
     QCommandLineParser parser;
     addGuiOptions(parser);
@@ -143,14 +147,10 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
                      .arg(parser.positionalArguments().constFirst());
         return std::nullopt;
     }
-    const auto config = runConfigFromOptions(parser, error);
-    if (!config)
-        return std::nullopt;
-
     GuiOptions options;
-    options.config = *config;
     options.autorun = parser.isSet(QStringLiteral("autorun"));
     options.exitWhenDone = parser.isSet(QStringLiteral("exit-when-done"));
+    options.presenter = parser.isSet(QStringLiteral("presenter"));
     options.screenshotPath = parser.value(QStringLiteral("screenshot"));
     options.reportPath = parser.value(QStringLiteral("report"));
     for (const QString& name : {QStringLiteral("screenshot"), QStringLiteral("report")}) {
@@ -159,12 +159,19 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
             return std::nullopt;
         }
     }
+    const RunConfig base = remembered && !options.unattended() ? *remembered : RunConfig();
+    const auto config = runConfigFromOptions(parser, error, base);
+    if (!config)
+        return std::nullopt;
+    options.config = *config;
     return options;
 }
 
 void applyGuiOptions(MainWindow& window, const GuiOptions& options)
 {
     window.setRunConfig(options.config);
+    if (options.presenter)
+        window.presenterMode().setOn(true);
     const bool unattended = options.exitWhenDone || !options.screenshotPath.isEmpty() || !options.reportPath.isEmpty();
     if (unattended) {
         // Only the first run is the unattended one; later runs started by hand write nothing.

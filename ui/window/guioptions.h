@@ -20,20 +20,28 @@ struct GuiOptions
     RunConfig config;
     bool autorun = false;
     bool exitWhenDone = false;
+    bool presenter = false;
     QString screenshotPath;
     QString reportPath;
+
+    // A scripted window (--exit-when-done, --screenshot, --report) neither reads nor writes remembered settings: its
+    // picture and numbers are the same on every machine, and a script leaves the user's settings alone.
+    bool unattended() const { return exitWhenDone || !screenshotPath.isEmpty() || !reportPath.isEmpty(); }
 };
 
 // Everything `conlab` (no command) accepts, so that --help lists it.
 void addGuiOptions(QCommandLineParser& parser);
 
-// `arguments` as from QCoreApplication::arguments(): the program name first. On bad input returns nullopt and one
-// line naming the argument.
-std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString* error);
+// `arguments` as from QCoreApplication::arguments(): the program name first. The run options apply over
+// `remembered` (the last session's model and workload), so the command line wins where it says something, unless
+// the options are unattended(), which start from the defaults. On bad input returns nullopt and one line naming the
+// argument.
+std::optional<GuiOptions> parseGuiOptions(
+    const QStringList& arguments, QString* error, const std::optional<RunConfig>& remembered = std::nullopt);
 
-// Shows the options' configuration in the window and wires the unattended part: --autorun starts the run; when it
-// ends, --screenshot and --report are written and --exit-when-done quits with 0, or 1 (reason on stderr) when the
-// run failed or a file could not be written.
+// Shows the options' configuration in the window, turns presenter mode on for --presenter, and wires the unattended
+// part: --autorun starts the run; when it ends, --screenshot and --report are written and --exit-when-done quits
+// with 0, or 1 (reason on stderr) when the run failed or a file could not be written.
 void applyGuiOptions(MainWindow& window, const GuiOptions& options);
 
 } // namespace conlab

@@ -8,7 +8,9 @@
 #include "plots/timelineplot.h"
 #include "window/durationtext.h"
 #include "window/metricspanel.h"
+#include "window/presentermode.h"
 #include "window/runsession.h"
+#include "window/shortcutshelp.h"
 #include "window/workloadpanel.h"
 
 #include <QAction>
@@ -43,10 +45,10 @@ MainWindow::MainWindow(QWidget* parent)
     , m_figureWriter(new FigureWriter(this))
 {
     setWindowTitle(tr("Concurrency Lab"));
-    createActions();
 
     m_timeline = new TimelinePlot(this);
     m_utilisation = new CoreUtilisationPlot(this);
+    createActions();
     connect(m_timeline, &TimelinePlot::timeRangeChanged, m_utilisation, &CoreUtilisationPlot::setTimeRange);
     connect(m_utilisation, &CoreUtilisationPlot::timeRangeChanged, m_timeline, &TimelinePlot::setTimeRange);
 
@@ -133,9 +135,10 @@ void MainWindow::createActions()
     m_runAction->setToolTip(tr("Run the chosen model on this workload (Space or F5)"));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runCurrent);
 
+    // Space toggles: Run and Stop share it, and only one of them is enabled at a time.
     m_stopAction = new QAction(tr("&Stop"), this);
-    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_stopAction->setToolTip(tr("Stop the run (Esc)"));
+    m_stopAction->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(Qt::Key_Space)});
+    m_stopAction->setToolTip(tr("Stop the run (Esc or Space)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
 
     m_resetZoomAction = new QAction(tr("&Reset zoom"), this);
@@ -163,6 +166,25 @@ void MainWindow::createActions()
     run->addAction(m_stopAction);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_resetZoomAction);
+
+    m_presenter = new PresenterMode(this, {m_timeline, m_utilisation}, m_stopAction);
+    view->addSeparator();
+    view->addAction(m_presenter->action());
+
+    m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
+    m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcutsHelp);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+}
+
+void MainWindow::showShortcutsHelp()
+{
+    if (!m_shortcutsHelp)
+        m_shortcutsHelp = new ShortcutsHelp(this);
+    m_shortcutsHelp->show();
+    m_shortcutsHelp->raise();
+    m_shortcutsHelp->activateWindow();
 }
 
 QWidget* MainWindow::createTopBar()

@@ -19,7 +19,9 @@ namespace conlab {
 class CoreUtilisationPlot;
 class FigureWriter;
 class MetricsPanel;
+class PresenterMode;
 class RunSession;
+class ShortcutsHelp;
 class TimelinePlot;
 class WorkloadPanel;
 struct Figure;
@@ -70,6 +72,13 @@ public:
     bool copyPicture();
     FigureWriter& figureWriter() { return *m_figureWriter; }
 
+    // View > Presenter mode (F11).
+    PresenterMode& presenterMode() { return *m_presenter; }
+    const PresenterMode& presenterMode() const { return *m_presenter; }
+    // Help > Keyboard shortcuts (F1 or ?): the help, made on first use and read afresh from the actions each time.
+    void showShortcutsHelp();
+    ShortcutsHelp* shortcutsHelp() const { return m_shortcutsHelp; }
+
 signals:
     // A run ended and the window shows it; summary.uiLatencyMs is filled in.
     void runFinished(const conlab::RunResult& result);
@@ -106,6 +115,9 @@ private:
     QAction* m_resetZoomAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_copyAction = nullptr;
+    QAction* m_shortcutsAction = nullptr;
+    PresenterMode* m_presenter = nullptr;
+    ShortcutsHelp* m_shortcutsHelp = nullptr;
     FigureWriter* m_figureWriter = nullptr;
     std::optional<ShownRun> m_shown;
     // The run going, for the caption of a picture taken before it ends.

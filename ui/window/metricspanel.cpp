@@ -2,6 +2,7 @@
 
 #include "window/durationtext.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
@@ -17,6 +18,8 @@ QString megabytes(double mb)
 {
     return MetricsPanel::tr("%1 MB").arg(mb, 0, 'f', mb < 100 ? 1 : 0);
 }
+
+constexpr int minimumWidthChars = 48;
 
 bool isComplete(const RunSummary& summary)
 {
@@ -38,15 +41,10 @@ QLabel* valueLabel(QWidget* parent)
 MetricsPanel::MetricsPanel(QWidget* parent)
     : QWidget(parent)
 {
-    setMinimumWidth(300);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
 
     m_title = new QLabel(this);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
     layout->addWidget(m_title);
 
     m_explanation = new QLabel(this);
@@ -93,7 +91,6 @@ MetricsPanel::MetricsPanel(QWidget* parent)
                             "CPU (or the GIL) being busy elsewhere"));
     m_uiLatency->setToolTip(tr("How late this window's 10 ms heartbeat fired during the run: the delay a click "
                                "or a repaint would have seen"));
-    m_checksum->setFont(QFont(QStringLiteral("monospace")));
     m_counter->setToolTip(tr("What the shared counter holds at the end, against what every task added: the "
                              "difference is updates lost to races"));
     m_roundTrips->setToolTip(tr("Convoy: round trips the I/O task completed while the CPU-bound task ran"));
@@ -108,9 +105,36 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     layout->addWidget(m_baselineButton);
     layout->addStretch(1);
 
+    deriveFonts();
     setModelChoice(ModelChoice {});
     setValuesTo(tr("—"));
     m_headline->setText(tr("Pick a model above, or press Space to run."));
+}
+
+void MetricsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        deriveFonts();
+}
+
+void MetricsPanel::deriveFonts()
+{
+    // Relative to the panel's font, which follows the application's: presenter mode scales the title with the rest.
+    QFont title = font();
+    if (title.pointSizeF() > 0)
+        title.setPointSizeF(title.pointSizeF() * 1.4);
+    else
+        title.setPixelSize(title.pixelSize() * 7 / 5);
+    title.setBold(true);
+    m_title->setFont(title);
+    QFont mono = font();
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_checksum->setFont(mono);
+    // Wide enough for the longest value line ("p99 8.82 ms · max 9.15 ms") beside its name, in this font: the
+    // splitter keeps the panel at its initial width when values arrive later, and would cut them off.
+    setMinimumWidth(fontMetrics().averageCharWidth() * minimumWidthChars);
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)

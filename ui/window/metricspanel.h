@@ -35,7 +35,11 @@ public:
 signals:
     void baselineRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void deriveFonts();
     // Before a run, and while one is going, there are no numbers: every value shows the placeholder.
     void setValuesTo(const QString& placeholder);
     void setRowVisible(QLabel* value, bool visible);

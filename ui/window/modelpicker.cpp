@@ -93,6 +93,8 @@ ModelPicker::ModelPicker(QWidget* parent)
                  QKeySequence(QKeyCombination(Qt::AltModifier, Qt::Key(Qt::Key_1 + i)))}) {
             auto* shortcut = new QShortcut(keys, this);
             shortcut->setContext(Qt::WindowShortcut);
+            // What the shortcuts help says it does.
+            shortcut->setWhatsThis(tr("Pick %1").arg(texts[std::size_t(i)]));
             connect(shortcut, &QShortcut::activated, this, [this, i] { choose(i); });
         }
     }

@@ -1,0 +1,10 @@
+#include "applicationicon.h"
+
+namespace conlab {
+
+QIcon applicationIcon()
+{
+    return QIcon(QStringLiteral(":/icons/conlab.svg"));
+}
+
+} // namespace conlab
