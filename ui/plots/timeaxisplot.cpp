@@ -12,7 +12,8 @@ namespace {
 // Before the first data arrive a live view shows half a second, so the first segments and samples appear at a
 // readable width instead of filling the plot. Shared, so the linked plots agree on their view limits.
 constexpr double emptySpanSec = 0.5;
-constexpr double minimumFitSec = 1e-3;
+// Short enough for traces from other tools, which may cover a few microseconds.
+constexpr double minimumFitSec = 1e-6;
 // Deeper than this, nanosecond timestamps stop meaning anything on screen.
 constexpr double minimumZoomSec = 1e-7;
 constexpr int rubberBandMinPx = 4;
@@ -97,7 +98,7 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     axisRect()->setRangeZoomAxes(xAxis, nullptr);
     axisRect()->setRangeZoomFactor(0.85);
     // The same left margin in both plots keeps their time axes aligned when stacked.
-    axisRect()->setMinimumMargins(QMargins(timeAxisLeftMarginPx, 8, 0, 0));
+    setLeftMarginPx(timeAxisLeftMarginPx);
     selectionRect()->setBrush(QColor(0, 114, 178, 40));
     selectionRect()->setPen(QPen(QColor(0, 114, 178), 1, Qt::DashLine));
 
@@ -184,6 +185,12 @@ void TimeAxisPlot::restartView()
     applyRange({0.0, emptySpanSec}, true);
     replot(rpQueuedReplot);
     m_dirty = false;
+}
+
+void TimeAxisPlot::setLeftMarginPx(int px)
+{
+    axisRect()->setMinimumMargins(QMargins(px, 8, 0, 0));
+    markDirty();
 }
 
 QFont TimeAxisPlot::tickFont() const

@@ -27,6 +27,9 @@ public:
     // First and newest time of the data in seconds from the run's origin; nullopt while there is none.
     virtual std::optional<TimeRange> dataSpan() const = 0;
 
+    // The space left of the plot: the same in both linked plots, so their time axes line up when stacked.
+    void setLeftMarginPx(int px);
+
     // Length of the sliding window a long live run is followed with (default 60 s).
     void setFollowWindowSeconds(double seconds) { m_followWindowSec = seconds; }
 
