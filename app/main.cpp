@@ -26,8 +26,8 @@ void setUpParser(QCommandLineParser& parser)
 {
     parser.setApplicationDescription(QStringLiteral(
         "Concurrency Lab: run a workload under processes, threads or an event loop and watch every core.\n\n"
-        "Commands:\n  conlab [options]  open the window (options below)\n  conlab run ...    one headless run "
-        "(conlab run --help)"));
+        "Commands:\n  conlab [options] [FILE.json]  open the window (options below), and the file if one is given\n"
+        "  conlab run ...                one headless run (conlab run --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     conlab::addGuiOptions(parser);

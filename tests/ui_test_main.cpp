@@ -15,12 +15,14 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    // Settings a test writes go to a folder of its own, under a name of its own, and are gone afterwards: nothing
-    // reaches a user's real settings, and nothing of theirs reaches the tests.
+    // Settings a test writes (remembered settings, recent files) go to a folder of its own, under a name of its own,
+    // and are gone afterwards: nothing reaches a user's real settings, and nothing of theirs reaches the tests.
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("conlab-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("conlab-ui-tests"));
     const QTemporaryDir settingsDir;
+    if (!settingsDir.isValid())
+        return 1;
     for (QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat}) {
         for (QSettings::Scope scope : {QSettings::UserScope, QSettings::SystemScope})
             QSettings::setPath(format, scope, settingsDir.path());

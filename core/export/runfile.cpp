@@ -29,6 +29,11 @@ public:
                 member(name);
                 write(*value);
             }
+        } else if constexpr (std::is_same_v<T, QDateTime>) {
+            if (value.isValid()) {
+                member(name);
+                m_out.append(jsonString(runrecord::dateTimeText(value)));
+            }
         } else {
             member(name);
             write(value);

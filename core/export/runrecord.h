@@ -10,6 +10,7 @@
 #include "workload/workloadspec.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <concepts>
 #include <optional>
@@ -22,8 +23,9 @@
 // (import/runrecordreader.cpp), so the two cannot drift apart.
 //
 // A field walker `io` offers:
-//   io.field(name, value)                 scalars, strings, lists, std::optional (absent = not written / not
-//                                         required), and any struct with a describeFields() overload below
+//   io.field(name, value)                 scalars, strings, dates and times, lists, std::optional (absent = not
+//                                         written / not required), and any struct with a describeFields()
+//                                         overload below
 //   io.keyed(name, value, keyOf, fromKey) an enum stored by its stable key
 //   io.group(name, describe)              a nested object whose members describe(io) walks
 // `value` is const for the writer and mutable for the reader; the templates serve both.
@@ -45,6 +47,24 @@ concept Describes = std::same_as<std::remove_const_t<T>, U>;
 // An optional field may be absent; every other one is required.
 template <typename T> inline constexpr bool isOptional = false;
 template <typename T> inline constexpr bool isOptional<std::optional<T>> = true;
+
+// Fields a file may lack. An invalid QDateTime means "unknown" and is not written, and files written before a date
+// was recorded read as unknown rather than being refused.
+template <typename T>
+inline constexpr bool mayBeAbsent = isOptional<T> || std::same_as<std::remove_const_t<T>, QDateTime>;
+
+// ISO 8601 with milliseconds and the offset from UTC the time was recorded at, so that the date read back is the
+// date where the run was made, whichever time zone opens the file.
+inline QString dateTimeText(const QDateTime& time)
+{
+    return time.toOffsetFromUtc(time.offsetFromUtc()).toString(Qt::ISODateWithMs);
+}
+
+inline std::optional<QDateTime> dateTimeFromText(const QString& text)
+{
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? std::optional(time) : std::nullopt;
+}
 
 // A JSON array of its elements (std::vector, QStringList); a QString is text, not a list of characters.
 template <typename T>
@@ -99,6 +119,7 @@ template <typename Io, runrecord::Describes<CounterResult> Counter> void describ
 template <typename Io, runrecord::Describes<RunSummary> Summary> void describeFields(Io& io, Summary& summary)
 {
     io.field("config", summary.config);
+    io.field("started_at", summary.startedAt);
     io.field("wall_ms", summary.wallMs);
     io.field("cpu_ms", summary.cpuMs);
     io.field("tasks_completed", summary.tasksCompleted);

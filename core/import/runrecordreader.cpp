@@ -55,7 +55,7 @@ public:
 
     template <typename T> void field(std::string_view name, T& value)
     {
-        if (claim(name, !runrecord::isOptional<T>))
+        if (claim(name, !runrecord::mayBeAbsent<T>))
             read(value, name);
     }
 
@@ -124,6 +124,15 @@ private:
             expect(JsonReader::Kind::String, QStringLiteral("a string"), name);
             const std::string_view text = m_reader.readString();
             value = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+        } else if constexpr (std::is_same_v<T, QDateTime>) {
+            const std::size_t offset = m_reader.offset();
+            QString text;
+            read(text, name);
+            const std::optional<QDateTime> time = runrecord::dateTimeFromText(text);
+            if (!time)
+                m_reader.fail(offset,
+                    QStringLiteral("%1 is \"%2\", which is not an ISO 8601 date and time").arg(pathOf(name), text));
+            value = *time;
         } else if constexpr (std::is_same_v<T, runrecord::FormatVersion>) {
             const std::size_t offset = m_reader.offset();
             value.value = readInteger<int>(name);

@@ -45,6 +45,10 @@ inline void expectSameSummary(const RunSummary& a, const RunSummary& b)
     CONLAB_EXPECT_SAME(a.config.switchIntervalMs, b.config.switchIntervalMs);
     EXPECT_EQ(a.config.offload, b.config.offload);
     CONLAB_EXPECT_SAME(a.config.iterationsPerMs, b.config.iterationsPerMs);
+    // The same moment, and the same date as the caption shows it.
+    EXPECT_TRUE(a.startedAt == b.startedAt && a.startedAt.date() == b.startedAt.date())
+        << a.startedAt.toString(Qt::ISODateWithMs).toStdString() << " vs "
+        << b.startedAt.toString(Qt::ISODateWithMs).toStdString();
 
     CONLAB_EXPECT_SAME(a.wallMs, b.wallMs);
     CONLAB_EXPECT_SAME(a.cpuMs, b.cpuMs);

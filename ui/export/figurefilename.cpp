@@ -23,7 +23,7 @@ QString tidy(QString text)
 
 } // namespace
 
-QString figureFileName(const CaptionFacts& facts, FigureFormat format)
+QString runFileStem(const CaptionFacts& facts)
 {
     const std::optional<RunConfig> config = facts.summary ? std::optional(facts.summary->config) : facts.config;
     QString stem;
@@ -36,9 +36,12 @@ QString figureFileName(const CaptionFacts& facts, FigureFormat format)
         stem = QFileInfo(facts.traceName).completeBaseName();
     }
     stem = tidy(stem);
-    if (stem.isEmpty())
-        stem = QStringLiteral("conlab-figure");
-    return stem + QLatin1Char('.') + figureFormatKey(format);
+    return stem.isEmpty() ? QStringLiteral("conlab-figure") : stem;
+}
+
+QString figureFileName(const CaptionFacts& facts, FigureFormat format)
+{
+    return runFileStem(facts) + QLatin1Char('.') + figureFormatKey(format);
 }
 
 QString withFigureSuffix(const QString& path, FigureFormat format)

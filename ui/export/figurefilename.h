@@ -7,8 +7,12 @@
 
 namespace conlab {
 
-// A file name that says what the picture shows: "conlab-threads-gil-cpu-2026-12-01.png" for a run (model, workload,
-// date), the trace's own base name for a trace opened from another tool ("perf.png"). No folder.
+// A file name without suffix that says what is shown: "conlab-threads-gil-cpu-2026-12-01" for a run (model,
+// workload, date), the trace's own base name for a trace opened from another tool ("perf"). Pictures, saved runs and
+// CSV files are all named from it. No folder.
+QString runFileStem(const CaptionFacts& facts);
+
+// The picture's name: runFileStem() with format's suffix ("conlab-threads-gil-cpu-2026-12-01.png", "perf.png").
 QString figureFileName(const CaptionFacts& facts, FigureFormat format);
 
 // path with its suffix replaced by (or, without one, extended with) format's: the dialog keeps the name in step with

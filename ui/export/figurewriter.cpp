@@ -7,53 +7,51 @@ namespace conlab {
 
 FigureWriter::FigureWriter(QObject* parent)
     : QObject(parent)
+    , m_jobs(this)
 {
-    m_pool.setMaxThreadCount(1);
 }
 
-// Qt drops the results queued to this object once it is gone; waiting first means none is still being made.
-FigureWriter::~FigureWriter()
-{
-    m_pool.waitForDone();
-}
+FigureWriter::~FigureWriter() = default;
 
 void FigureWriter::write(const RenderedFigure& figure, const QString& path)
 {
-    ++m_pending;
-    m_pool.start([this, figure, path] {
+    struct Outcome
+    {
+        bool ok = false;
+        qint64 bytes = 0;
         QString error;
-        const bool ok = figure.write(path, &error);
-        const qint64 bytes = ok ? QFileInfo(path).size() : 0;
-        QMetaObject::invokeMethod(
-            this,
-            [this, ok, path, bytes, error] {
-                --m_pending;
-                if (ok)
-                    emit written(path, bytes);
-                else
-                    emit failed(path, error);
-            },
-            Qt::QueuedConnection);
-    });
+    };
+    m_jobs.post(
+        [figure, path] {
+            Outcome outcome;
+            outcome.ok = figure.write(path, &outcome.error);
+            outcome.bytes = outcome.ok ? QFileInfo(path).size() : 0;
+            return outcome;
+        },
+        [this, path](const Outcome& outcome) {
+            if (outcome.ok)
+                emit written(path, outcome.bytes);
+            else
+                emit failed(path, outcome.error);
+        });
 }
 
 void FigureWriter::encode(const RenderedFigure& figure)
 {
-    ++m_pending;
-    m_pool.start([this, figure] {
-        const QImage image = figure.image();
+    struct Encoded
+    {
         QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        QMetaObject::invokeMethod(
-            this,
-            [this, png, image] {
-                --m_pending;
-                emit encoded(png, image);
-            },
-            Qt::QueuedConnection);
-    });
+        QImage image;
+    };
+    m_jobs.post(
+        [figure] {
+            Encoded result {QByteArray(), figure.image()};
+            QBuffer buffer(&result.png);
+            buffer.open(QIODevice::WriteOnly);
+            result.image.save(&buffer, "PNG");
+            return result;
+        },
+        [this](const Encoded& result) { emit encoded(result.png, result.image); });
 }
 
 } // namespace conlab

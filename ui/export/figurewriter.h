@@ -1,18 +1,19 @@
 #pragma once
 
 #include "export/renderedfigure.h"
+#include "util/jobqueue.h"
 
 #include <QByteArray>
 #include <QImage>
 #include <QObject>
 #include <QString>
-#include <QThreadPool>
 
 namespace conlab {
 
-// Finishes rendered figures off the UI thread: draws a PNG's pixels, encodes and writes the files, one at a time and in
-// the order asked (two quick saves to one file end with the second). Results come back as signals in this object's
-// thread. The destructor waits for what is under way, so a picture asked for is never half-written or lost on quit.
+// Finishes rendered figures off the UI thread (a JobQueue): draws a PNG's pixels, encodes and writes the files, one at
+// a time and in the order asked (two quick saves to one file end with the second). Results come back as signals in
+// this object's thread. The destructor waits for what is under way, so a picture asked for is never half-written or
+// lost on quit.
 class FigureWriter : public QObject
 {
     Q_OBJECT
@@ -25,7 +26,7 @@ public:
     // Encodes a PNG figure into the bytes of its file, for the clipboard; encoded() follows.
     void encode(const RenderedFigure& figure);
     // Jobs asked for whose signal has not been emitted yet.
-    int pending() const { return m_pending; }
+    int pending() const { return m_jobs.pending(); }
 
 signals:
     void written(const QString& path, qint64 bytes);
@@ -33,8 +34,7 @@ signals:
     void encoded(const QByteArray& png, const QImage& image);
 
 private:
-    QThreadPool m_pool;
-    int m_pending = 0;
+    JobQueue m_jobs;
 };
 
 } // namespace conlab

@@ -58,7 +58,8 @@ Figure runFigure(TimelinePlot& timeline, CoreUtilisationPlot& utilisation, Figur
 
     if (facts.lanes == 0)
         facts.lanes = timeline.data().laneCount();
-    if (facts.cores == 0)
+    // Counters of a trace from another tool are no cores: its cores are unknown.
+    if (facts.cores == 0 && !utilisation.showsCounters())
         facts.cores = utilisation.coreCount();
     if (!facts.span)
         facts.span = reference.dataSpan();

@@ -3,6 +3,7 @@
 #include "statepalette.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace conlab {
@@ -16,14 +17,7 @@ CoreUtilisationPlot::CoreUtilisationPlot(QWidget* parent)
     // run; drawn as separate line segments they cost milliseconds and look the same at these widths.
     setPlottingHint(QCP::phFastPolylines, true);
 
-    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
-    ticker->setTickStep(25.0);
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-    yAxis->setTicker(ticker);
-    yAxis->setLabel(tr("CPU (%)"));
     yAxis->setSubTicks(false);
-    // A little room above 100 % and below 0 % so a saturated or idle core's line is not drawn on the frame.
-    yAxis->setRange(-4.0, 106.0);
 
     connect(this, &QCustomPlot::beforeReplot, this, &CoreUtilisationPlot::chooseAntialiasing);
 
@@ -66,6 +60,11 @@ void CoreUtilisationPlot::appendBatch(const TraceBatch& batch)
 
 void CoreUtilisationPlot::showTrace(const Trace& trace)
 {
+    if (!trace.counterNames.empty()) {
+        showCounters(trace);
+        resetZoom();
+        return;
+    }
     int cores = trace.cores;
     for (const CpuSample& sample : trace.cpuSamples)
         cores = std::max(cores, int(sample.perCore.size()));
@@ -76,16 +75,74 @@ void CoreUtilisationPlot::showTrace(const Trace& trace)
 
 void CoreUtilisationPlot::clearRun(int cores, std::int64_t originNs)
 {
+    clearData(originNs);
+    usePercentAxis();
+    ensureCores(cores);
+}
+
+void CoreUtilisationPlot::showCounters(const Trace& trace)
+{
+    clearData(trace.originNs);
+    m_counters = true;
+    for (std::size_t i = 0; i < trace.counterNames.size(); ++i) {
+        QCPGraph* graph = addGraph(xAxis, yAxis);
+        graph->setName(trace.counterNames[i]);
+        graph->setPen(corePen(int(i)));
+        // A counter holds its value until its next event: steps, not slopes between the events.
+        graph->setLineStyle(QCPGraph::lsStepLeft);
+        m_coreGraphs.push_back(graph);
+    }
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    yAxis->setLabel(tr("counter value"));
+    addSamples(trace.cpuSamples);
+    fitValueAxis();
+}
+
+void CoreUtilisationPlot::clearData(std::int64_t originNs)
+{
     clearGraphs();
     m_coreGraphs.clear();
     m_averageGraph = nullptr;
     legend->clearItems();
+    m_counters = false;
     m_originNs = originNs;
     m_firstSec = 0.0;
     m_newestSec = 0.0;
     m_sampleCount = 0;
-    ensureCores(cores);
     markDirty();
+}
+
+void CoreUtilisationPlot::usePercentAxis()
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(25.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    yAxis->setTicker(ticker);
+    yAxis->setLabel(tr("CPU (%)"));
+    // A little room above 100 % and below 0 % so a saturated or idle core's line is not drawn on the frame.
+    yAxis->setRange(-4.0, 106.0);
+}
+
+void CoreUtilisationPlot::fitValueAxis()
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (const QCPGraph* graph : m_coreGraphs) {
+        for (const QCPGraphData& point : *graph->data()) {
+            if (std::isfinite(point.value)) {
+                low = std::min(low, point.value);
+                high = std::max(high, point.value);
+            }
+        }
+    }
+    if (!(low <= high)) {
+        low = 0.0;
+        high = 1.0;
+    }
+    // As with the percentages, a margin keeps the lowest and highest lines off the frame; a flat counter gets room
+    // around its value.
+    const double margin = high > low ? (high - low) * 0.05 : std::max(1.0, std::abs(high) * 0.1);
+    yAxis->setRange(low - margin, high + margin);
 }
 
 void CoreUtilisationPlot::ensureCores(int cores)
@@ -118,7 +175,7 @@ void CoreUtilisationPlot::addSamples(const std::vector<CpuSample>& samples)
     int widest = 0;
     for (const CpuSample& sample : samples)
         widest = std::max(widest, int(sample.perCore.size()));
-    if (widest > coreCount())
+    if (widest > coreCount() && !m_counters)
         ensureCores(widest);
 
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -129,7 +186,8 @@ void CoreUtilisationPlot::addSamples(const std::vector<CpuSample>& samples)
             const double value = index < sample.perCore.size() ? double(sample.perCore[index]) : nan;
             m_coreGraphs[index]->addData(key, value);
         }
-        m_averageGraph->addData(key, double(sample.average()));
+        if (m_averageGraph)
+            m_averageGraph->addData(key, double(sample.average()));
         m_firstSec = m_sampleCount == 0 ? key : std::min(m_firstSec, key);
         m_newestSec = m_sampleCount == 0 ? key : std::max(m_newestSec, key);
         ++m_sampleCount;

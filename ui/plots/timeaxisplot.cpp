@@ -12,7 +12,8 @@ namespace {
 // Before the first data arrive a live view shows half a second, so the first segments and samples appear at a
 // readable width instead of filling the plot. Shared, so the linked plots agree on their view limits.
 constexpr double emptySpanSec = 0.5;
-constexpr double minimumFitSec = 1e-3;
+// Short enough for traces from other tools, which may cover a few microseconds.
+constexpr double minimumFitSec = 1e-6;
 // Deeper than this, nanosecond timestamps stop meaning anything on screen.
 constexpr double minimumZoomSec = 1e-7;
 constexpr int rubberBandMinPx = 4;
@@ -185,6 +186,24 @@ void TimeAxisPlot::setTheme(const PresentationTheme& theme)
     m_dirty = false;
 }
 
+void TimeAxisPlot::setLeftMarginPx(int px)
+{
+    m_leftMarginPx = px;
+    applyMargins();
+    markDirty();
+}
+
+int TimeAxisPlot::leftMarginPx() const
+{
+    return std::max(m_theme.pixels(timeAxisLeftMarginPx), m_leftMarginPx);
+}
+
+void TimeAxisPlot::applyMargins()
+{
+    // The same left margin in both plots keeps their time axes aligned when stacked.
+    axisRect()->setMinimumMargins(QMargins(leftMarginPx(), m_theme.pixels(8), 0, 0));
+}
+
 QFont TimeAxisPlot::tickFont() const
 {
     return m_theme.font(font(), tickPointSize);
@@ -210,8 +229,7 @@ void TimeAxisPlot::applyTheme()
         axis->setLabelPadding(m_theme.pixels(5));
         axis->grid()->setPen(QPen(m_theme.gridColor(), m_theme.lineWidth(1.0), Qt::DotLine));
     }
-    // The same left margin in both plots keeps their time axes aligned when stacked.
-    axisRect()->setMinimumMargins(QMargins(m_theme.pixels(timeAxisLeftMarginPx), m_theme.pixels(8), 0, 0));
+    applyMargins();
     selectionRect()->setPen(QPen(QColor(0, 114, 178), m_theme.lineWidth(1.0), Qt::DashLine));
 
     legend->setFont(m_theme.font(font(), legendPointSize));

@@ -28,6 +28,11 @@ public:
     // First and newest time of the data in seconds from the run's origin; nullopt while there is none.
     virtual std::optional<TimeRange> dataSpan() const = 0;
 
+    // The space left of the plot: the same in both linked plots, so their time axes line up when stacked. Never
+    // less than the theme's own margin, so 0 goes back to that.
+    void setLeftMarginPx(int px);
+    int leftMarginPx() const;
+
     // Length of the sliding window a long live run is followed with (default 60 s).
     void setFollowWindowSeconds(double seconds) { m_followWindowSec = seconds; }
 
@@ -71,9 +76,11 @@ protected:
 
 private:
     void applyRange(TimeRange range, bool announce);
+    void applyMargins();
     void onRangeChanged(const QCPRange& range);
 
     PresentationTheme m_theme;
+    int m_leftMarginPx = 0;
     double m_followWindowSec = 60.0;
     double m_pressX = 0.0;
     bool m_userZoomed = false;

@@ -11,6 +11,8 @@ namespace conlab {
 
 namespace {
 
+constexpr int maxLaneLabelPx = 300;
+
 // A state's colour and name as the plot draws it.
 class StateLegendItem : public QCPAbstractLegendItem
 {
@@ -109,7 +111,10 @@ protected:
     QString getTickLabel(double tick, const QLocale&, QChar, int) override
     {
         const auto lane = std::size_t(std::lround(tick));
-        return lane < m_data->lanes().size() ? m_data->lanes()[lane].name : QString();
+        if (lane >= m_data->lanes().size())
+            return {};
+        return QFontMetrics(m_axis->tickLabelFont())
+            .elidedText(m_data->lanes()[lane].name, Qt::ElideMiddle, maxLaneLabelPx);
     }
 
 private:
@@ -186,12 +191,19 @@ QString TimelinePlot::toolTipAt(const QPointF& pos) const
     if (!hit.segment)
         return {};
     const Segment& segment = *hit.segment;
-    const QString task = segment.task >= 0 ? tr("task %1").arg(segment.task) : tr("no task");
+    const QString lane = m_data.lanes()[std::size_t(hit.lane)].name;
     const QString start = QString::number(nsToSeconds(segment.beginNs, m_data.originNs()) * 1e3, 'f', 3);
     const QString duration = QString::number(double(segment.durationNs()) * 1e-6, 'f', 3);
+    // Another tool's trace names its slices and knows no cores.
+    if (m_data.hasTaskNames()) {
+        const QString name = m_data.taskName(segment.task);
+        return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms")
+            .arg(lane, name.isEmpty() ? tr("no name") : name, taskStateLabel(segment.state), start, duration);
+    }
+    const QString task = segment.task >= 0 ? tr("task %1").arg(segment.task) : tr("no task");
     const QString core = segment.core >= 0 ? tr("cpu%1").arg(segment.core) : tr("unknown");
     return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms\ncore: %6")
-        .arg(m_data.lanes()[std::size_t(hit.lane)].name, task, taskStateLabel(segment.state), start, duration, core);
+        .arg(lane, task, taskStateLabel(segment.state), start, duration, core);
 }
 
 bool TimelinePlot::event(QEvent* event)
@@ -213,6 +225,17 @@ void TimelinePlot::layOutLanes()
     const int lanes = std::max(1, m_data.laneCount());
     yAxis->setRange(-0.5, lanes - 0.5);
     markDirty();
+}
+
+int TimelinePlot::laneLabelMarginPx() const
+{
+    const QFontMetrics metrics(yAxis->tickLabelFont());
+    int widest = 0;
+    for (const LaneInfo& lane : m_data.lanes())
+        widest = std::max(widest, std::min(maxLaneLabelPx, metrics.horizontalAdvance(lane.name)));
+    // What QCPAxis puts beside its tick labels, plus a little room for rounding in hi-dpi pictures.
+    const int needed = widest + yAxis->tickLabelPadding() + yAxis->padding() + yAxis->offset() + 6;
+    return std::max(theme().pixels(timeAxisLeftMarginPx), needed);
 }
 
 std::optional<TimeRange> TimelinePlot::dataSpan() const

@@ -24,6 +24,10 @@ public:
     const TimelinePlottable& plottable() const { return *m_plottable; }
     std::optional<TimeRange> dataSpan() const override;
 
+    // The left margin the lane names need (at least timeAxisLeftMarginPx): traces from other tools name their lanes
+    // "process / thread", wider than conlab's own. Names past a third of a classroom window are shortened.
+    int laneLabelMarginPx() const;
+
     // The segment under a widget position, as the hover tooltip finds it.
     TimelinePlottable::Hit hitAt(const QPointF& pos) const;
     // The hover tooltip's text at a widget position; empty where there is no segment.

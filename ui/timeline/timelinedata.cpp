@@ -31,6 +31,7 @@ void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
     m_segments.clear();
     m_segments.resize(m_lanes.size());
     m_segments.shrink_to_fit();
+    m_taskNames.clear();
     m_originNs = originNs;
     m_beginNs = originNs;
     m_endNs = originNs;
@@ -81,6 +82,7 @@ void TimelineData::appendToLane(std::vector<Segment>& lane, std::span<const Segm
 void TimelineData::assign(const Trace& trace)
 {
     reset(trace.lanes, trace.originNs);
+    m_taskNames = trace.taskNames;
     std::vector<std::size_t> counts(m_segments.size(), 0);
     for (const Segment& s : trace.segments) {
         if (s.lane < counts.size())
@@ -103,6 +105,11 @@ void TimelineData::assign(const Trace& trace)
         if (!std::is_sorted(lane.begin(), lane.end(), beginsBefore))
             std::stable_sort(lane.begin(), lane.end(), beginsBefore);
     }
+}
+
+QString TimelineData::taskName(int task) const
+{
+    return task >= 0 && std::size_t(task) < m_taskNames.size() ? m_taskNames[std::size_t(task)] : QString();
 }
 
 std::span<const Segment> TimelineData::lane(int index) const

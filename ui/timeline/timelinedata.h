@@ -3,6 +3,7 @@
 #include "trace/segment.h"
 #include "trace/trace.h"
 
+#include <QString>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -27,6 +28,9 @@ public:
     const std::vector<LaneInfo>& lanes() const { return m_lanes; }
     std::span<const Segment> lane(int index) const;
     std::int64_t originNs() const { return m_originNs; }
+    // A trace from another tool names its tasks (Trace::taskNames); empty when the segment's task has no name.
+    QString taskName(int task) const;
+    bool hasTaskNames() const { return !m_taskNames.empty(); }
 
     bool isEmpty() const { return m_segmentCount == 0; }
     std::size_t segmentCount() const { return m_segmentCount; }
@@ -47,6 +51,7 @@ private:
 
     std::vector<LaneInfo> m_lanes;
     std::vector<std::vector<Segment>> m_segments;
+    std::vector<QString> m_taskNames;
     std::int64_t m_originNs = 0;
     std::int64_t m_beginNs = 0;
     std::int64_t m_endNs = 0;

@@ -4,15 +4,16 @@
 #include "run/runoptions.h"
 #include "window/mainwindow.h"
 #include "window/presentermode.h"
+#include "window/runfileactions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QPixmap>
 #include <QSaveFile>
 #include <QTimer>
 #include <cstdio>
-#include <memory>
 
 namespace conlab {
 
@@ -120,6 +121,8 @@ void runAfterFirstPaint(MainWindow& window)
 void addGuiOptions(QCommandLineParser& parser)
 {
     addRunOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QStringLiteral("A saved run or a Chrome trace from another tool to open."), QStringLiteral("[FILE.json]"));
     parser.addOptions({
         {QStringLiteral("autorun"), QStringLiteral("Start the run as soon as the window opens.")},
         {QStringLiteral("exit-when-done"),
@@ -142,9 +145,14 @@ std::optional<GuiOptions> parseGuiOptions(
         *error = parser.errorText();
         return std::nullopt;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument '%1' (commands: run, worker)")
-                     .arg(parser.positionalArguments().constFirst());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        *error = QStringLiteral("unexpected argument '%1': give one file to open").arg(positional[1]);
+        return std::nullopt;
+    }
+    // A file that does not exist is more likely a mistyped command than a run file.
+    if (!positional.isEmpty() && !QFileInfo(positional[0]).isFile()) {
+        *error = QStringLiteral("unexpected argument '%1': no such file (commands: run, worker)").arg(positional[0]);
         return std::nullopt;
     }
     GuiOptions options;
@@ -164,7 +172,46 @@ std::optional<GuiOptions> parseGuiOptions(
     if (!config)
         return std::nullopt;
     options.config = *config;
+    if (!positional.isEmpty()) {
+        options.openPath = positional[0];
+        // Both are about a run made now; an opened file's numbers are in the file already.
+        for (const QString& name : {QStringLiteral("autorun"), QStringLiteral("report")}) {
+            if (parser.isSet(name)) {
+                *error = QStringLiteral("--%1: not with a file to open ('%2')").arg(name, options.openPath);
+                return std::nullopt;
+            }
+        }
+    }
     return options;
+}
+
+// The unattended part when a file is opened at start: the screenshot once it is on screen, then quit. Files opened
+// later by hand write nothing.
+void finishOpeningUnattended(MainWindow& window, const GuiOptions& options)
+{
+    RunFileActions* files = window.fileActions();
+    QObject::connect(
+        files, &RunFileActions::opened, &window,
+        [&window, options] {
+            // Queued: the window finishes laying out the file's run before it is photographed.
+            QTimer::singleShot(0, &window, [&window, options] {
+                int exitCode = 0;
+                QString error;
+                if (!options.screenshotPath.isEmpty() && !writeScreenshot(window, options.screenshotPath, &error)) {
+                    printError(error);
+                    exitCode = 1;
+                }
+                if (options.exitWhenDone)
+                    QCoreApplication::exit(exitCode);
+            });
+        },
+        Qt::SingleShotConnection);
+    if (options.exitWhenDone) {
+        QObject::connect(files, &RunFileActions::openFailed, &window, [](const QString&, const QString& error) {
+            printError(error);
+            QCoreApplication::exit(1);
+        });
+    }
 }
 
 void applyGuiOptions(MainWindow& window, const GuiOptions& options)
@@ -172,20 +219,25 @@ void applyGuiOptions(MainWindow& window, const GuiOptions& options)
     window.setRunConfig(options.config);
     if (options.presenter)
         window.presenterMode().setOn(true);
-    const bool unattended = options.exitWhenDone || !options.screenshotPath.isEmpty() || !options.reportPath.isEmpty();
-    if (unattended) {
+    if (!options.openPath.isEmpty()) {
+        if (options.exitWhenDone || !options.screenshotPath.isEmpty())
+            finishOpeningUnattended(window, options);
+        window.openRunFile(options.openPath);
+        return;
+    }
+    if (options.unattended()) {
         // Only the first run is the unattended one; later runs started by hand write nothing.
-        auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = QObject::connect(
-            &window, &MainWindow::runFinished, &window, [&window, options, connection](const RunResult& result) {
-                QObject::disconnect(*connection);
+        QObject::connect(
+            &window, &MainWindow::runFinished, &window,
+            [&window, options](const RunResult& result) {
                 // Queued: the window finishes laying out the result before it is photographed.
                 QTimer::singleShot(0, &window, [&window, options, result] {
                     const int exitCode = finishUnattended(window, options, result);
                     if (options.exitWhenDone)
                         QCoreApplication::exit(exitCode);
                 });
-            });
+            },
+            Qt::SingleShotConnection);
         if (options.exitWhenDone) {
             QObject::connect(&window, &MainWindow::runRejected, &window, [](const QString& error) {
                 printError(QStringLiteral("could not start the run: %1").arg(error));

@@ -12,12 +12,14 @@ namespace conlab {
 
 class MainWindow;
 
-// The window's command line: the run options `conlab run` takes (model, workload, GIL, executor...) and what to do
-// unattended (run at once, save a screenshot and a JSON report when it ends, quit). Scripts and CI use it to get
-// pictures and numbers from the real window.
+// The window's command line: the run options `conlab run` takes (model, workload, GIL, executor...), a run file to
+// open, and what to do unattended (run at once, save a screenshot and a JSON report when it ends, quit). Scripts and
+// CI use it to get pictures and numbers from the real window.
 struct GuiOptions
 {
     RunConfig config;
+    // `conlab FILE.json`: opened at start. A run file's own settings then replace the run options on the controls.
+    QString openPath;
     bool autorun = false;
     bool exitWhenDone = false;
     bool presenter = false;
@@ -41,7 +43,9 @@ std::optional<GuiOptions> parseGuiOptions(
 
 // Shows the options' configuration in the window, turns presenter mode on for --presenter, and wires the unattended
 // part: --autorun starts the run; when it ends, --screenshot and --report are written and --exit-when-done quits
-// with 0, or 1 (reason on stderr) when the run failed or a file could not be written.
+// with 0, or 1 (reason on stderr) when the run failed or a file could not be written. With a file to open, the
+// screenshot is taken once it is shown, and --exit-when-done quits with 1 and the reader's message when it cannot be
+// opened.
 void applyGuiOptions(MainWindow& window, const GuiOptions& options);
 
 } // namespace conlab

@@ -9,6 +9,7 @@
 #include "window/durationtext.h"
 #include "window/metricspanel.h"
 #include "window/presentermode.h"
+#include "window/runfileactions.h"
 #include "window/runsession.h"
 #include "window/shortcutshelp.h"
 #include "window/workloadpanel.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_figureWriter(new FigureWriter(this))
 {
     setWindowTitle(tr("Concurrency Lab"));
+    m_files = new RunFileActions(this);
 
     m_timeline = new TimelinePlot(this);
     m_utilisation = new CoreUtilisationPlot(this);
@@ -156,7 +158,13 @@ void MainWindow::createActions()
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copyPicture);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_files->openAction());
+    file->addMenu(m_files->recentMenu());
+    file->addSeparator();
+    file->addAction(m_files->saveAction());
     file->addAction(m_exportAction);
+    file->addAction(m_files->segmentsCsvAction());
+    file->addAction(m_files->samplesCsvAction());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -168,6 +176,8 @@ void MainWindow::createActions()
     view->addAction(m_resetZoomAction);
 
     m_presenter = new PresenterMode(this, {m_timeline, m_utilisation}, m_stopAction);
+    // The lane names' width follows the theme's fonts.
+    connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
     view->addSeparator();
     view->addAction(m_presenter->action());
 
@@ -240,6 +250,13 @@ void MainWindow::refreshPlotsNow()
     m_utilisation->refresh();
     m_timeline->replot();
     m_utilisation->replot();
+}
+
+void MainWindow::alignTimeAxes()
+{
+    const int left = m_timeline->laneLabelMarginPx();
+    m_timeline->setLeftMarginPx(left);
+    m_utilisation->setLeftMarginPx(left);
 }
 
 void MainWindow::fitPlots()
@@ -363,11 +380,58 @@ void MainWindow::onRunStarted(const RunStart& start)
     m_liveDate = QDate::currentDate();
     m_timeline->startRun(start);
     m_utilisation->startRun(start);
+    alignTimeAxes();
     m_metrics->showRunning(start.config);
     m_runClock.start();
     m_tick.start();
     updateActions();
     tick();
+}
+
+void MainWindow::openRunFile(const QString& path)
+{
+    m_files->open(path);
+}
+
+void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
+{
+    if (!run.trace)
+        return;
+    m_liveConfig.reset();
+    m_shown = ShownRun {run, path};
+    m_utilisation->showTrace(*run.trace);
+    m_timeline->showTrace(*run.trace);
+    alignTimeAxes();
+    refreshPlotsNow();
+    // The latency in the status bar is this window's own; the file's is in the side panel.
+    m_latency->clear();
+    const QString name = QFileInfo(path).fileName();
+    if (run.summary) {
+        const RunSummary& summary = *run.summary;
+        setRunConfig(summary.config);
+        m_metrics->showResult(summary, run.baseline ? &*run.baseline : nullptr);
+        // A sequential run measured now, perhaps on another machine, would not be the baseline of this record.
+        m_metrics->baselineButton()->hide();
+        m_state->setText(
+            tr("Opened %1. %2 Press Space to run it again.")
+                .arg(name, outcomeText(ModelPicker::label(ModelChoice::fromConfig(summary.config)), summary)));
+    } else {
+        m_metrics->showTrace(path, *run.trace);
+        const int lanes = int(run.trace->lanes.size());
+        m_state->setText((lanes == 1 ? tr("Opened %1: a trace from another tool, 1 lane.")
+                                     : tr("Opened %1: a trace from another tool, %n lanes.", nullptr, lanes))
+                             .arg(name));
+    }
+    updateActions();
+}
+
+QString MainWindow::outcomeText(const QString& label, const RunSummary& summary)
+{
+    if (!summary.error.isEmpty())
+        return tr("The run failed: %1").arg(summary.error);
+    if (summary.cancelled)
+        return tr("%1: stopped after %2.").arg(label, durationText(summary.wallMs));
+    return tr("%1: done in %2.").arg(label, durationText(summary.wallMs));
 }
 
 void MainWindow::onRunFinished(const RunResult& result)
@@ -380,12 +444,7 @@ void MainWindow::onRunFinished(const RunResult& result)
     refreshPlotsNow();
     showResult(result);
     const RunSummary& summary = result.summary;
-    if (!summary.error.isEmpty())
-        m_state->setText(tr("The run failed: %1").arg(summary.error));
-    else if (summary.cancelled)
-        m_state->setText(tr("%1: stopped after %2.").arg(m_runningLabel, durationText(summary.wallMs)));
-    else
-        m_state->setText(tr("%1: done in %2.").arg(m_runningLabel, durationText(summary.wallMs)));
+    m_state->setText(outcomeText(m_runningLabel, summary));
     if (summary.uiLatencyMs)
         showLatency(*summary.uiLatencyMs);
     updateActions();
@@ -401,6 +460,7 @@ void MainWindow::onResultRestored(const RunResult& result)
     if (result.trace) {
         m_utilisation->showTrace(*result.trace);
         m_timeline->showTrace(*result.trace);
+        alignTimeAxes();
     }
     refreshPlotsNow();
     showResult(result);
@@ -444,6 +504,16 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(running);
     m_exportAction->setEnabled(canExportPicture());
     m_copyAction->setEnabled(canExportPicture());
+    m_files->update();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_shown && !m_shown->sourceFile.isEmpty())
+        setWindowTitle(tr("%1 — Concurrency Lab").arg(QFileInfo(m_shown->sourceFile).fileName()));
+    else
+        setWindowTitle(tr("Concurrency Lab"));
 }
 
 void MainWindow::showLatency(const LatencyStats& stats)

@@ -20,6 +20,7 @@ class CoreUtilisationPlot;
 class FigureWriter;
 class MetricsPanel;
 class PresenterMode;
+class RunFileActions;
 class RunSession;
 class ShortcutsHelp;
 class TimelinePlot;
@@ -56,8 +57,15 @@ public:
     QString stateText() const;
     QString latencyText() const;
 
-    // The finished run the plots show; null before the first run ends and while a run is going.
+    // The finished run the plots show (made here, or opened from a file); null before the first run ends or a file
+    // is opened, and while a run is going.
     const ShownRun* shownRun() const { return m_shown ? &*m_shown : nullptr; }
+    // File > Open: reads path in the background and shows it (see RunFileActions); a run going is stopped first.
+    void openRunFile(const QString& path);
+    // Shows a run read from path: a run of conlab's as it was (plots, numbers, its settings on the controls), or a
+    // trace from another tool (its lanes, slices and counters, and what the file holds in the side panel).
+    void showSavedRun(const QString& path, const SavedRun& run);
+    RunFileActions* fileActions() const { return m_files; }
     // A picture can be taken of a finished run on screen, and of a run going (of what it has shown so far; the
     // caption says it was still running).
     bool canExportPicture() const;
@@ -101,6 +109,10 @@ private:
     void tick();
     void updateActions();
     void showLatency(const LatencyStats& stats);
+    void updateTitle();
+    // Both plots' time axes start at the same x, however wide the lane names are.
+    void alignTimeAxes();
+    static QString outcomeText(const QString& label, const RunSummary& summary);
 
     RunSession* m_session = nullptr;
     ModelPicker* m_picker = nullptr;
@@ -119,6 +131,7 @@ private:
     PresenterMode* m_presenter = nullptr;
     ShortcutsHelp* m_shortcutsHelp = nullptr;
     FigureWriter* m_figureWriter = nullptr;
+    RunFileActions* m_files = nullptr;
     std::optional<ShownRun> m_shown;
     // The run going, for the caption of a picture taken before it ends.
     std::optional<RunConfig> m_liveConfig;

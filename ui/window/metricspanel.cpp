@@ -2,13 +2,17 @@
 
 #include "window/durationtext.h"
 
+#include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <numeric>
+#include <optional>
 
 namespace conlab {
 
@@ -87,6 +91,13 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_counter = row(tr("Counter"));
     m_roundTrips = row(tr("Round trips"));
     m_gil = row(tr("GIL"));
+    m_traceFile = row(tr("File"));
+    m_traceLanes = row(tr("Lanes"));
+    m_traceSegments = row(tr("Segments"));
+    m_traceCounters = row(tr("Counters"));
+    m_traceSpan = row(tr("Time span"));
+    m_traceSegments->setToolTip(tr("Slices of the trace as the timeline draws them: a slice with slices nested in it "
+                                   "is split where they run"));
     m_resume->setToolTip(tr("From a task's I/O finishing to the task running again: what a request pays for the "
                             "CPU (or the GIL) being busy elsewhere"));
     m_uiLatency->setToolTip(tr("How late this window's 10 ms heartbeat fired during the run: the delay a click "
@@ -107,6 +118,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
 
     deriveFonts();
     setModelChoice(ModelChoice {});
+    showRowsOf(false);
     setValuesTo(tr("—"));
     m_headline->setText(tr("Pick a model above, or press Space to run."));
 }
@@ -146,6 +158,7 @@ void MetricsPanel::setModelChoice(const ModelChoice& choice)
 void MetricsPanel::showRunning(const RunConfig& config)
 {
     setModelChoice(ModelChoice::fromConfig(config));
+    showRowsOf(false);
     m_headline->setText(tr("Running…"));
     m_status->hide();
     m_baselineButton->hide();
@@ -156,6 +169,7 @@ void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* basel
 {
     const ModelChoice choice = ModelChoice::fromConfig(summary.config);
     setModelChoice(choice);
+    showRowsOf(false);
     const bool sequential = choice.model == ModelKind::Sequential;
     const int workers = sequential ? 1 : summary.config.effectiveWorkers();
 
@@ -226,6 +240,49 @@ void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* basel
     m_baselineButton->setVisible(!sequential && !baseline && isComplete(summary));
 }
 
+void MetricsPanel::showTrace(const QString& path, const Trace& trace)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    m_title->setText(fileName);
+    m_explanation->setText(tr("A trace written by another tool: each thread with slices is a lane, each slice a "
+                              "segment, each counter a line in the lower plot. conlab did not make this run, so "
+                              "there are no run numbers to show."));
+    showRowsOf(true);
+    m_status->hide();
+    m_baselineButton->hide();
+
+    // What the data cover: slices and counter values alike.
+    std::optional<std::int64_t> begin;
+    std::optional<std::int64_t> end;
+    const auto cover = [&begin, &end](std::int64_t from, std::int64_t to) {
+        begin = begin ? std::min(*begin, from) : from;
+        end = end ? std::max(*end, to) : to;
+    };
+    for (const Segment& segment : trace.segments)
+        cover(segment.beginNs, segment.endNs);
+    for (const CpuSample& sample : trace.cpuSamples)
+        cover(sample.timeNs, sample.timeNs);
+    const double spanMs = begin ? double(*end - *begin) * 1e-6 : 0.0;
+    const auto fromOrigin = [&trace](std::int64_t ns) { return double(ns - trace.originNs) * 1e-6; };
+
+    m_headline->setText(QStringLiteral("<span style=\"font-size:x-large; font-weight:600\">%1</span>")
+                            .arg(durationText(spanMs).toHtmlEscaped()));
+    m_traceFile->setText(fileName);
+    m_traceFile->setToolTip(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()));
+    m_traceLanes->setText(QLocale().toString(qulonglong(trace.lanes.size())));
+    m_traceSegments->setText(QLocale().toString(qulonglong(trace.segments.size())));
+    m_traceCounters->setText(trace.counterNames.empty()
+            ? tr("none")
+            : tr("%1\nat %2 points in time")
+                  .arg(QLocale().toString(qulonglong(trace.counterNames.size())),
+                      QLocale().toString(qulonglong(trace.cpuSamples.size()))));
+    m_traceSpan->setText(!begin ? tr("empty")
+                                : tr("%1\nfrom %2 to %3 ms")
+                                      .arg(durationText(spanMs))
+                                      .arg(fromOrigin(*begin), 0, 'f', 3)
+                                      .arg(fromOrigin(*end), 0, 'f', 3));
+}
+
 QString MetricsPanel::valueOf(const QString& name) const
 {
     for (int row = 0; row < m_form->rowCount(); ++row) {
@@ -240,6 +297,17 @@ QString MetricsPanel::valueOf(const QString& name) const
 void MetricsPanel::setRowVisible(QLabel* value, bool visible)
 {
     m_form->setRowVisible(value, visible);
+}
+
+void MetricsPanel::showRowsOf(bool trace)
+{
+    for (QLabel* value :
+        {m_wall, m_cpu, m_speedup, m_efficiency, m_memory, m_startup, m_resume, m_tasks, m_checksum, m_uiLatency})
+        setRowVisible(value, !trace);
+    for (QLabel* value : {m_counter, m_roundTrips, m_gil})
+        setRowVisible(value, false);
+    for (QLabel* value : {m_traceFile, m_traceLanes, m_traceSegments, m_traceCounters, m_traceSpan})
+        setRowVisible(value, trace);
 }
 
 void MetricsPanel::setValuesTo(const QString& placeholder)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "run/runsummary.h"
+#include "trace/trace.h"
 #include "window/modelpicker.h"
 
 #include <QWidget>
@@ -24,6 +25,9 @@ public:
     void showRunning(const RunConfig& config);
     // `baseline` is a complete sequential run of the same workload, or null when there is none yet.
     void showResult(const RunSummary& summary, const RunSummary* baseline);
+    // A trace from another tool has no run numbers: the panel says what the file holds (lanes, segments, counters,
+    // time span) and nothing more.
+    void showTrace(const QString& path, const Trace& trace);
 
     QPushButton* baselineButton() const { return m_baselineButton; }
     // The value shown in the row named `name` ("Speed-up", "Counter"...); empty when that row is hidden.
@@ -43,6 +47,8 @@ private:
     // Before a run, and while one is going, there are no numbers: every value shows the placeholder.
     void setValuesTo(const QString& placeholder);
     void setRowVisible(QLabel* value, bool visible);
+    // The rows of a run's numbers, or those of a trace from another tool.
+    void showRowsOf(bool trace);
 
     QFormLayout* m_form = nullptr;
     QLabel* m_title = nullptr;
@@ -62,6 +68,11 @@ private:
     QLabel* m_counter = nullptr;
     QLabel* m_roundTrips = nullptr;
     QLabel* m_gil = nullptr;
+    QLabel* m_traceFile = nullptr;
+    QLabel* m_traceLanes = nullptr;
+    QLabel* m_traceSegments = nullptr;
+    QLabel* m_traceCounters = nullptr;
+    QLabel* m_traceSpan = nullptr;
     QPushButton* m_baselineButton = nullptr;
 };
 

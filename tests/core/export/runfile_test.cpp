@@ -90,6 +90,8 @@ RunSummary unusualSummary()
     summary.config.switchIntervalMs = 0.005;
     summary.config.offload = OffloadKind::Processes;
     summary.config.iterationsPerMs = 123456.789012345;
+    // Just before midnight in a zone east of UTC: the date must not move to the reader's zone or to UTC.
+    summary.startedAt = QDateTime(QDate(2026, 12, 1), QTime(23, 59, 58, 123), Qt::OffsetFromUTC, 5 * 3600 + 1800);
     summary.wallMs = 1.0 / 3.0;
     summary.cpuMs = std::numeric_limits<double>::quiet_NaN();
     summary.tasksCompleted = -3;

@@ -82,6 +82,7 @@ QByteArray conlabJson()
     trace.cpuSamples = {{1'100'000, {50.0f, noData}}};
     RunSummary summary;
     summary.wallMs = 1.5;
+    summary.startedAt = QDateTime(QDate(2026, 12, 1), QTime(10, 30), Qt::OffsetFromUTC, 3600);
     return runFileJson(SavedRun {std::make_shared<const Trace>(trace), summary, std::nullopt});
 }
 
@@ -343,10 +344,35 @@ TEST(RunFileReader, RecordProblemsNameTheField)
     changed.replace("\"wall_ms\":1.5", "\"wall_ms\":1.5,\"wall_ms\":2");
     expectError(changed, "2,\"cpu_ms\"", QStringLiteral("\"conlab.summary.wall_ms\" appears twice"));
 
+    changed = json;
+    changed.replace("\"started_at\":\"2026-12-01T10:30:00.000+01:00\"", "\"started_at\":\"yesterday\"");
+    expectError(changed, "\"yesterday\"",
+        QStringLiteral("\"conlab.summary.started_at\" is \"yesterday\", which is not an ISO 8601 date and time"));
+
     // A newer writer's extra members are skipped.
     changed = json;
     changed.replace("\"format\":1,", "\"format\":1,\"future\":{\"x\":[1,2]},");
     EXPECT_TRUE(errorOf(changed).isEmpty()) << errorOf(changed).toStdString();
+}
+
+// Files written before the run's date was recorded open with the date unknown, not refused.
+TEST(RunFileReader, TheStartDateIsKeptAndMayBeMissing)
+{
+    const QByteArray json = conlabJson();
+    QString error;
+    std::optional<SavedRun> run = parseRunFile(json, QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(run && run->summary) << error.toStdString();
+    EXPECT_EQ(run->summary->startedAt.date(), QDate(2026, 12, 1));
+    EXPECT_EQ(run->summary->startedAt.time(), QTime(10, 30));
+    EXPECT_EQ(run->summary->startedAt.offsetFromUtc(), 3600);
+
+    QByteArray old = json;
+    ASSERT_EQ(old.count("\"started_at\":\"2026-12-01T10:30:00.000+01:00\","), 1);
+    old.replace("\"started_at\":\"2026-12-01T10:30:00.000+01:00\",", "");
+    run = parseRunFile(old, QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(run && run->summary) << error.toStdString();
+    EXPECT_FALSE(run->summary->startedAt.isValid());
+    EXPECT_DOUBLE_EQ(run->summary->wallMs, 1.5);
 }
 
 TEST(RunFileReader, ConlabEventsMustMatchTheRecord)

@@ -35,6 +35,21 @@ TEST(FigureFileName, ATraceKeepsItsOwnNameInSafeCharacters)
     EXPECT_EQ(figureFileName(facts, FigureFormat::Svg), QStringLiteral("conlab-figure.svg"));
 }
 
+// Saved runs and CSV files are named from the same stem as pictures.
+TEST(FigureFileName, TheStemServesEveryFileOfARun)
+{
+    RunSummary summary;
+    summary.config.model = ModelKind::Processes;
+    summary.config.workload.kind = WorkloadKind::Io;
+    summary.startedAt = QDateTime(QDate(2026, 12, 1), QTime(12, 0));
+    const CaptionFacts facts = runCaptionFacts(summary, std::nullopt);
+    EXPECT_EQ(runFileStem(facts), QStringLiteral("conlab-processes-io-2026-12-01"));
+    EXPECT_EQ(figureFileName(facts, FigureFormat::Png), runFileStem(facts) + QStringLiteral(".png"));
+    CaptionFacts trace;
+    trace.traceName = QStringLiteral("perf.trace.json");
+    EXPECT_EQ(runFileStem(trace), QStringLiteral("perf.trace"));
+}
+
 TEST(FigureFileName, TheSuffixFollowsTheFormat)
 {
     EXPECT_EQ(withFigureSuffix(QStringLiteral("/tmp/a/b.png"), FigureFormat::Svg), QStringLiteral("/tmp/a/b.svg"));

@@ -77,6 +77,22 @@ TEST(RunFigure, ContentPicksThePanelsOnOneTimeRange)
     EXPECT_EQ(test::pixelsOf(image, stateColor(TaskState::WaitingIo)), 0) << "no timeline in it";
 }
 
+// A trace from another tool: its counters are not cores, and it knows none.
+TEST(RunFigure, ATraceWithCountersClaimsNoCores)
+{
+    Trace trace = test::sampleTrace();
+    trace.cores = 0;
+    trace.counterNames = {QStringLiteral("heap"), QStringLiteral("queue")};
+    SamplePlots plots(trace);
+    CaptionFacts facts;
+    facts.traceName = QStringLiteral("perf.json");
+    const QStringList caption = runFigure(plots.timeline, plots.utilisation, FigureContent::Both, facts, false).caption;
+    ASSERT_EQ(caption.size(), 2);
+    EXPECT_EQ(caption[0], QStringLiteral("perf.json"));
+    EXPECT_TRUE(caption[1].contains(QStringLiteral("4 lanes"))) << caption[1].toStdString();
+    EXPECT_FALSE(caption[1].contains(QStringLiteral("core"))) << caption[1].toStdString();
+}
+
 TEST(RunFigure, ContentKeysRoundTrip)
 {
     for (FigureContent content : allFigureContents)

@@ -177,5 +177,36 @@ TEST(CoreUtilisationPlot, ShowTraceGrowsToTheCoresItFinds)
     EXPECT_GE(plot.xAxis->range().upper, 0.95);
 }
 
+// A trace from another tool brings counters of its own units: named lines, no average, an axis fitted to them. The
+// next run gets its percentages back.
+TEST(CoreUtilisationPlot, ShowsCountersUnderTheirNamesOnAFittedAxis)
+{
+    Trace trace;
+    trace.originNs = origin;
+    trace.counterNames = {QStringLiteral("memory.heap"), QStringLiteral("queue")};
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    trace.cpuSamples
+        = {{origin, {200.0f, nan}}, {origin + 100 * ms, {900.0f, 3.0f}}, {origin + 200 * ms, {1200.0f, 3.0f}}};
+    CoreUtilisationPlot plot;
+    plot.showTrace(trace);
+    EXPECT_TRUE(plot.showsCounters());
+    ASSERT_EQ(plot.graphCount(), 2);
+    EXPECT_EQ(plot.graph(0)->name(), QStringLiteral("memory.heap"));
+    EXPECT_EQ(plot.graph(1)->name(), QStringLiteral("queue"));
+    EXPECT_EQ(plot.graph(0)->dataCount(), 3);
+    EXPECT_EQ(plot.yAxis->label(), QStringLiteral("counter value"));
+    const QCPRange values = plot.yAxis->range();
+    EXPECT_LT(values.lower, 3.0);
+    EXPECT_GT(values.upper, 1200.0);
+    EXPECT_LT(values.upper, 1400.0) << "fitted to the values, not a fixed scale";
+
+    plot.startRun(runStart(2));
+    EXPECT_FALSE(plot.showsCounters());
+    EXPECT_EQ(plot.graphCount(), 3);
+    EXPECT_EQ(plot.graph(2)->name(), QStringLiteral("average"));
+    EXPECT_EQ(plot.yAxis->label(), QStringLiteral("CPU (%)"));
+    EXPECT_EQ(plot.yAxis->range(), QCPRange(-4.0, 106.0));
+}
+
 } // namespace
 } // namespace conlab

@@ -249,6 +249,31 @@ TEST(TimelinePlot, HoverFindsTheSegmentAndDescribesIt)
     EXPECT_TRUE(plot.toolTipAt(QPointF(2, 2)).isEmpty());
 }
 
+// Another tool's slices have names and no cores: the tooltip says the name.
+TEST(TimelinePlot, HoverNamesTheSlicesOfAnImportedTrace)
+{
+    Trace trace;
+    trace.originNs = origin;
+    trace.lanes = {{QStringLiteral("Renderer / main"), LaneKind::Thread}};
+    trace.segments = {seg(0, 0, 400, 1, TaskState::WaitingIo, -1), seg(0, 400, 1000, 0, TaskState::Running, -1)};
+    trace.taskNames = {QStringLiteral("compute"), QStringLiteral("read file")};
+    TimelinePlot plot;
+    plot.showTrace(trace);
+    laidOut(plot);
+    const QString text = plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.2), plot.yAxis->coordToPixel(0)));
+    EXPECT_TRUE(text.contains(QStringLiteral("Renderer / main"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("read file"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(taskStateLabel(TaskState::WaitingIo))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("task 1"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("core"))) << text.toStdString();
+    EXPECT_TRUE(plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.7), plot.yAxis->coordToPixel(0)))
+                    .contains(QStringLiteral("compute")));
+
+    // A run of conlab's afterwards numbers its tasks again.
+    plot.startRun(runStart(1));
+    EXPECT_FALSE(plot.data().hasTaskNames());
+}
+
 TEST(TimelinePlot, SetTimeRangeAppliesWithoutEmittingBack)
 {
     TimelinePlot plot;

@@ -31,6 +31,7 @@ GuiRun runConlab(const QStringList& arguments, const QString& runtimeDir)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtimeDir); // else Qt warns about it on stderr
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), runtimeDir); // the recent files stay out of the user's settings
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(CONLAB_BINARY), arguments);
     EXPECT_TRUE(process.waitForFinished(120'000)) << "conlab did not finish";
@@ -104,6 +105,30 @@ TEST(GuiOptions, ReadsTheModelKnobsAndWhatToDoUnattended)
     ASSERT_TRUE(plain.has_value());
     EXPECT_FALSE(plain->autorun);
     EXPECT_FALSE(plain->exitWhenDone);
+}
+
+TEST(GuiOptions, AFileToOpenIsTheOnePositionalArgument)
+{
+    const QString file = QStringLiteral(CONLAB_TEST_DATA_DIR "/core/import/fixtures/foreign-object.json");
+    QString error;
+    const auto options = parse(
+        {file, QStringLiteral("--screenshot"), QStringLiteral("a.png"), QStringLiteral("--exit-when-done")}, &error);
+    ASSERT_TRUE(options.has_value()) << error.toStdString();
+    EXPECT_EQ(options->openPath, file);
+    EXPECT_EQ(options->screenshotPath, QStringLiteral("a.png"));
+    EXPECT_TRUE(options->exitWhenDone);
+    EXPECT_TRUE(parse({}, &error)->openPath.isEmpty());
+
+    EXPECT_FALSE(parse({file, file}, &error).has_value());
+    EXPECT_TRUE(error.contains(QStringLiteral("one file"))) << error.toStdString();
+    // A run's own options make no sense for a file's run.
+    for (const char* option : {"--autorun", "--report"}) {
+        QStringList arguments {file, QLatin1String(option)};
+        if (QLatin1String(option) == QLatin1String("--report"))
+            arguments << QStringLiteral("r.json");
+        EXPECT_FALSE(parse(arguments, &error).has_value()) << option;
+        EXPECT_TRUE(error.contains(QLatin1String(option))) << error.toStdString();
+    }
 }
 
 TEST(GuiOptions, TheBinaryRejectsBadInputWithOneLineAndExitCode2)

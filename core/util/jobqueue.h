@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QMetaObject>
+#include <QObject>
+#include <QThreadPool>
+#include <utility>
+
+namespace conlab {
+
+// Work that must not hold up the thread that asks for it (the UI thread): each job runs on the queue's own thread,
+// one at a time and in the order posted, and its result comes back to the receiver's thread as a queued call. The
+// destructor waits for the jobs posted, so a file asked to be written is never half-written or lost on quit; results
+// that arrive after the receiver is gone are dropped (Qt discards calls queued to a deleted object). Results and jobs
+// are copied between threads: they must be copyable values (a shared_ptr<const T> for anything large). Make the queue
+// a member of its receiver, so that it is gone (and done waiting) before the receiver is.
+class JobQueue
+{
+public:
+    explicit JobQueue(QObject* receiver);
+    ~JobQueue();
+    JobQueue(const JobQueue&) = delete;
+    JobQueue& operator=(const JobQueue&) = delete;
+
+    // job() runs on the queue's thread; then done(result) in the receiver's thread.
+    template <typename Job, typename Done> void post(Job job, Done done)
+    {
+        ++m_pending;
+        m_pool.start([this, job = std::move(job), done = std::move(done)]() mutable {
+            auto result = job();
+            QMetaObject::invokeMethod(
+                m_receiver,
+                [this, result = std::move(result), done = std::move(done)]() mutable {
+                    --m_pending;
+                    done(std::move(result));
+                },
+                Qt::QueuedConnection);
+        });
+    }
+
+    // Jobs posted whose done() has not been called yet. Read in the receiver's thread.
+    int pending() const { return m_pending; }
+
+private:
+    QObject* m_receiver;
+    QThreadPool m_pool;
+    int m_pending = 0; // only touched in the receiver's thread
+};
+
+} // namespace conlab
