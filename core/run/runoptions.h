@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace conlab {
@@ -13,8 +14,14 @@ namespace conlab {
 // --offload, --calibration.
 void addRunOptions(QCommandLineParser& parser);
 
-// Reads the options added by addRunOptions(); anything unset keeps RunConfig's default. On bad input returns
-// nullopt and one line for stderr naming the argument and what was wrong with it.
-std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, QString* error);
+// Reads the options added by addRunOptions() over `base`: anything unset keeps the base's value (a scenario's step,
+// or RunConfig's defaults). On bad input returns nullopt and one line for stderr naming the argument and what was
+// wrong with it.
+std::optional<RunConfig> runConfigFromOptions(
+    const QCommandLineParser& parser, QString* error, const RunConfig& base = RunConfig());
+
+// A setting given where it means nothing (--lock without the counter workload, a switch interval without the GIL)
+// is refused rather than silently ignored. `isSet` says whether an option (by its command-line name) was given.
+std::optional<ConfigProblem> misplacedOption(const std::function<bool(const QString&)>& isSet, const RunConfig& config);
 
 } // namespace conlab
