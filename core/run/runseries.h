@@ -24,6 +24,8 @@ public:
     bool isRunning() const { return m_running; }
     // The step running now (or about to start), -1 when idle.
     int currentIndex() const { return m_running ? m_index : -1; }
+    // The steps of the series going (or the last one).
+    const std::vector<RunConfig>& configs() const { return m_configs; }
     RunController& controller() { return m_controller; }
 
 signals:

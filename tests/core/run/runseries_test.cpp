@@ -55,6 +55,7 @@ TEST(RunSeries, RunsEveryConfigInOrder)
     ASSERT_TRUE(series.start(configs));
     EXPECT_TRUE(series.isRunning());
     EXPECT_EQ(series.currentIndex(), 0);
+    EXPECT_EQ(series.configs().size(), configs.size());
     QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
     loop.exec();
 
