@@ -72,7 +72,8 @@ std::optional<SeriesPlan> planSeries(const QCommandLineParser& parser, const Sce
             plan.configs = plan.sweep->configs();
             plan.labels << QStringLiteral("sequential");
             for (int workers : plan.sweep->workerCounts)
-                plan.labels << QStringLiteral("%1, %2 workers").arg(modelLabel(*config)).arg(workers);
+                plan.labels << modelLabel(*config)
+                        + (workers == 1 ? QStringLiteral(", 1 worker") : QStringLiteral(", %1 workers").arg(workers));
             return plan;
         }
         plan.configs = parser.isSet(compareOption) ? compareConfigs(*config) : std::vector<RunConfig> {*config};

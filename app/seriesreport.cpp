@@ -28,8 +28,8 @@ QJsonValue timesJson(std::optional<double> factor)
     return factor ? roundedJson(*factor) : QJsonValue(QJsonValue::Null);
 }
 
-// The first column left-aligned, the others right-aligned: labels read down, numbers line up.
-QString alignedTable(const std::vector<QStringList>& rows)
+// Labels left-aligned (the first `textColumns` columns), numbers right-aligned: both read down the page.
+QString alignedTable(const std::vector<QStringList>& rows, qsizetype textColumns = 1)
 {
     std::vector<qsizetype> widths;
     for (const QStringList& row : rows) {
@@ -42,8 +42,9 @@ QString alignedTable(const std::vector<QStringList>& rows)
         QString line;
         for (qsizetype column = 0; column < row.size(); ++column) {
             const qsizetype width = widths[std::size_t(column)];
-            line += column == 0 ? row[column].leftJustified(width)
-                                : QStringLiteral("  ") + row[column].rightJustified(width);
+            if (column > 0)
+                line += QStringLiteral("  ");
+            line += column < textColumns ? row[column].leftJustified(width) : row[column].rightJustified(width);
         }
         text += line + QLatin1Char('\n');
     }
@@ -152,7 +153,7 @@ QString sweepText(const ScalingPlan& plan, const std::vector<RunResult>& results
             {QString::number(workers), status.isEmpty() ? wall(summary) : status, times(speedupOver(baseline, summary)),
                 times(double(workers)), fit.determined ? times(fit.speedupAt(workers)) : QStringLiteral("-")});
     }
-    text += alignedTable(rows);
+    text += alignedTable(rows, 0);
     if (!fit.determined)
         return text + QStringLiteral("Amdahl's law: not enough measured points with more than one worker to fit\n");
     const double p = fit.parallelFraction;

@@ -252,7 +252,7 @@ TEST_F(SeriesCli, SweepTableForIoGoesPastTheCores)
     EXPECT_TRUE(out.contains(QLatin1String("workers"))) << out.toStdString();
     EXPECT_TRUE(out.contains(QLatin1String("Amdahl's law fitted: parallel fraction p = "))) << out.toStdString();
     // The last row is every task at once.
-    EXPECT_TRUE(out.contains(QLatin1String("\n64 "))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QLatin1String("\n     64  "))) << out.toStdString();
 }
 
 struct SeriesBadInput
