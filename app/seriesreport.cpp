@@ -8,6 +8,7 @@
 #include <QJsonValue>
 #include <QLocale>
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 namespace conlab {
@@ -87,17 +88,56 @@ QString scenarioStepText(int index, int count, const QString& label, const RunSu
 
 QString scenarioFooterText(const Scenario& scenario, const QStringList& labels, const std::vector<RunResult>& results)
 {
+    // The steps side by side, with the numbers this lesson is about: a column appears when some step has it.
+    struct Column
+    {
+        QString title;
+        std::function<bool(const RunSummary&)> applies;
+        std::function<QString(const RunSummary&)> value;
+    };
     const auto sequential = std::find_if(results.begin(), results.end(),
         [](const RunResult& result) { return result.summary.config.model == ModelKind::Sequential; });
+    const std::vector<Column> candidates {
+        {QStringLiteral("speed-up vs sequential"), [&](const RunSummary&) { return sequential != results.end(); },
+            [&](const RunSummary& summary) { return times(speedupOver(sequential->summary, summary)); }},
+        {QStringLiteral("resume p50"), [](const RunSummary& summary) { return summary.resumeLatencyMs.count > 0; },
+            [](const RunSummary& summary) {
+                return QString::number(summary.resumeLatencyMs.p50, 'f', 2) + QStringLiteral(" ms");
+            }},
+        {QStringLiteral("round trips"), [](const RunSummary& summary) { return summary.roundTrips.has_value(); },
+            [](const RunSummary& summary) { return QString::number(summary.roundTrips.value_or(0)); }},
+        {QStringLiteral("lost updates"), [](const RunSummary& summary) { return summary.counter.has_value(); },
+            [](const RunSummary& summary) {
+                return summary.counter ? QString::number(summary.counter->lost()) : QStringLiteral("-");
+            }},
+        {QStringLiteral("start-up"), [](const RunSummary& summary) { return summary.startupMs > 0; },
+            [](const RunSummary& summary) {
+                return summary.startupMs > 0 ? QString::number(summary.startupMs, 'f', 1) + QStringLiteral(" ms")
+                                             : QStringLiteral("-");
+            }},
+        {QStringLiteral("worker RSS"), [](const RunSummary& summary) { return !summary.workerPeakRssMb.empty(); },
+            [](const RunSummary& summary) {
+                return summary.workerPeakRssMb.empty()
+                    ? QStringLiteral("-")
+                    : QString::number(summary.workerPeakRssTotalMb(), 'f', 1) + QStringLiteral(" MB");
+            }},
+    };
+    std::vector<const Column*> columns;
+    for (const Column& column : candidates) {
+        if (std::any_of(results.begin(), results.end(),
+                [&](const RunResult& result) { return column.applies(result.summary); }))
+            columns.push_back(&column);
+    }
+
     std::vector<QStringList> rows {{QStringLiteral("step"), QStringLiteral("wall")}};
-    if (sequential != results.end())
-        rows.front() << QStringLiteral("speed-up vs sequential");
+    for (const Column* column : columns)
+        rows.front() << column->title;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const RunSummary& summary = results[i].summary;
         const QString status = outcome(summary);
         QStringList row {labels.value(qsizetype(i)), status.isEmpty() ? wall(summary) : status};
-        if (sequential != results.end())
-            row << times(speedupOver(sequential->summary, summary));
+        for (const Column* column : columns)
+            row << column->value(summary);
         rows.push_back(row);
     }
     return QStringLiteral("\n") + alignedTable(rows) + QStringLiteral("\nWhat it shows\n")

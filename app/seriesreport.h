@@ -19,7 +19,8 @@ QString stepProgressLine(int index, int count, const QString& label, const RunSu
 
 QString scenarioHeaderText(const Scenario& scenario);
 QString scenarioStepText(int index, int count, const QString& label, const RunSummary& summary);
-// The steps side by side (speed-up against the scenario's sequential step, if it has one), then the explanation and
+// The steps side by side (wall time, speed-up against the scenario's sequential step if it has one, and the numbers
+// the lesson is about: resume latency, round trips, lost updates, start-up, worker memory), then the explanation and
 // what to look at.
 QString scenarioFooterText(const Scenario& scenario, const QStringList& labels, const std::vector<RunResult>& results);
 // {"scenario": id, "runs": [summary, ...]}

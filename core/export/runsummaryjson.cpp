@@ -128,13 +128,10 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
     json.insert(QStringLiteral("startup_ms"), roundedJson(summary.startupMs));
     if (!summary.workerPeakRssMb.empty()) {
         QJsonArray perWorker;
-        double total = 0;
-        for (double mb : summary.workerPeakRssMb) {
+        for (double mb : summary.workerPeakRssMb)
             perWorker.append(roundedJson(mb));
-            total += mb;
-        }
         json.insert(QStringLiteral("worker_peak_rss_mb"), perWorker);
-        json.insert(QStringLiteral("worker_peak_rss_total_mb"), roundedJson(total));
+        json.insert(QStringLiteral("worker_peak_rss_total_mb"), roundedJson(summary.workerPeakRssTotalMb()));
     }
     // Not rounded: it is meant to be passed back with --calibration to reproduce the checksum exactly.
     json.insert(QStringLiteral("iterations_per_ms"),
@@ -192,14 +189,11 @@ QString runSummaryText(const RunSummary& summary)
     rows.emplace_back(QStringLiteral("cores"), QString::number(summary.cores));
     if (summary.startupMs > 0)
         rows.emplace_back(QStringLiteral("start-up"), ms(summary.startupMs));
-    if (!summary.workerPeakRssMb.empty()) {
-        double total = 0;
-        for (double mb : summary.workerPeakRssMb)
-            total += mb;
+    if (!summary.workerPeakRssMb.empty())
         rows.emplace_back(QStringLiteral("worker RSS"),
             QStringLiteral("%1 MB in %2 processes (each has its own copy of everything)")
-                .arg(QString::number(total, 'f', 1), QString::number(summary.workerPeakRssMb.size())));
-    }
+                .arg(QString::number(summary.workerPeakRssTotalMb(), 'f', 1),
+                    QString::number(summary.workerPeakRssMb.size())));
     if (summary.iterationsPerMs > 0)
         rows.emplace_back(QStringLiteral("calibration"),
             QString::number(summary.iterationsPerMs, 'g', QLocale::FloatingPointShortest)
