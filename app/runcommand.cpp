@@ -1,39 +1,22 @@
 #include "runcommand.h"
 
+#include "clioutput.h"
 #include "export/csvexport.h"
 #include "export/figureoptions.h"
 #include "export/headlessfigure.h"
 #include "export/runfile.h"
 #include "export/runsummaryjson.h"
+#include "interruptnotifier.h"
 #include "run/runcontroller.h"
 #include "run/runoptions.h"
+#include "seriescommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QSocketNotifier>
-#include <csignal>
 #include <cstdio>
-#include <sys/eventfd.h>
-#include <unistd.h>
 
 namespace conlab {
-namespace {
-
-int interruptFd = -1;
-
-void onInterrupt(int)
-{
-    const std::uint64_t one = 1;
-    [[maybe_unused]] auto written = ::write(interruptFd, &one, sizeof one);
-}
-
-void printError(const QString& message)
-{
-    std::fprintf(stderr, "conlab run: %s\n", qPrintable(message));
-}
-
-} // namespace
 
 int runCommand(const QStringList& arguments)
 {
@@ -54,6 +37,7 @@ int runCommand(const QStringList& arguments)
                        "average)."),
         QStringLiteral("FILE")});
     addFigureOptions(parser);
+    addSeriesOptions(parser);
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
 
     if (!parser.parse(arguments)) {
@@ -68,6 +52,8 @@ int runCommand(const QStringList& arguments)
         printError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().at(1)));
         return 2;
     }
+    if (isSeriesCommand(parser))
+        return runSeriesCommand(parser);
     QString error;
     const auto config = runConfigFromOptions(parser, &error);
     if (!config) {
@@ -81,14 +67,10 @@ int runCommand(const QStringList& arguments)
     }
 
     // Ctrl+C cancels the run the same way the GUI's Stop does, so the trace of what ran is still written.
-    interruptFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    QSocketNotifier interruptNotifier(interruptFd, QSocketNotifier::Read);
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-
+    InterruptNotifier interrupt;
     RunController controller;
     int exitCode = 0;
-    QObject::connect(&interruptNotifier, &QSocketNotifier::activated, &controller, &RunController::cancel);
+    QObject::connect(&interrupt, &InterruptNotifier::interrupted, &controller, &RunController::cancel);
     QObject::connect(&controller, &RunController::finished, [&](const RunResult& result) {
         if (parser.isSet(QStringLiteral("json")))
             std::fputs(
@@ -129,11 +111,7 @@ int runCommand(const QStringList& arguments)
         printError(error);
         return 2;
     }
-    const int rc = QCoreApplication::exec();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    ::close(interruptFd);
-    return rc;
+    return QCoreApplication::exec();
 }
 
 } // namespace conlab

@@ -14,15 +14,6 @@ namespace conlab {
 
 namespace {
 
-// Three decimals is a microsecond for milliseconds and a kilobyte for megabytes: more is noise, and it keeps
-// the printed JSON readable. JSON has no NaN or infinity; null says "no value" outright.
-QJsonValue rounded(double value)
-{
-    if (!std::isfinite(value))
-        return QJsonValue(QJsonValue::Null);
-    return std::round(value * 1000.0) / 1000.0;
-}
-
 QString checksumText(std::uint64_t checksum)
 {
     return QStringLiteral("0x%1").arg(static_cast<qulonglong>(checksum), 16, 16, QLatin1Char('0'));
@@ -46,12 +37,19 @@ QString modelText(const RunConfig& config)
 
 } // namespace
 
+QJsonValue roundedJson(double value)
+{
+    if (!std::isfinite(value))
+        return QJsonValue(QJsonValue::Null);
+    return std::round(value * 1000.0) / 1000.0;
+}
+
 QJsonObject latencyJson(const LatencyStats& latency)
 {
     return QJsonObject {
-        {QStringLiteral("p50"), rounded(latency.p50)},
-        {QStringLiteral("p99"), rounded(latency.p99)},
-        {QStringLiteral("max"), rounded(latency.max)},
+        {QStringLiteral("p50"), roundedJson(latency.p50)},
+        {QStringLiteral("p99"), roundedJson(latency.p99)},
+        {QStringLiteral("max"), roundedJson(latency.max)},
         {QStringLiteral("count"), latency.count},
     };
 }
@@ -64,41 +62,38 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
     json.insert(QStringLiteral("workload"), workloadKey(config.workload.kind));
     json.insert(QStringLiteral("tasks"), config.workload.tasks);
     json.insert(QStringLiteral("workers"), config.effectiveWorkers());
-    json.insert(QStringLiteral("cpu_ms_per_phase"), rounded(config.workload.cpuMs));
-    json.insert(QStringLiteral("io_ms_per_phase"), rounded(config.workload.ioMs));
+    json.insert(QStringLiteral("cpu_ms_per_phase"), roundedJson(config.workload.cpuMs));
+    json.insert(QStringLiteral("io_ms_per_phase"), roundedJson(config.workload.ioMs));
     json.insert(QStringLiteral("phases"), config.workload.phases);
     if (config.gil) {
         json.insert(QStringLiteral("gil"), true);
-        json.insert(QStringLiteral("switch_interval_ms"), rounded(config.switchIntervalMs));
+        json.insert(QStringLiteral("switch_interval_ms"), roundedJson(config.switchIntervalMs));
         json.insert(QStringLiteral("gil_switches"), qint64(summary.gilSwitches));
         json.insert(QStringLiteral("gil_drop_requests"), qint64(summary.gilDropRequests));
     }
     if (config.model == ModelKind::EventLoop)
         json.insert(QStringLiteral("offload"), offloadKey(config.offload));
-    json.insert(QStringLiteral("wall_ms"), rounded(summary.wallMs));
-    json.insert(QStringLiteral("cpu_ms"), rounded(summary.cpuMs));
+    json.insert(QStringLiteral("wall_ms"), roundedJson(summary.wallMs));
+    json.insert(QStringLiteral("cpu_ms"), roundedJson(summary.cpuMs));
     json.insert(QStringLiteral("tasks_completed"), summary.tasksCompleted);
     json.insert(QStringLiteral("checksum"), checksumText(summary.checksum));
 
     QJsonObject stateMs;
     for (TaskState state : allTaskStates)
-        stateMs.insert(taskStateKey(state), rounded(summary.stateMs[static_cast<std::size_t>(state)]));
+        stateMs.insert(taskStateKey(state), roundedJson(summary.stateMs[static_cast<std::size_t>(state)]));
     json.insert(QStringLiteral("state_ms"), stateMs);
 
     json.insert(QStringLiteral("resume_latency_ms"), latencyJson(summary.resumeLatencyMs));
 
-    json.insert(QStringLiteral("peak_rss_mb"), rounded(summary.peakRssMb));
+    json.insert(QStringLiteral("peak_rss_mb"), roundedJson(summary.peakRssMb));
     json.insert(QStringLiteral("cores"), summary.cores);
-    json.insert(QStringLiteral("startup_ms"), rounded(summary.startupMs));
+    json.insert(QStringLiteral("startup_ms"), roundedJson(summary.startupMs));
     if (!summary.workerPeakRssMb.empty()) {
         QJsonArray perWorker;
-        double total = 0;
-        for (double mb : summary.workerPeakRssMb) {
-            perWorker.append(rounded(mb));
-            total += mb;
-        }
+        for (double mb : summary.workerPeakRssMb)
+            perWorker.append(roundedJson(mb));
         json.insert(QStringLiteral("worker_peak_rss_mb"), perWorker);
-        json.insert(QStringLiteral("worker_peak_rss_total_mb"), rounded(total));
+        json.insert(QStringLiteral("worker_peak_rss_total_mb"), roundedJson(summary.workerPeakRssTotalMb()));
     }
     // Not rounded: it is meant to be passed back with --calibration to reproduce the checksum exactly.
     json.insert(QStringLiteral("iterations_per_ms"),
@@ -156,14 +151,11 @@ QString runSummaryText(const RunSummary& summary)
     rows.emplace_back(QStringLiteral("cores"), QString::number(summary.cores));
     if (summary.startupMs > 0)
         rows.emplace_back(QStringLiteral("start-up"), ms(summary.startupMs));
-    if (!summary.workerPeakRssMb.empty()) {
-        double total = 0;
-        for (double mb : summary.workerPeakRssMb)
-            total += mb;
+    if (!summary.workerPeakRssMb.empty())
         rows.emplace_back(QStringLiteral("worker RSS"),
             QStringLiteral("%1 MB in %2 processes (each has its own copy of everything)")
-                .arg(QString::number(total, 'f', 1), QString::number(summary.workerPeakRssMb.size())));
-    }
+                .arg(QString::number(summary.workerPeakRssTotalMb(), 'f', 1),
+                    QString::number(summary.workerPeakRssMb.size())));
     if (summary.iterationsPerMs > 0)
         rows.emplace_back(QStringLiteral("calibration"),
             QString::number(summary.iterationsPerMs, 'g', QLocale::FloatingPointShortest)

@@ -5,7 +5,21 @@
 #include "models/offloadkind.h"
 #include "workload/workloadspec.h"
 
+#include <QString>
+#include <optional>
+
 namespace conlab {
+
+// What keeps a configuration from running: the setting by its command-line name ("tasks", "switch-interval-ms") and
+// what is wrong with it ("must be from 1 to 1000000, got 0"). The CLI names the setting "--tasks", a scenario file
+// "workload.tasks": one check, each caller's own words for where the value came from.
+struct ConfigProblem
+{
+    QString option;
+    QString text;
+
+    QString message(const QString& name) const { return name + QStringLiteral(": ") + text; }
+};
 
 struct RunConfig
 {
@@ -23,8 +37,9 @@ struct RunConfig
     int effectiveWorkers() const;
     // The configuration as it will run: a convoy is always one CPU task beside one I/O task, on two workers.
     RunConfig normalized() const;
-    // Empty when the configuration can run; otherwise one sentence naming the offending setting.
+    // Empty when the configuration can run; otherwise one sentence naming the offending setting ("--tasks: ...").
     QString validationError() const;
+    std::optional<ConfigProblem> problem() const;
     // What decides the model's lanes. No GIL lane for processes: each worker has its own GIL.
     ModelOptions modelOptions() const { return ModelOptions {gil && model != ModelKind::Processes, offload}; }
 };

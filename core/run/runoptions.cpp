@@ -1,7 +1,10 @@
 #include "runoptions.h"
 
+#include "util/enumkey.h"
+
 #include <QStringList>
 #include <cmath>
+#include <functional>
 
 namespace conlab {
 namespace {
@@ -13,26 +16,17 @@ QString choices(const QStringList& keys)
 
 QStringList modelKeys()
 {
-    QStringList keys;
-    for (ModelKind kind : allModelKinds)
-        keys << modelKey(kind);
-    return keys;
+    return enumKeys(allModelKinds, modelKey);
 }
 
 QStringList workloadKeys()
 {
-    QStringList keys;
-    for (WorkloadKind kind : allWorkloadKinds)
-        keys << workloadKey(kind);
-    return keys;
+    return enumKeys(allWorkloadKinds, workloadKey);
 }
 
 QStringList offloadKeys()
 {
-    QStringList keys;
-    for (OffloadKind kind : allOffloadKinds)
-        keys << offloadKey(kind);
-    return keys;
+    return enumKeys(allOffloadKinds, offloadKey);
 }
 
 // A whole number within [min, max], or an error naming the option.
@@ -57,23 +51,6 @@ bool readCount(
     return true;
 }
 
-// Options that only mean something in one setting are refused elsewhere rather than silently ignored.
-QString misplacedOption(const QCommandLineParser& parser, const RunConfig& config)
-{
-    const auto set = [&](const char* name) { return parser.isSet(QLatin1String(name)); };
-    for (const char* name : {"increments", "lock", "yield-between"}) {
-        if (set(name) && config.workload.kind != WorkloadKind::Counter)
-            return QStringLiteral("--%1: only the counter workload uses it (add --workload counter)")
-                .arg(QLatin1String(name));
-    }
-    if (set("yield-between") && config.model != ModelKind::EventLoop)
-        return QStringLiteral("--yield-between: only a coroutine can await between the read and the write (add "
-                              "--model eventloop)");
-    if (set("switch-interval-ms") && !config.gil)
-        return QStringLiteral("--switch-interval-ms: the switch interval belongs to the GIL (add --gil)");
-    return {};
-}
-
 bool readMs(const QCommandLineParser& parser, const QString& name, double& out, QString* error)
 {
     if (!parser.isSet(name))
@@ -84,7 +61,7 @@ bool readMs(const QCommandLineParser& parser, const QString& name, double& out, 
     if (!ok || !std::isfinite(value) || value < 0 || value > limits::maxPhaseMs) {
         *error = QStringLiteral("--%1: expected milliseconds from 0 to %2 (an hour), got '%3'")
                      .arg(name)
-                     .arg(limits::maxPhaseMs)
+                     .arg(limits::maxPhaseMs, 0, 'f', 0)
                      .arg(text);
         return false;
     }
@@ -93,6 +70,22 @@ bool readMs(const QCommandLineParser& parser, const QString& name, double& out, 
 }
 
 } // namespace
+
+std::optional<ConfigProblem> misplacedOption(const std::function<bool(const QString&)>& isSet, const RunConfig& config)
+{
+    const auto set = [&](const char* name) { return isSet(QLatin1String(name)); };
+    for (const char* name : {"increments", "lock", "yield-between"}) {
+        if (set(name) && config.workload.kind != WorkloadKind::Counter)
+            return ConfigProblem {QLatin1String(name), QStringLiteral("only the counter workload uses it")};
+    }
+    if (set("yield-between") && config.model != ModelKind::EventLoop)
+        return ConfigProblem {QStringLiteral("yield-between"),
+            QStringLiteral("only a coroutine can await between the read and the write: it needs the eventloop model")};
+    if (set("switch-interval-ms") && !config.gil)
+        return ConfigProblem {QStringLiteral("switch-interval-ms"),
+            QStringLiteral("the switch interval belongs to the GIL, which is off")};
+    return std::nullopt;
+}
 
 void addRunOptions(QCommandLineParser& parser)
 {
@@ -178,6 +171,7 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
         }
         config.offload = *offload;
     }
+    // Flags can only switch a setting on: what the base has on stays on.
     config.gil = config.gil || parser.isSet(QStringLiteral("gil"));
     config.workload.lock = config.workload.lock || parser.isSet(QStringLiteral("lock"));
     config.workload.yieldBetween = config.workload.yieldBetween || parser.isSet(QStringLiteral("yield-between"));
@@ -210,8 +204,8 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
             return std::nullopt;
         }
     }
-    if (const QString misplaced = misplacedOption(parser, config); !misplaced.isEmpty()) {
-        *error = misplaced;
+    if (const auto misplaced = misplacedOption([&](const QString& name) { return parser.isSet(name); }, config)) {
+        *error = misplaced->message(QStringLiteral("--") + misplaced->option);
         return std::nullopt;
     }
     config = config.normalized();

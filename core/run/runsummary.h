@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <array>
 #include <cstdint>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -44,6 +45,7 @@ struct RunSummary
     // From the first worker being asked to start to the last one ready: what the pool costs before any work.
     double startupMs = 0;
     std::vector<double> workerPeakRssMb; // processes: each worker's own peak; their sum is what the pool costs
+    double workerPeakRssTotalMb() const { return std::accumulate(workerPeakRssMb.begin(), workerPeakRssMb.end(), 0.0); }
     int cores = 0;
     double iterationsPerMs = 0; // kernel calibration used: pass it back with --calibration to repeat the checksum
     bool cancelled = false;

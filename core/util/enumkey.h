@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -17,6 +18,16 @@ std::optional<Enum> enumFromKey(const std::array<Enum, N>& all, KeyOf keyOf, con
             return value;
     }
     return std::nullopt;
+}
+
+// Every key, in the order of `all`: the choices an error message or --help lists.
+template <typename Enum, std::size_t N, typename KeyOf>
+QStringList enumKeys(const std::array<Enum, N>& all, KeyOf keyOf)
+{
+    QStringList keys;
+    for (Enum value : all)
+        keys << keyOf(value);
+    return keys;
 }
 
 } // namespace conlab

@@ -1,4 +1,5 @@
 #include "import/runfilereader.h"
+#include "runconlab.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -8,27 +9,11 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+using conlab::test::CliResult;
+using conlab::test::runArgs;
+using conlab::test::runConlab;
+
 namespace {
-
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult runConlab(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(CONLAB_BINARY), arguments);
-    EXPECT_TRUE(process.waitForFinished(60'000)) << "conlab did not finish";
-    return CliResult {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-QStringList runArgs(const QStringList& extra)
-{
-    return QStringList {QStringLiteral("run")} + extra;
-}
 
 struct BadInput
 {

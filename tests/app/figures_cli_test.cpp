@@ -1,4 +1,5 @@
 #include "../figurefiles.h"
+#include "runconlab.h"
 
 #include <QFile>
 #include <QImage>
@@ -9,12 +10,7 @@
 
 namespace {
 
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using conlab::test::CliResult;
 
 // As from a script on a machine with no display at all.
 QProcessEnvironment withoutDisplay()
@@ -28,11 +24,7 @@ QProcessEnvironment withoutDisplay()
 
 CliResult runConlab(const QStringList& arguments, const QProcessEnvironment& environment = withoutDisplay())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(CONLAB_BINARY), QStringList {QStringLiteral("run")} + arguments);
-    EXPECT_TRUE(process.waitForFinished(60'000)) << "conlab did not finish";
-    return CliResult {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return conlab::test::runConlab(conlab::test::runArgs(arguments), environment);
 }
 
 const QStringList quickRun {QStringLiteral("--workload"), QStringLiteral("cpu"), QStringLiteral("--tasks"),

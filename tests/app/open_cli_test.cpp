@@ -1,4 +1,5 @@
 #include "../figurefiles.h"
+#include "runconlab.h"
 
 #include <QFile>
 #include <QImage>
@@ -11,24 +12,16 @@
 // quits, which is how the README's pictures of opened files are made.
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray err;
-};
+using Result = conlab::test::CliResult;
 
 // The window on a display that needs no server, with settings (recent files) in a folder of the test's own.
 Result runConlab(const QStringList& arguments, const QTemporaryDir& home)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CONLAB_BINARY), arguments);
-    EXPECT_TRUE(process.waitForFinished(120'000)) << "conlab did not finish";
-    return Result {process.exitCode(), process.readAllStandardError()};
+    return conlab::test::runConlab(arguments, env, 120'000);
 }
 
 QString fixture(const char* name)

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "run/processstats.h"
 #include "run/runcontroller.h"
+#include "run/runseries.h"
 #include "workload/cpukernel.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <atomic>
@@ -27,6 +30,31 @@ inline RunConfig makeConfig(ModelKind model, WorkloadKind kind, int tasks, int w
     config.workload.cpuMs = cpuMs;
     config.workload.ioMs = ioMs;
     return config;
+}
+
+// The same workload kind and model at test size: a few tasks of a few milliseconds, so that every step of every
+// scenario (or every model of a comparison) runs in the suite in moments.
+inline RunConfig shrunkForTest(RunConfig config)
+{
+    config.workload.tasks = std::min(config.workload.tasks, 4);
+    if (config.workers > config.workload.tasks)
+        config.workers = config.workload.tasks;
+    config.workload.cpuMs = std::min(config.workload.cpuMs, config.workload.kind == WorkloadKind::Convoy ? 30.0 : 5.0);
+    config.workload.ioMs = std::min(config.workload.ioMs, 5.0);
+    config.workload.phases = std::min(config.workload.phases, 2);
+    config.workload.increments = std::min<std::int64_t>(config.workload.increments, 2000);
+    return config.normalized();
+}
+
+// Thread and descriptor counts settle a moment after a run: Qt reaps finished threads asynchronously.
+inline bool settlesTo(int threads, int fds)
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        if (processstats::threadCount() <= threads && processstats::openFdCount() <= fds)
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
 }
 
 // Starts `config`, calls `during` once `afterMs` have passed (to cancel, kill a worker...), waits for finished.
@@ -79,6 +107,34 @@ inline RunResult runToCompletion(const RunConfig& config, int timeoutMs = 60'000
     return runWhile(
         config, 0, [](RunController&) {}, timeoutMs)
         .value_or(RunResult {});
+}
+
+struct SeriesOutcome
+{
+    std::vector<RunResult> results;
+    bool cancelled = false;
+    bool finished = false; // false: the series did not end within the timeout
+};
+
+// Runs `configs` through one RunSeries, spinning an event loop as the GUI and CLI do.
+inline SeriesOutcome runSeries(const std::vector<RunConfig>& configs, int timeoutMs = 120'000)
+{
+    RunSeries series;
+    SeriesOutcome outcome;
+    QEventLoop loop;
+    QObject::connect(&series, &RunSeries::finished, [&](const std::vector<RunResult>& results, bool cancelled) {
+        outcome = SeriesOutcome {results, cancelled, true};
+        loop.quit();
+    });
+    QString error;
+    if (!series.start(configs, &error)) {
+        ADD_FAILURE() << "the series did not start: " << error.toStdString();
+        return outcome;
+    }
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    EXPECT_TRUE(outcome.finished) << "series did not finish within " << timeoutMs << " ms";
+    return outcome;
 }
 
 // Sequential and `config` back to back, as a ratio of wall times. The machine is shared: a neighbour's burst can

@@ -10,23 +10,13 @@
 using namespace conlab;
 using conlab::test::makeConfig;
 using conlab::test::runToCompletion;
+using conlab::test::settlesTo;
 
 namespace {
 
 class CancelEveryModel : public ::testing::TestWithParam<std::tuple<ModelKind, WorkloadKind>>
 {
 };
-
-// Thread and descriptor counts settle a moment after a run: Qt reaps finished threads asynchronously.
-bool settlesTo(int threads, int fds)
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        if (processstats::threadCount() <= threads && processstats::openFdCount() <= fds)
-            return true;
-        QThread::msleep(20);
-    }
-    return false;
-}
 
 } // namespace
 

@@ -93,5 +93,37 @@ TEST(RunOptions, TheMergedSettingsAreCheckedAsAWhole)
     // --increments needs the counter workload; the base has it, the defaults do not.
     EXPECT_TRUE(parse({QStringLiteral("--increments"), QStringLiteral("7")}, rememberedCounter(), &error));
     EXPECT_FALSE(parse({QStringLiteral("--increments"), QStringLiteral("7")}, RunConfig(), &error));
-    EXPECT_TRUE(error.startsWith(QStringLiteral("--increments"))) << error.toStdString();
+    EXPECT_EQ(error, QStringLiteral("--increments: only the counter workload uses it"));
+}
+
+TEST(RunOptions, MisplacedOptionNamesTheOption)
+{
+    RunConfig config;
+    const auto given
+        = [](const char* name) { return [name](const QString& option) { return option == QLatin1String(name); }; };
+    EXPECT_FALSE(misplacedOption(given("tasks"), config));
+    EXPECT_EQ(misplacedOption(given("lock"), config)->option, QStringLiteral("lock"));
+    EXPECT_EQ(misplacedOption(given("switch-interval-ms"), config)->option, QStringLiteral("switch-interval-ms"));
+    config.workload.kind = WorkloadKind::Counter;
+    EXPECT_EQ(misplacedOption(given("yield-between"), config)->option, QStringLiteral("yield-between"));
+    config.model = ModelKind::EventLoop;
+    EXPECT_FALSE(misplacedOption(given("yield-between"), config));
+}
+
+TEST(RunConfigProblem, NamesTheSettingApartFromTheText)
+{
+    RunConfig config;
+    EXPECT_FALSE(config.problem());
+    config.workload.tasks = 0;
+    const auto problem = config.problem();
+    ASSERT_TRUE(problem);
+    EXPECT_EQ(problem->option, QStringLiteral("tasks"));
+    EXPECT_EQ(problem->text, QStringLiteral("must be from 1 to 1000000, got 0"));
+    EXPECT_EQ(config.validationError(), QStringLiteral("--tasks: must be from 1 to 1000000, got 0"));
+    EXPECT_EQ(problem->message(QStringLiteral("workload.tasks")),
+        QStringLiteral("workload.tasks: must be from 1 to 1000000, got 0"));
+
+    config.workload.tasks = 1;
+    config.workload.cpuMs = -1;
+    EXPECT_EQ(config.validationError(), QStringLiteral("--cpu-ms: must be from 0 to 3600000 (an hour), got -1"));
 }

@@ -1,0 +1,226 @@
+#include "seriescommand.h"
+
+#include "analysis/compareplan.h"
+#include "analysis/scalingplan.h"
+#include "clioutput.h"
+#include "interruptnotifier.h"
+#include "run/modellabel.h"
+#include "run/runoptions.h"
+#include "run/runseries.h"
+#include "sampling/cpusampler.h"
+#include "scenario/scenariolibrary.h"
+#include "seriesreport.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QLocale>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+namespace conlab {
+namespace {
+
+const QString scenarioOption = QStringLiteral("scenario");
+const QString listOption = QStringLiteral("list-scenarios");
+const QString compareOption = QStringLiteral("compare");
+const QString sweepOption = QStringLiteral("sweep");
+
+// What to run and how to name each step.
+struct SeriesPlan
+{
+    std::vector<RunConfig> configs;
+    QStringList labels;
+    const Scenario* scenario = nullptr; // the scenario's own steps (not a compare or sweep on its workload)
+    std::optional<ScalingPlan> sweep;
+};
+
+void print(const QString& text)
+{
+    std::fputs(qPrintable(text), stdout);
+    std::fflush(stdout);
+}
+
+std::optional<SeriesPlan> planSeries(const QCommandLineParser& parser, const ScenarioLibrary& library, QString* error)
+{
+    const Scenario* scenario = nullptr;
+    if (parser.isSet(scenarioOption)) {
+        scenario = library.find(parser.value(scenarioOption));
+        if (!scenario) {
+            *error = QStringLiteral("--scenario: unknown scenario '%1' (choose %2)")
+                         .arg(parser.value(scenarioOption), library.ids().join(QStringLiteral(", ")));
+            return std::nullopt;
+        }
+    }
+    // Options given on the command line override the scenario's workload (or RunConfig's defaults): compare-all,
+    // the sweep and a single --model run all take that one configuration.
+    SeriesPlan plan;
+    const bool single
+        = parser.isSet(compareOption) || parser.isSet(sweepOption) || parser.isSet(QStringLiteral("model"));
+    if (single) {
+        const auto config = runConfigFromOptions(parser, error, scenario ? scenario->workload : RunConfig());
+        if (!config)
+            return std::nullopt;
+        if (parser.isSet(sweepOption)) {
+            plan.sweep = planScaling(*config, CpuSampler::onlineCores(), error);
+            if (!plan.sweep) {
+                *error = QStringLiteral("--sweep: ") + *error;
+                return std::nullopt;
+            }
+            plan.configs = plan.sweep->configs();
+            plan.labels << QStringLiteral("sequential");
+            for (int workers : plan.sweep->workerCounts)
+                plan.labels << modelLabel(*config)
+                        + (workers == 1 ? QStringLiteral(", 1 worker") : QStringLiteral(", %1 workers").arg(workers));
+            return plan;
+        }
+        plan.configs = parser.isSet(compareOption) ? compareConfigs(*config) : std::vector<RunConfig> {*config};
+        plan.scenario = parser.isSet(compareOption) ? nullptr : scenario;
+        for (const RunConfig& step : plan.configs)
+            plan.labels << modelLabel(step);
+        return plan;
+    }
+    // The scenario's steps, each with the options given on the command line over it.
+    plan.scenario = scenario;
+    const QLocale english(QLocale::English);
+    for (std::size_t i = 0; i < scenario->steps.size(); ++i) {
+        QString stepError;
+        const auto step = runConfigFromOptions(parser, &stepError, scenario->steps[i].config);
+        if (!step) {
+            *error = QStringLiteral("%1 (step %2 of scenario %3: %4)")
+                         .arg(stepError)
+                         .arg(i + 1)
+                         .arg(scenario->id, scenario->stepLabel(i, english));
+            return std::nullopt;
+        }
+        plan.configs.push_back(*step);
+        plan.labels << scenario->stepLabel(i, english);
+    }
+    return plan;
+}
+
+// Runs the plan through one RunSeries on this thread's event loop; Ctrl+C cancels it. `onStep` sees each step as it
+// ends.
+std::vector<RunResult> runPlan(
+    const SeriesPlan& plan, const std::function<void(int, const RunResult&)>& onStep, bool* cancelled)
+{
+    InterruptNotifier interrupt;
+    RunSeries series;
+    QEventLoop loop;
+    std::vector<RunResult> results;
+    QObject::connect(&interrupt, &InterruptNotifier::interrupted, &series, &RunSeries::cancel);
+    QObject::connect(&series, &RunSeries::stepFinished, onStep);
+    QObject::connect(&series, &RunSeries::finished, [&](const std::vector<RunResult>& all, bool wasCancelled) {
+        results = all;
+        *cancelled = wasCancelled;
+        loop.quit();
+    });
+    series.start(plan.configs);
+    loop.exec();
+    return results;
+}
+
+} // namespace
+
+void addSeriesOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        {scenarioOption,
+            QStringLiteral("Run a lesson: every step of scenario NAME in turn, then its explanation. Run options given "
+                           "explicitly override the scenario's workload; with --model (and --gil, --offload) only that "
+                           "model runs on it."),
+            QStringLiteral("NAME")},
+        {listOption, QStringLiteral("List the scenarios (built-in and the user's) with their titles.")},
+        {compareOption,
+            QStringLiteral("Run the workload under every model in turn (sequential, processes, threads, threads + GIL, "
+                           "event loop): wall time and speed-up against sequential.")},
+        {sweepOption,
+            QStringLiteral("Scaling sweep of --model on the workload: workers 1 .. 2 x cores (more for I/O), speed-up "
+                           "against sequential, the ideal and Amdahl's law fitted to it.")},
+    });
+}
+
+bool isSeriesCommand(const QCommandLineParser& parser)
+{
+    return parser.isSet(scenarioOption) || parser.isSet(listOption) || parser.isSet(compareOption)
+        || parser.isSet(sweepOption);
+}
+
+int runSeriesCommand(const QCommandLineParser& parser)
+{
+    const bool json = parser.isSet(QStringLiteral("json"));
+    // The files of one run; a series has several runs and no one file to put them in.
+    for (const char* option :
+        {"trace", "segments-csv", "samples-csv", "png", "svg", "pdf", "figure", "scale", "figure-size"}) {
+        if (parser.isSet(QLatin1String(option))) {
+            printError(QStringLiteral("--%1 writes a file of one run: leave out --scenario, --compare and --sweep")
+                           .arg(QLatin1String(option)));
+            return 2;
+        }
+    }
+    if (parser.isSet(compareOption) && parser.isSet(sweepOption)) {
+        printError(QStringLiteral("--compare and --sweep are two different series: choose one"));
+        return 2;
+    }
+    // Only what uses scenarios reads them: a broken file of the user's is no business of --compare.
+    const bool usesScenarios = parser.isSet(scenarioOption) || parser.isSet(listOption);
+    const ScenarioLibrary library = usesScenarios ? ScenarioLibrary::load() : ScenarioLibrary();
+    for (const QString& skipped : library.errors())
+        printError(QStringLiteral("skipped %1").arg(skipped));
+
+    if (parser.isSet(listOption)) {
+        qsizetype width = 0;
+        for (const Scenario& scenario : library.scenarios())
+            width = std::max(width, scenario.id.size());
+        for (const Scenario& scenario : library.scenarios())
+            print(scenario.id.leftJustified(width + 2)
+                + scenario.text(Scenario::Field::Title, QLocale(QLocale::English)) + QLatin1Char('\n'));
+        return 0;
+    }
+
+    QString error;
+    const auto plan = planSeries(parser, library, &error);
+    if (!plan) {
+        printError(error);
+        return 2;
+    }
+    const int count = int(plan->configs.size());
+    if (!json && plan->scenario)
+        print(scenarioHeaderText(*plan->scenario));
+    bool cancelled = false;
+    const std::vector<RunResult> results = runPlan(
+        *plan,
+        [&](int index, const RunResult& result) {
+            if (json)
+                return;
+            const QString& label = plan->labels.at(index);
+            print(plan->scenario ? scenarioStepText(index, count, label, result.summary)
+                                 : stepProgressLine(index, count, label, result.summary));
+        },
+        &cancelled);
+
+    if (json) {
+        const QJsonObject object = plan->scenario ? scenarioJson(plan->scenario->id, results)
+            : plan->sweep                         ? sweepJson(*plan->sweep, results)
+                                                  : compareJson(plan->labels, results);
+        print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    } else if (plan->scenario) {
+        print(scenarioFooterText(*plan->scenario, plan->labels, results));
+    } else {
+        print(
+            QLatin1Char('\n') + (plan->sweep ? sweepText(*plan->sweep, results) : compareText(plan->labels, results)));
+    }
+
+    int exitCode = cancelled ? 130 : 0;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (!results[i].summary.error.isEmpty()) {
+            printError(QStringLiteral("%1 failed: %2").arg(plan->labels.at(qsizetype(i)), results[i].summary.error));
+            exitCode = cancelled ? 130 : 1;
+        }
+    }
+    return exitCode;
+}
+
+} // namespace conlab

@@ -1,0 +1,22 @@
+#include "compareplan.h"
+
+namespace conlab {
+
+std::vector<RunConfig> compareConfigs(const RunConfig& config)
+{
+    const auto variant = [&](ModelKind model, bool gil) {
+        RunConfig variant = config;
+        variant.model = model;
+        variant.gil = gil;
+        variant.offload = OffloadKind::None;
+        if (model == ModelKind::Sequential)
+            variant.workers = 1;
+        return variant;
+    };
+    RunConfig eventLoop = variant(ModelKind::EventLoop, config.gil && config.offload == OffloadKind::Threads);
+    eventLoop.offload = config.offload;
+    return {variant(ModelKind::Sequential, false), variant(ModelKind::Processes, false),
+        variant(ModelKind::Threads, false), variant(ModelKind::Threads, true), eventLoop};
+}
+
+} // namespace conlab

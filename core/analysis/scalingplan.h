@@ -1,0 +1,37 @@
+#pragma once
+
+#include "analysis/amdahl.h"
+#include "run/runconfig.h"
+#include "run/runresult.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace conlab {
+
+// The runs of a scaling sweep: the sequential baseline every speed-up is measured against, then the chosen model at
+// each worker count. Run them in order (configs()) and hand the results back to points().
+struct ScalingPlan
+{
+    RunConfig baseline; // the same workload, sequential, no GIL
+    RunConfig model; // the model swept; its `workers` is replaced by each count
+    std::vector<int> workerCounts; // ascending, from 1
+
+    std::vector<RunConfig> configs() const; // the baseline first, then one per worker count
+    // Speed-ups from the results of configs(), in the same order (results[0] is the baseline's). A run that failed,
+    // was cancelled or is missing gives no point; no usable baseline gives none at all.
+    std::vector<ScalingPoint> points(const std::vector<RunResult>& results) const;
+};
+
+// The worker counts worth measuring on `cores` cores: 1 .. 2 x cores for CPU-bound work (past the cores CPU work
+// can only queue, and a little past shows that); for work that waits (I/O, sleep, mixed) more, in powers of two up
+// to the number of tasks, since waits overlap however many there are. Never more than the tasks (extra workers
+// would idle) nor limits::maxWorkers.
+std::vector<int> sweepWorkerCounts(WorkloadKind kind, int tasks, int cores);
+
+// nullopt with *error when there is nothing to sweep: the sequential model has no workers, and the convoy is always
+// two tasks on two workers.
+std::optional<ScalingPlan> planScaling(const RunConfig& config, int cores, QString* error = nullptr);
+
+} // namespace conlab

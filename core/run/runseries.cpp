@@ -1,0 +1,78 @@
+#include "runseries.h"
+
+namespace conlab {
+
+RunSeries::RunSeries(QObject* parent)
+    : QObject(parent)
+{
+    connect(&m_controller, &RunController::started, this,
+        [this](const RunStart& start) { emit stepStarted(m_index, start); });
+    connect(&m_controller, &RunController::batchReady, this,
+        [this](const TraceBatch& batch) { emit this->batch(m_index, batch); });
+    connect(&m_controller, &RunController::finished, this, &RunSeries::onRunFinished);
+}
+
+bool RunSeries::start(const std::vector<RunConfig>& configs, QString* error)
+{
+    if (m_running) {
+        if (error)
+            *error = QStringLiteral("a series is already going: stop it first");
+        return false;
+    }
+    if (configs.empty()) {
+        if (error)
+            *error = QStringLiteral("a series needs at least one run");
+        return false;
+    }
+    m_configs = configs;
+    m_results.clear();
+    m_index = 0;
+    m_cancelled = false;
+    m_running = true;
+    startNext();
+    return true;
+}
+
+void RunSeries::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    if (m_controller.isRunning())
+        m_controller.cancel(); // its finished() ends the series
+    // Otherwise the next step's start is queued and will see the flag.
+}
+
+void RunSeries::startNext()
+{
+    if (m_cancelled || m_index >= int(m_configs.size())) {
+        m_running = false;
+        emit finished(m_results, m_cancelled);
+        return;
+    }
+    QString error;
+    if (m_controller.start(m_configs[std::size_t(m_index)], &error))
+        return;
+    RunResult refused;
+    refused.summary.config = m_configs[std::size_t(m_index)].normalized();
+    refused.summary.error = error;
+    refused.trace = std::make_shared<Trace>();
+    stepDone(refused);
+}
+
+void RunSeries::onRunFinished(const RunResult& result)
+{
+    if (m_running)
+        stepDone(result);
+}
+
+void RunSeries::stepDone(const RunResult& result)
+{
+    m_results.push_back(result);
+    emit stepFinished(m_index, result);
+    ++m_index;
+    // Queued: whoever handles stepFinished() returns before the next run starts, and a cancel() it makes is seen.
+    QMetaObject::invokeMethod(this, &RunSeries::startNext, Qt::QueuedConnection);
+}
+
+} // namespace conlab

@@ -1,0 +1,12 @@
+#include "localizedtext.h"
+
+namespace conlab {
+
+QString LocalizedText::text(const QLocale& locale) const
+{
+    if (locale.language() == QLocale::Russian && !ru.isEmpty())
+        return ru;
+    return en;
+}
+
+} // namespace conlab

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "run/runconfig.h"
+#include "scenario/localizedtext.h"
+
+#include <QLocale>
+#include <QString>
+#include <vector>
+
+namespace conlab {
+
+struct ScenarioStep
+{
+    RunConfig config; // the scenario's workload with the step's model and overrides, normalized and valid
+    LocalizedText label;
+};
+
+// One lesson: the question to ask before running, the models to click through on one workload, and what to say and
+// point at afterwards. Loaded from a JSON file (resources/scenarios/README.md has the schema) by parseScenario().
+struct Scenario
+{
+    enum class Field
+    {
+        Title,
+        Question,
+        Explanation,
+        LookAt,
+    };
+
+    QString id; // the file name's stem: `--scenario NAME`
+    QString source; // the file it came from (":/scenarios/..." for the built-in ones)
+    int order = 0; // where it goes in a list: lower first, then by id
+    LocalizedText title;
+    LocalizedText question;
+    LocalizedText explanation;
+    LocalizedText lookAt;
+    RunConfig workload; // the workload and its settings before any step's (model: sequential), valid
+    std::vector<ScenarioStep> steps; // at least one
+
+    QString text(Field field, const QLocale& locale = QLocale()) const;
+    QString stepLabel(std::size_t index, const QLocale& locale = QLocale()) const;
+    std::vector<RunConfig> stepConfigs() const;
+};
+
+} // namespace conlab
