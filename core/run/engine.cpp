@@ -16,8 +16,8 @@
 
 namespace conlab {
 
-EngineResult runEngine(
-    const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder, const CancelToken& cancel)
+EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder,
+    const CancelToken& cancel, const std::function<void(std::int64_t beginNs)>& onBegin)
 {
     EngineResult result;
     result.iterationsPerMs = config.iterationsPerMs > 0 ? config.iterationsPerMs : kernelIterationsPerMs();
@@ -42,6 +42,8 @@ EngineResult runEngine(
     processstats::resetPeakRss();
     const double cpuBefore = processstats::cpuMs();
     result.beginNs = monotonicNowNs();
+    if (onBegin)
+        onBegin(result.beginNs);
     result.outcome = model.run(context);
     result.endNs = monotonicNowNs();
     result.cpuMs = processstats::cpuMs() - cpuBefore;

@@ -4,6 +4,7 @@
 #include "run/runconfig.h"
 
 #include <cstdint>
+#include <functional>
 
 namespace conlab {
 
@@ -26,7 +27,9 @@ struct EngineResult
 
 // One complete run on the calling thread: calibrate, build the workload, start the latency server if needed, run
 // the model, tear everything down. The run controller calls it on its engine thread; benchmarks call it directly.
-EngineResult runEngine(
-    const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder, const CancelToken& cancel);
+// onBegin, if given, is called on that thread with beginNs just before the model starts: what came before
+// (calibrating the kernel, starting the server) is preparation, not part of the run a timeline should show.
+EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder,
+    const CancelToken& cancel, const std::function<void(std::int64_t beginNs)>& onBegin = {});
 
 } // namespace conlab

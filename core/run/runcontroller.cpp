@@ -23,6 +23,7 @@ struct RunController::ActiveRun
     CancelToken cancel;
     std::unique_ptr<QThread> engineThread;
     std::shared_ptr<Trace> trace = std::make_shared<Trace>();
+    bool began = false; // the model has started; trace->originNs is when
 
     // The engine thread must be gone before the recorder and model it uses: waiting here makes that so even when
     // the controller dies mid-run (the window closes).
@@ -66,13 +67,16 @@ bool RunController::start(const RunConfig& requested, QString* error)
         run.model->lanes(config.effectiveWorkers(), config.workload.tasks, config.modelOptions()));
     run.sampler = std::make_unique<CpuSampler>(config.sampleHz);
     run.sampler->start();
-    run.trace->originNs = monotonicNowNs();
     run.trace->cores = run.sampler->coreCount();
     run.trace->lanes = run.recorder->lanes();
 
     run.engineThread.reset(QThread::create([this, &run] {
         lowerCurrentThreadPriority();
-        const EngineResult result = runEngine(run.config, *run.model, *run.recorder, run.cancel);
+        const auto began = [this](std::int64_t beginNs) {
+            QMetaObject::invokeMethod(
+                this, [this, beginNs] { onEngineBegan(beginNs); }, Qt::QueuedConnection);
+        };
+        const EngineResult result = runEngine(run.config, *run.model, *run.recorder, run.cancel, began);
         // Queued to the controller's thread; dropped by Qt if the controller is gone by then.
         QMetaObject::invokeMethod(
             this, [this, result] { onEngineFinished(result); }, Qt::QueuedConnection);
@@ -80,10 +84,18 @@ bool RunController::start(const RunConfig& requested, QString* error)
     run.engineThread->setObjectName(QStringLiteral("conlab-engine"));
     m_running = true;
     run.engineThread->start();
-    m_batchTimer.start();
-
-    emit started(RunStart {config, run.trace->lanes, run.trace->cores, run.trace->originNs});
     return true;
+}
+
+void RunController::onEngineBegan(std::int64_t beginNs)
+{
+    if (!m_run || m_run->began)
+        return;
+    ActiveRun& run = *m_run;
+    run.began = true;
+    run.trace->originNs = beginNs;
+    m_batchTimer.start();
+    emit started(RunStart {run.config, run.trace->lanes, run.trace->cores, run.trace->originNs});
 }
 
 void RunController::cancel()
@@ -94,11 +106,14 @@ void RunController::cancel()
 
 void RunController::drainIntoBatch()
 {
-    if (!m_run)
+    if (!m_run || !m_run->began)
         return;
     TraceBatch batch;
     batch.segments = m_run->recorder->drain();
     batch.cpuSamples = m_run->sampler->takeSamples();
+    // Samples of the preparation (the kernel's calibration busies a core) belong to no run.
+    const std::int64_t originNs = m_run->trace->originNs;
+    std::erase_if(batch.cpuSamples, [originNs](const CpuSample& sample) { return sample.timeNs <= originNs; });
     batch.instants = m_run->recorder->drainInstants();
     if (batch.isEmpty())
         return;
@@ -111,6 +126,8 @@ void RunController::drainIntoBatch()
 
 void RunController::onEngineFinished(const EngineResult& result)
 {
+    // A run that failed before its model started (no latency server) still begins before it ends, for listeners.
+    onEngineBegan(result.beginNs > 0 ? result.beginNs : monotonicNowNs());
     m_batchTimer.stop();
     m_run->engineThread->wait(); // the engine's lambda has returned; this only reaps the thread
     m_run->sampler->stop();

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <cstdint>
 #include <memory>
 
 class QThread;
@@ -15,9 +16,11 @@ class CpuSampler;
 class TraceRecorder;
 struct EngineResult;
 
-// Starts runs on an engine thread and reports them to whoever listens, in the listener's thread: one started(),
-// then batches of new segments and CPU samples coalesced on a timer (never one signal per event), then finished().
-// Lives in the thread that uses it (the UI thread in the GUI): nothing it does there blocks.
+// Starts runs on an engine thread and reports them to whoever listens, in the listener's thread: one started() once
+// the model itself begins (after the kernel's calibration and the latency server's start, which are no part of the
+// run: the timeline's zero is the wall time's), then batches of new segments and CPU samples coalesced on a timer
+// (never one signal per event), then finished(). Lives in the thread that uses it (the UI thread in the GUI): nothing
+// it does there blocks.
 class RunController : public QObject
 {
     Q_OBJECT
@@ -42,6 +45,7 @@ signals:
 
 private:
     void drainIntoBatch();
+    void onEngineBegan(std::int64_t beginNs);
     void onEngineFinished(const EngineResult& result);
 
     struct ActiveRun;

@@ -17,7 +17,7 @@ struct RunStart
     RunConfig config;
     std::vector<LaneInfo> lanes;
     int cores = 0;
-    std::int64_t originNs = 0;
+    std::int64_t originNs = 0; // the monotonic time the model began: zero on the time axis
 };
 
 // Sent once when a run ends, however it ends. The trace is shared, not copied: it may hold millions of segments.

@@ -1,5 +1,7 @@
 #include "timeaxisplot.h"
 
+#include "timeticker.h"
+
 #include <QScopedValueRollback>
 #include <algorithm>
 #include <cmath>
@@ -84,7 +86,9 @@ private:
 TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     : QCustomPlot(parent)
 {
-    xAxis->setLabel(tr("time (s)"));
+    // The ticks carry the unit, which follows the zoom.
+    xAxis->setTicker(QSharedPointer<TimeTicker>::create());
+    xAxis->setLabel(tr("time"));
 
     // Time is the only axis a user zooms or pans; lanes and percentages stay where they are.
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);

@@ -59,7 +59,7 @@ RunFileActions::RunFileActions(MainWindow* window)
 
     connect(m_loader, &RunFileLoader::loaded, this, &RunFileActions::onLoaded);
     connect(m_loader, &RunFileLoader::failed, this, &RunFileActions::onLoadFailed);
-    connect(&window->session(), &RunSession::runStarted, this, &RunFileActions::onRunStarted);
+    connect(&window->session(), &RunSession::requested, this, &RunFileActions::onRunRequested);
     connect(window, &MainWindow::runFinished, this, [this] {
         if (!m_openAfterRun.isEmpty())
             startLoading(std::exchange(m_openAfterRun, QString()));
@@ -163,7 +163,7 @@ void RunFileActions::onLoadFailed(const QString& path, const QString& error)
     emit openFailed(path, error);
 }
 
-void RunFileActions::onRunStarted()
+void RunFileActions::onRunRequested()
 {
     m_openAfterRun.clear();
     if (!m_loader->isLoading())

@@ -74,7 +74,7 @@ private:
     void startLoading(const QString& path);
     void onLoaded(const QString& path, const SavedRun& run);
     void onLoadFailed(const QString& path, const QString& error);
-    void onRunStarted();
+    void onRunRequested();
     // what: how the status bar names the contents ("the run"); addToRecent: the file can be opened again.
     bool writeInBackground(const QString& path, const QString& what, bool addToRecent,
         const std::function<bool(const SavedRun& run, const QString& path, QString* error)>& write);

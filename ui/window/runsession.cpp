@@ -103,6 +103,7 @@ QString RunSession::baselineKey(const WorkloadSpec& workload)
 
 void RunSession::submit(Request request)
 {
+    emit requested(request.config);
     if (!m_current) {
         startOrRestore(request);
         return;

@@ -53,6 +53,9 @@ public:
     static QString baselineKey(const WorkloadSpec& workload);
 
 signals:
+    // A run (or a stored result) was asked for: what was on its way to the screen before, such as a file being
+    // read, is no longer wanted. Comes before runStarted(), which may follow much later (a run being stopped first).
+    void requested(const conlab::RunConfig& config);
     void runStarted(const conlab::RunStart& start);
     void batch(const conlab::TraceBatch& batch);
     // Every run that started ends here, cancelled ones included; summary.uiLatencyMs is filled in.

@@ -70,7 +70,7 @@ TEST(CoreUtilisationPlot, HasOneLinePerCoreAndAnAverage)
     EXPECT_GT(plot.graph(2)->pen().widthF(), plot.graph(0)->pen().widthF());
     EXPECT_DOUBLE_EQ(plot.yAxis->range().lower, -4.0);
     EXPECT_DOUBLE_EQ(plot.yAxis->range().upper, 106.0);
-    EXPECT_EQ(plot.xAxis->label(), QStringLiteral("time (s)"));
+    EXPECT_EQ(plot.xAxis->label(), QStringLiteral("time"));
 }
 
 TEST(CoreUtilisationPlot, LeavesAGapWhereACoreWasOffline)
