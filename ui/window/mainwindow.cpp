@@ -5,6 +5,7 @@
 #include "export/runfigure.h"
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
+#include "scenario/scenariocontroller.h"
 #include "window/durationtext.h"
 #include "window/metricspanel.h"
 #include "window/presentermode.h"
@@ -153,6 +154,9 @@ void MainWindow::createActions()
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
     view->addSeparator();
     view->addAction(m_presenter->action());
+
+    m_scenarios = new ScenarioController(this);
+    menuBar()->addMenu(m_scenarios->menu());
 
     m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
     m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});

@@ -23,6 +23,7 @@ class PictureActions;
 class PresenterMode;
 class RunFileActions;
 class RunSession;
+class ScenarioController;
 class ShortcutsHelp;
 class TimelinePlot;
 class WorkloadPanel;
@@ -87,6 +88,8 @@ public:
     // Help > Keyboard shortcuts (F1 or ?): the help, made on first use and read afresh from the actions each time.
     void showShortcutsHelp();
     ShortcutsHelp* shortcutsHelp() const { return m_shortcutsHelp; }
+    // The Scenarios menu and panel.
+    ScenarioController& scenarios() { return *m_scenarios; }
 
 signals:
     // A run ended and the window shows it; summary.uiLatencyMs is filled in.
@@ -131,6 +134,7 @@ private:
     ShortcutsHelp* m_shortcutsHelp = nullptr;
     PictureActions* m_pictures = nullptr;
     RunFileActions* m_files = nullptr;
+    ScenarioController* m_scenarios = nullptr;
     std::optional<ShownRun> m_shown;
     // The run going, for the caption of a picture taken before it ends.
     std::optional<RunConfig> m_liveConfig;
