@@ -73,12 +73,13 @@ void ScenarioController::reportErrors()
     const QStringList& errors = m_library.errors();
     if (errors.isEmpty())
         return;
-    // Once, at start, where it does not stop a lesson: the other scenarios work.
-    m_window->statusBar()->showMessage(
-        tr("%n scenario file(s) could not be loaded, the others are in the Scenarios menu: %1", nullptr,
-            int(errors.size()))
-            .arg(errors.join(QStringLiteral("; "))),
-        30'000);
+    // Once, at start, where it does not stop a lesson: the other scenarios work. Without a translation loaded
+    // "%n file(s)" would print as is, so English is written out for one and for many.
+    const int count = int(errors.size());
+    const QString files = count == 1
+        ? tr("1 scenario file could not be loaded, the others are in the Scenarios menu")
+        : tr("%n scenario files could not be loaded, the others are in the Scenarios menu", nullptr, count);
+    m_window->statusBar()->showMessage(tr("%1: %2").arg(files, errors.join(QStringLiteral("; "))), 30'000);
 }
 
 void ScenarioController::rebuildMenu()
