@@ -108,6 +108,7 @@ void ScenarioPanel::showScenario(const std::optional<Scenario>& scenario, const 
     m_progress = progress;
     if (!sameSteps)
         rebuildSteps();
+    updateLayout();
     retranslateUi();
 }
 
@@ -118,13 +119,35 @@ void ScenarioPanel::rebuildSteps()
     m_steps.clear();
     if (!m_scenario)
         return;
-    const QFont font = this->font();
     for (std::size_t i = 0; i < m_scenario->steps.size(); ++i) {
         QLabel* label = textLabel(m_stepsBox);
-        label->setFont(font);
         label->setMargin(3);
         m_stepsBox->layout()->addWidget(label);
         m_steps.push_back(label);
+    }
+}
+
+void ScenarioPanel::updateLayout()
+{
+    const bool chosen = m_scenario.has_value();
+    const bool explained = chosen && m_progress.explained();
+    m_empty->setVisible(!chosen);
+    for (QWidget* widget :
+        std::initializer_list<QWidget*> {m_title, m_stepsHeading, m_stepsBox, m_runButton, m_nextButton, m_status})
+        widget->setVisible(chosen);
+    // Before a run the class answers the question; after it the question gives its place to the answer.
+    m_questionHeading->setVisible(chosen && !explained);
+    m_question->setVisible(chosen && !explained);
+    for (QWidget* widget : {m_explanationHeading, m_explanation, m_lookAtHeading, m_lookAt})
+        widget->setVisible(explained);
+    for (std::size_t i = 0; i < m_steps.size(); ++i) {
+        QLabel* label = m_steps[i];
+        const bool current = i == m_progress.current;
+        // The highlight of the palette in use: presenter mode's high-contrast one in class.
+        label->setAutoFillBackground(current);
+        label->setBackgroundRole(current ? QPalette::Highlight : QPalette::Window);
+        label->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
+        label->setFont(scaled(font(), 1.0, current));
     }
 }
 
@@ -145,49 +168,27 @@ void ScenarioPanel::updateFonts()
     m_question->setFont(scaled(base, 1.15, false));
     for (QLabel* heading : {m_questionHeading, m_stepsHeading, m_explanationHeading, m_lookAtHeading})
         heading->setFont(scaled(base, 1.0, true));
-    for (QLabel* label : m_steps)
-        label->setFont(base);
+    for (std::size_t i = 0; i < m_steps.size(); ++i)
+        m_steps[i]->setFont(scaled(base, 1.0, i == m_progress.current));
     setMinimumWidth(fontMetrics().averageCharWidth() * minimumWidthChars);
 }
 
 void ScenarioPanel::retranslateUi()
 {
-    const bool chosen = m_scenario.has_value();
-    const bool explained = chosen && m_progress.explained();
-    m_empty->setVisible(!chosen);
-    for (QWidget* widget :
-        std::initializer_list<QWidget*> {m_title, m_stepsHeading, m_stepsBox, m_runButton, m_nextButton, m_status})
-        widget->setVisible(chosen);
-    // Before a run the class answers the question; after it the question gives its place to the answer.
-    m_questionHeading->setVisible(chosen && !explained);
-    m_question->setVisible(chosen && !explained);
-    for (QWidget* widget : {m_explanationHeading, m_explanation, m_lookAtHeading, m_lookAt})
-        widget->setVisible(explained);
-
     m_empty->setText(tr("Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the "
                         "run showed appear here."));
     m_questionHeading->setText(tr("Ask the class first"));
     m_stepsHeading->setText(tr("Steps"));
     m_explanationHeading->setText(tr("What the run showed"));
     m_lookAtHeading->setText(tr("What to look at"));
-    if (!chosen)
+    if (!m_scenario)
         return;
     m_title->setText(m_scenario->text(Scenario::Field::Title));
     m_question->setText(m_scenario->text(Scenario::Field::Question));
     m_explanation->setText(m_scenario->text(Scenario::Field::Explanation));
     m_lookAt->setText(m_scenario->text(Scenario::Field::LookAt));
-    for (std::size_t i = 0; i < m_steps.size(); ++i) {
-        QLabel* label = m_steps[i];
-        const bool current = i == m_progress.current;
-        label->setText(stepText(i));
-        // The highlight of the palette in use: presenter mode's high-contrast one in class.
-        label->setAutoFillBackground(current);
-        label->setBackgroundRole(current ? QPalette::Highlight : QPalette::Window);
-        label->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
-        QFont font = label->font();
-        font.setBold(current);
-        label->setFont(font);
-    }
+    for (std::size_t i = 0; i < m_steps.size(); ++i)
+        m_steps[i]->setText(stepText(i));
     m_status->setText(statusText());
 }
 

@@ -42,6 +42,8 @@ private:
     void retranslateUi();
     void updateFonts();
     void rebuildSteps();
+    // What is shown depends on the state: the question before a run, the explanation after it, the current step.
+    void updateLayout();
     QString stepText(std::size_t index) const;
     QString statusText() const;
 

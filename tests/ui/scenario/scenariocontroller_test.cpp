@@ -278,3 +278,24 @@ TEST(ScenarioController, ThePanelFollowsPresenterModesLargerFonts)
     QApplication::processEvents();
     EXPECT_DOUBLE_EQ(lesson.panel().questionLabel()->font().pointSizeF(), deskQuestion);
 }
+
+TEST(ScenarioController, ALanguageChangeRetitlesTheMenuAndThePanel)
+{
+    LessonWindow lesson;
+    ASSERT_TRUE(lesson.scenarios().choose(QStringLiteral("tiny")));
+    const QLocale saved;
+    QLocale::setDefault(QLocale(QLocale::Russian));
+    // What the language switch does after setting the default locale: the window passes the event to its children.
+    QEvent change(QEvent::LanguageChange);
+    QApplication::sendEvent(&lesson.window, &change);
+    QStringList titles;
+    for (const QAction* action : lesson.scenarios().menu()->actions())
+        titles << action->text();
+    const QString question = lesson.panel().questionLabel()->text();
+    QLocale::setDefault(saved);
+    QApplication::sendEvent(&lesson.window, &change);
+
+    EXPECT_TRUE(titles.contains(QStringLiteral("Маленький урок"))) << titles.join(QLatin1Char('|')).toStdString();
+    EXPECT_EQ(question, QStringLiteral("Какая модель ждёт лучше?"));
+    EXPECT_EQ(lesson.panel().questionLabel()->text(), QStringLiteral("Which model waits best?"));
+}
