@@ -114,16 +114,24 @@ void ScenarioPanel::showScenario(const std::optional<Scenario>& scenario, const 
 
 void ScenarioPanel::rebuildSteps()
 {
-    for (QLabel* label : m_steps)
-        delete label;
+    for (const StepRow& step : m_steps)
+        delete step.row;
     m_steps.clear();
     if (!m_scenario)
         return;
     for (std::size_t i = 0; i < m_scenario->steps.size(); ++i) {
-        QLabel* label = textLabel(m_stepsBox);
-        label->setMargin(3);
-        m_stepsBox->layout()->addWidget(label);
-        m_steps.push_back(label);
+        // The marker in a column of its own, so a label that wraps keeps its second line under its first.
+        StepRow step {new QWidget(m_stepsBox), nullptr, nullptr};
+        auto* layout = new QHBoxLayout(step.row);
+        layout->setContentsMargins(3, 3, 3, 3);
+        step.marker = new QLabel(step.row);
+        step.marker->setTextFormat(Qt::PlainText);
+        step.marker->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        step.text = textLabel(step.row);
+        layout->addWidget(step.marker);
+        layout->addWidget(step.text, 1);
+        m_stepsBox->layout()->addWidget(step.row);
+        m_steps.push_back(step);
     }
 }
 
@@ -141,13 +149,15 @@ void ScenarioPanel::updateLayout()
     for (QWidget* widget : {m_explanationHeading, m_explanation, m_lookAtHeading, m_lookAt})
         widget->setVisible(explained);
     for (std::size_t i = 0; i < m_steps.size(); ++i) {
-        QLabel* label = m_steps[i];
+        const StepRow& step = m_steps[i];
         const bool current = i == m_progress.current;
         // The highlight of the palette in use: presenter mode's high-contrast one in class.
-        label->setAutoFillBackground(current);
-        label->setBackgroundRole(current ? QPalette::Highlight : QPalette::Window);
-        label->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
-        label->setFont(scaled(font(), 1.0, current));
+        step.row->setAutoFillBackground(current);
+        step.row->setBackgroundRole(current ? QPalette::Highlight : QPalette::Window);
+        for (QLabel* label : {step.marker, step.text}) {
+            label->setForegroundRole(current ? QPalette::HighlightedText : QPalette::WindowText);
+            label->setFont(scaled(font(), 1.0, current));
+        }
     }
 }
 
@@ -168,8 +178,10 @@ void ScenarioPanel::updateFonts()
     m_question->setFont(scaled(base, 1.15, false));
     for (QLabel* heading : {m_questionHeading, m_stepsHeading, m_explanationHeading, m_lookAtHeading})
         heading->setFont(scaled(base, 1.0, true));
-    for (std::size_t i = 0; i < m_steps.size(); ++i)
-        m_steps[i]->setFont(scaled(base, 1.0, i == m_progress.current));
+    for (std::size_t i = 0; i < m_steps.size(); ++i) {
+        for (QLabel* label : {m_steps[i].marker, m_steps[i].text})
+            label->setFont(scaled(base, 1.0, i == m_progress.current));
+    }
     setMinimumWidth(fontMetrics().averageCharWidth() * minimumWidthChars);
 }
 
@@ -187,18 +199,24 @@ void ScenarioPanel::retranslateUi()
     m_question->setText(m_scenario->text(Scenario::Field::Question));
     m_explanation->setText(m_scenario->text(Scenario::Field::Explanation));
     m_lookAt->setText(m_scenario->text(Scenario::Field::LookAt));
-    for (std::size_t i = 0; i < m_steps.size(); ++i)
-        m_steps[i]->setText(stepText(i));
+    for (std::size_t i = 0; i < m_steps.size(); ++i) {
+        m_steps[i].marker->setText(stepMarker(i));
+        m_steps[i].text->setText(stepText(i));
+    }
     m_status->setText(statusText());
+}
+
+QString ScenarioPanel::stepMarker(std::size_t index) const
+{
+    if (index == m_progress.current)
+        return QStringLiteral("\u25B6"); // ▶
+    // An em space keeps the column as wide for a step not run yet.
+    return m_progress.wallMs[index] ? QStringLiteral("\u2713") : QStringLiteral("\u2003"); // ✓
 }
 
 QString ScenarioPanel::stepText(std::size_t index) const
 {
-    const QString label = m_scenario->stepLabel(index);
-    const QString marker = index == m_progress.current ? QStringLiteral("\u25B6") // ▶
-        : m_progress.wallMs[index]                     ? QStringLiteral("\u2713") // ✓
-                                                       : QStringLiteral("\u2003"); // an em space keeps the column
-    QString text = tr("%1 %2. %3").arg(marker).arg(index + 1).arg(label);
+    const QString text = tr("%1. %2").arg(index + 1).arg(m_scenario->stepLabel(index));
     if (m_progress.running == index)
         return tr("%1: running…").arg(text);
     if (m_progress.wallMs[index])

@@ -33,7 +33,10 @@ public:
     QLabel* statusLabel() const { return m_status; }
     QLabel* explanationLabel() const { return m_explanation; }
     QLabel* lookAtLabel() const { return m_lookAt; }
-    const std::vector<QLabel*>& stepLabels() const { return m_steps; }
+    std::size_t stepCount() const { return m_steps.size(); }
+    // Step `index`: its number, label and, once run, its wall time; the marker beside it (current, or run).
+    QLabel* stepLabel(std::size_t index) const { return m_steps.at(index).text; }
+    QLabel* stepMarkerLabel(std::size_t index) const { return m_steps.at(index).marker; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -44,6 +47,7 @@ private:
     void rebuildSteps();
     // What is shown depends on the state: the question before a run, the explanation after it, the current step.
     void updateLayout();
+    QString stepMarker(std::size_t index) const;
     QString stepText(std::size_t index) const;
     QString statusText() const;
 
@@ -56,7 +60,13 @@ private:
     QLabel* m_question = nullptr;
     QLabel* m_stepsHeading = nullptr;
     QWidget* m_stepsBox = nullptr;
-    std::vector<QLabel*> m_steps;
+    struct StepRow
+    {
+        QWidget* row;
+        QLabel* marker;
+        QLabel* text;
+    };
+    std::vector<StepRow> m_steps;
     QToolButton* m_runButton = nullptr;
     QToolButton* m_nextButton = nullptr;
     QLabel* m_status = nullptr;

@@ -101,10 +101,10 @@ TEST(ScenarioController, ChoosingAScenarioPutsItsWorkloadAndFirstStepOnTheContro
     EXPECT_EQ(lesson.panel().titleLabel()->text(), QStringLiteral("Tiny lesson"));
     EXPECT_EQ(lesson.panel().questionLabel()->text(), QStringLiteral("Which model waits best?"));
     EXPECT_TRUE(shown(lesson.panel().questionLabel()));
-    ASSERT_EQ(lesson.panel().stepLabels().size(), 3u);
-    EXPECT_TRUE(lesson.panel().stepLabels()[0]->text().contains(QStringLiteral("1. One thread")));
-    EXPECT_TRUE(lesson.panel().stepLabels()[0]->font().bold());
-    EXPECT_FALSE(lesson.panel().stepLabels()[1]->font().bold());
+    ASSERT_EQ(lesson.panel().stepCount(), 3u);
+    EXPECT_TRUE(lesson.panel().stepLabel(0)->text().contains(QStringLiteral("1. One thread")));
+    EXPECT_TRUE(lesson.panel().stepLabel(0)->font().bold());
+    EXPECT_FALSE(lesson.panel().stepLabel(1)->font().bold());
 
     QTest::qWait(100);
     EXPECT_EQ(lesson.started, 0);
@@ -129,8 +129,8 @@ TEST(ScenarioController, NextStepMovesThePickerAndTheStepsWorkers)
     EXPECT_EQ(lesson.scenarios().progress().current, 1u);
     EXPECT_EQ(lesson.window.modelPicker()->choice(), (ModelChoice {ModelKind::Threads, false, OffloadKind::None}));
     EXPECT_EQ(lesson.window.workloadPanel()->workersBox()->value(), 3);
-    EXPECT_TRUE(lesson.panel().stepLabels()[1]->font().bold());
-    EXPECT_FALSE(lesson.panel().stepLabels()[0]->font().bold());
+    EXPECT_TRUE(lesson.panel().stepLabel(1)->font().bold());
+    EXPECT_FALSE(lesson.panel().stepLabel(0)->font().bold());
 
     QTest::keyClick(&lesson.window, Qt::Key_Right, Qt::ControlModifier);
     EXPECT_EQ(lesson.scenarios().progress().current, 2u);
@@ -160,7 +160,7 @@ TEST(ScenarioController, RunningAStepShowsTheExplanationAfterTheRunAndNotBefore)
     QString stepWhileRunning;
     QObject::connect(&lesson.window.session(), &RunSession::runStarted, [&](const RunStart&) {
         explainedWhileRunning = shown(panel.explanationLabel());
-        stepWhileRunning = panel.stepLabels()[0]->text();
+        stepWhileRunning = panel.stepLabel(0)->text();
     });
     lesson.scenarios().runStepAction()->trigger();
     ASSERT_TRUE(lesson.waitForRuns(1));
@@ -203,14 +203,14 @@ TEST(ScenarioController, ARunStartedByHandCountsAsTheStepItMatches)
     ASSERT_TRUE(lesson.waitForRuns(2));
     EXPECT_TRUE(lesson.scenarios().progress().wallMs[1].has_value());
     EXPECT_TRUE(shown(lesson.panel().explanationLabel()));
-    EXPECT_TRUE(lesson.panel().stepLabels()[1]->text().startsWith(QStringLiteral("\u25B6")));
+    EXPECT_TRUE(lesson.panel().stepMarkerLabel(1)->text() == QStringLiteral("\u25B6"));
 
     // A model button of another step: that step is the current one now, and it counts.
     lesson.window.modelPicker()->choose(4);
     ASSERT_TRUE(lesson.waitForRuns(3));
     EXPECT_EQ(lesson.scenarios().progress().current, 2u);
     EXPECT_TRUE(lesson.scenarios().progress().wallMs[2].has_value());
-    EXPECT_TRUE(lesson.panel().stepLabels()[1]->text().startsWith(QStringLiteral("\u2713")));
+    EXPECT_TRUE(lesson.panel().stepMarkerLabel(1)->text() == QStringLiteral("\u2713"));
 }
 
 TEST(ScenarioController, AStoppedRunIsNoStepRun)
@@ -264,13 +264,13 @@ TEST(ScenarioController, ThePanelFollowsPresenterModesLargerFonts)
     LessonWindow lesson;
     ASSERT_TRUE(lesson.scenarios().choose(QStringLiteral("tiny")));
     const double deskQuestion = lesson.panel().questionLabel()->font().pointSizeF();
-    const double deskStep = lesson.panel().stepLabels()[2]->font().pointSizeF();
+    const double deskStep = lesson.panel().stepLabel(2)->font().pointSizeF();
     const int deskWidth = lesson.panel().minimumWidth();
     lesson.window.presenterMode().setOn(true);
     // Widgets take a new application font on the next turn of the event loop.
     QApplication::processEvents();
     EXPECT_NEAR(lesson.panel().questionLabel()->font().pointSizeF(), deskQuestion * 1.6, 0.6);
-    EXPECT_NEAR(lesson.panel().stepLabels()[2]->font().pointSizeF(), deskStep * 1.6, 0.6);
+    EXPECT_NEAR(lesson.panel().stepLabel(2)->font().pointSizeF(), deskStep * 1.6, 0.6);
     EXPECT_GT(lesson.panel().minimumWidth(), deskWidth * 1.3);
     // A title larger than the text, also on the projector.
     EXPECT_GT(lesson.panel().titleLabel()->font().pointSizeF(), lesson.panel().questionLabel()->font().pointSizeF());

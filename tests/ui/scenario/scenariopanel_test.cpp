@@ -30,7 +30,7 @@ TEST(ScenarioPanel, WithoutAScenarioPointsAtTheMenu)
     ScenarioPanel panel(&run, &next);
     panel.showScenario(std::nullopt, {});
     EXPECT_FALSE(panel.titleLabel()->isVisibleTo(&panel));
-    EXPECT_TRUE(panel.stepLabels().empty());
+    EXPECT_EQ(panel.stepCount(), 0u);
 }
 
 TEST(ScenarioPanel, TextsComeInTheDefaultLocalesLanguage)
@@ -45,7 +45,7 @@ TEST(ScenarioPanel, TextsComeInTheDefaultLocalesLanguage)
         panel.showScenario(scenario, ScenarioProgress::start(scenario));
         EXPECT_EQ(panel.questionLabel()->text(), QStringLiteral("Какая модель ждёт лучше?"));
         EXPECT_EQ(panel.titleLabel()->text(), QStringLiteral("Маленький урок"));
-        EXPECT_TRUE(panel.stepLabels()[1]->text().contains(QStringLiteral("Три потока")));
+        EXPECT_TRUE(panel.stepLabel(1)->text().contains(QStringLiteral("Три потока")));
     }
     EXPECT_NE(QLocale().language(), QLocale::Russian);
 
@@ -61,7 +61,7 @@ TEST(ScenarioPanel, TextsComeInTheDefaultLocalesLanguage)
         QApplication::sendEvent(&panel, &change);
         EXPECT_EQ(panel.explanationLabel()->text(), QStringLiteral("Ожиданию не нужно ядро."));
         EXPECT_EQ(panel.lookAtLabel()->text(), QStringLiteral("Время выполнения."));
-        EXPECT_TRUE(panel.stepLabels()[0]->text().contains(QStringLiteral("Один поток")));
+        EXPECT_TRUE(panel.stepLabel(0)->text().contains(QStringLiteral("Один поток")));
     }
     QEvent change(QEvent::LanguageChange);
     QApplication::sendEvent(&panel, &change);
@@ -80,13 +80,18 @@ TEST(ScenarioPanel, StepsShowTheCurrentOneAndTheWallTimesOfThoseRun)
     progress.wallMs[0] = 31.2;
     progress.running = 1;
     panel.showScenario(scenario, progress);
-    const auto& steps = panel.stepLabels();
-    ASSERT_EQ(steps.size(), 3u);
-    EXPECT_TRUE(steps[0]->text().startsWith(QStringLiteral("\u2713 1. One thread"))) << steps[0]->text().toStdString();
-    EXPECT_TRUE(steps[0]->text().contains(QStringLiteral("31 ms"))) << steps[0]->text().toStdString();
-    EXPECT_TRUE(steps[1]->text().startsWith(QStringLiteral("\u25B6 2. Three threads")));
-    EXPECT_TRUE(steps[1]->text().contains(QStringLiteral("running")));
-    EXPECT_TRUE(steps[1]->font().bold());
-    EXPECT_FALSE(steps[2]->text().contains(QStringLiteral("ms")));
+    ASSERT_EQ(panel.stepCount(), 3u);
+    EXPECT_EQ(panel.stepMarkerLabel(0)->text(), QStringLiteral("\u2713"));
+    EXPECT_TRUE(panel.stepLabel(0)->text().startsWith(QStringLiteral("1. One thread")))
+        << panel.stepLabel(0)->text().toStdString();
+    EXPECT_TRUE(panel.stepLabel(0)->text().contains(QStringLiteral("31 ms")))
+        << panel.stepLabel(0)->text().toStdString();
+    EXPECT_EQ(panel.stepMarkerLabel(1)->text(), QStringLiteral("\u25B6"));
+    EXPECT_TRUE(panel.stepLabel(1)->text().startsWith(QStringLiteral("2. Three threads")));
+    EXPECT_TRUE(panel.stepLabel(1)->text().contains(QStringLiteral("running")));
+    EXPECT_TRUE(panel.stepLabel(1)->font().bold());
+    EXPECT_FALSE(panel.stepLabel(2)->font().bold());
+    EXPECT_NE(panel.stepMarkerLabel(2)->text(), QStringLiteral("\u2713"));
+    EXPECT_FALSE(panel.stepLabel(2)->text().contains(QStringLiteral("ms")));
     EXPECT_TRUE(panel.statusLabel()->text().contains(QStringLiteral("Running step 2 of 3")));
 }
