@@ -49,8 +49,7 @@ std::optional<SeriesPlan> planSeries(const QCommandLineParser& parser, const Sce
     if (parser.isSet(scenarioOption)) {
         scenario = library.find(parser.value(scenarioOption));
         if (!scenario) {
-            *error = QStringLiteral("--scenario: unknown scenario '%1' (choose %2)")
-                         .arg(parser.value(scenarioOption), library.ids().join(QStringLiteral(", ")));
+            *error = QStringLiteral("--scenario: ") + library.unknownIdError(parser.value(scenarioOption));
             return std::nullopt;
         }
     }

@@ -85,4 +85,9 @@ QStringList ScenarioLibrary::ids() const
     return ids;
 }
 
+QString ScenarioLibrary::unknownIdError(const QString& id) const
+{
+    return QStringLiteral("unknown scenario '%1' (choose %2)").arg(id, ids().join(QStringLiteral(", ")));
+}
+
 } // namespace conlab

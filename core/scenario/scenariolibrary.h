@@ -31,6 +31,8 @@ public:
     const std::vector<Scenario>& scenarios() const { return m_scenarios; }
     const Scenario* find(const QString& id) const;
     QStringList ids() const;
+    // What `--scenario NAME` says when no scenario is called `id`: "unknown scenario 'x' (choose cpu-bound, ...)".
+    QString unknownIdError(const QString& id) const;
     const QStringList& errors() const { return m_errors; }
 
 private:

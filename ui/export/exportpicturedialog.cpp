@@ -89,18 +89,18 @@ ExportPictureDialog::ExportPictureDialog(
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Show:"), m_content);
-    form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("S&cale:"), m_scale);
-    form->addRow(tr("Si&ze:"), sizeRow);
-    form->addRow(QString(), m_visibleOnly);
-    form->addRow(tr("F&ile:"), pathRow);
-    form->addRow(QString(), m_note);
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Show:"), m_content);
+    m_form->addRow(tr("&Format:"), m_format);
+    m_form->addRow(tr("S&cale:"), m_scale);
+    m_form->addRow(tr("Si&ze:"), sizeRow);
+    m_form->addRow(QString(), m_visibleOnly);
+    m_form->addRow(tr("F&ile:"), pathRow);
+    m_form->addRow(QString(), m_note);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ExportPictureDialog::accept);
@@ -113,6 +113,12 @@ ExportPictureDialog::ExportPictureDialog(
     connect(browse, &QPushButton::clicked, this, &ExportPictureDialog::browse);
     m_scale->setEnabled(initial.format == FigureFormat::Png);
     updateNote();
+}
+
+void ExportPictureDialog::setContentChoiceShown(bool shown)
+{
+    m_form->setRowVisible(m_content, shown);
+    m_form->setRowVisible(m_visibleOnly, shown);
 }
 
 ExportPictureDialog::Settings ExportPictureDialog::settings() const

@@ -13,6 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -40,6 +41,10 @@ public:
     // "visible window only" choice is then off and disabled).
     ExportPictureDialog(const Settings& initial, std::optional<TimeRange> zoomedWindow, QWidget* parent = nullptr);
 
+    // The "Show:" choice (timeline, utilisation or both) and "only the visible time window" are for the run's
+    // plots; a result view has one picture and hides them. Shown by default.
+    void setContentChoiceShown(bool shown);
+
     Settings settings() const;
     // Why the settings cannot be saved as they are (empty file name, a suffix of another format, no such folder);
     // empty when they can.
@@ -59,6 +64,7 @@ private:
     void browse();
     void updateNote();
 
+    QFormLayout* m_form = nullptr;
     QComboBox* m_content = nullptr;
     QComboBox* m_format = nullptr;
     QComboBox* m_scale = nullptr;

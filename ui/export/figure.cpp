@@ -87,21 +87,27 @@ void paintFigure(const Figure& figure, QCPPainter& painter, QSize size)
     const int top = paintCaption(figure.caption, painter, size.width(), figure.theme);
 
     double totalWeight = 0;
+    int reserved = 0;
     for (const FigurePanel& panel : figure.panels) {
-        if (panel.plot && panel.weight > 0)
+        if (panel.plot && panel.weight > 0) {
             totalWeight += panel.weight;
+            reserved += std::max(0, panel.minimumHeightPx);
+        }
     }
     if (totalWeight <= 0)
         return;
 
     const int available = std::max(0, size.height() - top);
+    // The minimums first (scaled down together when they do not fit), the rest by weight.
+    const double minimumScale = reserved > available ? double(available) / reserved : 1.0;
+    const double shared = std::max(0.0, available - reserved * minimumScale);
     double y = top;
     for (const FigurePanel& panel : figure.panels) {
         if (!panel.plot || panel.weight <= 0)
             continue;
         // Whole pixels, so that stacked panels neither overlap nor leave a seam.
         const int panelTop = int(std::lround(y));
-        y += available * panel.weight / totalWeight;
+        y += std::max(0, panel.minimumHeightPx) * minimumScale + shared * panel.weight / totalWeight;
         const int height = int(std::lround(y)) - panelTop;
         if (height <= 0)
             continue;

@@ -18,6 +18,9 @@ struct FigurePanel
     // The range of the plot's xAxis to draw; nullopt draws the range it shows now. The plot's own range is put back
     // afterwards, without its rangeChanged() signals firing either way, so linked plots are not moved.
     std::optional<QCPRange> xRange;
+    // Pixels the panel gets before the rest is shared by weight: what its legend, title and axes need, so that a
+    // stack of small plots gives up lane height, not legibility. Squeezed only when the figure is too short for all.
+    int minimumHeightPx = 0;
 };
 
 // A picture for a slide or a report: caption lines above a vertical stack of plots. Any QCustomPlot can be a panel,

@@ -88,6 +88,16 @@ QString windowLine(const CaptionFacts& facts)
         .arg(rangeText(window, decimals), rangeText(*facts.span, std::max(decimals, decimalsFor(*facts.span))));
 }
 
+// The details of a caption end with the cores and the date, joined into one line.
+QString detailsLine(QStringList details, int cores, QDate date)
+{
+    if (cores > 0)
+        details << (cores == 1 ? Text::tr("1 core") : Text::tr("%n cores", nullptr, cores));
+    if (date.isValid())
+        details << date.toString(Qt::ISODate);
+    return details.join(QStringLiteral("  ·  "));
+}
+
 QString title(const RunConfig& config)
 {
     return Text::tr("%1 — %2").arg(ModelPicker::label(ModelChoice::fromConfig(config)), workloadText(config.workload));
@@ -130,18 +140,18 @@ QStringList figureCaption(const CaptionFacts& facts)
                 durationText(facts.span->size() * 1000), rangeText(*facts.span, decimalsFor(*facts.span)));
         }
     }
-    const int cores = facts.summary ? facts.summary->cores : facts.cores;
-    if (cores > 0)
-        details << (cores == 1 ? Text::tr("1 core") : Text::tr("%n cores", nullptr, cores));
-    if (facts.date.isValid())
-        details << facts.date.toString(Qt::ISODate);
-    lines << details.join(QStringLiteral("  ·  "));
+    lines << detailsLine(details, facts.summary ? facts.summary->cores : facts.cores, facts.date);
 
     if (facts.window)
         lines << windowLine(facts);
     if (facts.summary && !facts.summary->error.isEmpty())
         lines << Text::tr("The run failed: %1").arg(facts.summary->error);
     return lines;
+}
+
+QStringList seriesCaption(const QString& title, QStringList details, int cores, QDate date)
+{
+    return {title, detailsLine(std::move(details), cores, date)};
 }
 
 } // namespace conlab

@@ -35,4 +35,8 @@ CaptionFacts runCaptionFacts(const RunSummary& summary, const std::optional<RunS
 // error of a failed run. For a trace from another tool: its file name, then lanes, time span and date.
 QStringList figureCaption(const CaptionFacts& facts);
 
+// The lines above a result view's figure (compare-all, the scaling sweep): `title`, then `details` with the cores and
+// the date after them, on one line as a run's caption has them. cores 0 and an invalid date are left out.
+QStringList seriesCaption(const QString& title, QStringList details, int cores, QDate date);
+
 } // namespace conlab

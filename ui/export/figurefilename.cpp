@@ -39,6 +39,17 @@ QString runFileStem(const CaptionFacts& facts)
     return stem.isEmpty() ? QStringLiteral("conlab-figure") : stem;
 }
 
+QString seriesFileStem(const QString& series, const std::optional<RunConfig>& model, WorkloadKind kind, QDate date)
+{
+    QStringList parts {QStringLiteral("conlab"), series};
+    if (model)
+        parts << ModelChoice::fromConfig(*model).key();
+    parts << workloadKey(kind);
+    if (date.isValid())
+        parts << date.toString(Qt::ISODate);
+    return tidy(parts.join(QLatin1Char('-')));
+}
+
 QString figureFileName(const CaptionFacts& facts, FigureFormat format)
 {
     return runFileStem(facts) + QLatin1Char('.') + figureFormatKey(format);

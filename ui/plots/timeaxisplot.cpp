@@ -20,11 +20,6 @@ constexpr double minimumFitSec = 1e-6;
 constexpr double minimumZoomSec = 1e-7;
 constexpr int rubberBandMinPx = 4;
 
-// Desk sizes; the theme scales them.
-constexpr double tickPointSize = 11;
-constexpr double labelPointSize = 12;
-constexpr double legendPointSize = 11;
-
 // A legend laid out as rows above the plot, wrapping to as many columns as the export or widget width allows.
 class RowLegend : public QCPLegend
 {
@@ -84,7 +79,7 @@ private:
 } // namespace
 
 TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
-    : QCustomPlot(parent)
+    : ThemedPlot(parent)
 {
     // The ticks carry the unit, which follows the zoom.
     xAxis->setTicker(QSharedPointer<TimeTicker>::create());
@@ -102,15 +97,15 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     // The legend is a row above the plot, not an inset that would hide segments or lines at 100 %.
     axisRect()->insetLayout()->remove(legend);
     legend = new RowLegend(legendColumns == LegendColumns::Equal);
-    auto* legendRow = new QCPLayoutGrid;
+    m_legendRow = new QCPLayoutGrid;
     plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, legendRow);
+    plotLayout()->addElement(0, 0, m_legendRow);
     plotLayout()->setRowStretchFactor(0, 0.001);
     // Left-aligned at its natural width: an empty element to its right takes the rest of the row.
-    legendRow->addElement(0, 0, legend);
-    legendRow->addElement(0, 1, new QCPLayoutElement);
-    legendRow->setColumnStretchFactor(0, 0.001);
-    legendRow->setColumnSpacing(0);
+    m_legendRow->addElement(0, 0, legend);
+    m_legendRow->addElement(0, 1, new QCPLayoutElement);
+    m_legendRow->setColumnStretchFactor(0, 0.001);
+    m_legendRow->setColumnSpacing(0);
     legend->setLayer(QStringLiteral("legend"));
     legend->setVisible(true);
     legend->setBorderPen(Qt::NoPen);
@@ -121,6 +116,12 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeAxisPlot::onRangeChanged);
 
     applyRange({0.0, emptySpanSec}, false);
+}
+
+TimeAxisPlot::~TimeAxisPlot()
+{
+    if (!m_legendShown)
+        delete m_legendRow;
 }
 
 void TimeAxisPlot::refresh()
@@ -146,6 +147,8 @@ TimeRange TimeAxisPlot::timeRange() const
 
 TimeRange TimeAxisPlot::fullTimeRange() const
 {
+    if (m_fullRange)
+        return *m_fullRange;
     if (const std::optional<TimeRange> span = dataSpan())
         return fitRange(span->begin, span->end, minimumFitSec);
     return {0.0, emptySpanSec};
@@ -180,14 +183,63 @@ void TimeAxisPlot::restartView()
     m_dirty = false;
 }
 
-void TimeAxisPlot::setTheme(const PresentationTheme& theme)
+void TimeAxisPlot::setFullTimeRange(std::optional<TimeRange> range)
 {
-    if (theme == m_theme)
+    m_fullRange = range && range->end > range->begin ? range : std::nullopt;
+}
+
+void TimeAxisPlot::setLegendShown(bool shown)
+{
+    if (shown == m_legendShown)
         return;
-    m_theme = theme;
-    applyTheme();
-    replot(rpQueuedReplot);
-    m_dirty = false;
+    m_legendShown = shown;
+    // An invisible layout element still takes its room in QCustomPlot's grid: the row goes out of the layout.
+    if (!shown) {
+        plotLayout()->take(m_legendRow);
+        plotLayout()->simplify();
+    } else {
+        plotLayout()->insertRow(0);
+        plotLayout()->addElement(0, 0, m_legendRow);
+        plotLayout()->setRowStretchFactor(0, 0.001);
+    }
+    markDirty();
+}
+
+void TimeAxisPlot::setTitle(const QString& title)
+{
+    if (title.isEmpty()) {
+        if (m_title) {
+            plotLayout()->remove(m_title);
+            plotLayout()->simplify();
+            m_title = nullptr;
+        }
+    } else if (!m_title) {
+        m_title = new QCPTextElement(this, title);
+        m_title->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+        // Right above the plot, under the legend: stacked multiples read as legend, then title and plot each.
+        int row = 0;
+        while (row < plotLayout()->rowCount() && plotLayout()->element(row, 0) != axisRect())
+            ++row;
+        plotLayout()->insertRow(row);
+        plotLayout()->addElement(row, 0, m_title);
+        plotLayout()->setRowStretchFactor(row, 0.001);
+        applyTheme();
+    } else {
+        m_title->setText(title);
+    }
+    markDirty();
+}
+
+QString TimeAxisPlot::title() const
+{
+    return m_title ? m_title->text() : QString();
+}
+
+void TimeAxisPlot::setTimeLabelsShown(bool shown)
+{
+    xAxis->setTickLabels(shown);
+    xAxis->setLabel(shown ? tr("time (s)") : QString());
+    markDirty();
 }
 
 void TimeAxisPlot::setLeftMarginPx(int px)
@@ -199,49 +251,28 @@ void TimeAxisPlot::setLeftMarginPx(int px)
 
 int TimeAxisPlot::leftMarginPx() const
 {
-    return std::max(m_theme.pixels(timeAxisLeftMarginPx), m_leftMarginPx);
+    return std::max(theme().pixels(timeAxisLeftMarginPx), m_leftMarginPx);
 }
 
 void TimeAxisPlot::applyMargins()
 {
     // The same left margin in both plots keeps their time axes aligned when stacked.
-    axisRect()->setMinimumMargins(QMargins(leftMarginPx(), m_theme.pixels(8), 0, 0));
-}
-
-QFont TimeAxisPlot::tickFont() const
-{
-    return m_theme.font(font(), tickPointSize);
-}
-
-QFont TimeAxisPlot::labelFont() const
-{
-    return m_theme.font(font(), labelPointSize);
+    axisRect()->setMinimumMargins(QMargins(leftMarginPx(), theme().pixels(8), 0, 0));
+    if (m_title)
+        m_title->setMargins(QMargins(leftMarginPx(), theme().pixels(4), 0, 0));
 }
 
 void TimeAxisPlot::applyTheme()
 {
-    const QPen axisPen(Qt::black, m_theme.lineWidth(1.0), Qt::SolidLine, Qt::SquareCap);
-    for (QCPAxis* axis : axisRect()->axes()) {
-        axis->setLabelFont(labelFont());
-        axis->setTickLabelFont(tickFont());
-        axis->setBasePen(axisPen);
-        axis->setTickPen(axisPen);
-        axis->setSubTickPen(axisPen);
-        axis->setTickLength(m_theme.pixels(5), 0);
-        axis->setSubTickLength(m_theme.pixels(2), 0);
-        axis->setTickLabelPadding(m_theme.pixels(5));
-        axis->setLabelPadding(m_theme.pixels(5));
-        axis->grid()->setPen(QPen(m_theme.gridColor(), m_theme.lineWidth(1.0), Qt::DotLine));
+    ThemedPlot::applyTheme();
+    if (m_title) {
+        QFont font = labelFont();
+        font.setBold(true);
+        m_title->setFont(font);
+        m_title->setTextColor(theme().captionColor());
     }
     applyMargins();
-    selectionRect()->setPen(QPen(QColor(0, 114, 178), m_theme.lineWidth(1.0), Qt::DashLine));
-
-    legend->setFont(m_theme.font(font(), legendPointSize));
-    legend->setIconSize(m_theme.pixels(28), m_theme.pixels(14));
-    legend->setIconTextPadding(m_theme.pixels(7));
-    legend->setColumnSpacing(m_theme.pixels(22));
-    legend->setRowSpacing(m_theme.pixels(4));
-    legend->setMargins(QMargins(m_theme.pixels(10), m_theme.pixels(6), m_theme.pixels(10), m_theme.pixels(4)));
+    selectionRect()->setPen(QPen(QColor(0, 114, 178), theme().lineWidth(1.0), Qt::DashLine));
     markDirty();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "presentationtheme.h"
+#include "themedplot.h"
 #include "timeline/timelinemapping.h"
 
 #include <optional>
@@ -12,7 +12,7 @@ namespace conlab {
 // the plot, a time axis that only the user zooms or pans (wheel, left-drag, right-drag or Shift+left-drag rubber
 // band, double-click fits the run), a live view that follows the newest time until the user picks a range, and
 // the timeRangeChanged()/setTimeRange() pair the window links the two plots with.
-class TimeAxisPlot : public QCustomPlot
+class TimeAxisPlot : public ThemedPlot
 {
     Q_OBJECT
     // Read by a linked plot's setTimeRange(): a range from a plot that is merely following is no user choice.
@@ -22,9 +22,13 @@ public:
     void resetZoom();
     bool userZoomed() const { return m_userZoomed; }
     bool isFollowing() const { return !m_userZoomed; }
-    // The time range shown now, and the one resetZoom() shows: the whole run with a small margin.
+    // The time range shown now, and the one resetZoom() shows: the whole run with a small margin, or the range set
+    // with setFullTimeRange().
     TimeRange timeRange() const;
     TimeRange fullTimeRange() const;
+    // Small multiples share one time scale, so the fast runs look short: resetZoom() and a double-click show this
+    // range instead of the plot's own data. nullopt (the default) fits the data again.
+    void setFullTimeRange(std::optional<TimeRange> range);
     // First and newest time of the data in seconds from the run's origin; nullopt while there is none.
     virtual std::optional<TimeRange> dataSpan() const = 0;
 
@@ -36,9 +40,15 @@ public:
     // Length of the sliding window a long live run is followed with (default 60 s).
     void setFollowWindowSeconds(double seconds) { m_followWindowSec = seconds; }
 
-    // Every font, pen and colour of the plot comes from the theme (desk by default); replots with the new one.
-    void setTheme(const PresentationTheme& theme);
-    const PresentationTheme& theme() const { return m_theme; }
+    // The legend row above the plot; small multiples show one legend for all of them. Shown by default.
+    void setLegendShown(bool shown);
+    bool legendShown() const { return m_legendShown; }
+    // The time axis' tick labels and its label; stacked small multiples label only the lowest. Shown by default.
+    void setTimeLabelsShown(bool shown);
+    // A line above the plot saying what it shows (a small multiple: the model and its wall time), in the label font,
+    // in line with the time axis; empty (the default) has none.
+    void setTitle(const QString& title);
+    QString title() const;
 
 signals:
     void timeRangeChanged(double beginSec, double endSec);
@@ -60,15 +70,13 @@ protected:
     };
 
     explicit TimeAxisPlot(LegendColumns legendColumns, QWidget* parent = nullptr);
+    ~TimeAxisPlot() override;
 
     // The view of a run that has just started: following, an empty span, announced to a linked plot.
     void restartView();
     void markDirty() { m_dirty = true; }
-    QFont tickFont() const;
-    QFont labelFont() const;
-    // Styles axes, grids, legend and margins from theme(); a plot adds its own lines and marks, calling this first.
-    // Each plot's constructor calls its own once its parts exist.
-    virtual void applyTheme();
+    // Adds the margins and the rubber band to ThemedPlot's styling.
+    void applyTheme() override;
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -79,7 +87,11 @@ private:
     void applyMargins();
     void onRangeChanged(const QCPRange& range);
 
-    PresentationTheme m_theme;
+    // Out of the layout while the legend is hidden (and then owned here).
+    QCPLayoutGrid* m_legendRow = nullptr;
+    bool m_legendShown = true;
+    QCPTextElement* m_title = nullptr;
+    std::optional<TimeRange> m_fullRange;
     int m_leftMarginPx = 0;
     double m_followWindowSec = 60.0;
     double m_pressX = 0.0;

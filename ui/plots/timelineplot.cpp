@@ -69,13 +69,10 @@ private:
 // Lane names on the value axis, thinned to every k-th lane when the lanes are too dense to label each one.
 class LaneTicker : public QCPAxisTicker
 {
-    // Roughly the legend row and the time axis, in lines of lane labels: what the viewport spends outside the lanes
-    // (about 110 px at the desk's sizes). Measured in the label font, it grows with the theme's fonts.
-    static constexpr double reservedLabelLines = 6.5;
-
 public:
-    LaneTicker(const TimelineData* data, const QCPAxis* axis)
-        : m_data(data)
+    LaneTicker(const TimelinePlot* plot, const TimelineData* data, const QCPAxis* axis)
+        : m_plot(plot)
+        , m_data(data)
         , m_axis(axis)
     {
     }
@@ -87,7 +84,7 @@ protected:
         // another export or of the widget before a resize; the viewport is already right.
         const QCustomPlot* plot = m_axis->parentPlot();
         const double lineHeightPx = QFontMetricsF(m_axis->tickLabelFont()).height();
-        const double heightPx = plot ? plot->viewport().height() - reservedLabelLines * lineHeightPx : 0.0;
+        const double heightPx = plot ? plot->viewport().height() - m_plot->reservedLabelLines() * lineHeightPx : 0.0;
         if (heightPx <= 0.0 || range.size() <= 0.0)
             return 1.0;
         const double pxPerLane = heightPx / range.size();
@@ -118,6 +115,7 @@ protected:
     }
 
 private:
+    const TimelinePlot* m_plot;
     const TimelineData* m_data;
     const QCPAxis* m_axis;
 };
@@ -132,7 +130,7 @@ TimelinePlot::TimelinePlot(QWidget* parent)
     setNotAntialiasedElements(QCP::aePlottables | QCP::aeGrid | QCP::aeFills);
 
     yAxis->setRangeReversed(true); // lane 0 on top
-    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LaneTicker(&m_data, yAxis)));
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LaneTicker(this, &m_data, yAxis)));
     yAxis->setSubTicks(false);
     yAxis->grid()->setVisible(false);
 
@@ -225,6 +223,21 @@ void TimelinePlot::layOutLanes()
     const int lanes = std::max(1, m_data.laneCount());
     yAxis->setRange(-0.5, lanes - 0.5);
     markDirty();
+}
+
+double TimelinePlot::reservedLabelLines() const
+{
+    // Roughly the legend row and the time axis, in lines of lane labels: what the viewport spends outside the lanes
+    // (about 110 px at the desk's sizes). Measured in the label font, it grows with the theme's fonts. A small
+    // multiple without a legend or time labels has more of its height for lanes, and a title takes a line.
+    double lines = 6.5;
+    if (!legendShown())
+        lines -= 2.5;
+    if (!xAxis->tickLabels())
+        lines -= 2.0;
+    if (!title().isEmpty())
+        lines += 1.3;
+    return lines;
 }
 
 int TimelinePlot::laneLabelMarginPx() const

@@ -28,6 +28,10 @@ public:
     // "process / thread", wider than conlab's own. Names past a third of a classroom window are shortened.
     int laneLabelMarginPx() const;
 
+    // What the viewport spends outside the lanes (legend, title, time axis), in lines of the lane labels' font: the
+    // lane names are thinned to fit the rest.
+    double reservedLabelLines() const;
+
     // The segment under a widget position, as the hover tooltip finds it.
     TimelinePlottable::Hit hitAt(const QPointF& pos) const;
     // The hover tooltip's text at a widget position; empty where there is no segment.

@@ -2,6 +2,8 @@
 
 #include "export/runsummaryjson.h"
 #include "run/runoptions.h"
+#include "scenario/scenariocontroller.h"
+#include "scenario/scenariolibrary.h"
 #include "window/mainwindow.h"
 #include "window/presentermode.h"
 #include "window/runfileactions.h"
@@ -14,6 +16,7 @@
 #include <QSaveFile>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
 
 namespace conlab {
 
@@ -74,46 +77,96 @@ int finishUnattended(MainWindow& window, const GuiOptions& options, const RunRes
     return exitCode;
 }
 
-// Starts the run once the window has painted itself: the first show (fonts, the platform's buffers) is start-up,
-// and it should not count as UI latency of the run.
-class FirstPaintRunner : public QObject
+// Acts once the window has painted itself: the first show (fonts, the platform's buffers) is start-up, and it should
+// not count as UI latency of a run, nor be missing from a screenshot.
+class FirstPaintAction : public QObject
 {
 public:
-    explicit FirstPaintRunner(MainWindow& window)
+    FirstPaintAction(MainWindow& window, std::function<void()> action)
         : QObject(&window)
         , m_window(window)
+        , m_action(std::move(action))
     {
         window.installEventFilter(this);
-        // Some platforms never paint a window nobody looks at; the run must start anyway.
-        QTimer::singleShot(2000, this, &FirstPaintRunner::run);
+        // Some platforms never paint a window nobody looks at; the action must happen anyway.
+        QTimer::singleShot(2000, this, &FirstPaintAction::act);
     }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
         if (watched == &m_window && event->type() == QEvent::Paint)
-            QTimer::singleShot(0, this, &FirstPaintRunner::run);
+            QTimer::singleShot(0, this, &FirstPaintAction::act);
         return false;
     }
 
 private:
-    void run()
+    void act()
     {
-        if (m_started)
+        if (m_done)
             return;
-        m_started = true;
+        m_done = true;
         m_window.removeEventFilter(this);
-        m_window.runCurrent();
+        m_action();
         deleteLater();
     }
 
     MainWindow& m_window;
-    bool m_started = false;
+    std::function<void()> m_action;
+    bool m_done = false;
 };
 
-void runAfterFirstPaint(MainWindow& window)
+void afterFirstPaint(MainWindow& window, std::function<void()> action)
 {
-    new FirstPaintRunner(window);
+    new FirstPaintAction(window, std::move(action));
+}
+
+// The unattended end when no run is waited for: the screenshot of what is shown, then quit.
+void finishShown(MainWindow& window, const GuiOptions& options)
+{
+    int exitCode = 0;
+    QString error;
+    if (!options.screenshotPath.isEmpty() && !writeScreenshot(window, options.screenshotPath, &error)) {
+        printError(error);
+        exitCode = 1;
+    }
+    if (options.exitWhenDone)
+        QCoreApplication::exit(exitCode);
+}
+
+// --scenario NAME: the scenario's first step is the configuration, so run options beside it would be lost at the
+// next step; `conlab run --scenario` is where they apply to every step.
+bool readScenario(const QCommandLineParser& parser, GuiOptions& options, QString* error)
+{
+    const QString id = parser.value(QStringLiteral("scenario"));
+    const ScenarioLibrary library = ScenarioLibrary::load();
+    const Scenario* scenario = library.find(id);
+    if (!scenario) {
+        *error = QStringLiteral("--scenario: ") + library.unknownIdError(id);
+        return false;
+    }
+    const QStringList windowOptions {QStringLiteral("scenario"), QStringLiteral("autorun"),
+        QStringLiteral("exit-when-done"), QStringLiteral("presenter"), QStringLiteral("screenshot"),
+        QStringLiteral("report")};
+    for (const QString& name : parser.optionNames()) {
+        if (!windowOptions.contains(name)) {
+            *error = QStringLiteral("--%1: not with --scenario, whose steps set the model and the workload "
+                                    "(conlab run --scenario takes both)")
+                         .arg(name);
+            return false;
+        }
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = QStringLiteral("--scenario: not with a file to open ('%1')").arg(parser.positionalArguments()[0]);
+        return false;
+    }
+    if (!options.autorun && !options.reportPath.isEmpty()) {
+        *error = QStringLiteral("--report: with --scenario only beside --autorun (nothing runs without it)");
+        return false;
+    }
+    options.scenario = id;
+    options.config = scenario->steps.front().config;
+    return true;
 }
 
 } // namespace
@@ -133,6 +186,11 @@ void addGuiOptions(QCommandLineParser& parser)
             QStringLiteral("FILE")},
         {QStringLiteral("report"), QStringLiteral("When the run ends, write its JSON summary."),
             QStringLiteral("FILE")},
+        {QStringLiteral("scenario"),
+            QStringLiteral("Open with lesson NAME in the Scenarios panel: its question, and its first step on the "
+                           "controls (names: conlab run --list-scenarios). With --autorun the first step runs and "
+                           "--screenshot waits for it; without, --screenshot shows the question."),
+            QStringLiteral("NAME")},
     });
 }
 
@@ -167,6 +225,8 @@ std::optional<GuiOptions> parseGuiOptions(
             return std::nullopt;
         }
     }
+    if (parser.isSet(QStringLiteral("scenario")))
+        return readScenario(parser, options, error) ? std::optional(options) : std::nullopt;
     const RunConfig base = remembered && !options.unattended() ? *remembered : RunConfig();
     const auto config = runConfigFromOptions(parser, error, base);
     if (!config)
@@ -194,16 +254,7 @@ void finishOpeningUnattended(MainWindow& window, const GuiOptions& options)
         files, &RunFileActions::opened, &window,
         [&window, options] {
             // Queued: the window finishes laying out the file's run before it is photographed.
-            QTimer::singleShot(0, &window, [&window, options] {
-                int exitCode = 0;
-                QString error;
-                if (!options.screenshotPath.isEmpty() && !writeScreenshot(window, options.screenshotPath, &error)) {
-                    printError(error);
-                    exitCode = 1;
-                }
-                if (options.exitWhenDone)
-                    QCoreApplication::exit(exitCode);
-            });
+            QTimer::singleShot(0, &window, [&window, options] { finishShown(window, options); });
         },
         Qt::SingleShotConnection);
     if (options.exitWhenDone) {
@@ -224,6 +275,14 @@ void applyGuiOptions(MainWindow& window, const GuiOptions& options)
             finishOpeningUnattended(window, options);
         window.openRunFile(options.openPath);
         return;
+    }
+    if (!options.scenario.isEmpty()) {
+        window.scenarios().choose(options.scenario);
+        if (!options.autorun) {
+            if (options.unattended())
+                afterFirstPaint(window, [&window, options] { finishShown(window, options); });
+            return;
+        }
     }
     if (options.unattended()) {
         // Only the first run is the unattended one; later runs started by hand write nothing.
@@ -246,7 +305,7 @@ void applyGuiOptions(MainWindow& window, const GuiOptions& options)
         }
     }
     if (options.autorun)
-        runAfterFirstPaint(window);
+        afterFirstPaint(window, [&window] { window.runCurrent(); });
 }
 
 } // namespace conlab

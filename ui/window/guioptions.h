@@ -25,6 +25,8 @@ struct GuiOptions
     bool presenter = false;
     QString screenshotPath;
     QString reportPath;
+    // `--scenario NAME`: the lesson chosen in the Scenarios panel; config is then its first step.
+    QString scenario;
 
     // A scripted window (--exit-when-done, --screenshot, --report) neither reads nor writes remembered settings: its
     // picture and numbers are the same on every machine, and a script leaves the user's settings alone.
@@ -45,7 +47,8 @@ std::optional<GuiOptions> parseGuiOptions(
 // part: --autorun starts the run; when it ends, --screenshot and --report are written and --exit-when-done quits
 // with 0, or 1 (reason on stderr) when the run failed or a file could not be written. With a file to open, the
 // screenshot is taken once it is shown, and --exit-when-done quits with 1 and the reader's message when it cannot be
-// opened.
+// opened. With a scenario and no --autorun nothing runs: the screenshot shows the lesson's question once the window
+// has painted it.
 void applyGuiOptions(MainWindow& window, const GuiOptions& options);
 
 } // namespace conlab

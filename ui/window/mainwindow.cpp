@@ -1,11 +1,11 @@
 #include "mainwindow.h"
 
 #include "export/figurefilename.h"
-#include "export/figurewriter.h"
-#include "export/renderedfigure.h"
+#include "export/pictureactions.h"
 #include "export/runfigure.h"
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
+#include "scenario/scenariocontroller.h"
 #include "window/durationtext.h"
 #include "window/metricspanel.h"
 #include "window/presentermode.h"
@@ -16,34 +16,22 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMimeData>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace conlab {
 
-namespace {
-
-// Long enough to read a file path; the message is a notice, nothing waits for it.
-constexpr int messageTimeoutMs = 15'000;
-constexpr int clipboardScale = 2;
-
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new RunSession(this))
-    , m_figureWriter(new FigureWriter(this))
 {
     setWindowTitle(tr("Concurrency Lab"));
     m_files = new RunFileActions(this);
@@ -104,23 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &RunSession::resultRestored, this, &MainWindow::onResultRestored);
     connect(m_session, &RunSession::runRejected, this, &MainWindow::onRunRejected);
 
-    connect(m_figureWriter, &FigureWriter::written, this, [this](const QString& path, qint64 bytes) {
-        statusBar()->showMessage(tr("Saved the picture %1 (%2 KB).")
-                                     .arg(QDir::toNativeSeparators(path))
-                                     .arg(std::max<qint64>(1, (bytes + 512) / 1024)),
-            messageTimeoutMs);
-    });
-    connect(m_figureWriter, &FigureWriter::failed, this,
-        [this](const QString&, const QString& error) { statusBar()->showMessage(error, messageTimeoutMs); });
-    connect(m_figureWriter, &FigureWriter::encoded, this, [this](const QByteArray& png, const QImage& image) {
-        auto* data = new QMimeData;
-        data->setData(QStringLiteral("image/png"), png);
-        data->setImageData(image);
-        QGuiApplication::clipboard()->setMimeData(data);
-        statusBar()->showMessage(
-            tr("Copied the picture to the clipboard (%1 × %2 pixels).").arg(image.width()).arg(image.height()),
-            messageTimeoutMs);
-    });
+    connect(m_pictures, &PictureActions::message, statusBar(), &QStatusBar::showMessage);
 
     m_tick.setInterval(33);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::tick);
@@ -147,28 +119,30 @@ void MainWindow::createActions()
     m_resetZoomAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
     connect(m_resetZoomAction, &QAction::triggered, this, &MainWindow::fitPlots);
 
-    m_exportAction = new QAction(tr("&Export picture…"), this);
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
-    m_exportAction->setToolTip(tr("Save the timeline and the CPU plot as PNG, SVG or PDF, with a caption (Ctrl+S)"));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
-
-    m_copyAction = new QAction(tr("&Copy picture"), this);
-    m_copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_copyAction->setToolTip(tr("Copy what the plots show, with a caption, as an image (Ctrl+Shift+C)"));
-    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copyPicture);
+    PictureSource pictures;
+    pictures.available = [this] { return canExportPicture(); };
+    pictures.figure
+        = [this](FigureContent content, bool visibleWindowOnly) { return pictureOf(content, visibleWindowOnly); };
+    pictures.fileStem = [this] { return runFileStem(captionFacts()); };
+    pictures.zoomedWindow = [this] { return zoomedWindow(); };
+    pictures.offersContent = true;
+    m_pictures = new PictureActions(this, std::move(pictures));
+    m_pictures->exportAction()->setToolTip(
+        tr("Save the timeline and the CPU plot as PNG, SVG or PDF, with a caption (Ctrl+S)"));
+    m_pictures->copyAction()->setToolTip(tr("Copy what the plots show, with a caption, as an image (Ctrl+Shift+C)"));
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_files->openAction());
     file->addMenu(m_files->recentMenu());
     file->addSeparator();
     file->addAction(m_files->saveAction());
-    file->addAction(m_exportAction);
+    file->addAction(m_pictures->exportAction());
     file->addAction(m_files->segmentsCsvAction());
     file->addAction(m_files->samplesCsvAction());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_copyAction);
+    edit->addAction(m_pictures->copyAction());
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_runAction);
     run->addAction(m_stopAction);
@@ -180,6 +154,9 @@ void MainWindow::createActions()
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
     view->addSeparator();
     view->addAction(m_presenter->action());
+
+    m_scenarios = new ScenarioController(this);
+    menuBar()->addMenu(m_scenarios->menu());
 
     m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
     m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
@@ -302,42 +279,22 @@ CaptionFacts MainWindow::captionFacts() const
 
 void MainWindow::showExportDialog()
 {
-    if (!canExportPicture())
-        return;
-    ExportPictureDialog::Settings initial = m_pictureSettings;
-    QString folder = initial.path.isEmpty() ? QString() : QFileInfo(initial.path).absolutePath();
-    if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
-        folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        if (folder.isEmpty() || !QFileInfo(folder).isDir())
-            folder = QDir::homePath();
-    }
-    initial.path = QDir(folder).filePath(figureFileName(captionFacts(), initial.format));
-
-    auto* dialog = new ExportPictureDialog(initial, zoomedWindow(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { exportPicture(dialog->settings()); });
-    dialog->open();
+    m_pictures->showDialog();
 }
 
 bool MainWindow::exportPicture(const ExportPictureDialog::Settings& settings)
 {
-    if (!canExportPicture() || settings.path.isEmpty())
-        return false;
-    m_pictureSettings = settings;
-    const Figure figure = pictureOf(settings.content, settings.visibleWindowOnly);
-    m_figureWriter->write(
-        RenderedFigure::render(figure, settings.format, settings.size, settings.scale), settings.path);
-    statusBar()->showMessage(tr("Saving the picture %1…").arg(QDir::toNativeSeparators(settings.path)));
-    return true;
+    return m_pictures->exportPicture(settings);
 }
 
 bool MainWindow::copyPicture()
 {
-    if (!canExportPicture())
-        return false;
-    const Figure figure = pictureOf(m_pictureSettings.content, true);
-    m_figureWriter->encode(RenderedFigure::render(figure, FigureFormat::Png, m_pictureSettings.size, clipboardScale));
-    return true;
+    return m_pictures->copyPicture();
+}
+
+FigureWriter& MainWindow::figureWriter()
+{
+    return m_pictures->writer();
 }
 
 Figure MainWindow::pictureOf(FigureContent content, bool visibleWindowOnly)
@@ -502,8 +459,7 @@ void MainWindow::updateActions()
     const bool running = m_session->isRunning();
     m_runAction->setEnabled(!running);
     m_stopAction->setEnabled(running);
-    m_exportAction->setEnabled(canExportPicture());
-    m_copyAction->setEnabled(canExportPicture());
+    m_pictures->update();
     m_files->update();
     updateTitle();
 }

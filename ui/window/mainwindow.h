@@ -19,9 +19,11 @@ namespace conlab {
 class CoreUtilisationPlot;
 class FigureWriter;
 class MetricsPanel;
+class PictureActions;
 class PresenterMode;
 class RunFileActions;
 class RunSession;
+class ScenarioController;
 class ShortcutsHelp;
 class TimelinePlot;
 class WorkloadPanel;
@@ -78,7 +80,7 @@ public:
     bool exportPicture(const ExportPictureDialog::Settings& settings);
     // Edit > Copy picture: what is on screen, as a 2x PNG on the clipboard once encoded in the background.
     bool copyPicture();
-    FigureWriter& figureWriter() { return *m_figureWriter; }
+    FigureWriter& figureWriter();
 
     // View > Presenter mode (F11).
     PresenterMode& presenterMode() { return *m_presenter; }
@@ -86,6 +88,8 @@ public:
     // Help > Keyboard shortcuts (F1 or ?): the help, made on first use and read afresh from the actions each time.
     void showShortcutsHelp();
     ShortcutsHelp* shortcutsHelp() const { return m_shortcutsHelp; }
+    // The Scenarios menu and panel.
+    ScenarioController& scenarios() { return *m_scenarios; }
 
 signals:
     // A run ended and the window shows it; summary.uiLatencyMs is filled in.
@@ -125,19 +129,16 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_resetZoomAction = nullptr;
-    QAction* m_exportAction = nullptr;
-    QAction* m_copyAction = nullptr;
     QAction* m_shortcutsAction = nullptr;
     PresenterMode* m_presenter = nullptr;
     ShortcutsHelp* m_shortcutsHelp = nullptr;
-    FigureWriter* m_figureWriter = nullptr;
+    PictureActions* m_pictures = nullptr;
     RunFileActions* m_files = nullptr;
+    ScenarioController* m_scenarios = nullptr;
     std::optional<ShownRun> m_shown;
     // The run going, for the caption of a picture taken before it ends.
     std::optional<RunConfig> m_liveConfig;
     QDate m_liveDate;
-    // The last export's choices: the dialog opens with them, and Copy picture uses their content and size.
-    ExportPictureDialog::Settings m_pictureSettings;
     QTimer m_tick;
     QElapsedTimer m_runClock;
     QString m_runningLabel;

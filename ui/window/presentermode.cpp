@@ -1,6 +1,6 @@
 #include "presentermode.h"
 
-#include "plots/timeaxisplot.h"
+#include "plots/themedplot.h"
 
 #include <QAction>
 #include <QApplication>
@@ -9,7 +9,7 @@
 
 namespace conlab {
 
-PresenterMode::PresenterMode(QMainWindow* window, std::vector<TimeAxisPlot*> plots, QAction* escapeFirst)
+PresenterMode::PresenterMode(QMainWindow* window, std::vector<ThemedPlot*> plots, QAction* escapeFirst)
     : QObject(window)
     , m_window(window)
     , m_plots(plots.begin(), plots.end())
@@ -73,7 +73,7 @@ void PresenterMode::enter()
     // Application-wide, so menus, dialogs (the shortcuts help, the export dialog) and tooltips grow too.
     QApplication::setFont(presenter.scaledFont(m_deskFont));
     QApplication::setPalette(presenter.palette(m_deskPalette));
-    for (TimeAxisPlot* plot : m_plots) {
+    for (ThemedPlot* plot : m_plots) {
         if (plot)
             plot->setTheme(presenter);
     }
@@ -85,7 +85,7 @@ void PresenterMode::leave()
 {
     QApplication::setFont(m_deskFont);
     QApplication::setPalette(m_deskPalette);
-    for (TimeAxisPlot* plot : m_plots) {
+    for (ThemedPlot* plot : m_plots) {
         if (plot)
             plot->setTheme(PresentationTheme::desk());
     }

@@ -15,7 +15,7 @@ class QShortcut;
 
 namespace conlab {
 
-class TimeAxisPlot;
+class ThemedPlot;
 
 // View > Presenter mode (F11) for a classroom: the window full screen, the application's font and palette and every
 // plot switched to PresentationTheme::presenter(); leaving puts back exactly what was there before. Esc leaves too,
@@ -25,7 +25,7 @@ class PresenterMode : public QObject
 {
     Q_OBJECT
 public:
-    PresenterMode(QMainWindow* window, std::vector<TimeAxisPlot*> plots, QAction* escapeFirst);
+    PresenterMode(QMainWindow* window, std::vector<ThemedPlot*> plots, QAction* escapeFirst);
     // Leaves the application's font and palette as they were before presenter mode.
     ~PresenterMode() override;
 
@@ -48,7 +48,7 @@ private:
     void updateLeaveShortcut();
 
     QMainWindow* m_window;
-    std::vector<QPointer<TimeAxisPlot>> m_plots;
+    std::vector<QPointer<ThemedPlot>> m_plots;
     QPointer<QAction> m_escapeFirst;
     QAction* m_action = nullptr;
     QShortcut* m_leave = nullptr;

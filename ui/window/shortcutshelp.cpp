@@ -113,7 +113,6 @@ ShortcutsHelp::ShortcutsHelp(QWidget* window)
     auto* layout = new QVBoxLayout(this);
 
     m_table = new QTableWidget(0, 2, this);
-    m_table->setHorizontalHeaderLabels({tr("Keys"), tr("Does")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -138,27 +137,60 @@ ShortcutsHelp::ShortcutsHelp(QWidget* window)
 void ShortcutsHelp::refresh()
 {
     const QList<ShortcutEntry> entries = windowShortcuts(m_window);
+    // A list taller than the screen (presenter mode's fonts on a short projector) flows into a second pair of columns:
+    // a wide screen has the room, and a table that scrolls hides keys from the room.
+    fill(entries, 1);
+    if (!fitToContents()) {
+        fill(entries, 2);
+        fitToContents();
+    }
+}
+
+void ShortcutsHelp::fill(const QList<ShortcutEntry>& entries, int pairs)
+{
+    // Each group is its heading row and its entries, kept together in one pair of columns.
+    QList<QList<const ShortcutEntry*>> groups;
+    for (const ShortcutEntry& entry : entries) {
+        if (groups.isEmpty() || groups.constLast().constFirst()->group != entry.group)
+            groups.append(QList<const ShortcutEntry*> {});
+        groups.last().append(&entry);
+    }
+    const int rows = int(entries.size() + groups.size());
+    // The first pair takes groups until it holds half the rows, so it is never the shorter one.
+    const int firstPairRows = pairs == 1 ? rows : (rows + 1) / 2;
+
     m_table->clearSpans();
     m_table->setRowCount(0);
-    QString group;
-    for (const ShortcutEntry& entry : entries) {
-        if (entry.group != group) {
-            group = entry.group;
-            const int row = m_table->rowCount();
-            m_table->insertRow(row);
-            auto* heading = new QTableWidgetItem(group);
-            QFont bold = font();
-            bold.setBold(true);
-            heading->setFont(bold);
-            m_table->setItem(row, 0, heading);
-            m_table->setSpan(row, 0, 1, 2);
+    m_table->setColumnCount(2 * pairs);
+    QStringList labels;
+    for (int pair = 0; pair < pairs; ++pair)
+        labels << tr("Keys") << tr("Does");
+    m_table->setHorizontalHeaderLabels(labels);
+    QFont bold = font();
+    bold.setBold(true);
+    int pair = 0;
+    int row = 0;
+    const auto put = [&](int column, QTableWidgetItem* item) {
+        if (row >= m_table->rowCount())
+            m_table->setRowCount(row + 1);
+        m_table->setItem(row, 2 * pair + column, item);
+    };
+    for (const auto& group : groups) {
+        if (pair + 1 < pairs && row >= firstPairRows) {
+            ++pair;
+            row = 0;
         }
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(keysText(entry.keys)));
-        m_table->setItem(row, 1, new QTableWidgetItem(entry.text));
+        auto* heading = new QTableWidgetItem(group.constFirst()->group);
+        heading->setFont(bold);
+        put(0, heading);
+        m_table->setSpan(row, 2 * pair, 1, 2);
+        ++row;
+        for (const ShortcutEntry* entry : group) {
+            put(0, new QTableWidgetItem(keysText(entry->keys)));
+            put(1, new QTableWidgetItem(entry->text));
+            ++row;
+        }
     }
-    fitToContents();
 }
 
 void ShortcutsHelp::showEvent(QShowEvent* event)
@@ -175,7 +207,7 @@ void ShortcutsHelp::changeEvent(QEvent* event)
         refresh();
 }
 
-void ShortcutsHelp::fitToContents()
+bool ShortcutsHelp::fitToContents()
 {
     // A stretched last column would keep the width of the dialog as it was (at the desk's font, say): measure the
     // columns unstretched, then let the last one fill whatever the dialog gives it.
@@ -185,17 +217,24 @@ void ShortcutsHelp::fitToContents()
     m_table->resizeRowsToContents();
     // Room between the keys and what they do, and after the longest line: an em or two in the current font.
     const int gap = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    m_table->setColumnWidth(0, m_table->columnWidth(0) + 2 * gap);
-    m_table->setColumnWidth(1, m_table->columnWidth(1) + gap);
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        m_table->setColumnWidth(column, m_table->columnWidth(column) + (column % 2 == 0 ? 2 * gap : gap));
     const int frame = 2 * m_table->frameWidth();
     const int width = header->length() + frame;
     int height = header->sizeHint().height() + m_table->verticalHeader()->length() + frame;
+    bool fits = true;
     // A window taller than the screen would hide its own close button: past 80 % of it, the table scrolls.
-    if (const QScreen* screen = m_window ? m_window->screen() : nullptr)
-        height = std::min(height, screen->availableGeometry().height() * 4 / 5);
+    if (const QScreen* screen = m_window ? m_window->screen() : nullptr) {
+        const int limit = screen->availableGeometry().height() * 4 / 5;
+        fits = height <= limit;
+        height = std::min(height, limit);
+    }
     m_table->setMinimumSize(width, height);
     header->setStretchLastSection(true);
-    adjustSize();
+    // Not adjustSize(): it keeps a window within 2/3 of the screen, which is less than the table may take, and the
+    // text below would be drawn over the table's last rows.
+    resize(sizeHint());
+    return fits;
 }
 
 } // namespace conlab

@@ -39,7 +39,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void fitToContents();
+    // The groups in `pairs` pairs of (keys, does) columns, side by side.
+    void fill(const QList<ShortcutEntry>& entries, int pairs);
+    // False when the table is taller than the screen allows, and scrolls.
+    bool fitToContents();
 
     QWidget* m_window;
     QTableWidget* m_table = nullptr;

@@ -198,3 +198,13 @@ TEST(ScenarioLibrary, EveryStepOfEveryBuiltInScenarioRunsHeadless)
         }
     }
 }
+
+TEST(ScenarioLibrary, AnUnknownNameIsAnsweredWithEveryName)
+{
+    const QString error = builtIns().unknownIdError(QStringLiteral("threads-vs-fibers"));
+    EXPECT_TRUE(error.startsWith(QStringLiteral("unknown scenario 'threads-vs-fibers' (choose ")))
+        << error.toStdString();
+    for (const QString& lesson : lessons)
+        EXPECT_TRUE(error.contains(lesson)) << lesson.toStdString();
+    EXPECT_FALSE(error.contains(QLatin1Char('\n')));
+}

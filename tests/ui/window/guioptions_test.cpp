@@ -1,5 +1,8 @@
+#include "scenario/scenariolibrary.h"
 #include "window/guioptions.h"
+#include "window/runsession.h"
 
+#include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -191,4 +194,85 @@ TEST(GuiOptions, AReportThatCannotBeWrittenFailsWithExitCode1)
             dir.path());
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains("--report")) << run.err.toStdString();
+}
+
+TEST(GuiOptions, AScenarioByNameIsChosenWithItsFirstStepOnTheControls)
+{
+    const ScenarioLibrary library = ScenarioLibrary::load();
+    const Scenario* scenario = library.find(QStringLiteral("gil-convoy"));
+    ASSERT_NE(scenario, nullptr);
+    QString error;
+    const auto options = parse({QStringLiteral("--scenario"), QStringLiteral("gil-convoy"),
+                                   QStringLiteral("--presenter"), QStringLiteral("--autorun")},
+        &error);
+    ASSERT_TRUE(options.has_value()) << error.toStdString();
+    EXPECT_EQ(options->scenario, QStringLiteral("gil-convoy"));
+    EXPECT_TRUE(options->autorun);
+    EXPECT_TRUE(options->presenter);
+    EXPECT_EQ(RunSession::settingsKey(options->config), RunSession::settingsKey(scenario->steps[0].config));
+    EXPECT_EQ(options->config.workload.kind, WorkloadKind::Convoy);
+    EXPECT_TRUE(parse({}, &error)->scenario.isEmpty());
+}
+
+TEST(GuiOptions, AnUnknownScenarioIsAnsweredWithTheNames)
+{
+    QString error;
+    EXPECT_FALSE(parse({QStringLiteral("--scenario"), QStringLiteral("threads-vs-fibers")}, &error).has_value());
+    EXPECT_EQ(error,
+        QStringLiteral("--scenario: ") + ScenarioLibrary::load().unknownIdError(QStringLiteral("threads-vs-fibers")));
+    for (const QString& id : ScenarioLibrary::load().ids())
+        EXPECT_TRUE(error.contains(id)) << id.toStdString();
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const GuiRun run = runConlab({QStringLiteral("--scenario"), QStringLiteral("threads-vs-fibers")}, dir.path());
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains("--scenario: unknown scenario 'threads-vs-fibers' (choose cpu-bound"))
+        << run.err.toStdString();
+}
+
+TEST(GuiOptions, AScenarioSetsTheRunItselfSoRunOptionsAndFilesAreRefused)
+{
+    const QString file = QStringLiteral(CONLAB_TEST_DATA_DIR "/core/import/fixtures/foreign-object.json");
+    const std::vector<std::pair<QStringList, const char*>> cases {
+        {{QStringLiteral("--tasks"), QStringLiteral("4")}, "--tasks"},
+        {{QStringLiteral("--model"), QStringLiteral("threads")}, "--model"},
+        {{QStringLiteral("--gil")}, "--gil"},
+        {{file}, "foreign-object.json"},
+        {{QStringLiteral("--report"), QStringLiteral("r.json")}, "--report"},
+    };
+    for (const auto& [extra, named] : cases) {
+        QString error;
+        EXPECT_FALSE(parse(QStringList {QStringLiteral("--scenario"), QStringLiteral("cpu-bound")} + extra, &error))
+            << named;
+        EXPECT_TRUE(error.contains(QLatin1String(named))) << error.toStdString();
+    }
+}
+
+TEST(GuiOptions, AScenarioScreenshotShowsTheQuestionOrTheRunOfTheFirstStep)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString question = dir.filePath(QStringLiteral("question.png"));
+    // Nothing runs: the picture is taken once the window has painted.
+    const GuiRun asked = runConlab({QStringLiteral("--scenario"), QStringLiteral("process-cost"),
+                                       QStringLiteral("--screenshot"), question, QStringLiteral("--exit-when-done")},
+        dir.path());
+    ASSERT_EQ(asked.exitCode, 0) << asked.err.toStdString();
+    EXPECT_FALSE(QImage(question).isNull());
+
+    const QString report = dir.filePath(QStringLiteral("run.json"));
+    const GuiRun ran
+        = runConlab({QStringLiteral("--scenario"), QStringLiteral("process-cost"), QStringLiteral("--autorun"),
+                        QStringLiteral("--report"), report, QStringLiteral("--exit-when-done")},
+            dir.path());
+    ASSERT_EQ(ran.exitCode, 0) << ran.err.toStdString();
+    QFile file(report);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QJsonObject summary = QJsonDocument::fromJson(file.readAll()).object();
+    const ScenarioLibrary library = ScenarioLibrary::load();
+    const Scenario* scenario = library.find(QStringLiteral("process-cost"));
+    ASSERT_NE(scenario, nullptr);
+    EXPECT_EQ(summary.value(QStringLiteral("model")).toString(), QStringLiteral("sequential"));
+    EXPECT_EQ(summary.value(QStringLiteral("tasks_completed")).toInt(), scenario->steps[0].config.workload.tasks);
 }

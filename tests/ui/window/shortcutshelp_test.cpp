@@ -98,7 +98,7 @@ TEST(ShortcutsHelp, ListsEveryShortcutOfTheWindowReadFromItsActions)
     }
     EXPECT_EQ(groups,
         (QStringList {QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("Run"), QStringLiteral("View"),
-            QStringLiteral("Help"), QStringLiteral("Other keys")}));
+            QStringLiteral("Scenarios"), QStringLiteral("Help"), QStringLiteral("Other keys")}));
 }
 
 TEST(ShortcutsHelp, AnActionAddedLaterAppearsTheNextTimeItIsShown)
@@ -158,16 +158,22 @@ TEST(ShortcutsHelp, IsReadableInPresenterMode)
     EXPECT_GE(table->font().pointSizeF(), deskPt * 1.6 - 1e-6);
     EXPECT_FALSE(table->horizontalScrollBar()->isVisible());
     EXPECT_FALSE(table->verticalScrollBar()->isVisible());
+    // On a screen too short for one long table the groups flow into a second pair of columns; every key is there.
     const QFontMetrics metrics(table->font());
-    for (int row = 0; row < table->rowCount(); ++row) {
-        if (table->columnSpan(row, 0) == 2)
-            continue;
-        for (int column = 0; column < 2; ++column) {
-            const QString text = table->item(row, column)->text();
-            EXPECT_GE(table->columnWidth(column), metrics.horizontalAdvance(text)) << text.toStdString();
+    int shown = 0;
+    for (int first = 0; first < table->columnCount(); first += 2) {
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (!table->item(row, first) || table->columnSpan(row, first) == 2)
+                continue;
+            ++shown;
+            for (int column = first; column < first + 2; ++column) {
+                const QString text = table->item(row, column)->text();
+                EXPECT_GE(table->columnWidth(column), metrics.horizontalAdvance(text)) << text.toStdString();
+            }
+            EXPECT_GE(table->rowHeight(row), metrics.height());
         }
-        EXPECT_GE(table->rowHeight(row), metrics.height());
     }
+    EXPECT_EQ(shown, windowShortcuts(&window).size());
     help->close();
     window.presenterMode().setOn(false);
 }

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "presentationtheme.h"
+
+#include <qcustomplot.h>
+
+namespace conlab {
+
+// A QCustomPlot whose fonts, pens and colours all come from one PresentationTheme (the desk look until set), so that
+// presenter mode switches every plot of the app, the live ones and the result views, the same way. Subclasses style
+// their own lines and marks in applyTheme(), calling their base's first; each constructor calls its own once its
+// parts exist.
+class ThemedPlot : public QCustomPlot
+{
+    Q_OBJECT
+public:
+    // Restyles the whole plot and replots with the new theme.
+    void setTheme(const PresentationTheme& theme);
+    const PresentationTheme& theme() const { return m_theme; }
+
+protected:
+    explicit ThemedPlot(QWidget* parent = nullptr);
+
+    QFont tickFont() const;
+    QFont labelFont() const;
+    QFont legendFont() const;
+    // Every axis of the main axis rect (fonts, pens, ticks, paddings, grid) and the legend (font, swatches, spacing).
+    virtual void applyTheme();
+
+private:
+    PresentationTheme m_theme;
+};
+
+} // namespace conlab
