@@ -5,6 +5,7 @@
 #include "export/runfigure.h"
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
+#include "series/seriesactions.h"
 #include "window/durationtext.h"
 #include "window/metricspanel.h"
 #include "window/presentermode.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_latency);
 
     connect(m_picker, &ModelPicker::modelChosen, this, &MainWindow::onModelChosen);
+    connect(m_picker, &ModelPicker::modelChosen, m_series, &SeriesActions::update);
     connect(m_workload, &WorkloadPanel::changed, this, [this] {
         if (!m_session->isRunning())
             m_state->setText(tr("Settings changed: press Space to run them, or click a model."));
@@ -153,6 +155,12 @@ void MainWindow::createActions()
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
     view->addSeparator();
     view->addAction(m_presenter->action());
+
+    m_series = new SeriesActions(
+        this, m_session, [this] { return currentConfig(); }, m_presenter);
+    connect(m_series, &SeriesActions::message, statusBar(), &QStatusBar::showMessage);
+    run->addSeparator();
+    run->addActions({m_series->compareAction(), m_series->sweepAction()});
 
     m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
     m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
@@ -457,6 +465,7 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(running);
     m_pictures->update();
     m_files->update();
+    m_series->update();
     updateTitle();
 }
 

@@ -1,0 +1,160 @@
+#include "seriesactions.h"
+
+#include "analysis/compareplan.h"
+#include "analysis/scalingplan.h"
+#include "compare/compareview.h"
+#include "sampling/cpusampler.h"
+#include "sweep/sweepview.h"
+#include "window/presentermode.h"
+#include "window/runsession.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QWidget>
+
+namespace conlab {
+
+namespace {
+
+constexpr int messageTimeoutMs = 10'000;
+
+} // namespace
+
+SeriesActions::SeriesActions(
+    QWidget* window, RunSession* session, std::function<RunConfig()> config, PresenterMode* presenter)
+    : QObject(window)
+    , m_window(window)
+    , m_session(session)
+    , m_config(std::move(config))
+    , m_presenter(presenter)
+    , m_compare(new QAction(window))
+    , m_sweep(new QAction(window))
+{
+    m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(m_compare, &QAction::triggered, this, &SeriesActions::compareAll);
+    connect(m_sweep, &QAction::triggered, this, &SeriesActions::sweep);
+    // The newest request wins, as between models: a run started in the window ends the series.
+    connect(m_session, &RunSession::runStarted, this, &SeriesActions::cancelSeries);
+    connect(m_presenter, &PresenterMode::toggled, this, [this] {
+        for (SeriesView* view : std::initializer_list<SeriesView*> {m_compareView, m_sweepView}) {
+            if (view)
+                view->setTheme(m_presenter->theme());
+        }
+    });
+    window->installEventFilter(this);
+    retranslateUi();
+}
+
+bool SeriesActions::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        update();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void SeriesActions::compareAll()
+{
+    const std::vector<RunConfig> configs = compareConfigs(m_config());
+    if (!m_compareView) {
+        m_compareView = new CompareView(m_window);
+        m_compareView->setTheme(m_presenter->theme());
+    }
+    showView(m_compareView);
+    startWhenIdle([this, configs] {
+        QString error;
+        if (m_compareView && !m_compareView->run(configs, &error))
+            emit message(tr("Could not compare the models: %1").arg(error), messageTimeoutMs);
+    });
+}
+
+void SeriesActions::sweep()
+{
+    const RunConfig config = m_config();
+    const QString refusal = sweepRefusal(config);
+    QString error;
+    const std::optional<ScalingPlan> plan
+        = refusal.isEmpty() ? planScaling(config, CpuSampler::onlineCores(), &error) : std::nullopt;
+    if (!plan) {
+        emit message(refusal.isEmpty() ? tr("Could not plan the sweep: %1").arg(error) : refusal, messageTimeoutMs);
+        return;
+    }
+    if (!m_sweepView) {
+        m_sweepView = new SweepView(m_window);
+        m_sweepView->setTheme(m_presenter->theme());
+    }
+    showView(m_sweepView);
+    startWhenIdle([this, plan] {
+        QString error;
+        if (m_sweepView && !m_sweepView->runSweep(*plan, &error))
+            emit message(tr("Could not run the sweep: %1").arg(error), messageTimeoutMs);
+    });
+}
+
+void SeriesActions::update()
+{
+    const RunConfig config = m_config();
+    const QString refusal = sweepRefusal(config);
+    m_sweep->setEnabled(refusal.isEmpty());
+    if (refusal.isEmpty()) {
+        const std::vector<int> counts
+            = sweepWorkerCounts(config.workload.kind, config.workload.tasks, CpuSampler::onlineCores());
+        m_sweep->setToolTip(tr("Run a sequential baseline, then this model with 1 to %1 workers, and plot the "
+                               "speed-up against the ideal and Amdahl's law (Ctrl+Shift+M)")
+                                .arg(counts.empty() ? 1 : counts.back()));
+    } else {
+        m_sweep->setToolTip(refusal);
+    }
+}
+
+QString SeriesActions::sweepRefusal(const RunConfig& config) const
+{
+    if (config.model == ModelKind::Sequential)
+        return tr("Sequential runs on one thread: there are no workers to vary. Pick processes or threads.");
+    if (config.workload.kind == WorkloadKind::Convoy)
+        return tr("The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.");
+    return {};
+}
+
+void SeriesActions::startWhenIdle(std::function<void()> start)
+{
+    disconnect(m_pendingStart);
+    if (!m_session->isRunning()) {
+        start();
+        return;
+    }
+    // Stopping takes up to 200 ms; the series' first run would share the machine with it meanwhile.
+    m_pendingStart = connect(m_session, &RunSession::runFinished, this, [this, start = std::move(start)] {
+        disconnect(m_pendingStart);
+        start();
+    });
+    m_session->stop();
+}
+
+void SeriesActions::showView(QWidget* view)
+{
+    view->show();
+    view->raise();
+    view->activateWindow();
+}
+
+void SeriesActions::cancelSeries()
+{
+    disconnect(m_pendingStart);
+    if (m_compareView)
+        m_compareView->cancel();
+    if (m_sweepView)
+        m_sweepView->cancel();
+}
+
+void SeriesActions::retranslateUi()
+{
+    m_compare->setText(tr("Compare &all models"));
+    m_compare->setToolTip(
+        tr("Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)"));
+    m_sweep->setText(tr("Scaling s&weep…"));
+}
+
+} // namespace conlab
