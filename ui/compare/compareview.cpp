@@ -39,13 +39,15 @@ CompareView::CompareView(QWidget* parent)
     m_bars->setMinimumSize(320, 160);
     m_splitter->addWidget(m_bars);
     m_splitter->addWidget(m_timelines);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 5);
+    // The timelines need the height (lanes of five models); the bars read well in a row each.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({260, 740});
     setContent(m_splitter);
     // Five timelines and the bars, each legible: taller than a slide.
     pictures().setDefaultSize(QSize(1600, 1500));
-    resize(1100, 900);
+    resize(1100, 1000);
     retranslateUi();
 }
 

@@ -9,8 +9,11 @@ namespace conlab {
 
 namespace {
 
-// Enough for a title and two lanes; the first also holds the legend, the last the time labels.
-constexpr int multipleMinimumHeightPx = 90;
+// Enough for a title and two lanes; the first also holds the legend (two rows in a narrow window), the last the
+// time labels.
+constexpr int multipleMinimumHeightPx = 96;
+constexpr int legendHeightPx = 56;
+constexpr int timeLabelsHeightPx = 40;
 
 } // namespace
 
@@ -32,8 +35,9 @@ void TimelineStack::setCount(int count)
         auto* plot = new TimelinePlot(this);
         plot->setLegendShown(i == 0);
         plot->setTimeLabelsShown(i == count - 1);
-        plot->setMinimumSize(320, multipleMinimumHeightPx);
-        m_layout->addWidget(plot, 1);
+        plot->setMinimumSize(
+            320, multipleMinimumHeightPx + (i == 0 ? legendHeightPx : 0) + (i == count - 1 ? timeLabelsHeightPx : 0));
+        m_layout->addWidget(plot, plot->minimumHeight());
         m_plots.push_back(plot);
     }
     // Straight slot connections (see TimeAxisPlot::setTimeRange): a zoom in one pins all of them.

@@ -31,6 +31,10 @@ SpeedupPlot::SpeedupPlot(QWidget* parent)
     m_coresLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_coresLine->setVisible(false);
     m_coresLabel->setVisible(false);
+    // Read first what was measured; drawn last, on top of the lines it is compared with.
+    legend->clearItems();
+    for (QCPGraph* graph : {m_measured, m_ideal, m_amdahl})
+        graph->addToLegend();
     // Speed-ups rise to the top right: the top left stays free for the legend.
     legend->setVisible(true);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
