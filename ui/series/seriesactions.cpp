@@ -4,6 +4,7 @@
 #include "analysis/scalingplan.h"
 #include "compare/compareview.h"
 #include "sampling/cpusampler.h"
+#include "series/seriesrunner.h"
 #include "sweep/sweepview.h"
 #include "window/presentermode.h"
 #include "window/runsession.h"
@@ -11,6 +12,7 @@
 #include <QAction>
 #include <QEvent>
 #include <QWidget>
+#include <utility>
 
 namespace conlab {
 
@@ -36,8 +38,9 @@ SeriesActions::SeriesActions(
     connect(m_sweep, &QAction::triggered, this, &SeriesActions::sweep);
     // The newest request wins, as between models: a run started in the window ends the series.
     connect(m_session, &RunSession::runStarted, this, &SeriesActions::cancelSeries);
+    connect(m_session, &RunSession::runFinished, this, &SeriesActions::startPending);
     connect(m_presenter, &PresenterMode::toggled, this, [this] {
-        for (SeriesView* view : std::initializer_list<SeriesView*> {m_compareView, m_sweepView}) {
+        for (SeriesView* view : views()) {
             if (view)
                 view->setTheme(m_presenter->theme());
         }
@@ -58,16 +61,12 @@ bool SeriesActions::eventFilter(QObject* watched, QEvent* event)
 void SeriesActions::compareAll()
 {
     const std::vector<RunConfig> configs = compareConfigs(m_config());
-    if (!m_compareView) {
-        m_compareView = new CompareView(m_window);
-        m_compareView->setTheme(m_presenter->theme());
-    }
-    showView(m_compareView);
-    startWhenIdle([this, configs] {
-        QString error;
-        if (m_compareView && !m_compareView->run(configs, &error))
-            emit message(tr("Could not compare the models: %1").arg(error), messageTimeoutMs);
-    });
+    if (!m_compareView)
+        m_compareView = adopt(new CompareView(m_window));
+    CompareView* view = m_compareView;
+    runInView(
+        view, [view, configs](QString* error) { return view->run(configs, error); },
+        tr("Could not compare the models: %1"));
 }
 
 void SeriesActions::sweep()
@@ -81,16 +80,11 @@ void SeriesActions::sweep()
         emit message(refusal.isEmpty() ? tr("Could not plan the sweep: %1").arg(error) : refusal, messageTimeoutMs);
         return;
     }
-    if (!m_sweepView) {
-        m_sweepView = new SweepView(m_window);
-        m_sweepView->setTheme(m_presenter->theme());
-    }
-    showView(m_sweepView);
-    startWhenIdle([this, plan] {
-        QString error;
-        if (m_sweepView && !m_sweepView->runSweep(*plan, &error))
-            emit message(tr("Could not run the sweep: %1").arg(error), messageTimeoutMs);
-    });
+    if (!m_sweepView)
+        m_sweepView = adopt(new SweepView(m_window));
+    SweepView* view = m_sweepView;
+    runInView(
+        view, [view, plan](QString* error) { return view->runSweep(*plan, error); }, tr("Could not run the sweep: %1"));
 }
 
 void SeriesActions::update()
@@ -118,19 +112,47 @@ QString SeriesActions::sweepRefusal(const RunConfig& config) const
     return {};
 }
 
-void SeriesActions::startWhenIdle(std::function<void()> start)
+template <typename View> View* SeriesActions::adopt(View* view)
 {
-    disconnect(m_pendingStart);
-    if (!m_session->isRunning()) {
-        start();
+    view->setTheme(m_presenter->theme());
+    connect(&view->runner(), &SeriesRunner::finished, this, &SeriesActions::startPending);
+    return view;
+}
+
+void SeriesActions::runInView(SeriesView* view, std::function<bool(QString*)> run, const QString& failure)
+{
+    showView(view);
+    // Asked again while it runs: showing it is all there is to do.
+    if (view->isRunning())
         return;
-    }
-    // Stopping takes up to 200 ms; the series' first run would share the machine with it meanwhile.
-    m_pendingStart = connect(m_session, &RunSession::runFinished, this, [this, start = std::move(start)] {
-        disconnect(m_pendingStart);
-        start();
-    });
+    m_pending = [this, run = std::move(run), failure] {
+        QString error;
+        if (!run(&error))
+            emit message(failure.arg(error), messageTimeoutMs);
+    };
+    // One run at a time: whatever else runs is stopped (within 200 ms), and the series starts once all have ended.
     m_session->stop();
+    for (SeriesView* other : views()) {
+        if (other && other != view)
+            other->cancel();
+    }
+    startPending();
+}
+
+void SeriesActions::startPending()
+{
+    if (!m_pending || m_session->isRunning())
+        return;
+    for (SeriesView* view : views()) {
+        if (view && view->isRunning())
+            return;
+    }
+    std::exchange(m_pending, {})();
+}
+
+std::array<SeriesView*, 2> SeriesActions::views() const
+{
+    return {m_compareView, m_sweepView};
 }
 
 void SeriesActions::showView(QWidget* view)
@@ -142,11 +164,11 @@ void SeriesActions::showView(QWidget* view)
 
 void SeriesActions::cancelSeries()
 {
-    disconnect(m_pendingStart);
-    if (m_compareView)
-        m_compareView->cancel();
-    if (m_sweepView)
-        m_sweepView->cancel();
+    m_pending = nullptr;
+    for (SeriesView* view : views()) {
+        if (view)
+            view->cancel();
+    }
 }
 
 void SeriesActions::retranslateUi()

@@ -3,6 +3,7 @@
 #include "run/runconfig.h"
 
 #include <QObject>
+#include <array>
 #include <functional>
 
 class QAction;
@@ -13,6 +14,7 @@ namespace conlab {
 class CompareView;
 class PresenterMode;
 class RunSession;
+class SeriesView;
 class SweepView;
 
 // Run > Compare all models (Ctrl+M) and Run > Scaling sweep… for the main window: each opens its result view (one of
@@ -52,7 +54,12 @@ protected:
 private:
     // Why the sweep cannot run `config`; empty when it can.
     QString sweepRefusal(const RunConfig& config) const;
-    void startWhenIdle(std::function<void()> start);
+    // The theme now and on every switch; a series it ends may let a pending one start.
+    template <typename View> View* adopt(View* view);
+    // Shows the view and runs `run` in it once nothing else runs; `failure` says why not, with %1 for the reason.
+    void runInView(SeriesView* view, std::function<bool(QString*)> run, const QString& failure);
+    void startPending();
+    std::array<SeriesView*, 2> views() const;
     void showView(QWidget* view);
     void cancelSeries();
 
@@ -64,7 +71,7 @@ private:
     QAction* m_sweep = nullptr;
     CompareView* m_compareView = nullptr; // children of the window: closing one only hides it
     SweepView* m_sweepView = nullptr;
-    QMetaObject::Connection m_pendingStart;
+    std::function<void()> m_pending; // the series asked for, waiting for the machine to be free
 };
 
 } // namespace conlab

@@ -6,6 +6,7 @@
 #include "series/seriesrunner.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
@@ -138,6 +139,12 @@ void SeriesView::setTheme(const PresentationTheme& theme)
 QString SeriesView::statusText() const
 {
     return m_status->text();
+}
+
+void SeriesView::closeEvent(QCloseEvent* event)
+{
+    cancel();
+    QWidget::closeEvent(event);
 }
 
 void SeriesView::setContent(QWidget* content)

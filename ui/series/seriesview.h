@@ -85,6 +85,9 @@ protected:
     // language change.
     virtual void showState() = 0;
 
+    // A series nobody watches would still hold the machine: closing the window cancels it.
+    void closeEvent(QCloseEvent* event) override;
+
 private:
     void resetSteps(const std::vector<RunConfig>& configs);
     void finishSteps();

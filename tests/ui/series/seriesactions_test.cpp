@@ -4,6 +4,7 @@
 #include "series/seriesrunner.h"
 #include "sweep/sweepview.h"
 #include "window/mainwindow.h"
+#include "window/presentermode.h"
 #include "window/runsession.h"
 #include "window/shortcutshelp.h"
 
@@ -96,4 +97,34 @@ TEST(SeriesActions, CtrlMStopsTheWindowsRunThenComparesAndARunInTheWindowCancels
     EXPECT_TRUE(view->runner().wasCancelled());
     window.stopRun();
     ASSERT_TRUE(spinUntil([&] { return !window.session().isRunning(); }, 5'000));
+}
+
+// One run at a time on the machine: the sweep waits for the compare it ends. The views follow presenter mode.
+TEST(SeriesActions, ASweepAskedForDuringACompareStartsOnceTheCompareHasStopped)
+{
+    MainWindow window;
+    window.setRunConfig(windowConfig(window, ModelKind::Threads));
+    SeriesActions& actions = *window.seriesActions();
+    actions.compareAll();
+    CompareView* compare = actions.compareView();
+    ASSERT_NE(compare, nullptr);
+    ASSERT_TRUE(compare->isRunning());
+
+    actions.sweep();
+    SweepView* sweep = actions.sweepView();
+    ASSERT_NE(sweep, nullptr);
+    EXPECT_FALSE(sweep->isRunning()) << "not while the compare's run is still stopping";
+    ASSERT_TRUE(spinUntil([&] { return sweep->isRunning(); }, 5'000));
+    EXPECT_TRUE(compare->isOver());
+    EXPECT_TRUE(compare->runner().wasCancelled());
+
+    window.presenterMode().setOn(true);
+    EXPECT_EQ(compare->theme(), PresentationTheme::presenter());
+    EXPECT_EQ(sweep->theme(), PresentationTheme::presenter());
+    window.presenterMode().setOn(false);
+    EXPECT_EQ(sweep->theme(), PresentationTheme::desk());
+
+    sweep->close(); // closing the window cancels its series
+    ASSERT_TRUE(spinUntil([&] { return sweep->isOver(); }, 5'000));
+    EXPECT_TRUE(sweep->runner().wasCancelled());
 }
