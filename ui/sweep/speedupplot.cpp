@@ -28,7 +28,8 @@ SpeedupPlot::SpeedupPlot(QWidget* parent)
     m_coresLine = new QCPItemStraightLine(this);
     m_coresLabel = new QCPItemText(this);
     m_coresLabel->position->setType(QCPItemPosition::ptPlotCoords);
-    m_coresLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // At the foot of its line: the top is where the ideal line leaves the plot.
+    m_coresLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
     m_coresLine->setVisible(false);
     m_coresLabel->setVisible(false);
     // Read first what was measured; drawn last, on top of the lines it is compared with.
@@ -95,7 +96,7 @@ void SpeedupPlot::setSweep(const std::vector<ScalingPoint>& points, const Amdahl
     m_coresLine->point2->setCoords(cores, 1);
     // The ideal line runs off the top for many workers: the measurements, not the ideal, set the scale.
     const double yTop = std::max(2.0, top * 1.25);
-    m_coresLabel->position->setCoords(cores, yTop);
+    m_coresLabel->position->setCoords(cores, 0);
     if (logScale)
         xAxis->setRange(0.8, lastX * 1.25);
     else

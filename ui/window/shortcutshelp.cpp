@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -188,11 +189,17 @@ void ShortcutsHelp::fitToContents()
     m_table->setColumnWidth(0, m_table->columnWidth(0) + 2 * gap);
     m_table->setColumnWidth(1, m_table->columnWidth(1) + gap);
     const int frame = 2 * m_table->frameWidth();
-    const int width = header->length() + frame;
+    int width = header->length() + frame;
     int height = header->sizeHint().height() + m_table->verticalHeader()->length() + frame;
-    // A window taller than the screen would hide its own close button: past 80 % of it, the table scrolls.
-    if (const QScreen* screen = m_window ? m_window->screen() : nullptr)
-        height = std::min(height, screen->availableGeometry().height() * 4 / 5);
+    // A window taller than the screen would hide its own close button: past 80 % of it, the table scrolls, and
+    // its scroll bar gets room of its own rather than covering the keys' descriptions.
+    if (const QScreen* screen = m_window ? m_window->screen() : nullptr) {
+        const int tallest = screen->availableGeometry().height() * 4 / 5;
+        if (height > tallest) {
+            height = tallest;
+            width += m_table->verticalScrollBar()->sizeHint().width();
+        }
+    }
     m_table->setMinimumSize(width, height);
     header->setStretchLastSection(true);
     adjustSize();
