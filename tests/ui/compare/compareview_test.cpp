@@ -110,6 +110,14 @@ TEST(CompareView, CancelStopsWithinASecondAndLeavesNoThreadBehind)
         ASSERT_TRUE(spinUntil([&] { return view.runner().currentIndex() >= 1; }));
         spinUntil([] { return false; }, 300);
         ASSERT_TRUE(view.isRunning());
+        // The running model's timeline fills in live, and the progress row names it.
+        const int live = view.runner().currentIndex();
+        ASSERT_GE(live, 1);
+        EXPECT_GT(view.timelines()->plot(live)->data().laneCount(), 0);
+        EXPECT_TRUE(
+            view.progress()->text().startsWith(QStringLiteral("%1 of 5: %2").arg(live + 1).arg(view.stepLabel(live))))
+            << view.progress()->text().toStdString();
+        EXPECT_GT(test::distinctColours(test::screenshot(view, QStringLiteral("compare-live.png"))), 10);
         QElapsedTimer clock;
         clock.start();
         view.progress()->cancelAction()->trigger();
