@@ -161,6 +161,7 @@ void MainWindow::createActions()
     connect(m_series, &SeriesActions::message, statusBar(), &QStatusBar::showMessage);
     run->addSeparator();
     run->addActions({m_series->compareAction(), m_series->sweepAction()});
+    run->setToolTipsVisible(true); // a disabled sweep says why
 
     m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
     m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
