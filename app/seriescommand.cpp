@@ -9,6 +9,7 @@
 #include "run/runseries.h"
 #include "sampling/cpusampler.h"
 #include "scenario/scenariolibrary.h"
+#include "series/seriesfigures.h"
 #include "seriesreport.h"
 
 #include <QCommandLineParser>
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 
 namespace conlab {
@@ -150,15 +152,25 @@ bool isSeriesCommand(const QCommandLineParser& parser)
 int runSeriesCommand(const QCommandLineParser& parser)
 {
     const bool json = parser.isSet(QStringLiteral("json"));
-    // The files of one run; a series has several runs and no one file to put them in.
-    for (const char* option :
-        {"trace", "segments-csv", "samples-csv", "png", "svg", "pdf", "figure", "scale", "figure-size"}) {
-        if (parser.isSet(QLatin1String(option))) {
-            printError(QStringLiteral("--%1 writes a file of one run: leave out --scenario, --compare and --sweep")
-                           .arg(QLatin1String(option)));
-            return 2;
+    // The files of one run; a series has several runs and no one file to put them in. Compare-all and the sweep
+    // have a picture of their own, the result view's.
+    const bool seriesPicture = parser.isSet(compareOption) || parser.isSet(sweepOption);
+    const auto refused = [&](std::initializer_list<const char*> options, const QString& why) {
+        for (const char* option : options) {
+            if (parser.isSet(QLatin1String(option))) {
+                printError(QStringLiteral("--%1 writes a file of one run: %2").arg(QLatin1String(option), why));
+                return true;
+            }
         }
-    }
+        return false;
+    };
+    if (refused({"trace", "segments-csv", "samples-csv", "figure"},
+            seriesPicture ? QStringLiteral("--compare and --sweep write their picture with --png, --svg or --pdf")
+                          : QStringLiteral("leave out --scenario, --compare and --sweep"))
+        || (!seriesPicture
+            && refused({"png", "svg", "pdf", "scale", "figure-size"},
+                QStringLiteral("leave out --scenario, or use --compare or --sweep for their pictures"))))
+        return 2;
     if (parser.isSet(compareOption) && parser.isSet(sweepOption)) {
         printError(QStringLiteral("--compare and --sweep are two different series: choose one"));
         return 2;
@@ -185,6 +197,14 @@ int runSeriesCommand(const QCommandLineParser& parser)
         printError(error);
         return 2;
     }
+    std::optional<FigureRequest> figures = figureRequestFromOptions(parser, &error);
+    if (!figures) {
+        printError(error);
+        return 2;
+    }
+    // Unset: the result view's own size (the compare view's stack of timelines is taller than a slide).
+    if (!parser.isSet(QStringLiteral("figure-size")))
+        figures->size = QSize();
     const int count = int(plan->configs.size());
     if (!json && plan->scenario)
         print(scenarioHeaderText(*plan->scenario));
@@ -213,6 +233,13 @@ int runSeriesCommand(const QCommandLineParser& parser)
     }
 
     int exitCode = cancelled ? 130 : 0;
+    const QStringList figureErrors = plan->sweep ? writeSweepFigures(*plan->sweep, results, *figures)
+        : seriesPicture                          ? writeCompareFigures(plan->configs, results, *figures)
+                                                 : QStringList();
+    for (const QString& figureError : figureErrors) {
+        printError(figureError);
+        exitCode = cancelled ? 130 : 1;
+    }
     for (std::size_t i = 0; i < results.size(); ++i) {
         if (!results[i].summary.error.isEmpty()) {
             printError(QStringLiteral("%1 failed: %2").arg(plan->labels.at(qsizetype(i)), results[i].summary.error));

@@ -1,9 +1,11 @@
+#include "../figurefiles.h"
 #include "runconlab.h"
 #include "sampling/cpusampler.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -255,6 +257,33 @@ TEST_F(SeriesCli, SweepTableForIoGoesPastTheCores)
     EXPECT_TRUE(out.contains(QLatin1String("\n     64  "))) << out.toStdString();
 }
 
+TEST_F(SeriesCli, CompareAndSweepWriteTheirPictures)
+{
+    const CliResult compare = run({QStringLiteral("--compare"), QStringLiteral("--workload"), QStringLiteral("cpu"),
+        QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--cpu-ms"), QStringLiteral("5"),
+        QStringLiteral("--png"), m_home.filePath(QStringLiteral("compare.png")), QStringLiteral("--svg"),
+        m_home.filePath(QStringLiteral("compare.svg"))});
+    ASSERT_EQ(compare.exitCode, 0) << compare.err.toStdString();
+    const QImage bars(m_home.filePath(QStringLiteral("compare.png")));
+    ASSERT_FALSE(bars.isNull());
+    EXPECT_EQ(bars.size(), QSize(1600, 1500)); // the compare view's own size: five timelines under the bars
+    EXPECT_GT(conlab::test::inkPixels(bars), 1600 * 1500 / 20);
+    QFile svg(m_home.filePath(QStringLiteral("compare.svg")));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(conlab::test::checkSvg(svg.readAll()).wellFormed);
+
+    const CliResult sweep = run({QStringLiteral("--sweep"), QStringLiteral("--model"), QStringLiteral("threads"),
+        QStringLiteral("--workload"), QStringLiteral("cpu"), QStringLiteral("--tasks"), QStringLiteral("4"),
+        QStringLiteral("--cpu-ms"), QStringLiteral("10"), QStringLiteral("--png"),
+        m_home.filePath(QStringLiteral("sweep.png")), QStringLiteral("--figure-size"), QStringLiteral("1200x800"),
+        QStringLiteral("--scale"), QStringLiteral("2")});
+    ASSERT_EQ(sweep.exitCode, 0) << sweep.err.toStdString();
+    const QImage speedups(m_home.filePath(QStringLiteral("sweep.png")));
+    ASSERT_FALSE(speedups.isNull());
+    EXPECT_EQ(speedups.size(), QSize(2400, 1600));
+    EXPECT_GT(conlab::test::inkPixels(speedups), 2400 * 1600 / 50);
+}
+
 struct SeriesBadInput
 {
     const char* name;
@@ -286,6 +315,13 @@ INSTANTIATE_TEST_SUITE_P(BadInputs, SeriesCliRejects,
             {QStringLiteral("--scenario"), QStringLiteral("cpu-bound"), QStringLiteral("--trace"),
                 QStringLiteral("t.json")},
             "--trace"},
+        SeriesBadInput {"CompareWithTrace",
+            {QStringLiteral("--compare"), QStringLiteral("--trace"), QStringLiteral("t.json")}, "--trace"},
+        // Not --png itself: that starts an offscreen GUI, which may add a line of its own about the environment.
+        SeriesBadInput {"ScenarioWithFigureSize",
+            {QStringLiteral("--scenario"), QStringLiteral("cpu-bound"), QStringLiteral("--figure-size"),
+                QStringLiteral("800x600")},
+            "--figure-size"},
         SeriesBadInput {"CompareBadTasks",
             {QStringLiteral("--compare"), QStringLiteral("--tasks"), QStringLiteral("0")}, "--tasks"},
         SeriesBadInput {"ScenarioMisplacedLock",

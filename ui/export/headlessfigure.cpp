@@ -17,9 +17,13 @@ QStringList writeRunFigures(const RunResult& result, const FigureRequest& reques
         utilisation.showTrace(*result.trace);
     }
     // A headless run knows no other run of its workload: the caption says the speed-up was not measured.
-    const Figure figure
-        = runFigure(timeline, utilisation, request.content, runCaptionFacts(result.summary, std::nullopt), false);
+    return writeFigureFiles(
+        runFigure(timeline, utilisation, request.content, runCaptionFacts(result.summary, std::nullopt), false),
+        request);
+}
 
+QStringList writeFigureFiles(const Figure& figure, const FigureRequest& request)
+{
     QStringList errors;
     for (const auto& [format, path] : request.files) {
         QString error;

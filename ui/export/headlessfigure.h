@@ -13,4 +13,8 @@ namespace conlab {
 // one sentence per file that could not be written; the others are written all the same.
 QStringList writeRunFigures(const RunResult& result, const FigureRequest& request);
 
+// Writes one figure to every file of the request, at its size and scale; the files that fail are named in the
+// sentences returned, the others are written all the same.
+QStringList writeFigureFiles(const Figure& figure, const FigureRequest& request);
+
 } // namespace conlab

@@ -6,6 +6,7 @@
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
 #include "scenario/scenariocontroller.h"
+#include "series/seriesactions.h"
 #include "window/durationtext.h"
 #include "window/metricspanel.h"
 #include "window/presentermode.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_latency);
 
     connect(m_picker, &ModelPicker::modelChosen, this, &MainWindow::onModelChosen);
+    connect(m_picker, &ModelPicker::modelChosen, m_series, &SeriesActions::update);
     connect(m_workload, &WorkloadPanel::changed, this, [this] {
         if (!m_session->isRunning())
             m_state->setText(tr("Settings changed: press Space to run them, or click a model."));
@@ -157,6 +159,12 @@ void MainWindow::createActions()
 
     m_scenarios = new ScenarioController(this);
     menuBar()->addMenu(m_scenarios->menu());
+    m_series = new SeriesActions(
+        this, m_session, [this] { return currentConfig(); }, m_presenter);
+    connect(m_series, &SeriesActions::message, statusBar(), &QStatusBar::showMessage);
+    run->addSeparator();
+    run->addActions({m_series->compareAction(), m_series->sweepAction()});
+    run->setToolTipsVisible(true); // a disabled sweep says why
 
     m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
     m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
@@ -461,6 +469,7 @@ void MainWindow::updateActions()
     m_stopAction->setEnabled(running);
     m_pictures->update();
     m_files->update();
+    m_series->update();
     updateTitle();
 }
 

@@ -24,6 +24,7 @@ class PresenterMode;
 class RunFileActions;
 class RunSession;
 class ScenarioController;
+class SeriesActions;
 class ShortcutsHelp;
 class TimelinePlot;
 class WorkloadPanel;
@@ -68,6 +69,8 @@ public:
     // trace from another tool (its lanes, slices and counters, and what the file holds in the side panel).
     void showSavedRun(const QString& path, const SavedRun& run);
     RunFileActions* fileActions() const { return m_files; }
+    // Run > Compare all models (Ctrl+M) and Run > Scaling sweep (Ctrl+Shift+M), with their result views.
+    SeriesActions* seriesActions() const { return m_series; }
     // A picture can be taken of a finished run on screen, and of a run going (of what it has shown so far; the
     // caption says it was still running).
     bool canExportPicture() const;
@@ -135,6 +138,7 @@ private:
     PictureActions* m_pictures = nullptr;
     RunFileActions* m_files = nullptr;
     ScenarioController* m_scenarios = nullptr;
+    SeriesActions* m_series = nullptr;
     std::optional<ShownRun> m_shown;
     // The run going, for the caption of a picture taken before it ends.
     std::optional<RunConfig> m_liveConfig;

@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -220,14 +221,18 @@ bool ShortcutsHelp::fitToContents()
     for (int column = 0; column < m_table->columnCount(); ++column)
         m_table->setColumnWidth(column, m_table->columnWidth(column) + (column % 2 == 0 ? 2 * gap : gap));
     const int frame = 2 * m_table->frameWidth();
-    const int width = header->length() + frame;
+    int width = header->length() + frame;
     int height = header->sizeHint().height() + m_table->verticalHeader()->length() + frame;
     bool fits = true;
-    // A window taller than the screen would hide its own close button: past 80 % of it, the table scrolls.
+    // A window taller than the screen would hide its own close button: past 80 % of it, the table scrolls, and
+    // its scroll bar gets room of its own rather than covering the keys' descriptions.
     if (const QScreen* screen = m_window ? m_window->screen() : nullptr) {
         const int limit = screen->availableGeometry().height() * 4 / 5;
         fits = height <= limit;
-        height = std::min(height, limit);
+        if (!fits) {
+            height = limit;
+            width += m_table->verticalScrollBar()->sizeHint().width();
+        }
     }
     m_table->setMinimumSize(width, height);
     header->setStretchLastSection(true);

@@ -1,0 +1,163 @@
+#include "../series/seriestestsupport.h"
+#include "../spinuntil.h"
+#include "analysis/compareplan.h"
+#include "compare/comparebarchart.h"
+#include "compare/compareview.h"
+#include "compare/timelinestack.h"
+#include "plots/timelineplot.h"
+#include "series/seriesprogress.h"
+#include "series/seriesrunner.h"
+
+#include <QAction>
+#include <QDir>
+#include <QElapsedTimer>
+#include <gtest/gtest.h>
+
+using namespace conlab;
+using conlab::test::spinUntil;
+
+namespace {
+
+int threadCount()
+{
+    return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
+}
+
+} // namespace
+
+TEST(CompareView, ComparesEveryModelOnceOnOneSharedTimeScale)
+{
+    CompareView view;
+    view.resize(900, 900);
+    view.show();
+    const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload());
+    ASSERT_TRUE(view.run(configs));
+    ASSERT_TRUE(spinUntil([&] { return view.isOver(); }));
+
+    ASSERT_EQ(view.stepCount(), 5);
+    EXPECT_EQ(view.runner().results().size(), 5u);
+    double slowest = 0;
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(view.result(i).has_value()) << i;
+        EXPECT_TRUE(view.result(i)->summary.error.isEmpty()) << view.result(i)->summary.error.toStdString();
+        EXPECT_EQ(view.result(i)->summary.config.model, configs[std::size_t(i)].model);
+        slowest = std::max(slowest, view.result(i)->summary.wallMs / 1000.0);
+    }
+    EXPECT_EQ(view.barChart()->barCount(), 5);
+    const QStringList notes = view.barChart()->notes();
+    ASSERT_EQ(notes.size(), 5);
+    EXPECT_TRUE(notes[0].contains(QStringLiteral("baseline"))) << notes[0].toStdString();
+    for (int i = 1; i < 5; ++i)
+        EXPECT_TRUE(notes[i].contains(QStringLiteral("×"))) << notes[i].toStdString();
+
+    ASSERT_EQ(view.timelines()->count(), 5);
+    // From 0 to the slowest run's end: its wall time, or its last segment when that ends later (a worker's last
+    // report), with the small margin a single run's fit has.
+    double lastEnd = slowest;
+    for (int i = 0; i < 5; ++i)
+        lastEnd = std::max(lastEnd, view.timelines()->plot(i)->dataSpan().value_or(TimeRange {}).end);
+    const QCPRange first = view.timelines()->plot(0)->xAxis->range();
+    EXPECT_DOUBLE_EQ(first.lower, 0.0);
+    EXPECT_GE(first.upper, lastEnd);
+    EXPECT_LT(first.upper, lastEnd * 1.05);
+    for (int i = 0; i < 5; ++i) {
+        const TimelinePlot* plot = view.timelines()->plot(i);
+        EXPECT_EQ(plot->xAxis->range(), first) << i;
+        ASSERT_GT(plot->data().laneCount(), 0) << i;
+        EXPECT_FALSE(plot->data().lane(0).empty()) << i;
+        // One legend for all, time labels only under the lowest.
+        EXPECT_EQ(plot->legendShown(), i == 0) << i;
+        EXPECT_EQ(plot->xAxis->tickLabels(), i == 4) << i;
+        EXPECT_TRUE(plot->title().startsWith(view.stepLabel(i))) << plot->title().toStdString();
+    }
+    EXPECT_TRUE(view.progress()->text().contains(QStringLiteral("5 runs"))) << view.progress()->text().toStdString();
+    EXPECT_GT(test::distinctColours(test::screenshot(view, QStringLiteral("compare-view.png"))), 20);
+}
+
+TEST(CompareView, ExportsOnePictureOfBarsAndTimelines)
+{
+    CompareView view;
+    view.show();
+    ASSERT_TRUE(view.run(compareConfigs(test::tinyWorkload())));
+    ASSERT_TRUE(spinUntil([&] { return view.isOver(); }));
+    ASSERT_TRUE(view.pictures().exportAction()->isEnabled());
+
+    const Figure figure = view.figure();
+    ASSERT_EQ(figure.panels.size(), 6u); // the bars and five timelines
+    ASSERT_EQ(figure.caption.size(), 2);
+    EXPECT_TRUE(figure.caption[0].contains(QStringLiteral("cpu"))) << figure.caption[0].toStdString();
+    EXPECT_TRUE(figure.caption[1].contains(QStringLiteral("core"))) << figure.caption[1].toStdString();
+
+    const QTemporaryDir dir;
+    const QImage image = test::exportedPng(view, dir, QStringLiteral("compare.png"));
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), view.pictures().settings().size);
+    EXPECT_GT(test::inkPixels(image), image.width() * image.height() / 20);
+    EXPECT_GT(test::distinctColours(image), 20);
+}
+
+TEST(CompareView, CancelStopsWithinASecondAndLeavesNoThreadBehind)
+{
+    const int threadsBefore = threadCount();
+    {
+        CompareView view;
+        view.show();
+        RunConfig config = test::tinyWorkload();
+        config.workload.tasks = 8;
+        config.workload.cpuMs = 400;
+        ASSERT_TRUE(view.run(compareConfigs(config)));
+        // Into the second model (processes), a second after the start of its run.
+        ASSERT_TRUE(spinUntil([&] { return view.runner().currentIndex() >= 1; }));
+        spinUntil([] { return false; }, 300);
+        ASSERT_TRUE(view.isRunning());
+        // The running model's timeline fills in live, and the progress row names it.
+        const int live = view.runner().currentIndex();
+        ASSERT_GE(live, 1);
+        EXPECT_GT(view.timelines()->plot(live)->data().laneCount(), 0);
+        EXPECT_TRUE(
+            view.progress()->text().startsWith(QStringLiteral("%1 of 5: %2").arg(live + 1).arg(view.stepLabel(live))))
+            << view.progress()->text().toStdString();
+        EXPECT_GT(test::distinctColours(test::screenshot(view, QStringLiteral("compare-live.png"))), 10);
+        QElapsedTimer clock;
+        clock.start();
+        view.progress()->cancelAction()->trigger();
+        ASSERT_TRUE(spinUntil([&] { return view.isOver(); }, 5'000));
+        EXPECT_LT(clock.elapsed(), 1'000);
+
+        EXPECT_TRUE(view.runner().wasCancelled());
+        EXPECT_LT(view.runner().results().size(), 5u);
+        EXPECT_FALSE(view.result(4).has_value());
+        const QStringList notes = view.barChart()->notes();
+        EXPECT_TRUE(notes[4].contains(QStringLiteral("not run"))) << notes[4].toStdString();
+        EXPECT_LT(view.barChart()->barCount(), 5);
+        EXPECT_TRUE(view.progress()->text().startsWith(QStringLiteral("Cancelled")));
+    }
+    // The engine's threads (and the view's picture writer) are joined, not left to die later.
+    EXPECT_TRUE(spinUntil([&] { return threadCount() <= threadsBefore; }, 2'000))
+        << threadCount() << " threads, " << threadsBefore << " before";
+}
+
+TEST(CompareView, FailedAndSkippedStepsAreLabelsNotZeroBars)
+{
+    const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload());
+    std::vector<RunResult> results(3);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        results[i].summary.config = configs[i];
+        results[i].summary.wallMs = 400.0 / double(i + 1);
+        results[i].summary.cores = 2;
+        results[i].trace = std::make_shared<Trace>();
+    }
+    results[1].summary.error = QStringLiteral("worker 1 exited");
+    results[2].summary.cancelled = true;
+    CompareView view;
+    view.showResults(configs, results);
+
+    EXPECT_EQ(view.barChart()->barCount(), 1);
+    const QStringList notes = view.barChart()->notes();
+    ASSERT_EQ(notes.size(), 5);
+    EXPECT_TRUE(notes[0].contains(QStringLiteral("baseline")));
+    EXPECT_EQ(notes[1], QStringLiteral("failed: worker 1 exited"));
+    EXPECT_TRUE(notes[2].startsWith(QStringLiteral("stopped after")));
+    EXPECT_EQ(notes[3], QStringLiteral("not run (cancelled)"));
+    EXPECT_EQ(notes[4], QStringLiteral("not run (cancelled)"));
+}

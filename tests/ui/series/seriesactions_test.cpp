@@ -1,0 +1,130 @@
+#include "../spinuntil.h"
+#include "compare/compareview.h"
+#include "series/seriesactions.h"
+#include "series/seriesrunner.h"
+#include "sweep/sweepview.h"
+#include "window/mainwindow.h"
+#include "window/presentermode.h"
+#include "window/runsession.h"
+#include "window/shortcutshelp.h"
+
+#include <QAction>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace conlab;
+using conlab::test::spinUntil;
+
+namespace {
+
+RunConfig windowConfig(MainWindow& window, ModelKind model, bool gil = false)
+{
+    RunConfig config = window.currentConfig();
+    config.model = model;
+    config.gil = gil;
+    config.workload.kind = WorkloadKind::Cpu;
+    config.workload.tasks = 4;
+    config.workload.cpuMs = 300;
+    config.workers = 2;
+    return config;
+}
+
+} // namespace
+
+TEST(SeriesActions, SweepIsDisabledWithAReasonWhereNoWorkersVary)
+{
+    MainWindow window;
+    SeriesActions& actions = *window.seriesActions();
+    window.setRunConfig(windowConfig(window, ModelKind::Sequential));
+    actions.update();
+    EXPECT_FALSE(actions.sweepAction()->isEnabled());
+    EXPECT_TRUE(actions.sweepAction()->toolTip().contains(QStringLiteral("no workers to vary")))
+        << actions.sweepAction()->toolTip().toStdString();
+    RunConfig convoy = windowConfig(window, ModelKind::Threads);
+    convoy.workload.kind = WorkloadKind::Convoy;
+    window.setRunConfig(convoy);
+    actions.update();
+    EXPECT_FALSE(actions.sweepAction()->isEnabled());
+    EXPECT_TRUE(actions.sweepAction()->toolTip().contains(QStringLiteral("nothing to sweep")));
+    // The event loop's workers are the tasks it lets run at once: worth sweeping for waits.
+    window.setRunConfig(windowConfig(window, ModelKind::EventLoop));
+    actions.update();
+    EXPECT_TRUE(actions.sweepAction()->isEnabled());
+    window.setRunConfig(windowConfig(window, ModelKind::Threads, true));
+    actions.update();
+    EXPECT_TRUE(actions.sweepAction()->isEnabled());
+    EXPECT_TRUE(actions.sweepAction()->toolTip().contains(QStringLiteral("1 to 4 workers")))
+        << actions.sweepAction()->toolTip().toStdString();
+    EXPECT_TRUE(actions.compareAction()->isEnabled());
+}
+
+TEST(SeriesActions, TheShortcutsHelpListsCompareAndSweep)
+{
+    MainWindow window;
+    QStringList lines;
+    for (const ShortcutEntry& entry : windowShortcuts(&window)) {
+        for (const QKeySequence& key : entry.keys)
+            lines << entry.text + QLatin1Char('=') + key.toString();
+    }
+    EXPECT_TRUE(lines.contains(QStringLiteral("Compare all models=Ctrl+M")))
+        << lines.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(lines.contains(QStringLiteral("Scaling sweep=Ctrl+Shift+M")))
+        << lines.join(QLatin1Char(' ')).toStdString();
+}
+
+// Ctrl+M in the window: the run going stops first, then every model runs in the compare view; a run started in the
+// window afterwards ends the series.
+TEST(SeriesActions, CtrlMStopsTheWindowsRunThenComparesAndARunInTheWindowCancelsIt)
+{
+    MainWindow window;
+    window.setRunConfig(windowConfig(window, ModelKind::Threads));
+    window.show();
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    window.runCurrent();
+    ASSERT_TRUE(spinUntil([&] { return window.session().isRunning(); }));
+
+    QTest::keyClick(&window, Qt::Key_M, Qt::ControlModifier);
+    CompareView* view = window.seriesActions()->compareView();
+    ASSERT_NE(view, nullptr);
+    EXPECT_TRUE(view->isVisible());
+    ASSERT_TRUE(spinUntil([&] { return view->isRunning(); }, 5'000));
+    EXPECT_FALSE(window.session().isRunning());
+    EXPECT_EQ(view->stepCount(), 5);
+
+    window.runCurrent();
+    ASSERT_TRUE(spinUntil([&] { return view->isOver(); }, 5'000));
+    EXPECT_TRUE(view->runner().wasCancelled());
+    window.stopRun();
+    ASSERT_TRUE(spinUntil([&] { return !window.session().isRunning(); }, 5'000));
+}
+
+// One run at a time on the machine: the sweep waits for the compare it ends. The views follow presenter mode.
+TEST(SeriesActions, ASweepAskedForDuringACompareStartsOnceTheCompareHasStopped)
+{
+    MainWindow window;
+    window.setRunConfig(windowConfig(window, ModelKind::Threads));
+    SeriesActions& actions = *window.seriesActions();
+    actions.compareAll();
+    CompareView* compare = actions.compareView();
+    ASSERT_NE(compare, nullptr);
+    ASSERT_TRUE(compare->isRunning());
+
+    actions.sweep();
+    SweepView* sweep = actions.sweepView();
+    ASSERT_NE(sweep, nullptr);
+    EXPECT_FALSE(sweep->isRunning()) << "not while the compare's run is still stopping";
+    ASSERT_TRUE(spinUntil([&] { return sweep->isRunning(); }, 5'000));
+    EXPECT_TRUE(compare->isOver());
+    EXPECT_TRUE(compare->runner().wasCancelled());
+
+    window.presenterMode().setOn(true);
+    EXPECT_EQ(compare->theme(), PresentationTheme::presenter());
+    EXPECT_EQ(sweep->theme(), PresentationTheme::presenter());
+    window.presenterMode().setOn(false);
+    EXPECT_EQ(sweep->theme(), PresentationTheme::desk());
+
+    sweep->close(); // closing the window cancels its series
+    ASSERT_TRUE(spinUntil([&] { return sweep->isOver(); }, 5'000));
+    EXPECT_TRUE(sweep->runner().wasCancelled());
+}

@@ -1,0 +1,90 @@
+#include "../series/seriestestsupport.h"
+#include "../spinuntil.h"
+#include "analysis/scalingplan.h"
+#include "sweep/speedupplot.h"
+#include "sweep/sweepview.h"
+
+#include <gtest/gtest.h>
+
+using namespace conlab;
+using conlab::test::spinUntil;
+
+namespace {
+
+ScalingPlan tinyPlan()
+{
+    QString error;
+    const std::optional<ScalingPlan> plan = planScaling(test::tinyWorkload(ModelKind::Threads), 2, &error);
+    EXPECT_TRUE(plan) << error.toStdString();
+    return plan.value_or(ScalingPlan {});
+}
+
+} // namespace
+
+TEST(SweepView, MeasuresOnePointPerWorkerCountAndFitsAmdahl)
+{
+    const ScalingPlan plan = tinyPlan();
+    ASSERT_EQ(plan.workerCounts, (std::vector<int> {1, 2, 3, 4}));
+    SweepView view;
+    view.show();
+    ASSERT_TRUE(view.runSweep(plan));
+    ASSERT_TRUE(spinUntil([&] { return view.isOver(); }));
+
+    ASSERT_EQ(view.stepCount(), 5); // the baseline and four counts
+    const std::vector<ScalingPoint> points = view.points();
+    ASSERT_EQ(points.size(), plan.workerCounts.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        EXPECT_EQ(points[i].workers, plan.workerCounts[i]);
+        EXPECT_GT(points[i].speedup, 0.2) << i;
+    }
+    const AmdahlFit fit = view.fit();
+    ASSERT_TRUE(fit.determined);
+    EXPECT_GE(fit.parallelFraction, 0.0);
+    EXPECT_LE(fit.parallelFraction, 1.0);
+
+    EXPECT_EQ(view.plot()->pointCount(), 4);
+    const QString fitText = view.plot()->fitText();
+    EXPECT_EQ(fitText, QStringLiteral("Amdahl fit: p = %1").arg(fit.parallelFraction, 0, 'f', 2));
+    // The legend says it: the fitted curve is named with p.
+    bool named = false;
+    for (int i = 0; i < view.plot()->graphCount(); ++i)
+        named = named || view.plot()->graph(i)->name() == fitText;
+    EXPECT_TRUE(named);
+    EXPECT_EQ(view.stepLabel(3), QStringLiteral("Threads, 3 workers"));
+    EXPECT_EQ(view.stepLabel(1), QStringLiteral("Threads, 1 worker"));
+    EXPECT_GT(test::distinctColours(test::screenshot(view, QStringLiteral("sweep-view.png"))), 20);
+}
+
+TEST(SweepView, ExportsANonBlankPicture)
+{
+    SweepView view;
+    view.show();
+    ASSERT_TRUE(view.runSweep(tinyPlan()));
+    ASSERT_TRUE(spinUntil([&] { return view.isOver(); }));
+
+    const Figure figure = view.figure();
+    ASSERT_EQ(figure.panels.size(), 1u);
+    EXPECT_TRUE(figure.caption.join(QLatin1Char(' ')).contains(QStringLiteral("p = ")));
+    const QTemporaryDir dir;
+    const QImage image = test::exportedPng(view, dir, QStringLiteral("sweep.png"));
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GT(test::inkPixels(image), image.width() * image.height() / 100);
+    EXPECT_GT(test::distinctColours(image), 20);
+}
+
+TEST(SweepView, ShowsAFailedBaselineAsNoPoints)
+{
+    const ScalingPlan plan = tinyPlan();
+    std::vector<RunResult> results(plan.configs().size());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        results[i].summary.config = plan.configs()[i];
+        results[i].summary.wallMs = 100;
+    }
+    results[0].summary.error = QStringLiteral("could not start");
+    SweepView view;
+    view.showSweep(plan, results);
+    EXPECT_TRUE(view.points().empty());
+    EXPECT_FALSE(view.fit().determined);
+    EXPECT_EQ(view.plot()->pointCount(), 0);
+    EXPECT_TRUE(view.plot()->fitText().contains(QStringLiteral("needs")));
+}

@@ -1,0 +1,116 @@
+#include "comparebarchart.h"
+
+#include <QEvent>
+#include <algorithm>
+
+namespace conlab {
+
+namespace {
+
+constexpr double barWidth = 0.62;
+// Room right of the longest bar for its note.
+constexpr double noteRoom = 1.45;
+const QColor modelColor(0, 114, 178); // Okabe-Ito blue
+const QColor baselineColor(150, 150, 150);
+
+} // namespace
+
+CompareBarChart::CompareBarChart(QWidget* parent)
+    : ThemedPlot(parent)
+{
+    // Models down the left, time along the bottom: long model names read as they are written.
+    m_baselineBars = new QCPBars(yAxis, xAxis);
+    m_bars = new QCPBars(yAxis, xAxis);
+    for (QCPBars* bars : {m_baselineBars, m_bars}) {
+        bars->setWidth(barWidth);
+        bars->setAntialiased(false);
+    }
+    m_baselineBars->setBrush(baselineColor);
+    m_bars->setBrush(modelColor);
+    yAxis->setRangeReversed(true);
+    yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    yAxis->grid()->setVisible(false);
+    yAxis->setSubTicks(false);
+    legend->setVisible(false);
+    applyTheme();
+    retranslateUi();
+}
+
+void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
+{
+    m_baselineBars->data()->clear();
+    m_bars->data()->clear();
+    for (QCPItemText* note : m_notes)
+        removeItem(note);
+    m_notes.clear();
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    double longest = 0;
+    for (const CompareBar& bar : bars)
+        longest = std::max(longest, bar.wallMs.value_or(0.0) / 1000.0);
+    if (!(longest > 0))
+        longest = 1;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const CompareBar& bar = bars[i];
+        const double key = double(i + 1);
+        ticker->addTick(key, bar.label);
+        const double seconds = bar.wallMs.value_or(0.0) / 1000.0;
+        if (bar.wallMs)
+            (bar.baseline ? m_baselineBars : m_bars)->addData(key, seconds);
+        auto* note = new QCPItemText(this);
+        note->setClipToAxisRect(false);
+        note->position->setType(QCPItemPosition::ptPlotCoords);
+        note->position->setAxes(xAxis, yAxis);
+        note->position->setCoords(seconds, key);
+        note->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        note->setText(bar.note);
+        m_notes.push_back(note);
+    }
+    yAxis->setTicker(ticker);
+    yAxis->setRange(0.4, double(bars.size()) + 0.6);
+    xAxis->setRange(0, longest * noteRoom);
+    applyTheme();
+    replot(rpQueuedReplot);
+}
+
+int CompareBarChart::barCount() const
+{
+    return m_baselineBars->dataCount() + m_bars->dataCount();
+}
+
+QStringList CompareBarChart::notes() const
+{
+    QStringList texts;
+    for (const QCPItemText* note : m_notes)
+        texts << note->text();
+    return texts;
+}
+
+void CompareBarChart::retranslateUi()
+{
+    xAxis->setLabel(tr("wall time (s)"));
+    replot(rpQueuedReplot);
+}
+
+void CompareBarChart::applyTheme()
+{
+    ThemedPlot::applyTheme();
+    const QPen edge(theme().highContrast ? QColor(20, 20, 20) : QColor(60, 60, 60), theme().lineWidth(1.0));
+    for (QCPBars* bars : {m_baselineBars, m_bars})
+        bars->setPen(edge);
+    yAxis->setTickLength(0, 0);
+    for (QCPItemText* note : m_notes) {
+        note->setFont(labelFont());
+        note->setColor(theme().captionColor());
+        note->setPadding(QMargins(theme().pixels(6), 0, 0, 0));
+    }
+    axisRect()->setMinimumMargins(QMargins(theme().pixels(8), theme().pixels(8), theme().pixels(16), 0));
+}
+
+void CompareBarChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    ThemedPlot::changeEvent(event);
+}
+
+} // namespace conlab

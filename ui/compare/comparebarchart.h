@@ -1,0 +1,45 @@
+#pragma once
+
+#include "plots/themedplot.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace conlab {
+
+// One model's bar: its wall time, or none (failed, stopped, not run) with the note saying which.
+struct CompareBar
+{
+    QString label; // the model, on the axis
+    std::optional<double> wallMs;
+    QString note; // beside the bar's end (the time and "×1.9"), or in its place
+    bool baseline = false; // sequential: drawn in grey, what the others are measured against
+};
+
+// Compare-all's bar chart: one horizontal bar per model, top to bottom in the order run, its wall time and speed-up
+// written beside it. A step without a time gets no bar (a zero bar would read as "infinitely fast"), only its note.
+class CompareBarChart : public ThemedPlot
+{
+    Q_OBJECT
+public:
+    explicit CompareBarChart(QWidget* parent = nullptr);
+
+    void setBars(const std::vector<CompareBar>& bars);
+    // Bars drawn (steps with a wall time), and the notes written, in order.
+    int barCount() const;
+    QStringList notes() const;
+
+    void retranslateUi();
+
+protected:
+    void applyTheme() override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    QCPBars* m_baselineBars = nullptr;
+    QCPBars* m_bars = nullptr;
+    std::vector<QCPItemText*> m_notes;
+};
+
+} // namespace conlab

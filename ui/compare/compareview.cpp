@@ -1,0 +1,205 @@
+#include "compareview.h"
+
+#include "analysis/speedup.h"
+#include "compare/comparebarchart.h"
+#include "compare/timelinestack.h"
+#include "export/figurecaption.h"
+#include "export/figurefilename.h"
+#include "export/pictureactions.h"
+#include "plots/timelineplot.h"
+#include "series/seriesrunner.h"
+#include "window/durationtext.h"
+#include "window/modelpicker.h"
+#include "workload/workloadtext.h"
+
+#include <QEvent>
+#include <QLocale>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace conlab {
+
+namespace {
+
+// The bar chart's share of a figure: a row per model and its axis.
+int barChartHeightPx(int bars, const PresentationTheme& theme)
+{
+    return theme.pixels(70 + 34 * bars);
+}
+
+} // namespace
+
+CompareView::CompareView(QWidget* parent)
+    : SeriesView(parent)
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_bars(new CompareBarChart(m_splitter))
+    , m_timelines(new TimelineStack(m_splitter))
+{
+    m_bars->setMinimumSize(320, 160);
+    m_splitter->addWidget(m_bars);
+    m_splitter->addWidget(m_timelines);
+    // The timelines need the height (lanes of five models); the bars read well in a row each.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({260, 740});
+    setContent(m_splitter);
+    // Five timelines and the bars, each legible: taller than a slide.
+    pictures().setDefaultSize(QSize(1600, 1500));
+    resize(1100, 1000);
+    retranslateUi();
+}
+
+QString CompareView::stepLabel(int index) const
+{
+    return ModelPicker::label(ModelChoice::fromConfig(configs().at(std::size_t(index))));
+}
+
+std::vector<ThemedPlot*> CompareView::plots() const
+{
+    std::vector<ThemedPlot*> all = m_timelines->plots();
+    all.insert(all.begin(), m_bars);
+    return all;
+}
+
+void CompareView::showPlan()
+{
+    m_timelines->setCount(stepCount());
+}
+
+void CompareView::beginStep(int index, const RunStart& start)
+{
+    if (index >= m_timelines->count())
+        return;
+    m_timelines->startRun(index, start);
+    showState();
+}
+
+void CompareView::appendToStep(int index, const TraceBatch& batch)
+{
+    if (index < m_timelines->count())
+        m_timelines->plot(index)->appendBatch(batch);
+}
+
+void CompareView::refreshLive()
+{
+    m_timelines->refresh();
+}
+
+void CompareView::endStep(int index)
+{
+    const std::optional<RunResult>& step = result(index);
+    if (step && step->trace)
+        m_timelines->plot(index)->showTrace(*step->trace);
+    m_timelines->alignTimeAxes();
+    updateSharedRange();
+}
+
+void CompareView::updateSharedRange()
+{
+    double end = 0;
+    for (int i = 0; i < stepCount(); ++i) {
+        if (const std::optional<RunResult>& step = result(i)) {
+            end = std::max(end, step->summary.wallMs / 1000.0);
+            if (const std::optional<TimeRange> span = m_timelines->plot(i)->dataSpan())
+                end = std::max(end, span->end);
+        }
+    }
+    m_timelines->setSharedEnd(end);
+}
+
+const RunSummary* CompareView::baseline() const
+{
+    for (int i = 0; i < stepCount(); ++i) {
+        if (configs()[std::size_t(i)].model == ModelKind::Sequential)
+            return result(i) ? &result(i)->summary : nullptr;
+    }
+    return nullptr;
+}
+
+QString CompareView::stepNote(int index) const
+{
+    const std::optional<RunResult>& step = result(index);
+    if (!step) {
+        if (isOver())
+            return tr("not run (cancelled)");
+        return runner().currentIndex() == index ? tr("running…") : tr("waiting");
+    }
+    const RunSummary& summary = step->summary;
+    if (!summary.error.isEmpty())
+        return tr("failed: %1").arg(summary.error);
+    if (summary.cancelled)
+        return tr("stopped after %1").arg(durationText(summary.wallMs));
+    const QString time = durationText(summary.wallMs);
+    const RunSummary* base = baseline();
+    if (base == &summary)
+        return tr("%1  baseline").arg(time);
+    if (const std::optional<double> speedup = base ? speedupOver(*base, summary) : std::nullopt)
+        return tr("%1  ×%2").arg(time, QLocale().toString(*speedup, 'f', *speedup < 10 ? 2 : 1));
+    return time;
+}
+
+void CompareView::showState()
+{
+    std::vector<CompareBar> bars;
+    for (int i = 0; i < stepCount(); ++i) {
+        CompareBar bar;
+        bar.label = stepLabel(i);
+        bar.note = stepNote(i);
+        bar.baseline = configs()[std::size_t(i)].model == ModelKind::Sequential;
+        const std::optional<RunResult>& step = result(i);
+        if (step && step->summary.error.isEmpty() && !step->summary.cancelled)
+            bar.wallMs = step->summary.wallMs;
+        bars.push_back(bar);
+        if (i < m_timelines->count())
+            m_timelines->plot(i)->setTitle(tr("%1 — %2").arg(bar.label, bar.note));
+    }
+    m_bars->setBars(bars);
+}
+
+Figure CompareView::figure()
+{
+    m_timelines->refresh();
+    Figure figure;
+    figure.theme = theme();
+    QStringList details;
+    if (!configs().empty()) {
+        const RunConfig& first = configs().front();
+        const int workers = configs().size() > 1 ? configs()[1].effectiveWorkers() : first.effectiveWorkers();
+        details << (workers == 1 ? tr("1 worker") : tr("%n workers", nullptr, workers));
+        figure.caption = seriesCaption(
+            tr("Every model on one workload: %1").arg(workloadText(first.workload)), details, cores(), date());
+    }
+    figure.panels.push_back({m_bars, 1.2, std::nullopt, barChartHeightPx(stepCount(), theme())});
+    const std::optional<TimeRange> shared = m_timelines->sharedRange();
+    for (int i = 0; i < m_timelines->count(); ++i) {
+        FigurePanel panel;
+        panel.plot = m_timelines->plot(i);
+        panel.xRange = shared ? std::optional(QCPRange(shared->begin, shared->end)) : std::nullopt;
+        panel.minimumHeightPx = theme().pixels(i == 0 ? 150 : 110);
+        figure.panels.push_back(panel);
+    }
+    return figure;
+}
+
+QString CompareView::fileStem() const
+{
+    const WorkloadKind kind = configs().empty() ? WorkloadKind::Cpu : configs().front().workload.kind;
+    return seriesFileStem(QStringLiteral("compare"), std::nullopt, kind, date());
+}
+
+void CompareView::retranslateUi()
+{
+    setWindowTitle(tr("Compare all models — Concurrency Lab"));
+    showState();
+}
+
+void CompareView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    SeriesView::changeEvent(event);
+}
+
+} // namespace conlab

@@ -1,0 +1,153 @@
+#include "speedupplot.h"
+
+#include <QEvent>
+#include <QLocale>
+#include <algorithm>
+#include <cmath>
+
+namespace conlab {
+
+namespace {
+
+// Okabe-Ito: blue for what was measured, vermillion for the model of it; the ideal in grey, the cores in black.
+const QColor measuredColor(0, 114, 178);
+const QColor amdahlColor(213, 94, 0);
+const QColor idealColor(120, 120, 120);
+constexpr int curveSamples = 200;
+// Past this many workers a linear axis would crowd 1, 2, 4 and 8 into its first tenth.
+constexpr double logScaleFrom = 8;
+
+} // namespace
+
+SpeedupPlot::SpeedupPlot(QWidget* parent)
+    : ThemedPlot(parent)
+{
+    m_ideal = addGraph();
+    m_amdahl = addGraph();
+    m_measured = addGraph();
+    m_coresLine = new QCPItemStraightLine(this);
+    m_coresLabel = new QCPItemText(this);
+    m_coresLabel->position->setType(QCPItemPosition::ptPlotCoords);
+    // At the foot of its line: the top is where the ideal line leaves the plot.
+    m_coresLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    m_coresLine->setVisible(false);
+    m_coresLabel->setVisible(false);
+    // Read first what was measured; drawn last, on top of the lines it is compared with.
+    legend->clearItems();
+    for (QCPGraph* graph : {m_measured, m_ideal, m_amdahl})
+        graph->addToLegend();
+    // Speed-ups rise to the top right: the top left stays free for the legend.
+    legend->setVisible(true);
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
+    // Whole workers only: 1, 2, 3 …; a sweep in powers of two (I/O, up to the tasks) gets a log axis of them.
+    auto linear = QSharedPointer<QCPAxisTickerFixed>::create();
+    linear->setTickStep(1);
+    linear->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_linearTicker = linear;
+    auto log = QSharedPointer<QCPAxisTickerLog>::create();
+    log->setLogBase(2);
+    log->setSubTickCount(0);
+    m_logTicker = log;
+    xAxis->setTicker(m_linearTicker);
+    xAxis->setRange(0.5, 4.5);
+    yAxis->setRange(0, 4.5);
+    applyTheme();
+    retranslateUi();
+}
+
+void SpeedupPlot::setSweep(const std::vector<ScalingPoint>& points, const AmdahlFit& fit, int cores, int maxWorkers)
+{
+    m_fit = fit;
+    m_cores = cores;
+    m_points = int(points.size());
+    const double lastX = std::max({1, maxWorkers, cores});
+
+    QVector<double> xs, ys;
+    double top = 1;
+    for (const ScalingPoint& point : points) {
+        xs << point.workers;
+        ys << point.speedup;
+        top = std::max(top, point.speedup);
+    }
+    m_measured->setData(xs, ys, true);
+
+    const bool logScale = lastX > logScaleFrom;
+    xAxis->setScaleType(logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    xAxis->setTicker(logScale ? m_logTicker : m_linearTicker);
+    // Evenly spaced on the axis as drawn, so the ideal and the curve are smooth either way.
+    QVector<double> curveX, idealY, amdahlY;
+    for (int i = 0; i <= curveSamples; ++i) {
+        const double t = double(i) / curveSamples;
+        curveX << (logScale ? std::pow(lastX, t) : 1 + (lastX - 1) * t);
+        idealY << curveX.back();
+        amdahlY << fit.speedupAt(curveX.back());
+    }
+    m_ideal->setData(curveX, idealY, true);
+    if (fit.determined) {
+        m_amdahl->setData(curveX, amdahlY, true);
+        top = std::max(top, fit.speedupAt(lastX));
+    } else {
+        m_amdahl->data()->clear();
+    }
+
+    m_coresLine->setVisible(cores > 0);
+    m_coresLabel->setVisible(cores > 0);
+    m_coresLine->point1->setCoords(cores, 0);
+    m_coresLine->point2->setCoords(cores, 1);
+    // The ideal line runs off the top for many workers: the measurements, not the ideal, set the scale.
+    const double yTop = std::max(2.0, top * 1.25);
+    m_coresLabel->position->setCoords(cores, 0);
+    if (logScale)
+        xAxis->setRange(0.8, lastX * 1.25);
+    else
+        xAxis->setRange(0.5, lastX + 0.5);
+    yAxis->setRange(0, yTop);
+    retranslateUi();
+}
+
+int SpeedupPlot::pointCount() const
+{
+    return m_points;
+}
+
+QString SpeedupPlot::fitText() const
+{
+    if (!m_fit.determined)
+        return tr("Amdahl fit: needs a run with more than one worker");
+    return tr("Amdahl fit: p = %1").arg(QLocale().toString(m_fit.parallelFraction, 'f', 2));
+}
+
+void SpeedupPlot::retranslateUi()
+{
+    xAxis->setLabel(tr("workers"));
+    yAxis->setLabel(tr("speed-up against sequential (×)"));
+    m_measured->setName(tr("measured"));
+    m_ideal->setName(tr("ideal (y = x)"));
+    m_amdahl->setName(fitText());
+    m_coresLabel->setText(m_cores == 1 ? tr(" 1 core") : tr(" %n cores", nullptr, m_cores));
+    replot(rpQueuedReplot);
+}
+
+void SpeedupPlot::applyTheme()
+{
+    ThemedPlot::applyTheme();
+    m_measured->setPen(QPen(measuredColor, theme().lineWidth(2.5)));
+    m_measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, measuredColor, theme().pixels(9)));
+    m_ideal->setPen(QPen(idealColor, theme().lineWidth(1.5), Qt::DashLine));
+    m_amdahl->setPen(QPen(amdahlColor, theme().lineWidth(2.0)));
+    m_coresLine->setPen(QPen(theme().captionColor(), theme().lineWidth(1.2), Qt::DotLine));
+    m_coresLabel->setFont(tickFont());
+    m_coresLabel->setColor(theme().captionColor());
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(QColor(255, 255, 255, 220));
+    axisRect()->setMinimumMargins(QMargins(theme().pixels(8), theme().pixels(8), theme().pixels(16), 0));
+}
+
+void SpeedupPlot::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    ThemedPlot::changeEvent(event);
+}
+
+} // namespace conlab

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "analysis/amdahl.h"
+#include "plots/themedplot.h"
+
+#include <vector>
+
+namespace conlab {
+
+// A scaling sweep's plot: the measured speed-up against the number of workers (points joined by a line), the ideal
+// y = x, Amdahl's law fitted to the measurements with its parallel fraction in the legend, and a vertical marker at
+// the number of cores, past which CPU work can only queue.
+class SpeedupPlot : public ThemedPlot
+{
+    Q_OBJECT
+public:
+    explicit SpeedupPlot(QWidget* parent = nullptr);
+
+    // maxWorkers: the x axis' end (the sweep's largest count, shown before its point is measured).
+    void setSweep(const std::vector<ScalingPoint>& points, const AmdahlFit& fit, int cores, int maxWorkers);
+    int pointCount() const;
+    // "Amdahl fit: p = 0.93", or why there is none yet: the legend's words for the fitted curve.
+    QString fitText() const;
+
+    void retranslateUi();
+
+protected:
+    void applyTheme() override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    QCPGraph* m_measured = nullptr;
+    QCPGraph* m_ideal = nullptr;
+    QCPGraph* m_amdahl = nullptr;
+    QCPItemStraightLine* m_coresLine = nullptr;
+    QCPItemText* m_coresLabel = nullptr;
+    QSharedPointer<QCPAxisTicker> m_linearTicker;
+    QSharedPointer<QCPAxisTicker> m_logTicker;
+    AmdahlFit m_fit;
+    int m_cores = 0;
+    int m_points = 0;
+};
+
+} // namespace conlab

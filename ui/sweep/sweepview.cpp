@@ -1,0 +1,121 @@
+#include "sweepview.h"
+
+#include "export/figurecaption.h"
+#include "export/figurefilename.h"
+#include "export/pictureactions.h"
+#include "sweep/speedupplot.h"
+#include "window/durationtext.h"
+#include "window/modelpicker.h"
+#include "workload/workloadtext.h"
+
+#include <QEvent>
+#include <QLocale>
+
+namespace conlab {
+
+SweepView::SweepView(QWidget* parent)
+    : SeriesView(parent)
+    , m_plot(new SpeedupPlot(this))
+{
+    m_plot->setMinimumSize(420, 300);
+    setContent(m_plot);
+    pictures().setDefaultSize(QSize(1600, 1000));
+    resize(900, 640);
+    retranslateUi();
+}
+
+bool SweepView::runSweep(const ScalingPlan& plan, QString* error)
+{
+    if (isRunning()) {
+        if (error)
+            *error = tr("a sweep is already going: stop it first");
+        return false;
+    }
+    m_plan = plan;
+    return run(plan.configs(), error);
+}
+
+void SweepView::showSweep(const ScalingPlan& plan, const std::vector<RunResult>& results)
+{
+    m_plan = plan;
+    showResults(plan.configs(), results);
+}
+
+std::vector<ScalingPoint> SweepView::points() const
+{
+    // Steps finish in order: the results so far are a prefix of the plan's runs.
+    std::vector<RunResult> done;
+    for (int i = 0; i < stepCount() && result(i); ++i)
+        done.push_back(*result(i));
+    return m_plan.points(done);
+}
+
+AmdahlFit SweepView::fit() const
+{
+    return fitAmdahl(points());
+}
+
+QString SweepView::stepLabel(int index) const
+{
+    if (index == 0)
+        return tr("Sequential baseline");
+    const int workers = m_plan.workerCounts.at(std::size_t(index - 1));
+    const QString model = ModelPicker::label(ModelChoice::fromConfig(m_plan.model));
+    return workers == 1 ? tr("%1, 1 worker").arg(model) : tr("%1, %n workers", nullptr, workers).arg(model);
+}
+
+std::vector<ThemedPlot*> SweepView::plots() const
+{
+    return {m_plot};
+}
+
+void SweepView::showPlan()
+{
+}
+
+void SweepView::showState()
+{
+    const int maxWorkers = m_plan.workerCounts.empty() ? 1 : m_plan.workerCounts.back();
+    m_plot->setSweep(points(), fit(), cores(), maxWorkers);
+}
+
+Figure SweepView::figure()
+{
+    Figure figure;
+    figure.theme = theme();
+    QStringList details;
+    if (stepCount() > 0 && result(0) && result(0)->summary.error.isEmpty() && !result(0)->summary.cancelled)
+        details << tr("speed-up against sequential (%1)").arg(durationText(result(0)->summary.wallMs));
+    details << m_plot->fitText();
+    if (fit().determined)
+        details << tr("within %1 % of the points")
+                       .arg(
+                           QLocale().toString(fit().rmsRelativeError * 100, 'f', fit().rmsRelativeError < 0.1 ? 1 : 0));
+    figure.caption = seriesCaption(
+        tr("Scaling sweep: %1 on %2")
+            .arg(ModelPicker::label(ModelChoice::fromConfig(m_plan.model)), workloadText(m_plan.model.workload)),
+        details, cores(), date());
+    figure.panels.push_back({m_plot, 1.0, std::nullopt, theme().pixels(300)});
+    return figure;
+}
+
+QString SweepView::fileStem() const
+{
+    return seriesFileStem(QStringLiteral("sweep"), m_plan.model, m_plan.model.workload.kind, date());
+}
+
+void SweepView::retranslateUi()
+{
+    setWindowTitle(tr("Scaling sweep — Concurrency Lab"));
+    m_plot->retranslateUi();
+    showState();
+}
+
+void SweepView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    SeriesView::changeEvent(event);
+}
+
+} // namespace conlab
