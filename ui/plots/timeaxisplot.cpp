@@ -79,7 +79,6 @@ private:
 TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     : ThemedPlot(parent)
 {
-    xAxis->setLabel(tr("time (s)"));
 
     // Time is the only axis a user zooms or pans; lanes and percentages stay where they are.
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -108,6 +107,7 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     legend->setBrush(Qt::NoBrush);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     TimeAxisPlot::applyTheme();
+    TimeAxisPlot::retranslateUi();
 
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeAxisPlot::onRangeChanged);
 
@@ -235,6 +235,21 @@ void TimeAxisPlot::setTimeLabelsShown(bool shown)
 {
     xAxis->setTickLabels(shown);
     xAxis->setLabel(shown ? tr("time (s)") : QString());
+    markDirty();
+}
+
+void TimeAxisPlot::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        replot(rpQueuedReplot);
+    }
+    ThemedPlot::changeEvent(event);
+}
+
+void TimeAxisPlot::retranslateUi()
+{
+    xAxis->setLabel(xAxis->tickLabels() ? tr("time (s)") : QString());
     markDirty();
 }
 

@@ -17,14 +17,17 @@ constexpr int maxLaneLabelPx = 300;
 class StateLegendItem : public QCPAbstractLegendItem
 {
 public:
-    StateLegendItem(QCPLegend* legend, const TimelinePlottable* plottable, TaskState state, bool folded, QString text)
+    StateLegendItem(QCPLegend* legend, const TimelinePlottable* plottable, TaskState state, bool folded)
         : QCPAbstractLegendItem(legend)
         , m_plottable(plottable)
         , m_state(state)
         , m_folded(folded)
-        , m_text(std::move(text))
     {
     }
+
+    bool folded() const { return m_folded; }
+    TaskState state() const { return m_state; }
+    void setText(const QString& text) { m_text = text; }
 
 protected:
     void draw(QCPPainter* painter) override
@@ -135,15 +138,24 @@ TimelinePlot::TimelinePlot(QWidget* parent)
     yAxis->grid()->setVisible(false);
 
     m_plottable = new TimelinePlottable(xAxis, yAxis, &m_data);
-    m_plottable->setName(tr("tasks"));
 
     for (TaskState state : allTaskStates)
-        legend->addItem(new StateLegendItem(legend, m_plottable, state, false, stateLegendText(state)));
-    legend->addItem(
-        new StateLegendItem(legend, m_plottable, TaskState::StartingUp, true, tr("many short segments: zoom in")));
+        legend->addItem(new StateLegendItem(legend, m_plottable, state, false));
+    legend->addItem(new StateLegendItem(legend, m_plottable, TaskState::StartingUp, true));
 
     applyTheme();
+    TimelinePlot::retranslateUi();
     layOutLanes();
+}
+
+void TimelinePlot::retranslateUi()
+{
+    TimeAxisPlot::retranslateUi();
+    m_plottable->setName(tr("tasks"));
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (auto* item = dynamic_cast<StateLegendItem*>(legend->item(i)))
+            item->setText(item->folded() ? tr("many short segments: zoom in") : stateLegendText(item->state()));
+    }
 }
 
 void TimelinePlot::applyTheme()

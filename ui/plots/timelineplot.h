@@ -40,6 +40,7 @@ public:
 protected:
     bool event(QEvent* event) override;
     void applyTheme() override;
+    void retranslateUi() override;
 
 private:
     void layOutLanes();

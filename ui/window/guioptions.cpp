@@ -5,6 +5,7 @@
 #include "window/mainwindow.h"
 #include "window/presentermode.h"
 #include "window/runfileactions.h"
+#include "window/uilanguage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -133,6 +134,9 @@ void addGuiOptions(QCommandLineParser& parser)
             QStringLiteral("FILE")},
         {QStringLiteral("report"), QStringLiteral("When the run ends, write its JSON summary."),
             QStringLiteral("FILE")},
+        {QStringLiteral("language"),
+            QStringLiteral("The window's language: en or ru (default: the remembered choice, else the system's)."),
+            QStringLiteral("en|ru")},
     });
 }
 
@@ -164,6 +168,14 @@ std::optional<GuiOptions> parseGuiOptions(
     for (const QString& name : {QStringLiteral("screenshot"), QStringLiteral("report")}) {
         if (parser.isSet(name) && parser.value(name).isEmpty()) {
             *error = QStringLiteral("--%1: expected a file name").arg(name);
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(QStringLiteral("language"))) {
+        options.language = parser.value(QStringLiteral("language"));
+        if (!UiLanguage::isAvailable(options.language)) {
+            *error = QStringLiteral("--language: unknown language '%1' (choose %2)")
+                         .arg(options.language, UiLanguage::available().join(QLatin1Char('|')));
             return std::nullopt;
         }
     }

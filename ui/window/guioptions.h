@@ -25,6 +25,9 @@ struct GuiOptions
     bool presenter = false;
     QString screenshotPath;
     QString reportPath;
+    // --language en|ru: the UI's language for this session, over the remembered one and the system's; empty: not
+    // given.
+    QString language;
 
     // A scripted window (--exit-when-done, --screenshot, --report) neither reads nor writes remembered settings: its
     // picture and numbers are the same on every machine, and a script leaves the user's settings alone.

@@ -39,6 +39,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void retranslateUi();
     void fitToContents();
 
     QWidget* m_window;
