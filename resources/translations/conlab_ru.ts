@@ -64,7 +64,7 @@
     <message>
         <location filename="../../ui/export/figurecaption.cpp" line="53"/>
         <source>speed-up %1× against sequential (%2)</source>
-        <translation>ускорение %1× относительно последовательного (%2)</translation>
+        <translation>ускорение %L1× относительно последовательного (%2)</translation>
     </message>
     <message>
         <location filename="../../ui/export/figurecaption.cpp" line="61"/>
@@ -84,7 +84,7 @@
     <message>
         <location filename="../../ui/export/figurecaption.cpp" line="78"/>
         <source>%1 s to %2 s</source>
-        <translation>от %1 с до %2 с</translation>
+        <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
         <location filename="../../ui/export/figurecaption.cpp" line="86"/>
@@ -201,12 +201,12 @@
         <location filename="../../ui/window/durationtext.cpp" line="10"/>
         <location filename="../../ui/window/durationtext.cpp" line="12"/>
         <source>%1 ms</source>
-        <translation>%1 мс</translation>
+        <translation>%L1 мс</translation>
     </message>
     <message>
         <location filename="../../ui/window/durationtext.cpp" line="13"/>
         <source>%1 s</source>
-        <translation>%1 с</translation>
+        <translation>%L1 с</translation>
     </message>
 </context>
 <context>
@@ -214,7 +214,7 @@
     <message>
         <location filename="../../ui/export/exportpicturedialog.cpp" line="26"/>
         <source>%1 s to %2 s</source>
-        <translation>от %1 с до %2 с</translation>
+        <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
         <location filename="../../ui/export/exportpicturedialog.cpp" line="123"/>
@@ -484,7 +484,7 @@
     <message>
         <location filename="../../ui/window/mainwindow.cpp" line="505"/>
         <source>Running %1… %2 s</source>
-        <translation>Идёт «%1»… %2 с</translation>
+        <translation>Идёт «%1»… %L2 с</translation>
     </message>
     <message>
         <location filename="../../ui/window/mainwindow.cpp" line="524"/>
@@ -499,7 +499,7 @@
     <message>
         <location filename="../../ui/window/mainwindow.cpp" line="532"/>
         <source>UI latency p99 %1 ms</source>
-        <translation>Задержка интерфейса p99 %1 мс</translation>
+        <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
 </context>
 <context>
@@ -507,7 +507,7 @@
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="24"/>
         <source>%1 MB</source>
-        <translation>%1 МБ</translation>
+        <translation>%L1 МБ</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="83"/>
@@ -666,12 +666,12 @@
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="223"/>
         <source>%1 · %2 cores busy</source>
-        <translation>%1 · занято ядер: %2</translation>
+        <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="228"/>
         <source>1.00× (this is the baseline)</source>
-        <translation>1.00× (это и есть эталон)</translation>
+        <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="229"/>
@@ -681,7 +681,7 @@
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="232"/>
         <source>%1× (sequential %2)</source>
-        <translation>%1× (последовательно %2)</translation>
+        <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/window/metricspanel.cpp" line="233"/>
@@ -695,7 +695,7 @@
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="234"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
-        <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %1×</translation>
+        <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="236"/>
@@ -789,7 +789,7 @@ at %2 points in time</source>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
-от %2 до %3 мс</translation>
+от %L2 до %L3 мс</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="379"/>
@@ -814,7 +814,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="393"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
-        <translation>Один поток выполняет каждую задачу как сопрограмму и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
+        <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="397"/>
@@ -924,7 +924,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="129"/>
         <source>One thread running coroutines: waits overlap, nothing runs in parallel</source>
-        <translation>Один поток выполняет сопрограммы: ожидания перекрываются, параллельно ничего не идёт</translation>
+        <translation>Один поток выполняет корутины: ожидания перекрываются, параллельно ничего не идёт</translation>
     </message>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="134"/>
@@ -939,7 +939,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="142"/>
         <source>Executor:</source>
-        <translation>Исполнитель:</translation>
+        <translation>Executor:</translation>
     </message>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="143"/>
@@ -1333,17 +1333,17 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimelinePlot</name>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="154"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="155"/>
         <source>tasks</source>
         <translation>задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="157"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="158"/>
         <source>many short segments: zoom in</source>
         <translation>много коротких отрезков: увеличьте</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="210"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="221"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms</source>
@@ -1352,32 +1352,32 @@ start %4 ms, duration %5 ms</source>
 начало %4 мс, длительность %5 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="211"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="222"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="213"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="224"/>
         <source>task %1</source>
         <translation>задача %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="213"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="224"/>
         <source>no task</source>
         <translation>без задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="214"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="214"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="215"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms

@@ -26,6 +26,7 @@ public:
     }
 
     bool folded() const { return m_folded; }
+    QString text() const { return m_text; }
     TaskState state() const { return m_state; }
     void setText(const QString& text) { m_text = text; }
 
@@ -186,6 +187,16 @@ void TimelinePlot::showTrace(const Trace& trace)
     m_data.assign(trace);
     layOutLanes();
     resetZoom();
+}
+
+QStringList TimelinePlot::legendTexts() const
+{
+    QStringList texts;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (const auto* item = dynamic_cast<const StateLegendItem*>(legend->item(i)))
+            texts << item->text();
+    }
+    return texts;
 }
 
 TimelinePlottable::Hit TimelinePlot::hitAt(const QPointF& pos) const

@@ -1,0 +1,238 @@
+#include "../spinuntil.h"
+#include "export/exportpicturedialog.h"
+#include "export/figurecaption.h"
+#include "plots/coreutilisationplot.h"
+#include "plots/timelineplot.h"
+#include "trace/taskstate.h"
+#include "window/guioptions.h"
+#include "window/mainwindow.h"
+#include "window/metricspanel.h"
+#include "window/settingsstore.h"
+#include "window/shortcutshelp.h"
+#include "window/uilanguage.h"
+#include "window/workloadpanel.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QMenu>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace conlab;
+using conlab::test::spinUntil;
+
+namespace {
+
+// Switches and lets the LanguageChange events Qt posts reach every widget; English again at the end of each test.
+class Language : public ::testing::Test
+{
+protected:
+    void TearDown() override { use(QStringLiteral("en")); }
+
+    static void use(const QString& code)
+    {
+        ASSERT_TRUE(UiLanguage::instance()->set(code));
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+};
+
+QStringList menuTitles(const MainWindow& window)
+{
+    QStringList titles;
+    for (const QAction* menu : window.menuBar()->actions())
+        titles << menu->text();
+    return titles;
+}
+
+QString labelFor(const QWidget* field)
+{
+    for (const QLabel* label : field->parentWidget()->findChildren<QLabel*>()) {
+        if (label->buddy() == field)
+            return label->text();
+    }
+    return {};
+}
+
+} // namespace
+
+TEST(UiLanguageChoice, TheOptionWinsThenTheRememberedSettingThenTheSystem)
+{
+    const QLocale german(QLocale::German, QLocale::Germany);
+    const QLocale russian(QLocale::Russian, QLocale::Russia);
+    EXPECT_EQ(UiLanguage::choose(QStringLiteral("ru"), QStringLiteral("en"), german), QStringLiteral("ru"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QStringLiteral("ru"), german), QStringLiteral("ru"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QString(), russian), QStringLiteral("ru"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QString(), german), QStringLiteral("en"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QString(), QLocale::c()), QStringLiteral("en"));
+    // A hand-edited setting that names no language of the app falls through to the system's.
+    EXPECT_EQ(UiLanguage::choose(QString(), QStringLiteral("fr"), russian), QStringLiteral("ru"));
+    EXPECT_FALSE(UiLanguage::isAvailable(QStringLiteral("fr")));
+}
+
+TEST(UiLanguageChoice, EachLanguageGetsALocaleOfItsOwnUnlessTheSystemSpeaksIt)
+{
+    const QLocale british(QLocale::English, QLocale::UnitedKingdom);
+    EXPECT_EQ(UiLanguage::localeFor(QStringLiteral("en"), british), british);
+    EXPECT_EQ(UiLanguage::localeFor(QStringLiteral("ru"), british).language(), QLocale::Russian);
+    EXPECT_EQ(UiLanguage::localeFor(QStringLiteral("en"), QLocale::c()), QLocale::c());
+    EXPECT_EQ(UiLanguage::nativeName(QStringLiteral("ru")), QStringLiteral("Русский"));
+}
+
+TEST_F(Language, SettingALanguageSetsTheDefaultLocaleAndTranslatesCoreAndUiStrings)
+{
+    use(QStringLiteral("ru"));
+    EXPECT_EQ(QLocale().language(), QLocale::Russian);
+    EXPECT_EQ(UiLanguage::instance()->current(), QStringLiteral("ru"));
+    // The state words are the scenario texts' («ожидание GIL»): one vocabulary.
+    EXPECT_EQ(taskStateLabel(TaskState::WaitingGil), QStringLiteral("ожидание GIL"));
+    EXPECT_EQ(taskStateEnglishLabel(TaskState::WaitingGil), QStringLiteral("waiting for the GIL"));
+    EXPECT_EQ(ModelPicker::label(ModelChoice {ModelKind::Threads, true, OffloadKind::None}),
+        QStringLiteral("Потоки + GIL"));
+    use(QStringLiteral("en"));
+    EXPECT_EQ(taskStateLabel(TaskState::WaitingGil), QStringLiteral("waiting for the GIL"));
+    EXPECT_FALSE(UiLanguage::instance()->set(QStringLiteral("fr")));
+    EXPECT_EQ(UiLanguage::instance()->current(), QStringLiteral("en"));
+}
+
+TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
+{
+    MainWindow window;
+    RunConfig config = window.currentConfig();
+    config.workload.kind = WorkloadKind::Cpu;
+    config.workload.tasks = 2;
+    config.workload.cpuMs = 20;
+    window.setRunConfig(config);
+    window.show();
+    bool finished = false;
+    QObject::connect(&window, &MainWindow::runFinished, [&finished] { finished = true; });
+    window.runCurrent();
+    ASSERT_TRUE(spinUntil([&] { return finished; }));
+    const std::size_t segments = window.timelinePlot()->data().segmentCount();
+    ASSERT_GT(segments, 0u);
+    const QString wall = window.metricsPanel()->valueOf(QStringLiteral("Wall time"));
+    ASSERT_FALSE(wall.isEmpty());
+
+    use(QStringLiteral("ru"));
+    EXPECT_EQ(menuTitles(window),
+        (QStringList {QStringLiteral("&Файл"), QStringLiteral("&Правка"), QStringLiteral("&Запуск"),
+            QStringLiteral("&Вид"), QStringLiteral("&Справка")}));
+    EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Последовательно"));
+    EXPECT_EQ(window.modelPicker()->button(4)->text(), QStringLiteral("Цикл событий"));
+    EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Нагрузка"));
+    EXPECT_EQ(window.workloadPanel()->kindBox()->currentText(), QStringLiteral("Вычисления (CPU)"));
+    EXPECT_EQ(window.workloadPanel()->cpuMsBox()->suffix(), QStringLiteral(" мс"));
+    // The metrics of the run on screen, said again: the same numbers under Russian names, in Russian units.
+    EXPECT_TRUE(window.metricsPanel()->valueOf(QStringLiteral("Wall time")).isEmpty());
+    const QString wallRu = window.metricsPanel()->valueOf(QStringLiteral("Реальное время"));
+    EXPECT_TRUE(wallRu.endsWith(QStringLiteral(" мс")) || wallRu.endsWith(QStringLiteral(" с"))) << wallRu.toStdString();
+    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Ускорение")), QStringLiteral("1,00× (это и есть эталон)"));
+    EXPECT_TRUE(window.stateText().contains(QStringLiteral("готово за"))) << window.stateText().toStdString();
+    EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Последовательно"))) << window.stateText().toStdString();
+    EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("ожидание ввода-вывода")));
+    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("время (с)"));
+    CoreUtilisationPlot* utilisation = window.utilisationPlot();
+    ASSERT_GT(utilisation->graphCount(), 1);
+    EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("среднее"));
+    EXPECT_EQ(utilisation->yAxis->label(), QStringLiteral("CPU (%)"));
+    // The run is still the one on screen.
+    EXPECT_EQ(window.timelinePlot()->data().segmentCount(), segments);
+    ASSERT_NE(window.shownRun(), nullptr);
+    // The next picture's caption is in the new language too.
+    EXPECT_TRUE(figureCaption(window.captionFacts()).join(QLatin1Char('\n')).contains(QStringLiteral("реальное время")));
+
+    use(QStringLiteral("en"));
+    EXPECT_EQ(menuTitles(window).constFirst(), QStringLiteral("&File"));
+    EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Sequential"));
+    EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Workload"));
+    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Wall time")), wall);
+    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Speed-up")), QStringLiteral("1.00× (this is the baseline)"));
+    EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Sequential: done in"))) << window.stateText().toStdString();
+    EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("waiting for I/O")));
+    EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("average"));
+    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("time (s)"));
+}
+
+TEST_F(Language, TheLanguageMenuSwitchesAndShowsTheChoice)
+{
+    MainWindow window;
+    QMenu* view = nullptr;
+    for (QAction* menu : window.menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&View"))
+            view = menu->menu();
+    }
+    ASSERT_NE(view, nullptr);
+    QMenu* languages = nullptr;
+    for (QAction* action : view->actions()) {
+        if (action->text() == QStringLiteral("&Language"))
+            languages = action->menu();
+    }
+    ASSERT_NE(languages, nullptr);
+    const QList<QAction*> choices = languages->actions();
+    ASSERT_EQ(choices.size(), 2);
+    EXPECT_EQ(choices[0]->text(), QStringLiteral("English"));
+    EXPECT_EQ(choices[1]->text(), QStringLiteral("Русский"));
+    EXPECT_TRUE(choices[0]->isChecked());
+    choices[1]->trigger();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(UiLanguage::instance()->current(), QStringLiteral("ru"));
+    EXPECT_TRUE(choices[1]->isChecked());
+    EXPECT_FALSE(choices[0]->isChecked());
+    EXPECT_EQ(languages->title(), QStringLiteral("&Язык"));
+    // The endonyms stay as they are: a reader lost in the other language finds their own.
+    EXPECT_EQ(choices[0]->text(), QStringLiteral("English"));
+}
+
+TEST_F(Language, TheDialogsRetranslateToo)
+{
+    MainWindow window;
+    window.show();
+    window.showShortcutsHelp();
+    ShortcutsHelp* help = window.shortcutsHelp();
+    ASSERT_NE(help, nullptr);
+    ExportPictureDialog dialog(ExportPictureDialog::Settings {}, std::nullopt, &window);
+    use(QStringLiteral("ru"));
+    EXPECT_EQ(help->windowTitle(), QStringLiteral("Сочетания клавиш"));
+    EXPECT_EQ(help->table()->horizontalHeaderItem(0)->text(), QStringLiteral("Клавиши"));
+    bool runRow = false;
+    for (int row = 0; row < help->table()->rowCount(); ++row) {
+        if (const QTableWidgetItem* item = help->table()->item(row, 1))
+            runRow = runRow || item->text() == QStringLiteral("Запустить");
+    }
+    EXPECT_TRUE(runRow) << "the help lists the actions under their Russian names";
+    EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Экспорт рисунка"));
+    EXPECT_EQ(dialog.formatBox()->itemText(0), QStringLiteral("Изображение PNG"));
+    // Qt's own buttons come from qtbase_ru.qm when the system has it (qt6-translations-l10n).
+    const QString save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->text();
+    EXPECT_NE(save, QStringLiteral("&Save"));
+}
+
+TEST_F(Language, TheCommandLineOptionIsCheckedAndTheRememberedLanguageComesBack)
+{
+    QString error;
+    const auto options = parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("ru")},
+        &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->language, QStringLiteral("ru"));
+    EXPECT_FALSE(parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("de")}, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("--language"))) << error.toStdString();
+
+    const QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("conlab.conf"));
+    {
+        MainWindow window;
+        SettingsStore store(ini);
+        ASSERT_TRUE(store.save(SettingsStore::capture(window, QStringLiteral("ru")), &error)) << error.toStdString();
+    }
+    const RememberedSettings remembered = SettingsStore(ini).load();
+    use(UiLanguage::choose(QString(), remembered.language));
+    MainWindow window;
+    EXPECT_EQ(window.modelPicker()->button(2)->text(), QStringLiteral("Потоки"));
+}
