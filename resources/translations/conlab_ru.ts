@@ -355,6 +355,34 @@
     </message>
 </context>
 <context>
+    <name>conlab::LaneLabel</name>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="19"/>
+        <source>executor thread %1</source>
+        <translation>поток пула %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="20"/>
+        <source>executor process %1</source>
+        <translation>процесс пула %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="21"/>
+        <source>thread %1</source>
+        <translation>поток %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="22"/>
+        <source>process %1</source>
+        <translation>процесс %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="23"/>
+        <source>slot %1</source>
+        <translation>слот %1</translation>
+    </message>
+</context>
+<context>
     <name>conlab::MainWindow</name>
     <message>
         <location filename="../../ui/window/mainwindow.cpp" line="81"/>
@@ -484,7 +512,7 @@
     <message>
         <location filename="../../ui/window/mainwindow.cpp" line="505"/>
         <source>Running %1… %2 s</source>
-        <translation>Идёт «%1»… %L2 с</translation>
+        <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
         <location filename="../../ui/window/mainwindow.cpp" line="524"/>
@@ -510,181 +538,181 @@
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="83"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="84"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="84"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="85"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="85"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="86"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="86"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="87"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="87"/>
-        <source>Peak memory</source>
-        <translation>Пик памяти</translation>
-    </message>
-    <message>
         <location filename="../../ui/window/metricspanel.cpp" line="88"/>
-        <source>Start-up</source>
-        <translation>Запуск</translation>
+        <source>Peak memory</source>
+        <translation>Пиковая память</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="89"/>
+        <source>Start-up</source>
+        <translation>Время запуска</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="90"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="90"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="91"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="91"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="92"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="92"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="93"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="93"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="94"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="94"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="95"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="95"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="96"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="96"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="97"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="97"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="98"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="98"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="146"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="237"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="249"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="147"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="206"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="197"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="209"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="223"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="235"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="228"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="240"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="229"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="241"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="232"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="244"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="233"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="245"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -693,17 +721,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="234"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="246"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="236"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="248"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="246"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
         <source>%1
 app %2 + %n worker(s) %3</source>
         <translation>
@@ -716,118 +744,118 @@ app %2 + %n worker(s) %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="249"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="328"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="252"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="264"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="255"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="267"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="268"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="259"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="271"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="263"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="285"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="317"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="329"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="329"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="331"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="343"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="332"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="344"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="391"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="381"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="386"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="388"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="400"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C++; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="409"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="399"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="411"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="402"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="414"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1089,7 +1117,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/window/runfileactions.cpp" line="112"/>
         <source>Export &amp;segments as CSV…</source>
-        <translation>Экспорт &amp;отрезков в CSV…</translation>
+        <translation>Экспорт о&amp;трезков в CSV…</translation>
     </message>
     <message>
         <location filename="../../ui/window/runfileactions.cpp" line="113"/>
@@ -1109,12 +1137,12 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/window/runfileactions.cpp" line="136"/>
         <source>Export c&amp;ounters as CSV…</source>
-        <translation>Экспорт &amp;счётчиков в CSV…</translation>
+        <translation>Экспорт с&amp;чётчиков в CSV…</translation>
     </message>
     <message>
         <location filename="../../ui/window/runfileactions.cpp" line="136"/>
         <source>Export CPU s&amp;amples as CSV…</source>
-        <translation>Экспорт &amp;замеров CPU в CSV…</translation>
+        <translation>Экспорт з&amp;амеров CPU в CSV…</translation>
     </message>
     <message>
         <location filename="../../ui/window/runfileactions.cpp" line="145"/>
@@ -1325,7 +1353,7 @@ from %2 to %3 ms</source>
     <name>conlab::TimeAxisPlot</name>
     <message>
         <location filename="../../ui/plots/timeaxisplot.cpp" line="237"/>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="252"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="256"/>
         <source>time (s)</source>
         <translation>время (с)</translation>
     </message>
@@ -1333,17 +1361,17 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimelinePlot</name>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="155"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="156"/>
         <source>tasks</source>
         <translation>задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="158"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="159"/>
         <source>many short segments: zoom in</source>
         <translation>много коротких отрезков: увеличьте</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="221"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="222"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms</source>
@@ -1352,32 +1380,32 @@ start %4 ms, duration %5 ms</source>
 начало %4 мс, длительность %5 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="222"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="223"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="224"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
         <source>task %1</source>
         <translation>задача %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="224"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
         <source>no task</source>
         <translation>без задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="227"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms
@@ -1453,7 +1481,7 @@ core: %6</source>
     <message>
         <location filename="../../ui/window/workloadpanel.cpp" line="121"/>
         <source>&amp;Switch interval</source>
-        <translation>Интервал &amp;переключения</translation>
+        <translation>Инт&amp;ервал переключения</translation>
     </message>
     <message>
         <location filename="../../ui/window/workloadpanel.cpp" line="152"/>

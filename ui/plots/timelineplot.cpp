@@ -1,6 +1,7 @@
 #include "timelineplot.h"
 
 #include "statepalette.h"
+#include "trace/lanelabel.h"
 
 #include <QHelpEvent>
 #include <QToolTip>
@@ -115,7 +116,7 @@ protected:
         if (lane >= m_data->lanes().size())
             return {};
         return QFontMetrics(m_axis->tickLabelFont())
-            .elidedText(m_data->lanes()[lane].name, Qt::ElideMiddle, maxLaneLabelPx);
+            .elidedText(laneLabel(m_data->lanes()[lane].name), Qt::ElideMiddle, maxLaneLabelPx);
     }
 
 private:
@@ -212,7 +213,7 @@ QString TimelinePlot::toolTipAt(const QPointF& pos) const
     if (!hit.segment)
         return {};
     const Segment& segment = *hit.segment;
-    const QString lane = m_data.lanes()[std::size_t(hit.lane)].name;
+    const QString lane = laneLabel(m_data.lanes()[std::size_t(hit.lane)].name);
     const QString start = QString::number(nsToSeconds(segment.beginNs, m_data.originNs()) * 1e3, 'f', 3);
     const QString duration = QString::number(double(segment.durationNs()) * 1e-6, 'f', 3);
     // Another tool's trace names its slices and knows no cores.
@@ -268,7 +269,7 @@ int TimelinePlot::laneLabelMarginPx() const
     const QFontMetrics metrics(yAxis->tickLabelFont());
     int widest = 0;
     for (const LaneInfo& lane : m_data.lanes())
-        widest = std::max(widest, std::min(maxLaneLabelPx, metrics.horizontalAdvance(lane.name)));
+        widest = std::max(widest, std::min(maxLaneLabelPx, metrics.horizontalAdvance(laneLabel(lane.name))));
     // What QCPAxis puts beside its tick labels, plus a little room for rounding in hi-dpi pictures.
     const int needed = widest + yAxis->tickLabelPadding() + yAxis->padding() + yAxis->offset() + 6;
     return std::max(theme().pixels(timeAxisLeftMarginPx), needed);

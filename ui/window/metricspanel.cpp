@@ -24,7 +24,8 @@ QString megabytes(double mb)
     return MetricsPanel::tr("%1 MB").arg(mb, 0, 'f', mb < 100 ? 1 : 0);
 }
 
-constexpr int minimumWidthChars = 48;
+// Room for the longest value line ("p50 0.03 ms · p99 0.10 ms") beside the names, in characters of the panel's font.
+constexpr int valueWidthChars = 34;
 
 bool isComplete(const RunSummary& summary)
 {
@@ -136,6 +137,7 @@ void MetricsPanel::retranslateUi()
     m_roundTrips->setToolTip(tr("Convoy: round trips the I/O task completed while the CPU-bound task ran"));
     m_gil->setToolTip(tr("How often the GIL changed hands, and how often a waiting thread asked the holder to drop "
                          "it after the switch interval"));
+    updateMinimumWidth();
     m_baselineButton->setText(tr("Run sequential baseline"));
     m_baselineButton->setToolTip(tr("Runs the same workload sequentially once, so the speed-up and efficiency of "
                                     "every model on this workload can be measured against it"));
@@ -174,9 +176,19 @@ void MetricsPanel::deriveFonts()
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_checksum->setFont(mono);
-    // Wide enough for the longest value line ("p99 8.82 ms · max 9.15 ms") beside its name, in this font: the
-    // splitter keeps the panel at its initial width when values arrive later, and would cut them off.
-    setMinimumWidth(fontMetrics().averageCharWidth() * minimumWidthChars);
+    updateMinimumWidth();
+}
+
+void MetricsPanel::updateMinimumWidth()
+{
+    // Wide enough for the longest name in this language and the longest value line beside it, in this font: the
+    // splitter keeps the panel at its initial width when values arrive later, and would cut them off. Russian names
+    // are longer than English ones, so the width is measured, not taken from the English text.
+    const QFontMetrics metrics = fontMetrics();
+    int widestName = 0;
+    for (const RowName& row : m_rowNames)
+        widestName = std::max(widestName, metrics.horizontalAdvance(tr(row.name)));
+    setMinimumWidth(widestName + std::max(0, m_form->horizontalSpacing()) + metrics.averageCharWidth() * valueWidthChars);
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)

@@ -74,6 +74,7 @@ private:
     void fillResult();
     void fillTrace();
     void deriveFonts();
+    void updateMinimumWidth();
     // Before a run, and while one is going, there are no numbers: every value shows the placeholder.
     void setValuesTo(const QString& placeholder);
     void setRowVisible(QLabel* value, bool visible);

@@ -3,6 +3,8 @@
 #include "export/figurecaption.h"
 #include "plots/coreutilisationplot.h"
 #include "plots/timelineplot.h"
+#include "run/runsummarizer.h"
+#include "trace/lanelabel.h"
 #include "trace/taskstate.h"
 #include "window/guioptions.h"
 #include "window/mainwindow.h"
@@ -15,6 +17,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QMenuBar>
@@ -93,6 +96,12 @@ TEST_F(Language, SettingALanguageSetsTheDefaultLocaleAndTranslatesCoreAndUiStrin
     // The state words are the scenario texts' («ожидание GIL»): one vocabulary.
     EXPECT_EQ(taskStateLabel(TaskState::WaitingGil), QStringLiteral("ожидание GIL"));
     EXPECT_EQ(taskStateEnglishLabel(TaskState::WaitingGil), QStringLiteral("waiting for the GIL"));
+    EXPECT_EQ(laneLabel(QStringLiteral("executor thread 3")), QStringLiteral("поток пула 3"));
+    EXPECT_EQ(laneLabel(QStringLiteral("thread 12")), QStringLiteral("поток 12"));
+    EXPECT_EQ(laneLabel(QStringLiteral("GIL")), QStringLiteral("GIL"));
+    EXPECT_EQ(noteText(QStringLiteral("each worker process has its own GIL; --gil changes nothing here")),
+        QStringLiteral("у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет"));
+    EXPECT_EQ(noteText(QStringLiteral("a note from another version")), QStringLiteral("a note from another version"));
     EXPECT_EQ(ModelPicker::label(ModelChoice {ModelKind::Threads, true, OffloadKind::None}),
         QStringLiteral("Потоки + GIL"));
     use(QStringLiteral("en"));
@@ -235,4 +244,77 @@ TEST_F(Language, TheCommandLineOptionIsCheckedAndTheRememberedLanguageComesBack)
     use(UiLanguage::choose(QString(), remembered.language));
     MainWindow window;
     EXPECT_EQ(window.modelPicker()->button(2)->text(), QStringLiteral("Потоки"));
+}
+
+namespace {
+
+// Widgets of `root` whose text does not fit the room the layout gave them: a button or a one-line label narrower
+// than its text, the way Russian (about 30 % longer than English) overflows widths made for English.
+QStringList clippedTexts(const QWidget* root)
+{
+    QStringList clipped;
+    for (const QWidget* widget : root->findChildren<QWidget*>()) {
+        if (!widget->isVisible())
+            continue;
+        QString text;
+        int needed = 0;
+        if (const auto* button = qobject_cast<const QAbstractButton*>(widget)) {
+            text = button->text();
+            needed = button->minimumSizeHint().width();
+        } else if (const auto* label = qobject_cast<const QLabel*>(widget); label && !label->wordWrap()) {
+            text = label->text();
+            needed = label->minimumSizeHint().width();
+        }
+        if (!text.isEmpty() && widget->width() < needed)
+            clipped << QStringLiteral("\"%1\": %2 px of %3").arg(text).arg(widget->width()).arg(needed);
+    }
+    return clipped;
+}
+
+// CONLAB_SCREENSHOT_DIR=folder keeps the pictures, to look at them.
+void keep(QWidget& widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("CONLAB_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget.grab().save(QDir(dir).filePath(name));
+}
+
+} // namespace
+
+TEST_F(Language, TheRussianWindowAndDialogsFitTheirTexts)
+{
+    use(QStringLiteral("ru"));
+    MainWindow window;
+    RunConfig config = window.currentConfig();
+    config.model = ModelKind::Threads;
+    config.workers = 2;
+    config.workload.kind = WorkloadKind::Mixed;
+    config.workload.tasks = 4;
+    config.workload.cpuMs = 30;
+    config.workload.ioMs = 20;
+    window.setRunConfig(config);
+    window.show();
+    bool finished = false;
+    QObject::connect(&window, &MainWindow::runFinished, [&finished] { finished = true; });
+    window.runCurrent();
+    ASSERT_TRUE(spinUntil([&] { return finished; }));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    window.refreshPlotsNow();
+    // The window keeps the size a classroom projector has room for.
+    EXPECT_LE(window.minimumSizeHint().width(), 1366);
+    EXPECT_TRUE(clippedTexts(&window).isEmpty()) << clippedTexts(&window).join(QLatin1Char('\n')).toStdString();
+    keep(window, QStringLiteral("main-ru.png"));
+
+    window.showShortcutsHelp();
+    ShortcutsHelp* help = window.shortcutsHelp();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    EXPECT_TRUE(clippedTexts(help).isEmpty()) << clippedTexts(help).join(QLatin1Char('\n')).toStdString();
+    keep(*help, QStringLiteral("shortcuts-ru.png"));
+    help->hide();
+
+    ExportPictureDialog dialog(ExportPictureDialog::Settings {}, TimeRange {0.25, 0.5}, &window);
+    dialog.show();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    EXPECT_TRUE(clippedTexts(&dialog).isEmpty()) << clippedTexts(&dialog).join(QLatin1Char('\n')).toStdString();
+    keep(dialog, QStringLiteral("export-ru.png"));
 }
