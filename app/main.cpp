@@ -83,9 +83,8 @@ int runGui(int argc, char** argv)
     conlab::UiLanguage* language = conlab::UiLanguage::instance();
     language->set(conlab::UiLanguage::choose(options->language, remembered.language));
     QString chosenLanguage = remembered.language;
-    QObject::connect(language, &conlab::UiLanguage::changed, [&chosenLanguage](const QString& code) {
-        chosenLanguage = code;
-    });
+    QObject::connect(
+        language, &conlab::UiLanguage::changed, [&chosenLanguage](const QString& code) { chosenLanguage = code; });
 
     conlab::MainWindow window;
     if (remember)

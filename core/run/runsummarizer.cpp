@@ -116,8 +116,8 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
         summary.counter = CounterResult {std::int64_t(workload.tasks) * workload.increments, engine.counter};
     if (config.model == ModelKind::Processes) {
         if (config.gil)
-            summary.notes << QString::fromLatin1(
-                QT_TRANSLATE_NOOP("conlab::RunNote", "each worker process has its own GIL; --gil changes nothing here"));
+            summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP(
+                "conlab::RunNote", "each worker process has its own GIL; --gil changes nothing here"));
         if (workload.kind == WorkloadKind::Counter)
             summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP("conlab::RunNote",
                 "each worker process incremented its own copy of the counter: the parent's counter is still 0"));

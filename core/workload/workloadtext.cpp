@@ -44,7 +44,8 @@ QString workloadText(const WorkloadSpec& workload)
                     .arg(QString::number(workload.phases), parameterText(workload.cpuMs), parameterText(workload.ioMs));
         break;
     case WorkloadKind::Convoy:
-        return translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "convoy: %1 ms of CPU beside round trips of %2 ms I/O"))
+        return translated(
+            QT_TRANSLATE_NOOP("conlab::WorkloadText", "convoy: %1 ms of CPU beside round trips of %2 ms I/O"))
             .arg(parameterText(workload.cpuMs), parameterText(workload.ioMs));
     case WorkloadKind::Counter: {
         // At most limits::maxIncrements, which an int holds.

@@ -142,9 +142,8 @@ void ExportPictureDialog::retranslateUi()
     m_scale->setToolTip(tr("Pixels per logical pixel: 2× or 4× keep text and lines sharp on a projector or in print"));
     m_times->setText(tr("×"));
     m_pixels->setText(tr("logical pixels"));
-    m_visibleOnly->setText(m_zoomedWindow
-            ? tr("Only the visible time window (%1)").arg(windowText(*m_zoomedWindow))
-            : tr("Only the visible time window (not zoomed: the whole run is shown)"));
+    m_visibleOnly->setText(m_zoomedWindow ? tr("Only the visible time window (%1)").arg(windowText(*m_zoomedWindow))
+                                          : tr("Only the visible time window (not zoomed: the whole run is shown)"));
     m_browse->setText(tr("Browse…"));
     updateNote();
 }

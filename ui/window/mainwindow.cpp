@@ -427,7 +427,9 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
     } else {
         m_metrics->showTrace(path, *run.trace);
         const int lanes = int(run.trace->lanes.size());
-        setState([name, lanes] { return tr("Opened %1: a trace from another tool, %n lane(s).", nullptr, lanes).arg(name); });
+        setState([name, lanes] {
+            return tr("Opened %1: a trace from another tool, %n lane(s).", nullptr, lanes).arg(name);
+        });
     }
     updateActions();
 }

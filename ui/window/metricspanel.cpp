@@ -188,7 +188,8 @@ void MetricsPanel::updateMinimumWidth()
     int widestName = 0;
     for (const RowName& row : m_rowNames)
         widestName = std::max(widestName, metrics.horizontalAdvance(tr(row.name)));
-    setMinimumWidth(widestName + std::max(0, m_form->horizontalSpacing()) + metrics.averageCharWidth() * valueWidthChars);
+    setMinimumWidth(
+        widestName + std::max(0, m_form->horizontalSpacing()) + metrics.averageCharWidth() * valueWidthChars);
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)

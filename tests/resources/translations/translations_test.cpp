@@ -13,9 +13,9 @@
 #include <QXmlStreamReader>
 #include <gtest/gtest.h>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
-#include <optional>
 
 namespace {
 

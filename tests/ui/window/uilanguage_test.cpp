@@ -17,12 +17,12 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
-#include <QDir>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QMenu>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -102,8 +102,8 @@ TEST_F(Language, SettingALanguageSetsTheDefaultLocaleAndTranslatesCoreAndUiStrin
     EXPECT_EQ(noteText(QStringLiteral("each worker process has its own GIL; --gil changes nothing here")),
         QStringLiteral("у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет"));
     EXPECT_EQ(noteText(QStringLiteral("a note from another version")), QStringLiteral("a note from another version"));
-    EXPECT_EQ(ModelPicker::label(ModelChoice {ModelKind::Threads, true, OffloadKind::None}),
-        QStringLiteral("Потоки + GIL"));
+    EXPECT_EQ(
+        ModelPicker::label(ModelChoice {ModelKind::Threads, true, OffloadKind::None}), QStringLiteral("Потоки + GIL"));
     use(QStringLiteral("en"));
     EXPECT_EQ(taskStateLabel(TaskState::WaitingGil), QStringLiteral("waiting for the GIL"));
     EXPECT_FALSE(UiLanguage::instance()->set(QStringLiteral("fr")));
@@ -140,7 +140,8 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
     // The metrics of the run on screen, said again: the same numbers under Russian names, in Russian units.
     EXPECT_TRUE(window.metricsPanel()->valueOf(QStringLiteral("Wall time")).isEmpty());
     const QString wallRu = window.metricsPanel()->valueOf(QStringLiteral("Реальное время"));
-    EXPECT_TRUE(wallRu.endsWith(QStringLiteral(" мс")) || wallRu.endsWith(QStringLiteral(" с"))) << wallRu.toStdString();
+    EXPECT_TRUE(wallRu.endsWith(QStringLiteral(" мс")) || wallRu.endsWith(QStringLiteral(" с")))
+        << wallRu.toStdString();
     EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Ускорение")), QStringLiteral("1,00× (это и есть эталон)"));
     EXPECT_TRUE(window.stateText().contains(QStringLiteral("готово за"))) << window.stateText().toStdString();
     EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Последовательно"))) << window.stateText().toStdString();
@@ -154,15 +155,18 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
     EXPECT_EQ(window.timelinePlot()->data().segmentCount(), segments);
     ASSERT_NE(window.shownRun(), nullptr);
     // The next picture's caption is in the new language too.
-    EXPECT_TRUE(figureCaption(window.captionFacts()).join(QLatin1Char('\n')).contains(QStringLiteral("реальное время")));
+    EXPECT_TRUE(
+        figureCaption(window.captionFacts()).join(QLatin1Char('\n')).contains(QStringLiteral("реальное время")));
 
     use(QStringLiteral("en"));
     EXPECT_EQ(menuTitles(window).constFirst(), QStringLiteral("&File"));
     EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Sequential"));
     EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Workload"));
     EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Wall time")), wall);
-    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Speed-up")), QStringLiteral("1.00× (this is the baseline)"));
-    EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Sequential: done in"))) << window.stateText().toStdString();
+    EXPECT_EQ(
+        window.metricsPanel()->valueOf(QStringLiteral("Speed-up")), QStringLiteral("1.00× (this is the baseline)"));
+    EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Sequential: done in")))
+        << window.stateText().toStdString();
     EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("waiting for I/O")));
     EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("average"));
     EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("time (s)"));
@@ -226,11 +230,12 @@ TEST_F(Language, TheDialogsRetranslateToo)
 TEST_F(Language, TheCommandLineOptionIsCheckedAndTheRememberedLanguageComesBack)
 {
     QString error;
-    const auto options = parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("ru")},
-        &error);
+    const auto options
+        = parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("ru")}, &error);
     ASSERT_TRUE(options) << error.toStdString();
     EXPECT_EQ(options->language, QStringLiteral("ru"));
-    EXPECT_FALSE(parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("de")}, &error));
+    EXPECT_FALSE(
+        parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("de")}, &error));
     EXPECT_TRUE(error.contains(QStringLiteral("--language"))) << error.toStdString();
 
     const QTemporaryDir dir;
