@@ -217,103 +217,103 @@
         <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="123"/>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="219"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="130"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="225"/>
         <source>Export picture</source>
         <translation>Экспорт рисунка</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="128"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="135"/>
         <source>&amp;Show:</source>
         <translation>&amp;Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="129"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="136"/>
         <source>&amp;Format:</source>
         <translation>&amp;Формат:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="130"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="137"/>
         <source>S&amp;cale:</source>
         <translation>&amp;Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="131"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="138"/>
         <source>Si&amp;ze:</source>
         <translation>&amp;Размер:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="131"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="138"/>
         <source>F&amp;ile:</source>
         <translation>Ф&amp;айл:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="139"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="146"/>
         <source>PNG for slides and the web; SVG and PDF stay sharp at any size</source>
         <translation>PNG — для слайдов и веба; SVG и PDF остаются чёткими при любом размере</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="141"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="148"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="142"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="149"/>
         <source>Pixels per logical pixel: 2× or 4× keep text and lines sharp on a projector or in print</source>
         <translation>Пикселей на логический пиксель: при 2× или 4× текст и линии остаются чёткими на проекторе и в печати</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="143"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="150"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="144"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="151"/>
         <source>logical pixels</source>
         <translation>логических пикселей</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="146"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="152"/>
         <source>Only the visible time window (%1)</source>
         <translation>Только видимый интервал времени (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="147"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="153"/>
         <source>Only the visible time window (not zoomed: the whole run is shown)</source>
         <translation>Только видимый интервал времени (масштаб не менялся: показан весь запуск)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="148"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="154"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="174"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="180"/>
         <source>Choose a file to save the picture in.</source>
         <translation>Выберите файл, в который сохранить рисунок.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="178"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="184"/>
         <source>The file name ends in .%1, but the format is %2: change one of them.</source>
         <translation>Имя файла оканчивается на .%1, а формат — %2: измените что-то одно.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="182"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="188"/>
         <source>At %1× this picture would be %2 × %3 pixels, more than a PNG may have here: choose a smaller size or scale.</source>
         <translation>При %1× рисунок займёт %2 × %3 пикселей — больше, чем здесь допустимо для PNG: выберите размер или масштаб поменьше.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="189"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="195"/>
         <source>There is no folder %1.</source>
         <translation>Папки %1 нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="222"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="228"/>
         <source>%1 (*.%2)</source>
         <translation>%1 (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="234"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="240"/>
         <source>The file exists and will be replaced.</source>
         <translation>Файл уже есть и будет заменён.</translation>
     </message>
@@ -476,7 +476,7 @@
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="430"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="431"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -485,47 +485,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="438"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="440"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="440"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="442"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="441"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="443"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="475"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="477"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="496"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="507"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="524"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="526"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="528"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="532"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="534"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -538,181 +538,181 @@
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="84"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="85"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="85"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="86"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="86"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="87"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="87"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="88"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="88"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="89"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="89"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="90"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="90"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="91"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="91"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="92"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="92"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="93"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="93"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="94"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="94"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="95"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="95"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="96"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="96"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="97"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="97"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="98"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="98"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="249"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="251"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="274"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="206"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="208"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="209"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="211"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="235"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="237"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="240"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="242"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="241"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="243"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="244"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="246"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="245"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="247"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -721,17 +721,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="246"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="248"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="248"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="250"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
         <source>%1
 app %2 + %n worker(s) %3</source>
         <translation>
@@ -744,118 +744,118 @@ app %2 + %n worker(s) %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="263"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="342"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="264"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="266"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="267"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="269"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="268"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="271"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="285"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="287"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="294"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="329"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="331"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="343"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="343"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="345"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="344"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="346"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="391"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="395"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="400"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="400"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="402"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
-        <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C++; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
+        <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="407"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="409"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="411"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="411"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="413"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="414"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="416"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -942,7 +942,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="127"/>
         <source>Threads sharing memory, running in parallel (as C++ threads do)</source>
-        <translation>Потоки с общей памятью, работающие параллельно (как потоки C++)</translation>
+        <translation>Потоки с общей памятью, работающие параллельно (как потоки C⁠+⁠+)</translation>
     </message>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="128"/>
@@ -1263,7 +1263,7 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="120"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="119"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
@@ -1611,17 +1611,17 @@ task runs in between, so updates are lost even on one thread</source>
         <translation>%1 × (%2 мс CPU + %3 мс ввода-вывода)</translation>
     </message>
     <message>
-        <location filename="../../core/workload/workloadtext.cpp" line="47"/>
+        <location filename="../../core/workload/workloadtext.cpp" line="48"/>
         <source>convoy: %1 ms of CPU beside round trips of %2 ms I/O</source>
         <translation>convoy: %1 мс CPU рядом с обменами по %2 мс ввода-вывода</translation>
     </message>
     <message>
-        <location filename="../../core/workload/workloadtext.cpp" line="52"/>
+        <location filename="../../core/workload/workloadtext.cpp" line="53"/>
         <source>1 increment</source>
         <translation>1 приращение</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/workload/workloadtext.cpp" line="53"/>
+        <location filename="../../core/workload/workloadtext.cpp" line="54"/>
         <source>%n increments</source>
         <translation>
             <numerusform>%n приращение</numerusform>
@@ -1630,17 +1630,17 @@ task runs in between, so updates are lost even on one thread</source>
         </translation>
     </message>
     <message>
-        <location filename="../../core/workload/workloadtext.cpp" line="55"/>
+        <location filename="../../core/workload/workloadtext.cpp" line="56"/>
         <source>, under a lock</source>
         <translation>, под блокировкой</translation>
     </message>
     <message>
-        <location filename="../../core/workload/workloadtext.cpp" line="57"/>
+        <location filename="../../core/workload/workloadtext.cpp" line="58"/>
         <source>, awaiting between read and write</source>
         <translation>, с await между чтением и записью</translation>
     </message>
     <message>
-        <location filename="../../core/workload/workloadtext.cpp" line="62"/>
+        <location filename="../../core/workload/workloadtext.cpp" line="63"/>
         <source>%1: %2 of %3</source>
         <translation>%1: %2 по %3</translation>
     </message>

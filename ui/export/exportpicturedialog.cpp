@@ -86,12 +86,19 @@ ExportPictureDialog::ExportPictureDialog(
     m_note->setTextFormat(Qt::PlainText);
 
     m_form = new QFormLayout;
-    m_form->addRow(QString(), m_content);
-    m_form->addRow(QString(), m_format);
-    m_form->addRow(QString(), m_scale);
-    m_form->addRow(QString(), sizeRow);
+    // Labels of their own, named in retranslateUi(): addRow() with an empty text would make none. Each is the
+    // mnemonic's buddy of its field.
+    const auto named = [this](QWidget* buddy) {
+        auto* label = new QLabel(this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    m_form->addRow(named(m_content), m_content);
+    m_form->addRow(named(m_format), m_format);
+    m_form->addRow(named(m_scale), m_scale);
+    m_form->addRow(named(m_width), sizeRow);
     m_form->addRow(QString(), m_visibleOnly);
-    m_form->addRow(QString(), pathRow);
+    m_form->addRow(named(m_path), pathRow);
     m_form->addRow(QString(), m_note);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

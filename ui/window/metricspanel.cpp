@@ -77,7 +77,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     layout->addLayout(m_form);
     const auto row = [this](const char* name) {
         QLabel* value = valueLabel(this);
-        m_form->addRow(QString(), value);
+        // A label of its own: addRow() with an empty text would make none, and retranslateUi() names it.
+        m_form->addRow(new QLabel(this), value);
         m_rowNames.push_back({value, name});
         return value;
     };

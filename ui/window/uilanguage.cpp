@@ -108,6 +108,11 @@ bool UiLanguage::set(const QString& code)
 
 void UiLanguage::removeTranslators()
 {
+    // Going down with the application, which drops its translators itself.
+    if (!QCoreApplication::instance()) {
+        m_translators.clear();
+        return;
+    }
     for (const std::unique_ptr<QTranslator>& translator : m_translators)
         QCoreApplication::removeTranslator(translator.get());
     m_translators.clear();
