@@ -4,66 +4,96 @@
 <context>
     <name>FigureCaption</name>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="35" />
+        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
         <source>%n threads</source>
-        <translation><numerusform>%n thread</numerusform><numerusform>%n threads</numerusform></translation>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="37" />
+        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
         <source>%n worker processes</source>
-        <translation><numerusform>%n worker process</numerusform><numerusform>%n worker processes</numerusform></translation>
+        <translation>
+            <numerusform>%n worker process</numerusform>
+            <numerusform>%n worker processes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="40" />
+        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
         <source>1 thread, up to %n tasks at once</source>
-        <translation><numerusform>1 thread, up to %n task at once</numerusform><numerusform>1 thread, up to %n tasks at once</numerusform></translation>
+        <translation>
+            <numerusform>1 thread, up to %n task at once</numerusform>
+            <numerusform>1 thread, up to %n tasks at once</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="95" />
+        <location filename="../../ui/export/figurecaption.cpp" line="95"/>
         <source>%n cores</source>
-        <translation><numerusform>%n core</numerusform><numerusform>%n cores</numerusform></translation>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="137" />
+        <location filename="../../ui/export/figurecaption.cpp" line="137"/>
         <source>%n lanes</source>
-        <translation><numerusform>%n lane</numerusform><numerusform>%n lanes</numerusform></translation>
+        <translation>
+            <numerusform>%n lane</numerusform>
+            <numerusform>%n lanes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="430" />
+        <location filename="../../ui/window/mainwindow.cpp" line="431"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
-        <translation><numerusform>Opened %1: a trace from another tool, %n lane.</numerusform><numerusform>Opened %1: a trace from another tool, %n lanes.</numerusform></translation>
+        <translation>
+            <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
+            <numerusform>Opened %1: a trace from another tool, %n lanes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="245" />
+        <location filename="../../ui/window/metricspanel.cpp" line="247"/>
         <source>%1 % of %n worker(s)</source>
-        <translation><numerusform>%1 % of %n worker</numerusform><numerusform>%1 % of %n workers</numerusform></translation>
+        <translation>
+            <numerusform>%1 % of %n worker</numerusform>
+            <numerusform>%1 % of %n workers</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="258" />
+        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
         <source>%1
 app %2 + %n worker(s) %3</source>
-        <translation><numerusform>%1
-app %2 + %n worker %3</numerusform><numerusform>%1
-app %2 + %n workers %3</numerusform></translation>
+        <translation>
+            <numerusform>%1
+app %2 + %n worker %3</numerusform>
+            <numerusform>%1
+app %2 + %n workers %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>conlab::WorkloadText</name>
     <message numerus="yes">
-        <location filename="../../core/workload/workloadtext.cpp" line="19" />
+        <location filename="../../core/workload/workloadtext.cpp" line="19"/>
         <source>%n tasks</source>
-        <translation><numerusform>%n task</numerusform><numerusform>%n tasks</numerusform></translation>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../core/workload/workloadtext.cpp" line="53" />
+        <location filename="../../core/workload/workloadtext.cpp" line="54"/>
         <source>%n increments</source>
-        <translation><numerusform>%n increment</numerusform><numerusform>%n increments</numerusform></translation>
+        <translation>
+            <numerusform>%n increment</numerusform>
+            <numerusform>%n increments</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
