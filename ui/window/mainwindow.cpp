@@ -192,7 +192,7 @@ void MainWindow::retranslateUi()
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_fileMenu->setTitle(tr("&File"));
     m_editMenu->setTitle(tr("&Edit"));
-    m_runMenu->setTitle(tr("&Run"));
+    m_runMenu->setTitle(tr("&Run", "menu"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));

@@ -189,8 +189,18 @@ void MetricsPanel::updateMinimumWidth()
     int widestName = 0;
     for (const RowName& row : m_rowNames)
         widestName = std::max(widestName, metrics.horizontalAdvance(tr(row.name)));
+    // The longest value lines, as this language says them with typical numbers.
+    const QString resume = tr("p50 %1 · p99 %2\nmax %3 (%4 resumes)")
+                               .arg(durationText(0.11), durationText(9.99), durationText(9.99))
+                               .arg(888);
+    int widestValue = metrics.averageCharWidth() * valueWidthChars;
+    QStringList lines = resume.split(QLatin1Char('\n'));
+    lines << tr("needs a sequential run");
+    for (const QString& line : lines)
+        widestValue = std::max(widestValue, metrics.horizontalAdvance(line));
+    const QMargins margins = layout()->contentsMargins();
     setMinimumWidth(
-        widestName + std::max(0, m_form->horizontalSpacing()) + metrics.averageCharWidth() * valueWidthChars);
+        margins.left() + widestName + std::max(0, m_form->horizontalSpacing()) + widestValue + margins.right());
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)
