@@ -58,7 +58,7 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="255"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="268"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
         <source>%1
 app %2 + %n worker(s) %3</source>
         <translation>

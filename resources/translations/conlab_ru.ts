@@ -674,8 +674,8 @@
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="149"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="259"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="282"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="284"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -686,38 +686,38 @@
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="154"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="218"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="155"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="219"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="221"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="245"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="247"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="250"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="252"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="251"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="253"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="254"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="255"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -726,18 +726,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="197"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="268"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
         <source>%1
 app %2 + %n worker(s) %3</source>
         <translation>
@@ -750,119 +750,119 @@ app %2 + %n worker(s) %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="271"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="350"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="193"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="274"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="281"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="285"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="287"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="295"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="297"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="300"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="339"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="354"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="356"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="401"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="408"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="410"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="410"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="412"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="415"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="417"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="419"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="421"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="421"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="423"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="426"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
