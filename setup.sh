@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev libgl-dev
+    qt6-base-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev qt6-translations-l10n libgl-dev
     libqcustomplot-dev qcoro-qt6-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth

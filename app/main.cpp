@@ -5,6 +5,7 @@
 #include "window/guioptions.h"
 #include "window/mainwindow.h"
 #include "window/settingsstore.h"
+#include "window/uilanguage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -77,13 +78,21 @@ int runGui(int argc, char** argv)
             std::fprintf(stderr, "conlab: %s\n", qPrintable(problem));
     }
 
+    // Before the window is made, so that it is made in its language; a choice from the View > Language menu is
+    // remembered, --language is for this session only.
+    conlab::UiLanguage* language = conlab::UiLanguage::instance();
+    language->set(conlab::UiLanguage::choose(options->language, remembered.language));
+    QString chosenLanguage = remembered.language;
+    QObject::connect(
+        language, &conlab::UiLanguage::changed, [&chosenLanguage](const QString& code) { chosenLanguage = code; });
+
     conlab::MainWindow window;
     if (remember)
         conlab::SettingsStore::restore(window, remembered);
     conlab::applyGuiOptions(window, *options);
     window.show();
     const int exitCode = QApplication::exec();
-    if (remember && !settings.save(conlab::SettingsStore::capture(window, remembered.language), &error))
+    if (remember && !settings.save(conlab::SettingsStore::capture(window, chosenLanguage), &error))
         std::fprintf(stderr, "conlab: %s\n", qPrintable(error));
     return exitCode;
 }

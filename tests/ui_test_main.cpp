@@ -1,4 +1,5 @@
 #include "models/workerprocess.h"
+#include "window/uilanguage.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -27,6 +28,9 @@ int main(int argc, char** argv)
         for (QSettings::Scope scope : {QSettings::UserScope, QSettings::SystemScope})
             QSettings::setPath(format, scope, settingsDir.path());
     }
+    // As the app does: English has a translation of its own, for its plural forms.
+    if (!conlab::UiLanguage::instance()->set(QStringLiteral("en")))
+        return 1;
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

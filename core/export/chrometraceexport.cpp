@@ -30,7 +30,7 @@ StateText makeStateText(TaskState state)
     return {QByteArrayLiteral(",\n{\"name\":") + jsonString(taskStateKey(state)) + QByteArrayLiteral(",\"cat\":\"")
             + segmentEventCategory + QByteArrayLiteral("\",\"ph\":\"X\",\"pid\":") + QByteArray::number(runPid)
             + QByteArrayLiteral(",\"tid\":"),
-        QByteArrayLiteral("\"state\":") + jsonString(taskStateLabel(state))};
+        QByteArrayLiteral("\"state\":") + jsonString(taskStateEnglishLabel(state))};
 }
 
 void appendMetadata(TextBuffer& out, const char* name, int pid, int tid, const char* argKey, const QByteArray& value)

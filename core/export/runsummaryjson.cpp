@@ -167,7 +167,7 @@ QString runSummaryText(const RunSummary& summary)
     for (TaskState state : allTaskStates) {
         const double value = summary.stateMs[static_cast<std::size_t>(state)];
         if (value != 0)
-            states.emplace_back(taskStateLabel(state), ms(value));
+            states.emplace_back(taskStateEnglishLabel(state), ms(value));
     }
 
     Rows outcome;

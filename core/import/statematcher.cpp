@@ -25,7 +25,7 @@ const std::vector<Candidate>& candidates()
         std::vector<Candidate> list;
         for (TaskState state : allTaskStates) {
             list.push_back({taskStateKey(state).toLower().toStdString(), state});
-            list.push_back({taskStateLabel(state).toLower().toStdString(), state});
+            list.push_back({taskStateEnglishLabel(state).toLower().toStdString(), state});
         }
         std::stable_sort(list.begin(), list.end(),
             [](const Candidate& a, const Candidate& b) { return a.text.size() > b.text.size(); });

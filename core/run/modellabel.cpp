@@ -1,31 +1,43 @@
 #include "modellabel.h"
 
+#include <QCoreApplication>
+
 namespace conlab {
+
+namespace {
+
+QString translated(const char* text)
+{
+    return QCoreApplication::translate("conlab::ModelLabel", text);
+}
+
+} // namespace
 
 QString modelLabel(const RunConfig& config)
 {
     QString label;
     switch (config.model) {
     case ModelKind::Sequential:
-        label = QStringLiteral("sequential");
+        label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "sequential"));
         break;
     case ModelKind::Processes:
-        label = QStringLiteral("processes");
+        label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "processes"));
         break;
     case ModelKind::Threads:
-        label = QStringLiteral("threads");
+        label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "threads"));
         break;
     case ModelKind::EventLoop:
-        label = QStringLiteral("event loop");
         if (config.offload == OffloadKind::Threads)
-            label += QStringLiteral(" + thread executor");
+            label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "event loop + thread executor"));
         else if (config.offload == OffloadKind::Processes)
-            label += QStringLiteral(" + process executor");
+            label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "event loop + process executor"));
+        else
+            label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "event loop"));
         break;
     }
     // Processes have a GIL each: "+ GIL" would promise a contention that does not happen.
     if (config.gil && config.model != ModelKind::Processes)
-        label += QStringLiteral(" + GIL");
+        label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "%1 + GIL")).arg(label);
     return label;
 }
 

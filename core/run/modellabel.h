@@ -6,8 +6,8 @@
 
 namespace conlab {
 
-// A short English name for what a configuration runs, as a table row or a bar says it: "threads + GIL",
-// "event loop + thread executor".
+// A short name for what a configuration runs, as a table row or a bar says it: "threads + GIL", "event loop + thread
+// executor". In the UI's language; English where no translator is installed (`conlab run`).
 QString modelLabel(const RunConfig& config);
 
 } // namespace conlab

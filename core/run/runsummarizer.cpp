@@ -2,10 +2,17 @@
 
 #include "engine.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 
 namespace conlab {
+
+QString noteText(const QString& note)
+{
+    return QCoreApplication::translate("conlab::RunNote", note.toUtf8().constData());
+}
+
 namespace {
 
 bool isRunning(TaskState state)
@@ -109,13 +116,15 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
         summary.counter = CounterResult {std::int64_t(workload.tasks) * workload.increments, engine.counter};
     if (config.model == ModelKind::Processes) {
         if (config.gil)
-            summary.notes << QStringLiteral("each worker process has its own GIL; --gil changes nothing here");
+            summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP(
+                "conlab::RunNote", "each worker process has its own GIL; --gil changes nothing here"));
         if (workload.kind == WorkloadKind::Counter)
-            summary.notes << QStringLiteral("each worker process incremented its own copy of the counter: the "
-                                            "parent's counter is still 0");
+            summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP("conlab::RunNote",
+                "each worker process incremented its own copy of the counter: the parent's counter is still 0"));
     }
     if (config.model == ModelKind::EventLoop && config.gil && config.offload == OffloadKind::Processes)
-        summary.notes << QStringLiteral("the executor's processes have a GIL each: the loop thread keeps its own");
+        summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP(
+            "conlab::RunNote", "the executor's processes have a GIL each: the loop thread keeps its own"));
     return summary;
 }
 

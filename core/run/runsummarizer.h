@@ -19,6 +19,10 @@ double startupMs(const Trace& trace);
 // Nearest-rank percentiles; an empty input gives all zeros.
 LatencyStats latencyStats(std::vector<double> samplesMs);
 
+// A run's note (RunSummary::notes, English as files and `--json` keep it) in the UI's language; a note this version
+// does not make (from a file of another version) stays as it is.
+QString noteText(const QString& note);
+
 RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const EngineResult& engine);
 
 } // namespace conlab

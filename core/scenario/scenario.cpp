@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "run/modellabel.h"
+
 namespace conlab {
 
 QString Scenario::text(Field field, const QLocale& locale) const
@@ -19,7 +21,11 @@ QString Scenario::text(Field field, const QLocale& locale) const
 
 QString Scenario::stepLabel(std::size_t index, const QLocale& locale) const
 {
-    return index < steps.size() ? steps[index].label.text(locale) : QString();
+    if (index >= steps.size())
+        return {};
+    const ScenarioStep& step = steps[index];
+    // Asked each time rather than stored at parse time, so that the name follows a language switch.
+    return step.label.en.isEmpty() ? modelLabel(step.config) : step.label.text(locale);
 }
 
 std::vector<RunConfig> Scenario::stepConfigs() const

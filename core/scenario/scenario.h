@@ -12,6 +12,7 @@ namespace conlab {
 struct ScenarioStep
 {
     RunConfig config; // the scenario's workload with the step's model and overrides, normalized and valid
+    // From the file; empty when it has none, and the step is then named by its model (Scenario::stepLabel()).
     LocalizedText label;
 };
 

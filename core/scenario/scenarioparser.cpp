@@ -1,6 +1,5 @@
 #include "scenarioparser.h"
 
-#include "run/modellabel.h"
 #include "run/runoptions.h"
 #include "util/enumkey.h"
 
@@ -240,7 +239,7 @@ bool ScenarioReader::readStep(const QJsonValue& value, const QString& path, Scen
     step.config = config;
     if (object.contains(QLatin1String("label")))
         return readText(object.value(QLatin1String("label")), path + QStringLiteral(".label"), step.label);
-    step.label = LocalizedText {modelLabel(config), {}}; // the English name serves every language
+    // No label: Scenario::stepLabel() names the step by its model, in the UI's language when it is asked.
     return true;
 }
 

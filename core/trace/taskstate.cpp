@@ -2,6 +2,8 @@
 
 #include "util/enumkey.h"
 
+#include <QCoreApplication>
+
 namespace conlab {
 
 QString taskStateKey(TaskState state)
@@ -25,25 +27,41 @@ QString taskStateKey(TaskState state)
     return QStringLiteral("unknown");
 }
 
-QString taskStateLabel(TaskState state)
+namespace {
+
+// The English words are the source text of their translations (lupdate reads the QT_TRANSLATE_NOOP marks); files and
+// the importer use them as they are.
+const char* labelSource(TaskState state)
 {
     switch (state) {
     case TaskState::Running:
-        return QStringLiteral("running on CPU");
+        return QT_TRANSLATE_NOOP("conlab::TaskState", "running on CPU");
     case TaskState::WaitingIo:
-        return QStringLiteral("waiting for I/O");
+        return QT_TRANSLATE_NOOP("conlab::TaskState", "waiting for I/O");
     case TaskState::Ready:
-        return QStringLiteral("ready, not running");
+        return QT_TRANSLATE_NOOP("conlab::TaskState", "ready, not running");
     case TaskState::StartingUp:
-        return QStringLiteral("starting up");
+        return QT_TRANSLATE_NOOP("conlab::TaskState", "starting up");
     case TaskState::WaitingGil:
-        return QStringLiteral("waiting for the GIL");
+        return QT_TRANSLATE_NOOP("conlab::TaskState", "waiting for the GIL");
     case TaskState::BlockedLock:
-        return QStringLiteral("blocked on a lock");
+        return QT_TRANSLATE_NOOP("conlab::TaskState", "blocked on a lock");
     case TaskState::BlockingLoop:
-        return QStringLiteral("running, blocking the loop");
+        return QT_TRANSLATE_NOOP("conlab::TaskState", "running, blocking the loop");
     }
-    return QStringLiteral("unknown");
+    return QT_TRANSLATE_NOOP("conlab::TaskState", "unknown");
+}
+
+} // namespace
+
+QString taskStateLabel(TaskState state)
+{
+    return QCoreApplication::translate("conlab::TaskState", labelSource(state));
+}
+
+QString taskStateEnglishLabel(TaskState state)
+{
+    return QString::fromLatin1(labelSource(state));
 }
 
 std::optional<TaskState> taskStateFromKey(const QString& key)

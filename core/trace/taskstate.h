@@ -33,8 +33,12 @@ inline constexpr std::array<TaskState, taskStateCount> allTaskStates {
 
 // Stable machine name, used in JSON summaries and trace files ("running", "waiting_io", ...).
 QString taskStateKey(TaskState state);
-// The words a user reads in a legend or tooltip.
+// The words a user reads in a legend or tooltip, in the UI's language (English where no translator is installed, as
+// in `conlab run`).
 QString taskStateLabel(TaskState state);
+// The same words in English whatever the UI's language: what files store and the importer matches, so a saved run
+// does not depend on the language it was saved in.
+QString taskStateEnglishLabel(TaskState state);
 std::optional<TaskState> taskStateFromKey(const QString& key);
 
 } // namespace conlab

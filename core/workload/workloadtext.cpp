@@ -1,6 +1,25 @@
 #include "workloadtext.h"
 
+#include <QCoreApplication>
+
 namespace conlab {
+
+namespace {
+
+QString translated(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("conlab::WorkloadText", text, nullptr, n);
+}
+
+// `conlab run` installs no translator, so "%n tasks" would print "1 tasks": English is written out for one, and the
+// many form stays a plural message for languages with more forms (Russian: 2 задачи, 5 задач, 21 задача).
+QString tasksText(int tasks)
+{
+    return tasks == 1 ? translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "1 task"))
+                      : translated(QT_TRANSLATE_N_NOOP("conlab::WorkloadText", "%n tasks"), tasks);
+}
+
+} // namespace
 
 QString parameterText(double value)
 {
@@ -9,36 +28,40 @@ QString parameterText(double value)
 
 QString workloadText(const WorkloadSpec& workload)
 {
-    const QString tasks
-        = workload.tasks == 1 ? QStringLiteral("1 task") : QStringLiteral("%1 tasks").arg(workload.tasks);
     QString shape;
     switch (workload.kind) {
     case WorkloadKind::Cpu:
-        shape = QStringLiteral("%1 ms CPU").arg(parameterText(workload.cpuMs));
+        shape = translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "%1 ms CPU")).arg(parameterText(workload.cpuMs));
         break;
     case WorkloadKind::Io:
-        shape = QStringLiteral("%1 ms I/O").arg(parameterText(workload.ioMs));
+        shape = translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "%1 ms I/O")).arg(parameterText(workload.ioMs));
         break;
     case WorkloadKind::Sleep:
-        shape = QStringLiteral("%1 ms sleep").arg(parameterText(workload.ioMs));
+        shape = translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "%1 ms sleep")).arg(parameterText(workload.ioMs));
         break;
     case WorkloadKind::Mixed:
-        shape = QStringLiteral("%1 x (%2 ms CPU + %3 ms I/O)")
+        shape = translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "%1 x (%2 ms CPU + %3 ms I/O)"))
                     .arg(QString::number(workload.phases), parameterText(workload.cpuMs), parameterText(workload.ioMs));
         break;
     case WorkloadKind::Convoy:
-        return QStringLiteral("convoy: %1 ms of CPU beside round trips of %2 ms I/O")
+        return translated(
+            QT_TRANSLATE_NOOP("conlab::WorkloadText", "convoy: %1 ms of CPU beside round trips of %2 ms I/O"))
             .arg(parameterText(workload.cpuMs), parameterText(workload.ioMs));
     case WorkloadKind::Counter: {
-        shape = QStringLiteral("%1 increments").arg(workload.increments);
+        // At most limits::maxIncrements, which an int holds.
+        const int increments = int(workload.increments);
+        shape = increments == 1 ? translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "1 increment"))
+                                : translated(QT_TRANSLATE_N_NOOP("conlab::WorkloadText", "%n increments"), increments);
         if (workload.lock)
-            shape += QStringLiteral(", under a lock");
+            shape += translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", ", under a lock"));
         if (workload.yieldBetween)
-            shape += QStringLiteral(", awaiting between read and write");
+            shape += translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", ", awaiting between read and write"));
         break;
     }
     }
-    return QStringLiteral("%1: %2 of %3").arg(workloadKey(workload.kind), tasks, shape);
+    // The key ("cpu", "mixed") is what `--workload` takes: it stays as it is in every language.
+    return translated(QT_TRANSLATE_NOOP("conlab::WorkloadText", "%1: %2 of %3"))
+        .arg(workloadKey(workload.kind), tasksText(workload.tasks), shape);
 }
 
 } // namespace conlab

@@ -6,7 +6,8 @@
 
 namespace conlab {
 
-// A workload and its parameters in one line, as the terminal summary and figure captions print it:
+// A workload and its parameters in one line, as the terminal summary and figure captions print it (in the UI's
+// language; English where no translator is installed, as in `conlab run`):
 // "cpu: 8 tasks of 100 ms CPU", "mixed: 4 tasks of 2 x (80 ms CPU + 10 ms I/O)".
 QString workloadText(const WorkloadSpec& workload);
 

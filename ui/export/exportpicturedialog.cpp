@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -39,63 +40,65 @@ QSpinBox* sideBox(int value, QWidget* parent)
 ExportPictureDialog::ExportPictureDialog(
     const Settings& initial, std::optional<TimeRange> zoomedWindow, QWidget* parent)
     : QDialog(parent)
+    , m_zoomedWindow(zoomedWindow)
 {
-    setWindowTitle(tr("Export picture"));
-
     m_content = new QComboBox(this);
     for (FigureContent content : allFigureContents)
-        m_content->addItem(figureContentLabel(content), int(content));
+        m_content->addItem(QString(), int(content));
     m_content->setCurrentIndex(m_content->findData(int(initial.content)));
 
     m_format = new QComboBox(this);
     for (FigureFormat format : allFigureFormats)
-        m_format->addItem(figureFormatLabel(format), int(format));
+        m_format->addItem(QString(), int(format));
     m_format->setCurrentIndex(m_format->findData(int(initial.format)));
-    m_format->setToolTip(tr("PNG for slides and the web; SVG and PDF stay sharp at any size"));
 
     m_scale = new QComboBox(this);
     for (int scale : figureScales)
-        m_scale->addItem(tr("%1×").arg(scale), scale);
+        m_scale->addItem(QString(), scale);
     m_scale->setCurrentIndex(std::max(0, m_scale->findData(initial.scale)));
-    m_scale->setToolTip(tr("Pixels per logical pixel: 2× or 4× keep text and lines sharp on a projector or in print"));
 
     m_width = sideBox(initial.size.width(), this);
     m_height = sideBox(initial.size.height(), this);
     auto* sizeRow = new QHBoxLayout;
+    m_sizeRow = sizeRow;
     sizeRow->addWidget(m_width);
-    sizeRow->addWidget(new QLabel(tr("×"), this));
+    m_times = new QLabel(this);
+    sizeRow->addWidget(m_times);
     sizeRow->addWidget(m_height);
-    sizeRow->addWidget(new QLabel(tr("logical pixels"), this));
+    m_pixels = new QLabel(this);
+    sizeRow->addWidget(m_pixels);
     sizeRow->addStretch(1);
 
     m_visibleOnly = new QCheckBox(this);
-    if (zoomedWindow) {
-        m_visibleOnly->setText(tr("Only the visible time window (%1)").arg(windowText(*zoomedWindow)));
-        m_visibleOnly->setChecked(initial.visibleWindowOnly);
-    } else {
-        m_visibleOnly->setText(tr("Only the visible time window (not zoomed: the whole run is shown)"));
-        m_visibleOnly->setChecked(false);
-        m_visibleOnly->setEnabled(false);
-    }
+    m_visibleOnly->setChecked(zoomedWindow && initial.visibleWindowOnly);
+    m_visibleOnly->setEnabled(zoomedWindow.has_value());
 
     m_path = new QLineEdit(QDir::toNativeSeparators(initial.path), this);
     m_path->setMinimumWidth(420);
-    auto* browse = new QPushButton(tr("Browse…"), this);
+    m_browse = new QPushButton(this);
     auto* pathRow = new QHBoxLayout;
+    m_pathRow = pathRow;
     pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browse);
+    pathRow->addWidget(m_browse);
 
     m_note = new QLabel(this);
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
 
     m_form = new QFormLayout;
-    m_form->addRow(tr("&Show:"), m_content);
-    m_form->addRow(tr("&Format:"), m_format);
-    m_form->addRow(tr("S&cale:"), m_scale);
-    m_form->addRow(tr("Si&ze:"), sizeRow);
+    // Labels of their own, named in retranslateUi(): addRow() with an empty text would make none. Each is the
+    // mnemonic's buddy of its field.
+    const auto named = [this](QWidget* buddy) {
+        auto* label = new QLabel(this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    m_form->addRow(named(m_content), m_content);
+    m_form->addRow(named(m_format), m_format);
+    m_form->addRow(named(m_scale), m_scale);
+    m_form->addRow(named(m_width), sizeRow);
     m_form->addRow(QString(), m_visibleOnly);
-    m_form->addRow(tr("F&ile:"), pathRow);
+    m_form->addRow(named(m_path), pathRow);
     m_form->addRow(QString(), m_note);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -110,8 +113,45 @@ ExportPictureDialog::ExportPictureDialog(
     connect(m_scale, &QComboBox::currentIndexChanged, this, &ExportPictureDialog::updateNote);
     for (QSpinBox* side : {m_width, m_height})
         connect(side, &QSpinBox::valueChanged, this, &ExportPictureDialog::updateNote);
-    connect(browse, &QPushButton::clicked, this, &ExportPictureDialog::browse);
+    connect(m_browse, &QPushButton::clicked, this, &ExportPictureDialog::browse);
     m_scale->setEnabled(initial.format == FigureFormat::Png);
+    retranslateUi();
+}
+
+void ExportPictureDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void ExportPictureDialog::retranslateUi()
+{
+    setWindowTitle(tr("Export picture"));
+    const auto setRowName = [this](QWidget* field, const QString& name) {
+        if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(field)))
+            label->setText(name);
+    };
+    setRowName(m_content, tr("&Show:"));
+    setRowName(m_format, tr("&Format:"));
+    setRowName(m_scale, tr("S&cale:"));
+    for (const auto& [row, name] : {std::pair(m_sizeRow, tr("Si&ze:")), std::pair(m_pathRow, tr("F&ile:"))}) {
+        if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(row)))
+            label->setText(name);
+    }
+    for (int i = 0; i < m_content->count(); ++i)
+        m_content->setItemText(i, figureContentLabel(static_cast<FigureContent>(m_content->itemData(i).toInt())));
+    for (int i = 0; i < m_format->count(); ++i)
+        m_format->setItemText(i, figureFormatLabel(static_cast<FigureFormat>(m_format->itemData(i).toInt())));
+    m_format->setToolTip(tr("PNG for slides and the web; SVG and PDF stay sharp at any size"));
+    for (int i = 0; i < m_scale->count(); ++i)
+        m_scale->setItemText(i, tr("%1×").arg(m_scale->itemData(i).toInt()));
+    m_scale->setToolTip(tr("Pixels per logical pixel: 2× or 4× keep text and lines sharp on a projector or in print"));
+    m_times->setText(tr("×"));
+    m_pixels->setText(tr("logical pixels"));
+    m_visibleOnly->setText(m_zoomedWindow ? tr("Only the visible time window (%1)").arg(windowText(*m_zoomedWindow))
+                                          : tr("Only the visible time window (not zoomed: the whole run is shown)"));
+    m_browse->setText(tr("Browse…"));
     updateNote();
 }
 

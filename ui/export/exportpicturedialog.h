@@ -15,7 +15,9 @@ class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace conlab {
@@ -59,7 +61,11 @@ public:
 public slots:
     void accept() override;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void onFormatChanged();
     void browse();
     void updateNote();
@@ -73,6 +79,12 @@ private:
     QCheckBox* m_visibleOnly = nullptr;
     QLineEdit* m_path = nullptr;
     QLabel* m_note = nullptr;
+    QLabel* m_times = nullptr;
+    QLabel* m_pixels = nullptr;
+    QPushButton* m_browse = nullptr;
+    QLayout* m_sizeRow = nullptr;
+    QLayout* m_pathRow = nullptr;
+    std::optional<TimeRange> m_zoomedWindow;
     QDialogButtonBox* m_buttons = nullptr;
 };
 

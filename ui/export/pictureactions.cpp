@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMimeData>
@@ -30,17 +31,16 @@ PictureActions::PictureActions(QWidget* view, PictureSource source)
     , m_source(std::move(source))
     , m_writer(new FigureWriter(this))
 {
-    m_export = new QAction(tr("&Export picture…"), view);
+    m_export = new QAction(view);
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
-    m_export->setToolTip(tr("Save the picture as PNG, SVG or PDF, with a caption (Ctrl+S)"));
     connect(m_export, &QAction::triggered, this, &PictureActions::showDialog);
 
-    m_copy = new QAction(tr("&Copy picture"), view);
+    m_copy = new QAction(view);
     m_copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_copy->setToolTip(tr("Copy the picture, with a caption, as an image (Ctrl+Shift+C)"));
     connect(m_copy, &QAction::triggered, this, &PictureActions::copyPicture);
     view->addAction(m_export);
     view->addAction(m_copy);
+    retranslateUi();
 
     connect(m_writer, &FigureWriter::written, this, [this](const QString& path, qint64 bytes) {
         emit message(tr("Saved the picture %1 (%2 KB).")
@@ -65,6 +65,27 @@ PictureActions::PictureActions(QWidget* view, PictureSource source)
 
 // The writer's queue finishes what is under way first, so a picture asked for is never half-written on quit.
 PictureActions::~PictureActions() = default;
+
+void PictureActions::retranslateUi()
+{
+    m_export->setText(tr("&Export picture…"));
+    m_copy->setText(tr("&Copy picture"));
+    if (m_source.offersContent) {
+        m_export->setToolTip(tr("Save the timeline and the CPU plot as PNG, SVG or PDF, with a caption (Ctrl+S)"));
+        m_copy->setToolTip(tr("Copy what the plots show, with a caption, as an image (Ctrl+Shift+C)"));
+    } else {
+        m_export->setToolTip(tr("Save the picture as PNG, SVG or PDF, with a caption (Ctrl+S)"));
+        m_copy->setToolTip(tr("Copy the picture, with a caption, as an image (Ctrl+Shift+C)"));
+    }
+}
+
+bool PictureActions::event(QEvent* event)
+{
+    // The view passes its LanguageChange on to its children, this one included.
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    return QObject::event(event);
+}
 
 void PictureActions::update()
 {

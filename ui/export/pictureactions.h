@@ -28,7 +28,8 @@ struct PictureSource
     // The time range on screen when the user has zoomed, for "only the visible time window"; unset or nullopt when
     // not zoomed.
     std::function<std::optional<TimeRange>()> zoomedWindow;
-    // The dialog offers the run's plots together or alone (the main window); a result view has one picture.
+    // The dialog offers the run's plots together or alone (the main window); a result view has one picture. The
+    // actions' tooltips say which.
     bool offersContent = false;
 };
 
@@ -66,7 +67,12 @@ signals:
     // For the view's status bar; timeoutMs 0 keeps it until the next one.
     void message(const QString& text, int timeoutMs);
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
+    void retranslateUi();
+
     QWidget* m_view;
     PictureSource m_source;
     FigureWriter* m_writer = nullptr;

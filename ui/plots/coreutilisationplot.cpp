@@ -25,6 +25,19 @@ CoreUtilisationPlot::CoreUtilisationPlot(QWidget* parent)
     applyTheme();
 }
 
+void CoreUtilisationPlot::retranslateUi()
+{
+    TimeAxisPlot::retranslateUi();
+    yAxis->setLabel(m_counters ? tr("counter value") : tr("CPU (%)"));
+    // Counters keep the names their trace gave them.
+    if (m_counters)
+        return;
+    for (int core = 0; core < coreCount(); ++core)
+        m_coreGraphs[std::size_t(core)]->setName(tr("cpu%1").arg(core));
+    if (m_averageGraph)
+        m_averageGraph->setName(tr("average"));
+}
+
 void CoreUtilisationPlot::applyTheme()
 {
     TimeAxisPlot::applyTheme();

@@ -30,6 +30,7 @@ public:
 
 protected:
     void applyTheme() override;
+    void retranslateUi() override;
 
 private:
     QPen corePen(int core) const;

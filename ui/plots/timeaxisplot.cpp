@@ -83,7 +83,6 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
 {
     // The ticks carry the unit, which follows the zoom.
     xAxis->setTicker(QSharedPointer<TimeTicker>::create());
-    xAxis->setLabel(tr("time"));
 
     // Time is the only axis a user zooms or pans; lanes and percentages stay where they are.
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -112,6 +111,7 @@ TimeAxisPlot::TimeAxisPlot(LegendColumns legendColumns, QWidget* parent)
     legend->setBrush(Qt::NoBrush);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     TimeAxisPlot::applyTheme();
+    TimeAxisPlot::retranslateUi();
 
     connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &TimeAxisPlot::onRangeChanged);
 
@@ -238,7 +238,26 @@ QString TimeAxisPlot::title() const
 void TimeAxisPlot::setTimeLabelsShown(bool shown)
 {
     xAxis->setTickLabels(shown);
-    xAxis->setLabel(shown ? tr("time (s)") : QString());
+    xAxis->setLabel(shown ? tr("time") : QString());
+    markDirty();
+}
+
+void TimeAxisPlot::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        replot(rpQueuedReplot);
+    }
+    ThemedPlot::changeEvent(event);
+}
+
+void TimeAxisPlot::retranslateUi()
+{
+    // Tick labels in the UI's number format (0,5 in Russian), without group separators, as QCustomPlot sets it up.
+    QLocale numbers;
+    numbers.setNumberOptions(QLocale::OmitGroupSeparator);
+    setLocale(numbers);
+    xAxis->setLabel(xAxis->tickLabels() ? tr("time") : QString());
     markDirty();
 }
 

@@ -81,6 +81,9 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    // The axis labels and legend entries in the UI's language; subclasses add theirs, calling their base's first.
+    virtual void retranslateUi();
 
 private:
     void applyRange(TimeRange range, bool announce);

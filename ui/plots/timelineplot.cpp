@@ -1,6 +1,7 @@
 #include "timelineplot.h"
 
 #include "statepalette.h"
+#include "trace/lanelabel.h"
 
 #include <QHelpEvent>
 #include <QToolTip>
@@ -17,14 +18,18 @@ constexpr int maxLaneLabelPx = 300;
 class StateLegendItem : public QCPAbstractLegendItem
 {
 public:
-    StateLegendItem(QCPLegend* legend, const TimelinePlottable* plottable, TaskState state, bool folded, QString text)
+    StateLegendItem(QCPLegend* legend, const TimelinePlottable* plottable, TaskState state, bool folded)
         : QCPAbstractLegendItem(legend)
         , m_plottable(plottable)
         , m_state(state)
         , m_folded(folded)
-        , m_text(std::move(text))
     {
     }
+
+    bool folded() const { return m_folded; }
+    QString text() const { return m_text; }
+    TaskState state() const { return m_state; }
+    void setText(const QString& text) { m_text = text; }
 
 protected:
     void draw(QCPPainter* painter) override
@@ -111,7 +116,7 @@ protected:
         if (lane >= m_data->lanes().size())
             return {};
         return QFontMetrics(m_axis->tickLabelFont())
-            .elidedText(m_data->lanes()[lane].name, Qt::ElideMiddle, maxLaneLabelPx);
+            .elidedText(laneLabel(m_data->lanes()[lane].name), Qt::ElideMiddle, maxLaneLabelPx);
     }
 
 private:
@@ -135,15 +140,24 @@ TimelinePlot::TimelinePlot(QWidget* parent)
     yAxis->grid()->setVisible(false);
 
     m_plottable = new TimelinePlottable(xAxis, yAxis, &m_data);
-    m_plottable->setName(tr("tasks"));
 
     for (TaskState state : allTaskStates)
-        legend->addItem(new StateLegendItem(legend, m_plottable, state, false, stateLegendText(state)));
-    legend->addItem(
-        new StateLegendItem(legend, m_plottable, TaskState::StartingUp, true, tr("many short segments: zoom in")));
+        legend->addItem(new StateLegendItem(legend, m_plottable, state, false));
+    legend->addItem(new StateLegendItem(legend, m_plottable, TaskState::StartingUp, true));
 
     applyTheme();
+    TimelinePlot::retranslateUi();
     layOutLanes();
+}
+
+void TimelinePlot::retranslateUi()
+{
+    TimeAxisPlot::retranslateUi();
+    m_plottable->setName(tr("tasks"));
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (auto* item = dynamic_cast<StateLegendItem*>(legend->item(i)))
+            item->setText(item->folded() ? tr("many short segments: zoom in") : stateLegendText(item->state()));
+    }
 }
 
 void TimelinePlot::applyTheme()
@@ -176,6 +190,16 @@ void TimelinePlot::showTrace(const Trace& trace)
     resetZoom();
 }
 
+QStringList TimelinePlot::legendTexts() const
+{
+    QStringList texts;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (const auto* item = dynamic_cast<const StateLegendItem*>(legend->item(i)))
+            texts << item->text();
+    }
+    return texts;
+}
+
 TimelinePlottable::Hit TimelinePlot::hitAt(const QPointF& pos) const
 {
     if (!axisRect()->rect().contains(pos.toPoint()))
@@ -189,7 +213,7 @@ QString TimelinePlot::toolTipAt(const QPointF& pos) const
     if (!hit.segment)
         return {};
     const Segment& segment = *hit.segment;
-    const QString lane = m_data.lanes()[std::size_t(hit.lane)].name;
+    const QString lane = laneLabel(m_data.lanes()[std::size_t(hit.lane)].name);
     const QString start = QString::number(nsToSeconds(segment.beginNs, m_data.originNs()) * 1e3, 'f', 3);
     const QString duration = QString::number(double(segment.durationNs()) * 1e-6, 'f', 3);
     // Another tool's trace names its slices and knows no cores.
@@ -245,7 +269,7 @@ int TimelinePlot::laneLabelMarginPx() const
     const QFontMetrics metrics(yAxis->tickLabelFont());
     int widest = 0;
     for (const LaneInfo& lane : m_data.lanes())
-        widest = std::max(widest, std::min(maxLaneLabelPx, metrics.horizontalAdvance(lane.name)));
+        widest = std::max(widest, std::min(maxLaneLabelPx, metrics.horizontalAdvance(laneLabel(lane.name))));
     // What QCPAxis puts beside its tick labels, plus a little room for rounding in hi-dpi pictures.
     const int needed = widest + yAxis->tickLabelPadding() + yAxis->padding() + yAxis->offset() + 6;
     return std::max(theme().pixels(timeAxisLeftMarginPx), needed);

@@ -36,10 +36,13 @@ public:
     TimelinePlottable::Hit hitAt(const QPointF& pos) const;
     // The hover tooltip's text at a widget position; empty where there is no segment.
     QString toolTipAt(const QPointF& pos) const;
+    // The legend's entries as they read: the states, then the mark of folded segments.
+    QStringList legendTexts() const;
 
 protected:
     bool event(QEvent* event) override;
     void applyTheme() override;
+    void retranslateUi() override;
 
 private:
     void layOutLanes();

@@ -7,6 +7,7 @@
 #include "window/mainwindow.h"
 #include "window/presentermode.h"
 #include "window/runfileactions.h"
+#include "window/uilanguage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -191,6 +192,9 @@ void addGuiOptions(QCommandLineParser& parser)
                            "controls (names: conlab run --list-scenarios). With --autorun the first step runs and "
                            "--screenshot waits for it; without, --screenshot shows the question."),
             QStringLiteral("NAME")},
+        {QStringLiteral("language"),
+            QStringLiteral("The window's language: en or ru (default: the remembered choice, else the system's)."),
+            QStringLiteral("en|ru")},
     });
 }
 
@@ -222,6 +226,14 @@ std::optional<GuiOptions> parseGuiOptions(
     for (const QString& name : {QStringLiteral("screenshot"), QStringLiteral("report")}) {
         if (parser.isSet(name) && parser.value(name).isEmpty()) {
             *error = QStringLiteral("--%1: expected a file name").arg(name);
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(QStringLiteral("language"))) {
+        options.language = parser.value(QStringLiteral("language"));
+        if (!UiLanguage::isAvailable(options.language)) {
+            *error = QStringLiteral("--language: unknown language '%1' (choose %2)")
+                         .arg(options.language, UiLanguage::available().join(QLatin1Char('|')));
             return std::nullopt;
         }
     }

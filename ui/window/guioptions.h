@@ -27,6 +27,9 @@ struct GuiOptions
     QString reportPath;
     // `--scenario NAME`: the lesson chosen in the Scenarios panel; config is then its first step.
     QString scenario;
+    // --language en|ru: the UI's language for this session, over the remembered one and the system's; empty: not
+    // given.
+    QString language;
 
     // A scripted window (--exit-when-done, --screenshot, --report) neither reads nor writes remembered settings: its
     // picture and numbers are the same on every machine, and a script leaves the user's settings alone.

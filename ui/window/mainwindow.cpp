@@ -13,9 +13,11 @@
 #include "window/runfileactions.h"
 #include "window/runsession.h"
 #include "window/shortcutshelp.h"
+#include "window/uilanguage.h"
 #include "window/workloadpanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -34,7 +36,6 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new RunSession(this))
 {
-    setWindowTitle(tr("Concurrency Lab"));
     m_files = new RunFileActions(this);
 
     m_timeline = new TimelinePlot(this);
@@ -71,9 +72,8 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(body, 1);
     setCentralWidget(central);
 
-    m_state = new QLabel(tr("Ready: pick a model, or press Space to run."), this);
+    m_state = new QLabel(this);
     m_latency = new QLabel(this);
-    m_latency->setToolTip(tr("How late the window's own 10 ms heartbeat fires: the delay a click would see"));
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_latency);
 
@@ -81,7 +81,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_picker, &ModelPicker::modelChosen, m_series, &SeriesActions::update);
     connect(m_workload, &WorkloadPanel::changed, this, [this] {
         if (!m_session->isRunning())
-            m_state->setText(tr("Settings changed: press Space to run them, or click a model."));
+            setState([] { return tr("Settings changed: press Space to run them, or click a model."); });
     });
     connect(m_metrics, &MetricsPanel::baselineRequested, this,
         [this] { m_session->runBaseline(m_workload->config(m_picker->choice())); });
@@ -98,6 +98,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_tick.setInterval(33);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::tick);
+    setState([] { return tr("Ready: pick a model, or press Space to run."); });
+    retranslateUi();
     updateActions();
     resize(1360, 820);
 }
@@ -106,18 +108,16 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_runAction = new QAction(tr("&Run"), this);
+    m_runAction = new QAction(this);
     m_runAction->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_F5)});
-    m_runAction->setToolTip(tr("Run the chosen model on this workload (Space or F5)"));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runCurrent);
 
     // Space toggles: Run and Stop share it, and only one of them is enabled at a time.
-    m_stopAction = new QAction(tr("&Stop"), this);
+    m_stopAction = new QAction(this);
     m_stopAction->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(Qt::Key_Space)});
-    m_stopAction->setToolTip(tr("Stop the run (Esc or Space)"));
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
 
-    m_resetZoomAction = new QAction(tr("&Reset zoom"), this);
+    m_resetZoomAction = new QAction(this);
     m_resetZoomAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
     connect(m_resetZoomAction, &QAction::triggered, this, &MainWindow::fitPlots);
 
@@ -129,48 +129,102 @@ void MainWindow::createActions()
     pictures.zoomedWindow = [this] { return zoomedWindow(); };
     pictures.offersContent = true;
     m_pictures = new PictureActions(this, std::move(pictures));
-    m_pictures->exportAction()->setToolTip(
-        tr("Save the timeline and the CPU plot as PNG, SVG or PDF, with a caption (Ctrl+S)"));
-    m_pictures->copyAction()->setToolTip(tr("Copy what the plots show, with a caption, as an image (Ctrl+Shift+C)"));
 
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_files->openAction());
-    file->addMenu(m_files->recentMenu());
-    file->addSeparator();
-    file->addAction(m_files->saveAction());
-    file->addAction(m_pictures->exportAction());
-    file->addAction(m_files->segmentsCsvAction());
-    file->addAction(m_files->samplesCsvAction());
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_pictures->copyAction());
-    QMenu* run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(m_runAction);
-    run->addAction(m_stopAction);
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_resetZoomAction);
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_files->openAction());
+    m_fileMenu->addMenu(m_files->recentMenu());
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_files->saveAction());
+    m_fileMenu->addAction(m_pictures->exportAction());
+    m_fileMenu->addAction(m_files->segmentsCsvAction());
+    m_fileMenu->addAction(m_files->samplesCsvAction());
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_pictures->copyAction());
+    m_runMenu = menuBar()->addMenu(QString());
+    m_runMenu->addAction(m_runAction);
+    m_runMenu->addAction(m_stopAction);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_resetZoomAction);
 
     m_presenter = new PresenterMode(this, {m_timeline, m_utilisation}, m_stopAction);
     // The lane names' width follows the theme's fonts.
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
-    view->addSeparator();
-    view->addAction(m_presenter->action());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_presenter->action());
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageGroup = new QActionGroup(this);
+    UiLanguage* language = UiLanguage::instance();
+    for (const QString& code : UiLanguage::available()) {
+        QAction* action = m_languageMenu->addAction(UiLanguage::nativeName(code));
+        action->setCheckable(true);
+        action->setData(code);
+        action->setChecked(code == language->current());
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [code] { UiLanguage::instance()->set(code); });
+    }
+    connect(language, &UiLanguage::changed, this, [this](const QString& code) {
+        for (QAction* action : m_languageGroup->actions())
+            action->setChecked(action->data().toString() == code);
+    });
 
     m_scenarios = new ScenarioController(this);
     menuBar()->addMenu(m_scenarios->menu());
     m_series = new SeriesActions(
         this, m_session, [this] { return currentConfig(); }, m_presenter);
     connect(m_series, &SeriesActions::message, statusBar(), &QStatusBar::showMessage);
-    run->addSeparator();
-    run->addActions({m_series->compareAction(), m_series->sweepAction()});
-    run->setToolTipsVisible(true); // a disabled sweep says why
+    m_runMenu->addSeparator();
+    m_runMenu->addActions({m_series->compareAction(), m_series->sweepAction()});
+    m_runMenu->setToolTipsVisible(true); // a disabled sweep says why
 
-    m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
+    m_shortcutsAction = new QAction(this);
     m_shortcutsAction->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
     connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcutsHelp);
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_shortcutsAction);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_shortcutsAction);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    m_runAction->setText(tr("&Run"));
+    m_runAction->setToolTip(tr("Run the chosen model on this workload (Space or F5)"));
+    m_stopAction->setText(tr("&Stop"));
+    m_stopAction->setToolTip(tr("Stop the run (Esc or Space)"));
+    m_resetZoomAction->setText(tr("&Reset zoom"));
+    m_quitAction->setText(tr("&Quit"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_runMenu->setTitle(tr("&Run", "menu"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_latency->setToolTip(tr("How late the window's own 10 ms heartbeat fires: the delay a click would see"));
+    // What depends on the run on screen is said again from that state, in the new words.
+    m_state->setText(m_stateText());
+    if (m_latencyStats)
+        showLatency(*m_latencyStats);
+    updateTitle();
+}
+
+void MainWindow::setState(std::function<QString()> text)
+{
+    m_stateText = std::move(text);
+    m_state->setText(m_stateText());
+}
+
+QString MainWindow::runningLabel() const
+{
+    return m_runningBaseline ? tr("Sequential baseline") : ModelPicker::label(m_runningChoice);
 }
 
 void MainWindow::showShortcutsHelp()
@@ -332,14 +386,14 @@ void MainWindow::onModelChosen(const ModelChoice& choice)
 {
     m_workload->setModelChoice(choice);
     if (m_session->isRunning())
-        m_state->setText(tr("Stopping the run to start %1…").arg(ModelPicker::label(choice)));
+        setState([choice] { return tr("Stopping the run to start %1…").arg(ModelPicker::label(choice)); });
     m_session->choose(m_workload->config(choice));
 }
 
 void MainWindow::onRunStarted(const RunStart& start)
 {
-    m_runningLabel = m_session->isBaselineRun() ? tr("Sequential baseline")
-                                                : ModelPicker::label(ModelChoice::fromConfig(start.config));
+    m_runningBaseline = m_session->isBaselineRun();
+    m_runningChoice = ModelChoice::fromConfig(start.config);
     m_shown.reset();
     m_liveConfig = start.config;
     m_liveDate = QDate::currentDate();
@@ -370,6 +424,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
     refreshPlotsNow();
     // The latency in the status bar is this window's own; the file's is in the side panel.
     m_latency->clear();
+    m_latencyStats.reset();
     const QString name = QFileInfo(path).fileName();
     if (run.summary) {
         const RunSummary& summary = *run.summary;
@@ -377,15 +432,16 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
         m_metrics->showResult(summary, run.baseline ? &*run.baseline : nullptr);
         // A sequential run measured now, perhaps on another machine, would not be the baseline of this record.
         m_metrics->baselineButton()->hide();
-        m_state->setText(
-            tr("Opened %1. %2 Press Space to run it again.")
-                .arg(name, outcomeText(ModelPicker::label(ModelChoice::fromConfig(summary.config)), summary)));
+        setState([name, summary] {
+            return tr("Opened %1. %2 Press Space to run it again.")
+                .arg(name, outcomeText(ModelPicker::label(ModelChoice::fromConfig(summary.config)), summary));
+        });
     } else {
         m_metrics->showTrace(path, *run.trace);
         const int lanes = int(run.trace->lanes.size());
-        m_state->setText((lanes == 1 ? tr("Opened %1: a trace from another tool, 1 lane.")
-                                     : tr("Opened %1: a trace from another tool, %n lanes.", nullptr, lanes))
-                             .arg(name));
+        setState([name, lanes] {
+            return tr("Opened %1: a trace from another tool, %n lane(s).", nullptr, lanes).arg(name);
+        });
     }
     updateActions();
 }
@@ -409,7 +465,7 @@ void MainWindow::onRunFinished(const RunResult& result)
     refreshPlotsNow();
     showResult(result);
     const RunSummary& summary = result.summary;
-    m_state->setText(outcomeText(m_runningLabel, summary));
+    setState([this, summary] { return outcomeText(runningLabel(), summary); });
     if (summary.uiLatencyMs)
         showLatency(*summary.uiLatencyMs);
     updateActions();
@@ -429,8 +485,10 @@ void MainWindow::onResultRestored(const RunResult& result)
     }
     refreshPlotsNow();
     showResult(result);
-    m_state->setText(tr("%1, as measured earlier: done in %2. Press Space to run it again.")
-                         .arg(ModelPicker::label(choice), durationText(summary.wallMs)));
+    setState([choice, wallMs = summary.wallMs] {
+        return tr("%1, as measured earlier: done in %2. Press Space to run it again.")
+            .arg(ModelPicker::label(choice), durationText(wallMs));
+    });
     if (summary.uiLatencyMs)
         showLatency(*summary.uiLatencyMs);
     updateActions();
@@ -447,7 +505,7 @@ void MainWindow::showResult(const RunResult& result)
 
 void MainWindow::onRunRejected(const QString& error)
 {
-    m_state->setText(tr("Could not start the run: %1").arg(error));
+    setState([error] { return tr("Could not start the run: %1").arg(error); });
     updateActions();
     emit runRejected(error);
 }
@@ -457,7 +515,9 @@ void MainWindow::tick()
     m_timeline->refresh();
     m_utilisation->refresh();
     // One decimal while counting: the figure changes 30 times a second and must not jump in width.
-    m_state->setText(tr("Running %1… %2 s").arg(m_runningLabel).arg(double(m_runClock.elapsed()) / 1000, 0, 'f', 1));
+    setState([this] {
+        return tr("Running %1… %2 s").arg(runningLabel()).arg(double(m_runClock.elapsed()) / 1000, 0, 'f', 1);
+    });
     if (m_session->heartbeat().samplesMs().size() > 0)
         showLatency(m_session->heartbeat().recentStats());
 }
@@ -483,6 +543,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::showLatency(const LatencyStats& stats)
 {
+    m_latencyStats = stats;
     m_latency->setText(tr("UI latency p99 %1 ms").arg(stats.p99, 0, 'f', 1));
 }
 

@@ -9,10 +9,13 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
+#include <functional>
 #include <optional>
 
 class QAction;
+class QActionGroup;
 class QLabel;
+class QMenu;
 
 namespace conlab {
 
@@ -101,9 +104,15 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
+    void retranslateUi();
+    // The status line says `text()`, and says it again in the new language when the language changes.
+    void setState(std::function<QString()> text);
+    // What the run going is called: its model's button, or the sequential baseline.
+    QString runningLabel() const;
     QWidget* createTopBar();
     void onModelChosen(const ModelChoice& choice);
     void onRunStarted(const RunStart& start);
@@ -133,6 +142,16 @@ private:
     QAction* m_stopAction = nullptr;
     QAction* m_resetZoomAction = nullptr;
     QAction* m_shortcutsAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_runMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
+    std::function<QString()> m_stateText;
+    std::optional<LatencyStats> m_latencyStats;
     PresenterMode* m_presenter = nullptr;
     ShortcutsHelp* m_shortcutsHelp = nullptr;
     PictureActions* m_pictures = nullptr;
@@ -145,7 +164,8 @@ private:
     QDate m_liveDate;
     QTimer m_tick;
     QElapsedTimer m_runClock;
-    QString m_runningLabel;
+    bool m_runningBaseline = false;
+    ModelChoice m_runningChoice;
 };
 
 } // namespace conlab

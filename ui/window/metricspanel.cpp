@@ -1,5 +1,6 @@
 #include "metricspanel.h"
 
+#include "run/runsummarizer.h"
 #include "window/durationtext.h"
 
 #include <QDir>
@@ -23,7 +24,8 @@ QString megabytes(double mb)
     return MetricsPanel::tr("%1 MB").arg(mb, 0, 'f', mb < 100 ? 1 : 0);
 }
 
-constexpr int minimumWidthChars = 48;
+// Room for the longest value line ("p50 0.03 ms · p99 0.10 ms") beside the names, in characters of the panel's font.
+constexpr int valueWidthChars = 34;
 
 bool isComplete(const RunSummary& summary)
 {
@@ -73,29 +75,58 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignLeft);
     layout->addLayout(m_form);
-    const auto row = [this](const QString& name) {
+    const auto row = [this](const char* name) {
         QLabel* value = valueLabel(this);
-        m_form->addRow(name, value);
+        // A label of its own: addRow() with an empty text would make none, and retranslateUi() names it.
+        m_form->addRow(new QLabel(this), value);
+        m_rowNames.push_back({value, name});
         return value;
     };
-    m_wall = row(tr("Wall time"));
-    m_cpu = row(tr("CPU time"));
-    m_speedup = row(tr("Speed-up"));
-    m_efficiency = row(tr("Efficiency"));
-    m_memory = row(tr("Peak memory"));
-    m_startup = row(tr("Start-up"));
-    m_resume = row(tr("Resume latency"));
-    m_tasks = row(tr("Tasks done"));
-    m_checksum = row(tr("Checksum"));
-    m_uiLatency = row(tr("UI latency"));
-    m_counter = row(tr("Counter"));
-    m_roundTrips = row(tr("Round trips"));
-    m_gil = row(tr("GIL"));
-    m_traceFile = row(tr("File"));
-    m_traceLanes = row(tr("Lanes"));
-    m_traceSegments = row(tr("Segments"));
-    m_traceCounters = row(tr("Counters"));
-    m_traceSpan = row(tr("Time span"));
+    m_wall = row(QT_TR_NOOP("Wall time"));
+    m_cpu = row(QT_TR_NOOP("CPU time"));
+    m_speedup = row(QT_TR_NOOP("Speed-up"));
+    m_efficiency = row(QT_TR_NOOP("Efficiency"));
+    m_memory = row(QT_TR_NOOP("Peak memory"));
+    m_startup = row(QT_TR_NOOP("Start-up"));
+    m_resume = row(QT_TR_NOOP("Resume latency"));
+    m_tasks = row(QT_TR_NOOP("Tasks done"));
+    m_checksum = row(QT_TR_NOOP("Checksum"));
+    m_uiLatency = row(QT_TR_NOOP("UI latency"));
+    m_counter = row(QT_TR_NOOP("Counter"));
+    m_roundTrips = row(QT_TR_NOOP("Round trips"));
+    m_gil = row(QT_TR_NOOP("GIL"));
+    m_traceFile = row(QT_TR_NOOP("File"));
+    m_traceLanes = row(QT_TR_NOOP("Lanes"));
+    m_traceSegments = row(QT_TR_NOOP("Segments"));
+    m_traceCounters = row(QT_TR_NOOP("Counters"));
+    m_traceSpan = row(QT_TR_NOOP("Time span"));
+
+    m_baselineButton = new QPushButton(this);
+    m_baselineButton->hide();
+    connect(m_baselineButton, &QPushButton::clicked, this, &MetricsPanel::baselineRequested);
+    layout->addWidget(m_baselineButton);
+    layout->addStretch(1);
+
+    deriveFonts();
+    showRowsOf(false);
+    retranslateUi();
+}
+
+void MetricsPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        deriveFonts();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void MetricsPanel::retranslateUi()
+{
+    for (const RowName& row : m_rowNames) {
+        if (auto* label = qobject_cast<QLabel*>(m_form->labelForField(row.value)))
+            label->setText(tr(row.name));
+    }
     m_traceSegments->setToolTip(tr("Slices of the trace as the timeline draws them: a slice with slices nested in it "
                                    "is split where they run"));
     m_resume->setToolTip(tr("From a task's I/O finishing to the task running again: what a request pays for the "
@@ -107,27 +138,29 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_roundTrips->setToolTip(tr("Convoy: round trips the I/O task completed while the CPU-bound task ran"));
     m_gil->setToolTip(tr("How often the GIL changed hands, and how often a waiting thread asked the holder to drop "
                          "it after the switch interval"));
-
-    m_baselineButton = new QPushButton(tr("Run sequential baseline"), this);
+    updateMinimumWidth();
+    m_baselineButton->setText(tr("Run sequential baseline"));
     m_baselineButton->setToolTip(tr("Runs the same workload sequentially once, so the speed-up and efficiency of "
                                     "every model on this workload can be measured against it"));
-    m_baselineButton->hide();
-    connect(m_baselineButton, &QPushButton::clicked, this, &MetricsPanel::baselineRequested);
-    layout->addWidget(m_baselineButton);
-    layout->addStretch(1);
-
-    deriveFonts();
-    setModelChoice(ModelChoice {});
-    showRowsOf(false);
-    setValuesTo(tr("—"));
-    m_headline->setText(tr("Pick a model above, or press Space to run."));
-}
-
-void MetricsPanel::changeEvent(QEvent* event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange)
-        deriveFonts();
+    // The values are said again from what is shown, in the new words and number format.
+    switch (m_shown) {
+    case Shown::Nothing:
+        setModelChoice(m_choice);
+        setValuesTo(tr("—"));
+        m_headline->setText(tr("Pick a model above, or press Space to run."));
+        break;
+    case Shown::Running:
+        setModelChoice(m_choice);
+        m_headline->setText(tr("Running…"));
+        setValuesTo(tr("…"));
+        break;
+    case Shown::Result:
+        fillResult();
+        break;
+    case Shown::Trace:
+        fillTrace();
+        break;
+    }
 }
 
 void MetricsPanel::deriveFonts()
@@ -144,19 +177,42 @@ void MetricsPanel::deriveFonts()
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_checksum->setFont(mono);
-    // Wide enough for the longest value line ("p99 8.82 ms · max 9.15 ms") beside its name, in this font: the
-    // splitter keeps the panel at its initial width when values arrive later, and would cut them off.
-    setMinimumWidth(fontMetrics().averageCharWidth() * minimumWidthChars);
+    updateMinimumWidth();
+}
+
+void MetricsPanel::updateMinimumWidth()
+{
+    // Wide enough for the longest name in this language and the longest value line beside it, in this font: the
+    // splitter keeps the panel at its initial width when values arrive later, and would cut them off. Russian names
+    // are longer than English ones, so the width is measured, not taken from the English text.
+    const QFontMetrics metrics = fontMetrics();
+    int widestName = 0;
+    for (const RowName& row : m_rowNames)
+        widestName = std::max(widestName, metrics.horizontalAdvance(tr(row.name)));
+    // The longest value lines, as this language says them with typical numbers.
+    const QString resume = tr("p50 %1 · p99 %2\nmax %3 (%4 resumes)")
+                               .arg(durationText(0.11), durationText(9.99), durationText(9.99))
+                               .arg(888);
+    int widestValue = metrics.averageCharWidth() * valueWidthChars;
+    QStringList lines = resume.split(QLatin1Char('\n'));
+    lines << tr("needs a sequential run");
+    for (const QString& line : lines)
+        widestValue = std::max(widestValue, metrics.horizontalAdvance(line));
+    const QMargins margins = layout()->contentsMargins();
+    setMinimumWidth(
+        margins.left() + widestName + std::max(0, m_form->horizontalSpacing()) + widestValue + margins.right());
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)
 {
+    m_choice = choice;
     m_title->setText(ModelPicker::label(choice));
     m_explanation->setText(explanation(choice));
 }
 
 void MetricsPanel::showRunning(const RunConfig& config)
 {
+    m_shown = Shown::Running;
     setModelChoice(ModelChoice::fromConfig(config));
     showRowsOf(false);
     m_headline->setText(tr("Running…"));
@@ -167,9 +223,21 @@ void MetricsPanel::showRunning(const RunConfig& config)
 
 void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* baseline)
 {
+    m_shown = Shown::Result;
+    m_summary = summary;
+    m_baseline = baseline ? std::optional(*baseline) : std::nullopt;
+    showRowsOf(false);
+    fillResult();
+    const bool sequential = summary.config.model == ModelKind::Sequential;
+    m_baselineButton->setVisible(!sequential && !baseline && isComplete(summary));
+}
+
+void MetricsPanel::fillResult()
+{
+    const RunSummary& summary = *m_summary;
+    const RunSummary* baseline = m_baseline ? &*m_baseline : nullptr;
     const ModelChoice choice = ModelChoice::fromConfig(summary.config);
     setModelChoice(choice);
-    showRowsOf(false);
     const bool sequential = choice.model == ModelKind::Sequential;
     const int workers = sequential ? 1 : summary.config.effectiveWorkers();
 
@@ -234,19 +302,15 @@ void MetricsPanel::showResult(const RunSummary& summary, const RunSummary* basel
         status << tr("The run failed: %1").arg(summary.error);
     else if (summary.cancelled)
         status << tr("Stopped before the end: these numbers cover only what ran.");
-    status << summary.notes;
+    for (const QString& note : summary.notes)
+        status << noteText(note);
     m_status->setText(status.join(QLatin1Char('\n')));
     m_status->setVisible(!status.isEmpty());
-    m_baselineButton->setVisible(!sequential && !baseline && isComplete(summary));
 }
 
 void MetricsPanel::showTrace(const QString& path, const Trace& trace)
 {
-    const QString fileName = QFileInfo(path).fileName();
-    m_title->setText(fileName);
-    m_explanation->setText(tr("A trace written by another tool: each thread with slices is a lane, each slice a "
-                              "segment, each counter a line in the lower plot. conlab did not make this run, so "
-                              "there are no run numbers to show."));
+    m_shown = Shown::Trace;
     showRowsOf(true);
     m_status->hide();
     m_baselineButton->hide();
@@ -262,25 +326,37 @@ void MetricsPanel::showTrace(const QString& path, const Trace& trace)
         cover(segment.beginNs, segment.endNs);
     for (const CpuSample& sample : trace.cpuSamples)
         cover(sample.timeNs, sample.timeNs);
-    const double spanMs = begin ? double(*end - *begin) * 1e-6 : 0.0;
-    const auto fromOrigin = [&trace](std::int64_t ns) { return double(ns - trace.originNs) * 1e-6; };
+    m_trace = TraceFacts {path, trace.lanes.size(), trace.segments.size(), trace.counterNames.size(),
+        trace.cpuSamples.size(), std::nullopt};
+    if (begin)
+        m_trace.spanMs = TimeRange {double(*begin - trace.originNs) * 1e-6, double(*end - trace.originNs) * 1e-6};
+    fillTrace();
+}
 
+void MetricsPanel::fillTrace()
+{
+    const TraceFacts& trace = m_trace;
+    const QString fileName = QFileInfo(trace.path).fileName();
+    m_title->setText(fileName);
+    m_explanation->setText(tr("A trace written by another tool: each thread with slices is a lane, each slice a "
+                              "segment, each counter a line in the lower plot. conlab did not make this run, so "
+                              "there are no run numbers to show."));
+    const double spanMs = trace.spanMs ? trace.spanMs->size() : 0.0;
     m_headline->setText(QStringLiteral("<span style=\"font-size:x-large; font-weight:600\">%1</span>")
                             .arg(durationText(spanMs).toHtmlEscaped()));
     m_traceFile->setText(fileName);
-    m_traceFile->setToolTip(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()));
-    m_traceLanes->setText(QLocale().toString(qulonglong(trace.lanes.size())));
-    m_traceSegments->setText(QLocale().toString(qulonglong(trace.segments.size())));
-    m_traceCounters->setText(trace.counterNames.empty()
+    m_traceFile->setToolTip(QDir::toNativeSeparators(QFileInfo(trace.path).absoluteFilePath()));
+    m_traceLanes->setText(QLocale().toString(qulonglong(trace.lanes)));
+    m_traceSegments->setText(QLocale().toString(qulonglong(trace.segments)));
+    m_traceCounters->setText(trace.counters == 0
             ? tr("none")
             : tr("%1\nat %2 points in time")
-                  .arg(QLocale().toString(qulonglong(trace.counterNames.size())),
-                      QLocale().toString(qulonglong(trace.cpuSamples.size()))));
-    m_traceSpan->setText(!begin ? tr("empty")
-                                : tr("%1\nfrom %2 to %3 ms")
-                                      .arg(durationText(spanMs))
-                                      .arg(fromOrigin(*begin), 0, 'f', 3)
-                                      .arg(fromOrigin(*end), 0, 'f', 3));
+                  .arg(QLocale().toString(qulonglong(trace.counters)), QLocale().toString(qulonglong(trace.samples))));
+    m_traceSpan->setText(!trace.spanMs ? tr("empty")
+                                       : tr("%1\nfrom %2 to %3 ms")
+                                             .arg(durationText(spanMs))
+                                             .arg(trace.spanMs->begin, 0, 'f', 3)
+                                             .arg(trace.spanMs->end, 0, 'f', 3));
 }
 
 QString MetricsPanel::valueOf(const QString& name) const

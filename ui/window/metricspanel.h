@@ -1,10 +1,13 @@
 #pragma once
 
 #include "run/runsummary.h"
+#include "timeline/timelinemapping.h"
 #include "trace/trace.h"
 #include "window/modelpicker.h"
 
 #include <QWidget>
+#include <optional>
+#include <vector>
 
 class QFormLayout;
 class QLabel;
@@ -43,7 +46,35 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // What the panel shows: its texts are derived from this again when the language changes.
+    enum class Shown
+    {
+        Nothing,
+        Running,
+        Result,
+        Trace,
+    };
+    // What a trace from another tool holds, kept rather than the trace.
+    struct TraceFacts
+    {
+        QString path;
+        std::size_t lanes = 0;
+        std::size_t segments = 0;
+        std::size_t counters = 0;
+        std::size_t samples = 0;
+        std::optional<TimeRange> spanMs; // milliseconds from the trace's origin; nullopt: no data
+    };
+    struct RowName
+    {
+        QLabel* value;
+        const char* name;
+    };
+
+    void retranslateUi();
+    void fillResult();
+    void fillTrace();
     void deriveFonts();
+    void updateMinimumWidth();
     // Before a run, and while one is going, there are no numbers: every value shows the placeholder.
     void setValuesTo(const QString& placeholder);
     void setRowVisible(QLabel* value, bool visible);
@@ -74,6 +105,12 @@ private:
     QLabel* m_traceCounters = nullptr;
     QLabel* m_traceSpan = nullptr;
     QPushButton* m_baselineButton = nullptr;
+    std::vector<RowName> m_rowNames;
+    Shown m_shown = Shown::Nothing;
+    ModelChoice m_choice;
+    std::optional<RunSummary> m_summary;
+    std::optional<RunSummary> m_baseline;
+    TraceFacts m_trace;
 };
 
 } // namespace conlab

@@ -4,6 +4,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -66,25 +67,13 @@ ModelPicker::ModelPicker(QWidget* parent)
     : QWidget(parent)
     , m_group(new QButtonGroup(this))
 {
-    const std::array<QString, buttonCount> texts {
-        tr("Sequential"), tr("Processes"), tr("Threads"), tr("Threads + GIL"), tr("Event loop")};
-    const std::array<QString, buttonCount> hints {
-        tr("One thread, one task after another: the baseline"),
-        tr("Worker processes: every core, own memory each, start-up cost"),
-        tr("Threads sharing memory, running in parallel (as C++ threads do)"),
-        tr("The same threads, but CPU work must hold one global interpreter lock, as in CPython"),
-        tr("One thread running coroutines: waits overlap, nothing runs in parallel"),
-    };
-
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     m_group->setExclusive(true);
     for (int i = 0; i < buttonCount; ++i) {
-        auto* button = new QPushButton(texts[std::size_t(i)], this);
+        auto* button = new QPushButton(this);
         button->setCheckable(true);
-        button->setToolTip(tr("%1 (key %2 or Alt+%2)").arg(hints[std::size_t(i)]).arg(i + 1));
-        button->setMinimumWidth(button->sizeHint().width() + 12);
         m_buttons[std::size_t(i)] = button;
         m_group->addButton(button, i);
         layout->addWidget(button);
@@ -93,23 +82,21 @@ ModelPicker::ModelPicker(QWidget* parent)
                  QKeySequence(QKeyCombination(Qt::AltModifier, Qt::Key(Qt::Key_1 + i)))}) {
             auto* shortcut = new QShortcut(keys, this);
             shortcut->setContext(Qt::WindowShortcut);
-            // What the shortcuts help says it does.
-            shortcut->setWhatsThis(tr("Pick %1").arg(texts[std::size_t(i)]));
+            m_shortcuts[std::size_t(i)].push_back(shortcut);
             connect(shortcut, &QShortcut::activated, this, [this, i] { choose(i); });
         }
     }
     m_buttons[0]->setChecked(true);
 
     layout->addSpacing(8);
-    auto* executorLabel = new QLabel(tr("Executor:"), this);
-    layout->addWidget(executorLabel);
+    m_executorLabel = new QLabel(this);
+    layout->addWidget(m_executorLabel);
     m_executor = new QComboBox(this);
-    m_executor->addItem(tr("None (CPU blocks the loop)"), int(OffloadKind::None));
-    m_executor->addItem(tr("Thread pool"), int(OffloadKind::Threads));
-    m_executor->addItem(tr("Process pool"), int(OffloadKind::Processes));
-    m_executor->setToolTip(tr("Event loop only: where CPU steps run, like asyncio's loop.run_in_executor"));
-    executorLabel->setBuddy(m_executor);
+    for (OffloadKind offload : {OffloadKind::None, OffloadKind::Threads, OffloadKind::Processes})
+        m_executor->addItem(QString(), int(offload));
+    m_executorLabel->setBuddy(m_executor);
     layout->addWidget(m_executor);
+    retranslateUi();
     updateExecutorEnabled();
 
     connect(m_group, &QButtonGroup::idClicked, this, [this] {
@@ -121,6 +108,42 @@ ModelPicker::ModelPicker(QWidget* parent)
         if (choice().model == ModelKind::EventLoop)
             emit modelChosen(choice());
     });
+}
+
+void ModelPicker::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ModelPicker::retranslateUi()
+{
+    const std::array<QString, buttonCount> texts {
+        tr("Sequential"), tr("Processes"), tr("Threads"), tr("Threads + GIL"), tr("Event loop")};
+    const std::array<QString, buttonCount> hints {
+        tr("One thread, one task after another: the baseline"),
+        tr("Worker processes: every core, own memory each, start-up cost"),
+        tr("Threads sharing memory, running in parallel (as C++ threads do)"),
+        tr("The same threads, but CPU work must hold one global interpreter lock, as in CPython"),
+        tr("One thread running coroutines: waits overlap, nothing runs in parallel"),
+    };
+    for (int i = 0; i < buttonCount; ++i) {
+        QAbstractButton* button = m_buttons[std::size_t(i)];
+        button->setText(texts[std::size_t(i)]);
+        button->setToolTip(tr("%1 (key %2 or Alt+%2)").arg(hints[std::size_t(i)]).arg(i + 1));
+        // Room around the words in this language: a width fitted to the English label would cut the Russian one.
+        button->setMinimumWidth(0);
+        button->setMinimumWidth(button->sizeHint().width() + 12);
+        // What the shortcuts help says it does.
+        for (QShortcut* shortcut : m_shortcuts[std::size_t(i)])
+            shortcut->setWhatsThis(tr("Pick %1").arg(texts[std::size_t(i)]));
+    }
+    m_executorLabel->setText(tr("Executor:"));
+    m_executor->setItemText(0, tr("None (CPU blocks the loop)"));
+    m_executor->setItemText(1, tr("Thread pool"));
+    m_executor->setItemText(2, tr("Process pool"));
+    m_executor->setToolTip(tr("Event loop only: where CPU steps run, like asyncio's loop.run_in_executor"));
 }
 
 ModelChoice ModelPicker::choice() const

@@ -7,10 +7,13 @@
 #include <QString>
 #include <QWidget>
 #include <array>
+#include <vector>
 
 class QAbstractButton;
 class QButtonGroup;
 class QComboBox;
+class QLabel;
+class QShortcut;
 
 namespace conlab {
 
@@ -65,12 +68,18 @@ public:
 signals:
     void modelChosen(const conlab::ModelChoice& choice);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void updateExecutorEnabled();
     int indexOf(const ModelChoice& choice) const;
 
     QButtonGroup* m_group = nullptr;
     std::array<QAbstractButton*, buttonCount> m_buttons {};
+    std::array<std::vector<QShortcut*>, buttonCount> m_shortcuts;
+    QLabel* m_executorLabel = nullptr;
     QComboBox* m_executor = nullptr;
     bool m_extraGil = false;
 };

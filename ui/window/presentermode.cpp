@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QEvent>
 #include <QMainWindow>
 #include <QShortcut>
 
@@ -15,19 +16,34 @@ PresenterMode::PresenterMode(QMainWindow* window, std::vector<ThemedPlot*> plots
     , m_plots(plots.begin(), plots.end())
     , m_escapeFirst(escapeFirst)
 {
-    m_action = new QAction(tr("&Presenter mode"), window);
+    m_action = new QAction(window);
     m_action->setCheckable(true);
     m_action->setShortcut(QKeySequence(Qt::Key_F11));
-    m_action->setToolTip(tr("Full screen, large fonts and lines, high contrast: for a projector (F11; Esc leaves)"));
     connect(m_action, &QAction::toggled, this, &PresenterMode::setOn);
 
     m_leave = new QShortcut(QKeySequence(Qt::Key_Escape), window);
     m_leave->setContext(Qt::WindowShortcut);
-    m_leave->setWhatsThis(tr("Leave presenter mode (when no run is going)"));
+    retranslateUi();
     connect(m_leave, &QShortcut::activated, this, [this] { setOn(false); });
     if (m_escapeFirst)
         connect(m_escapeFirst, &QAction::enabledChanged, this, &PresenterMode::updateLeaveShortcut);
     updateLeaveShortcut();
+}
+
+void PresenterMode::retranslateUi()
+{
+    m_action->setText(tr("&Presenter mode"));
+    m_action->setToolTip(tr("Full screen, large fonts and lines, high contrast: for a projector (F11; Esc leaves)"));
+    // What the shortcuts help says it does.
+    m_leave->setWhatsThis(tr("Leave presenter mode (when no run is going)"));
+}
+
+bool PresenterMode::event(QEvent* event)
+{
+    // The window passes its LanguageChange on to its children, this one included.
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    return QObject::event(event);
 }
 
 PresenterMode::~PresenterMode()

@@ -42,7 +42,11 @@ public:
 signals:
     void toggled(bool on);
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void enter();
     void leave();
     void updateLeaveShortcut();

@@ -56,6 +56,7 @@ RunFileActions::RunFileActions(MainWindow* window)
     m_busy->setTextVisible(false);
     m_busy->hide();
     window->statusBar()->addPermanentWidget(m_busy);
+    retranslateUi();
 
     connect(m_loader, &RunFileLoader::loaded, this, &RunFileActions::onLoaded);
     connect(m_loader, &RunFileLoader::failed, this, &RunFileActions::onLoadFailed);
@@ -74,17 +75,15 @@ RunFileActions::~RunFileActions() = default;
 
 void RunFileActions::createActions()
 {
-    m_openAction = new QAction(tr("&Open run…"), this);
+    m_openAction = new QAction(this);
     m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setToolTip(tr("Open a saved run or a Chrome trace from another tool (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &RunFileActions::askForOpenPath);
 
-    m_recentMenu = new QMenu(tr("Open &recent"), m_window);
+    m_recentMenu = new QMenu(m_window);
     connect(m_recentMenu, &QMenu::aboutToShow, this, &RunFileActions::updateRecentMenu);
 
-    m_saveAction = new QAction(tr("Save &run…"), this);
+    m_saveAction = new QAction(this);
     m_saveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    m_saveAction->setToolTip(tr("Save the run on screen as Chrome trace JSON, with its numbers (Ctrl+Shift+S)"));
     connect(m_saveAction, &QAction::triggered, this, [this] {
         const ShownRun* shown = m_window->shownRun();
         // Saved as conlab's own file, a trace from another tool gets a name of its own rather than its original's.
@@ -92,19 +91,38 @@ void RunFileActions::createActions()
         askForSavePath(tr("Save run"), tr("Chrome trace JSON (*.json)"), suffix, &RunFileActions::saveRun);
     });
 
-    m_segmentsCsvAction = new QAction(tr("Export &segments as CSV…"), this);
-    m_segmentsCsvAction->setToolTip(tr("Every segment of the timeline as one row of a CSV file"));
+    m_segmentsCsvAction = new QAction(this);
     connect(m_segmentsCsvAction, &QAction::triggered, this, [this] {
         askForSavePath(tr("Export segments as CSV"), tr("CSV (*.csv)"), QStringLiteral("-segments.csv"),
             &RunFileActions::exportSegmentsCsv);
     });
 
-    m_samplesCsvAction = new QAction(tr("Export CPU s&amples as CSV…"), this);
-    m_samplesCsvAction->setToolTip(tr("The lower plot's values, one row per point in time, as a CSV file"));
+    m_samplesCsvAction = new QAction(this);
     connect(m_samplesCsvAction, &QAction::triggered, this, [this] {
         askForSavePath(tr("Export samples as CSV"), tr("CSV (*.csv)"), QStringLiteral("-samples.csv"),
             &RunFileActions::exportSamplesCsv);
     });
+}
+
+void RunFileActions::retranslateUi()
+{
+    m_recentMenu->setTitle(tr("Open &recent"));
+    m_saveAction->setText(tr("Save &run…"));
+    m_saveAction->setToolTip(tr("Save the run on screen as Chrome trace JSON, with its numbers (Ctrl+Shift+S)"));
+    m_segmentsCsvAction->setText(tr("Export &segments as CSV…"));
+    m_segmentsCsvAction->setToolTip(tr("Every segment of the timeline as one row of a CSV file"));
+    m_samplesCsvAction->setToolTip(tr("The lower plot's values, one row per point in time, as a CSV file"));
+    m_openAction->setText(tr("&Open run…"));
+    setBusy(!m_busy->isHidden());
+    update();
+}
+
+bool RunFileActions::event(QEvent* event)
+{
+    // The window passes its LanguageChange on to its children, this one included.
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    return QObject::event(event);
 }
 
 void RunFileActions::update()

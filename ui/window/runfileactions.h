@@ -68,9 +68,11 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     void createActions();
+    void retranslateUi();
     void startLoading(const QString& path);
     void onLoaded(const QString& path, const SavedRun& run);
     void onLoadFailed(const QString& path, const QString& error);

@@ -110,7 +110,6 @@ ShortcutsHelp::ShortcutsHelp(QWidget* window)
     : QDialog(window)
     , m_window(window)
 {
-    setWindowTitle(tr("Keyboard shortcuts"));
     auto* layout = new QVBoxLayout(this);
 
     m_table = new QTableWidget(0, 2, this);
@@ -123,15 +122,24 @@ ShortcutsHelp::ShortcutsHelp(QWidget* window)
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
-    m_mouse = new QLabel(tr("On the plots: the wheel zooms time, dragging pans, a right-drag (or Shift+drag) zooms to "
-                            "a range, a double-click shows the whole run; hovering a segment describes it."),
-        this);
+    m_mouse = new QLabel(this);
     m_mouse->setWordWrap(true);
     layout->addWidget(m_mouse);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    retranslateUi();
+}
+
+void ShortcutsHelp::retranslateUi()
+{
+    setWindowTitle(tr("Keyboard shortcuts"));
+    m_table->setHorizontalHeaderLabels({tr("Keys"), tr("Does")});
+    m_mouse->setText(tr("On the plots: the wheel zooms time, dragging pans, a right-drag (or Shift+drag) zooms to a "
+                        "range, a double-click shows the whole run; hovering a segment describes it."));
+    // The actions' names come from the window, which has retranslated them first: its children hear of the change
+    // after it, and this dialog is one of them.
     refresh();
 }
 
@@ -206,6 +214,8 @@ void ShortcutsHelp::changeEvent(QEvent* event)
     // Presenter mode changes the application font: the headings' bold copies and the sizes follow.
     if (event->type() == QEvent::FontChange)
         refresh();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
 }
 
 bool ShortcutsHelp::fitToContents()

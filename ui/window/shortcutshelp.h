@@ -39,6 +39,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void retranslateUi();
     // The groups in `pairs` pairs of (keys, does) columns, side by side.
     void fill(const QList<ShortcutEntry>& entries, int pairs);
     // False when the table is taller than the screen allows, and scrolls.

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -19,7 +20,6 @@ QDoubleSpinBox* msBox(double min, double max, QWidget* parent)
     auto* box = new QDoubleSpinBox(parent);
     box->setRange(min, max);
     box->setDecimals(1);
-    box->setSuffix(WorkloadPanel::tr(" ms"));
     box->setAccelerated(true);
     return box;
 }
@@ -63,45 +63,29 @@ WorkloadPanel::WorkloadPanel(QWidget* parent)
 {
     m_kind = new QComboBox(this);
     for (WorkloadKind kind : allWorkloadKinds)
-        m_kind->addItem(kindLabel(kind), int(kind));
-    m_kind->setToolTip(tr("What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make\n"
-                          "round trips beside a CPU-bound task (the convoy), or increment one shared counter"));
+        m_kind->addItem(QString(), int(kind));
 
     m_tasks = new QSpinBox(this);
     m_tasks->setRange(1, limits::maxTasks);
     m_tasks->setAccelerated(true);
-    m_tasks->setToolTip(tr("Number of tasks in the workload (the convoy always has two)"));
 
     m_workers = new QSpinBox(this);
     m_workers->setRange(0, limits::maxWorkers);
-    m_workers->setSpecialValueText(tr("auto"));
-    m_workers->setToolTip(tr("Threads or processes in the pool; for the event loop, tasks in flight at once.\n"
-                             "auto: one per core (event loop: every task at once)"));
 
     m_cpuMs = msBox(0, limits::maxPhaseMs, this);
-    m_cpuMs->setToolTip(tr("Milliseconds of real computation per task (mixed: per phase), on this machine"));
     m_ioMs = msBox(0, limits::maxPhaseMs, this);
-    m_ioMs->setToolTip(tr("How long the server takes to answer (or the sleep lasts), per task (mixed: per phase;\n"
-                          "convoy: per round trip)"));
 
     m_phases = new QSpinBox(this);
     m_phases->setRange(1, limits::maxPhases);
-    m_phases->setToolTip(tr("Mixed workload: CPU + I/O phase pairs per task"));
 
     m_increments = new QSpinBox(this);
     m_increments->setRange(1, int(std::min<std::int64_t>(limits::maxIncrements, std::numeric_limits<int>::max())));
     m_increments->setGroupSeparatorShown(true);
     m_increments->setAccelerated(true);
-    m_increments->setToolTip(tr("Shared counter: how many times each task adds one to the counter"));
-    m_lock = new QCheckBox(tr("&Lock each update"), this);
-    m_lock->setToolTip(tr("Shared counter: hold a lock around every read-modify-write, so no update is lost"));
-    m_yield = new QCheckBox(tr("&Await between read and write"), this);
-    m_yield->setToolTip(tr("Shared counter, event loop: await between reading and writing the counter; another\n"
-                           "task runs in between, so updates are lost even on one thread"));
+    m_lock = new QCheckBox(this);
+    m_yield = new QCheckBox(this);
 
     m_switchInterval = msBox(minSwitchIntervalMs, limits::maxSwitchIntervalMs, this);
-    m_switchInterval->setToolTip(tr("With the GIL: how long a thread may keep it while another waits for it\n"
-                                    "(CPython's sys.setswitchinterval; default 5 ms)"));
 
     // Two rows: what every task does, then the knobs only some workloads and models have.
     auto* rows = new QVBoxLayout(this);
@@ -111,29 +95,33 @@ WorkloadPanel::WorkloadPanel(QWidget* parent)
     auto* second = new QHBoxLayout;
     rows->addLayout(first);
     rows->addLayout(second);
-    const auto addPair = [this](QHBoxLayout* row, const QString& text, QWidget* field) {
-        auto* label = new QLabel(text, this);
+    const auto addPair = [this](QHBoxLayout* row, const char* text, QWidget* field) {
+        auto* label = new QLabel(this);
         label->setBuddy(field);
+        if (text)
+            m_labels.push_back({label, text});
         row->addWidget(label);
         row->addWidget(field);
         row->addSpacing(10);
         return label;
     };
-    addPair(first, tr("&Workload"), m_kind);
-    addPair(first, tr("&Tasks"), m_tasks);
-    addPair(first, tr("W&orkers"), m_workers);
-    addPair(first, tr("&CPU"), m_cpuMs);
-    m_ioLabel = addPair(first, tr("&I/O"), m_ioMs);
-    addPair(first, tr("P&hases"), m_phases);
+    addPair(first, QT_TR_NOOP("&Workload"), m_kind);
+    addPair(first, QT_TR_NOOP("&Tasks"), m_tasks);
+    addPair(first, QT_TR_NOOP("W&orkers"), m_workers);
+    addPair(first, QT_TR_NOOP("&CPU"), m_cpuMs);
+    // Its words follow the workload kind: updateEnabled() sets them.
+    m_ioLabel = addPair(first, nullptr, m_ioMs);
+    addPair(first, QT_TR_NOOP("P&hases"), m_phases);
     first->addStretch(1);
-    addPair(second, tr("I&ncrements"), m_increments);
+    addPair(second, QT_TR_NOOP("I&ncrements"), m_increments);
     second->addWidget(m_lock);
     second->addSpacing(10);
     second->addWidget(m_yield);
     second->addSpacing(10);
-    addPair(second, tr("&Switch interval"), m_switchInterval);
+    addPair(second, QT_TR_NOOP("&Switch interval"), m_switchInterval);
     second->addStretch(1);
 
+    retranslateUi();
     setConfig(defaultConfig());
 
     connect(m_kind, &QComboBox::activated, this, [this] {
@@ -146,6 +134,42 @@ WorkloadPanel::WorkloadPanel(QWidget* parent)
         connect(box, &QDoubleSpinBox::valueChanged, this, &WorkloadPanel::changed);
     for (QCheckBox* box : {m_lock, m_yield})
         connect(box, &QCheckBox::toggled, this, &WorkloadPanel::changed);
+}
+
+void WorkloadPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void WorkloadPanel::retranslateUi()
+{
+    for (const FieldLabel& field : m_labels)
+        field.label->setText(tr(field.text));
+    for (WorkloadKind kind : allWorkloadKinds)
+        m_kind->setItemText(m_kind->findData(int(kind)), kindLabel(kind));
+    m_kind->setToolTip(tr("What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make\n"
+                          "round trips beside a CPU-bound task (the convoy), or increment one shared counter"));
+    m_tasks->setToolTip(tr("Number of tasks in the workload (the convoy always has two)"));
+    m_workers->setSpecialValueText(tr("auto"));
+    m_workers->setToolTip(tr("Threads or processes in the pool; for the event loop, tasks in flight at once.\n"
+                             "auto: one per core (event loop: every task at once)"));
+    for (QDoubleSpinBox* box : {m_cpuMs, m_ioMs, m_switchInterval})
+        box->setSuffix(tr(" ms"));
+    m_cpuMs->setToolTip(tr("Milliseconds of real computation per task (mixed: per phase), on this machine"));
+    m_ioMs->setToolTip(tr("How long the server takes to answer (or the sleep lasts), per task (mixed: per phase;\n"
+                          "convoy: per round trip)"));
+    m_phases->setToolTip(tr("Mixed workload: CPU + I/O phase pairs per task"));
+    m_increments->setToolTip(tr("Shared counter: how many times each task adds one to the counter"));
+    m_lock->setText(tr("&Lock each update"));
+    m_lock->setToolTip(tr("Shared counter: hold a lock around every read-modify-write, so no update is lost"));
+    m_yield->setText(tr("&Await between read and write"));
+    m_yield->setToolTip(tr("Shared counter, event loop: await between reading and writing the counter; another\n"
+                           "task runs in between, so updates are lost even on one thread"));
+    m_switchInterval->setToolTip(tr("With the GIL: how long a thread may keep it while another waits for it\n"
+                                    "(CPython's sys.setswitchinterval; default 5 ms)"));
+    updateEnabled();
 }
 
 RunConfig WorkloadPanel::config(const ModelChoice& choice) const

@@ -4,6 +4,7 @@
 #include "window/modelpicker.h"
 
 #include <QWidget>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -48,7 +49,18 @@ signals:
     // The user edited a setting.
     void changed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // A field's name and its source text, translated again when the language changes.
+    struct FieldLabel
+    {
+        QLabel* label;
+        const char* text;
+    };
+
+    void retranslateUi();
     WorkloadKind kind() const;
     void updateEnabled();
 
@@ -65,6 +77,7 @@ private:
     QCheckBox* m_lock = nullptr;
     QCheckBox* m_yield = nullptr;
     QDoubleSpinBox* m_switchInterval = nullptr;
+    std::vector<FieldLabel> m_labels;
 };
 
 } // namespace conlab

@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>FigureCaption</name>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <source>%n threads</source>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <source>%n worker processes</source>
+        <translation>
+            <numerusform>%n worker process</numerusform>
+            <numerusform>%n worker processes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
+        <source>1 thread, up to %n tasks at once</source>
+        <translation>
+            <numerusform>1 thread, up to %n task at once</numerusform>
+            <numerusform>1 thread, up to %n tasks at once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="95"/>
+        <source>%n cores</source>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="137"/>
+        <source>%n lanes</source>
+        <translation>
+            <numerusform>%n lane</numerusform>
+            <numerusform>%n lanes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::CompareView</name>
+    <message numerus="yes">
+        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <source>%n workers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/window/mainwindow.cpp" line="443"/>
+        <source>Opened %1: a trace from another tool, %n lane(s).</source>
+        <translation>
+            <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
+            <numerusform>Opened %1: a trace from another tool, %n lanes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::MetricsPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <source>%1 % of %n worker(s)</source>
+        <translation>
+            <numerusform>%1 % of %n worker</numerusform>
+            <numerusform>%1 % of %n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
+        <source>%1
+app %2 + %n worker(s) %3</source>
+        <translation>
+            <numerusform>%1
+app %2 + %n worker %3</numerusform>
+            <numerusform>%1
+app %2 + %n workers %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ScenarioController</name>
+    <message numerus="yes">
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="81"/>
+        <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SeriesProgress</name>
+    <message numerus="yes">
+        <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
+        <source>Done: %n runs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SpeedupPlot</name>
+    <message numerus="yes">
+        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <source> %n cores</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SweepView</name>
+    <message numerus="yes">
+        <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
+        <source>%1, %n workers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::WorkloadText</name>
+    <message numerus="yes">
+        <location filename="../../core/workload/workloadtext.cpp" line="19"/>
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/workload/workloadtext.cpp" line="54"/>
+        <source>%n increments</source>
+        <translation>
+            <numerusform>%n increment</numerusform>
+            <numerusform>%n increments</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

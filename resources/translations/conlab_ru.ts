@@ -1,0 +1,2092 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>FigureCaption</name>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="33"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <source>1 thread</source>
+        <translation>1 поток</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <source>%n threads</source>
+        <translation>
+            <numerusform>%n поток</numerusform>
+            <numerusform>%n потока</numerusform>
+            <numerusform>%n потоков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <source>1 worker process</source>
+        <translation>1 рабочий процесс</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <source>%n worker processes</source>
+        <translation>
+            <numerusform>%n рабочий процесс</numerusform>
+            <numerusform>%n рабочих процесса</numerusform>
+            <numerusform>%n рабочих процессов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="39"/>
+        <source>1 thread, 1 task at a time</source>
+        <translation>1 поток, по 1 задаче за раз</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
+        <source>1 thread, up to %n tasks at once</source>
+        <translation>
+            <numerusform>1 поток, до %n задачи одновременно</numerusform>
+            <numerusform>1 поток, до %n задач одновременно</numerusform>
+            <numerusform>1 поток, до %n задач одновременно</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="48"/>
+        <source>no speed-up: the run did not finish</source>
+        <translation>ускорения нет: запуск не завершился</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="50"/>
+        <source>speed-up: this is the baseline</source>
+        <translation>ускорение: это и есть эталон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="52"/>
+        <source>speed-up not measured (no sequential run of this workload)</source>
+        <translation>ускорение не измерено (нет последовательного запуска этой нагрузки)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="53"/>
+        <source>speed-up %1× against sequential (%2)</source>
+        <translation>ускорение %L1× относительно последовательного (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="61"/>
+        <source>failed after %1</source>
+        <translation>сбой через %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="63"/>
+        <source>stopped after %1</source>
+        <translation>остановлен через %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="64"/>
+        <source>wall time %1</source>
+        <translation>реальное время %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="78"/>
+        <source>%1 s to %2 s</source>
+        <translation>от %L1 с до %L2 с</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="86"/>
+        <source>Time shown: %1</source>
+        <translation>Показано время: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="87"/>
+        <source>Time shown: %1 of %2</source>
+        <translation>Показано время: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="95"/>
+        <source>1 core</source>
+        <translation>1 ядро</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="95"/>
+        <source>%n cores</source>
+        <translation>
+            <numerusform>%n ядро</numerusform>
+            <numerusform>%n ядра</numerusform>
+            <numerusform>%n ядер</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="103"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="128"/>
+        <source>GIL switch interval %1 ms</source>
+        <translation>интервал переключения GIL %1 мс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="133"/>
+        <source>still running, %1 so far: no final numbers yet</source>
+        <translation>ещё идёт, прошло %1: итоговых чисел пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="136"/>
+        <source>Trace</source>
+        <translation>Трасса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="137"/>
+        <source>1 lane</source>
+        <translation>1 дорожка</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/export/figurecaption.cpp" line="137"/>
+        <source>%n lanes</source>
+        <translation>
+            <numerusform>%n дорожка</numerusform>
+            <numerusform>%n дорожки</numerusform>
+            <numerusform>%n дорожек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="148"/>
+        <source>The run failed: %1</source>
+        <translation>Запуск завершился сбоем: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RenderedFigure</name>
+    <message>
+        <location filename="../../ui/export/renderedfigure.cpp" line="137"/>
+        <source>the %1 could not be drawn or encoded</source>
+        <translation>не удалось нарисовать или закодировать %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/renderedfigure.cpp" line="143"/>
+        <source>Could not write the picture %1: %2.</source>
+        <translation>Не удалось записать рисунок %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::CompareBarChart</name>
+    <message>
+        <location filename="../../ui/compare/comparebarchart.cpp" line="90"/>
+        <source>wall time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::CompareView</name>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="126"/>
+        <source>not run (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="127"/>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="127"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="131"/>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="133"/>
+        <source>stopped after %1</source>
+        <translation type="unfinished">остановлен через %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="137"/>
+        <source>%1  baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="139"/>
+        <source>%1  ×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="156"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <source>1 worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <source>%n workers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="172"/>
+        <source>Every model on one workload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="194"/>
+        <source>Compare all models — Concurrency Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::CoreUtilisationPlot</name>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="31"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="109"/>
+        <source>counter value</source>
+        <translation>значение счётчика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="31"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="134"/>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="36"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="175"/>
+        <source>cpu%1</source>
+        <translation>cpu%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="38"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="180"/>
+        <source>average</source>
+        <translation>среднее</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::DurationText</name>
+    <message>
+        <location filename="../../ui/window/durationtext.cpp" line="10"/>
+        <location filename="../../ui/window/durationtext.cpp" line="12"/>
+        <source>%1 ms</source>
+        <translation>%L1 мс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/durationtext.cpp" line="13"/>
+        <source>%1 s</source>
+        <translation>%L1 с</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ExportPictureDialog</name>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="26"/>
+        <source>%1 s to %2 s</source>
+        <translation>от %L1 с до %L2 с</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="130"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="225"/>
+        <source>Export picture</source>
+        <translation>Экспорт рисунка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="135"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Показать:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="136"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="137"/>
+        <source>S&amp;cale:</source>
+        <translation>&amp;Масштаб:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="138"/>
+        <source>Si&amp;ze:</source>
+        <translation>&amp;Размер:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="138"/>
+        <source>F&amp;ile:</source>
+        <translation>Ф&amp;айл:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="146"/>
+        <source>PNG for slides and the web; SVG and PDF stay sharp at any size</source>
+        <translation>PNG — для слайдов и веба; SVG и PDF остаются чёткими при любом размере</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="148"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="149"/>
+        <source>Pixels per logical pixel: 2× or 4× keep text and lines sharp on a projector or in print</source>
+        <translation>Пикселей на логический пиксель: при 2× или 4× текст и линии остаются чёткими на проекторе и в печати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="150"/>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="151"/>
+        <source>logical pixels</source>
+        <translation>логических пикселей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="152"/>
+        <source>Only the visible time window (%1)</source>
+        <translation>Только видимый интервал времени (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="153"/>
+        <source>Only the visible time window (not zoomed: the whole run is shown)</source>
+        <translation>Только видимый интервал времени (масштаб не менялся: показан весь запуск)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="154"/>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="180"/>
+        <source>Choose a file to save the picture in.</source>
+        <translation>Выберите файл, в который сохранить рисунок.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="184"/>
+        <source>The file name ends in .%1, but the format is %2: change one of them.</source>
+        <translation>Имя файла оканчивается на .%1, а формат — %2: измените что-то одно.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="188"/>
+        <source>At %1× this picture would be %2 × %3 pixels, more than a PNG may have here: choose a smaller size or scale.</source>
+        <translation>При %1× рисунок займёт %2 × %3 пикселей — больше, чем здесь допустимо для PNG: выберите размер или масштаб поменьше.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="195"/>
+        <source>There is no folder %1.</source>
+        <translation>Папки %1 нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="228"/>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="240"/>
+        <source>The file exists and will be replaced.</source>
+        <translation>Файл уже есть и будет заменён.</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::FigureContent</name>
+    <message>
+        <location filename="../../ui/export/runfigure.cpp" line="41"/>
+        <source>Timeline and CPU utilisation</source>
+        <translation>Временная шкала и загрузка CPU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/runfigure.cpp" line="43"/>
+        <source>Timeline only</source>
+        <translation>Только временная шкала</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/runfigure.cpp" line="45"/>
+        <source>CPU utilisation only</source>
+        <translation>Только загрузка CPU</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::FigureFormat</name>
+    <message>
+        <location filename="../../ui/export/figureformat.cpp" line="32"/>
+        <source>PNG image</source>
+        <translation>Изображение PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figureformat.cpp" line="34"/>
+        <source>SVG drawing</source>
+        <translation>Рисунок SVG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figureformat.cpp" line="36"/>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::LaneLabel</name>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="19"/>
+        <source>executor thread %1</source>
+        <translation>поток пула %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="20"/>
+        <source>executor process %1</source>
+        <translation>процесс пула %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="21"/>
+        <source>thread %1</source>
+        <translation>поток %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="22"/>
+        <source>process %1</source>
+        <translation>процесс %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="23"/>
+        <source>slot %1</source>
+        <translation>слот %1</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::MainWindow</name>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="84"/>
+        <source>Settings changed: press Space to run them, or click a model.</source>
+        <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="101"/>
+        <source>Ready: pick a model, or press Space to run.</source>
+        <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="198"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Запустить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="199"/>
+        <source>Run the chosen model on this workload (Space or F5)</source>
+        <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="200"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="201"/>
+        <source>Stop the run (Esc or Space)</source>
+        <translation>Остановить запуск (Esc или Пробел)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="202"/>
+        <source>&amp;Reset zoom</source>
+        <translation>&amp;Сбросить масштаб</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="203"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="204"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="205"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="206"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="207"/>
+        <source>&amp;Run</source>
+        <comment>menu</comment>
+        <translation>&amp;Запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="208"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="209"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="210"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="211"/>
+        <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
+        <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
+        <source>Sequential baseline</source>
+        <translation>Последовательный эталон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="389"/>
+        <source>Stopping the run to start %1…</source>
+        <translation>Запуск останавливается, чтобы начать «%1»…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="436"/>
+        <source>Opened %1. %2 Press Space to run it again.</source>
+        <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/mainwindow.cpp" line="443"/>
+        <source>Opened %1: a trace from another tool, %n lane(s).</source>
+        <translation>
+            <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
+            <numerusform>Открыт %1: трасса другой программы, %n дорожки.</numerusform>
+            <numerusform>Открыт %1: трасса другой программы, %n дорожек.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="452"/>
+        <source>The run failed: %1</source>
+        <translation>Запуск завершился сбоем: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="454"/>
+        <source>%1: stopped after %2.</source>
+        <translation>%1: остановлен через %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="455"/>
+        <source>%1: done in %2.</source>
+        <translation>%1: готово за %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="489"/>
+        <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
+        <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="508"/>
+        <source>Could not start the run: %1</source>
+        <translation>Не удалось начать запуск: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="519"/>
+        <source>Running %1… %2 s</source>
+        <translation>Идёт запуск «%1»… %L2 с</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
+        <source>%1 — Concurrency Lab</source>
+        <translation>%1 — Concurrency Lab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="541"/>
+        <source>Concurrency Lab</source>
+        <translation>Concurrency Lab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="547"/>
+        <source>UI latency p99 %1 ms</source>
+        <translation>Задержка интерфейса p99 %L1 мс</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::MetricsPanel</name>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="24"/>
+        <source>%1 MB</source>
+        <translation>%L1 МБ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="85"/>
+        <source>Wall time</source>
+        <translation>Реальное время</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="86"/>
+        <source>CPU time</source>
+        <translation>Время CPU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="87"/>
+        <source>Speed-up</source>
+        <translation>Ускорение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="88"/>
+        <source>Efficiency</source>
+        <translation>Эффективность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="89"/>
+        <source>Peak memory</source>
+        <translation>Пиковая память</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="90"/>
+        <source>Start-up</source>
+        <translation>Время запуска</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="91"/>
+        <source>Resume latency</source>
+        <translation>Задержка возобновления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="92"/>
+        <source>Tasks done</source>
+        <translation>Задач выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="93"/>
+        <source>Checksum</source>
+        <translation>Контрольная сумма</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="94"/>
+        <source>UI latency</source>
+        <translation>Задержка интерфейса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="95"/>
+        <source>Counter</source>
+        <translation>Счётчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="96"/>
+        <source>Round trips</source>
+        <translation>Обмены</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="97"/>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="98"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
+        <source>Lanes</source>
+        <translation>Дорожки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
+        <source>Segments</source>
+        <translation>Отрезки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
+        <source>Counters</source>
+        <translation>Счётчики</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
+        <source>Time span</source>
+        <translation>Промежуток</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
+        <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
+        <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
+        <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
+        <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
+        <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
+        <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <source>Run sequential baseline</source>
+        <translation>Запустить последовательный эталон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
+        <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
+        <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="284"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
+        <source>Pick a model above, or press Space to run.</source>
+        <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="218"/>
+        <source>Running…</source>
+        <translation>Выполняется…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="221"/>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="247"/>
+        <source>%1 · %2 cores busy</source>
+        <translation>%1 · занято ядер: %L2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="252"/>
+        <source>1.00× (this is the baseline)</source>
+        <translation>1,00× (это и есть эталон)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="253"/>
+        <source>100 % of 1 worker</source>
+        <translation>100 % от 1 исполнителя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
+        <source>%1× (sequential %2)</source>
+        <translation>%L1× (последовательно %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <source>%1 % of %n worker(s)</source>
+        <translation>
+            <numerusform>%1 % от %n исполнителя</numerusform>
+            <numerusform>%1 % от %n исполнителей</numerusform>
+            <numerusform>%1 % от %n исполнителей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
+        <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
+        <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
+        <source>needs a sequential run</source>
+        <translation>нужен последовательный запуск</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
+        <source>%1
+app %2 + %n worker(s) %3</source>
+        <translation>
+            <numerusform>%1
+приложение %2 + %n исполнитель %3</numerusform>
+            <numerusform>%1
+приложение %2 + %n исполнителя %3</numerusform>
+            <numerusform>%1
+приложение %2 + %n исполнителей %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
+        <source>p50 %1 · p99 %2
+max %3 (%4 resumes)</source>
+        <translation>p50 %1 · p99 %2
+макс. %3 (возобновлений: %4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
+        <source>no I/O waits</source>
+        <translation>ожиданий ввода-вывода не было</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
+        <source>p99 %1 · max %2</source>
+        <translation>p99 %1 · макс. %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="287"/>
+        <source>%1 of %2
+%3 updates lost</source>
+        <translation>%1 из %2
+потеряно обновлений: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="297"/>
+        <source>%1 hand-overs
+%2 drop requests</source>
+        <translation>передач: %1
+запросов отпустить: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
+        <source>The run failed: %1</source>
+        <translation>Запуск завершился сбоем: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
+        <source>Stopped before the end: these numbers cover only what ran.</source>
+        <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
+        <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
+        <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
+        <source>%1
+at %2 points in time</source>
+        <translation>%1
+в %2 моментах времени</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
+        <source>empty</source>
+        <translation>пусто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="356"/>
+        <source>%1
+from %2 to %3 ms</source>
+        <translation>%1
+от %L2 до %L3 мс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
+        <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
+        <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
+        <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
+        <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="410"/>
+        <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
+        <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="412"/>
+        <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
+        <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="417"/>
+        <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
+        <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="421"/>
+        <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
+        <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="423"/>
+        <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
+        <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="426"/>
+        <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
+        <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ModelLabel</name>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="21"/>
+        <source>sequential</source>
+        <translation>последовательно</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="24"/>
+        <source>processes</source>
+        <translation>процессы</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="27"/>
+        <source>threads</source>
+        <translation>потоки</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="31"/>
+        <source>event loop + thread executor</source>
+        <translation>цикл событий + пул потоков</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="33"/>
+        <source>event loop + process executor</source>
+        <translation>цикл событий + пул процессов</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="35"/>
+        <source>event loop</source>
+        <translation>цикл событий</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="40"/>
+        <source>%1 + GIL</source>
+        <translation>%1 + GIL</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ModelPicker</name>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="184"/>
+        <source>Sequential</source>
+        <translation>Последовательно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="187"/>
+        <source>Processes</source>
+        <translation>Процессы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="190"/>
+        <source>Threads</source>
+        <translation>Потоки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
+        <source>Threads + GIL</source>
+        <translation>Потоки + GIL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="195"/>
+        <source>Event loop</source>
+        <translation>Цикл событий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="125"/>
+        <source>One thread, one task after another: the baseline</source>
+        <translation>Один поток, задачи одна за другой: эталон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="126"/>
+        <source>Worker processes: every core, own memory each, start-up cost</source>
+        <translation>Рабочие процессы: все ядра, у каждого своя память, цена запуска</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
+        <source>Threads sharing memory, running in parallel (as C++ threads do)</source>
+        <translation>Потоки с общей памятью, работающие параллельно (как потоки C⁠+⁠+)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="128"/>
+        <source>The same threads, but CPU work must hold one global interpreter lock, as in CPython</source>
+        <translation>Те же потоки, но для вычислений нужна одна глобальная блокировка интерпретатора, как в CPython</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="129"/>
+        <source>One thread running coroutines: waits overlap, nothing runs in parallel</source>
+        <translation>Один поток выполняет корутины: ожидания перекрываются, параллельно ничего не идёт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="134"/>
+        <source>%1 (key %2 or Alt+%2)</source>
+        <translation>%1 (клавиша %2 или Alt+%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="140"/>
+        <source>Pick %1</source>
+        <translation>Выбрать «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="142"/>
+        <source>Executor:</source>
+        <translation>Executor:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="143"/>
+        <source>None (CPU blocks the loop)</source>
+        <translation>Нет (CPU блокирует цикл)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="144"/>
+        <source>Thread pool</source>
+        <translation>Пул потоков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="145"/>
+        <source>Process pool</source>
+        <translation>Пул процессов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="146"/>
+        <source>Event loop only: where CPU steps run, like asyncio&apos;s loop.run_in_executor</source>
+        <translation>Только для цикла событий: где выполняются вычислительные шаги, как loop.run_in_executor в asyncio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="198"/>
+        <source>Event loop + thread pool</source>
+        <translation>Цикл событий + пул потоков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="201"/>
+        <source>Event loop + process pool</source>
+        <translation>Цикл событий + пул процессов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="206"/>
+        <source>%1 + GIL</source>
+        <translation>%1 + GIL</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::PictureActions</name>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="46"/>
+        <source>Saved the picture %1 (%2 KB).</source>
+        <translation>Рисунок %1 сохранён (%2 КБ).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="58"/>
+        <source>Copied the picture to the clipboard (%1 × %2 pixels).</source>
+        <translation>Рисунок скопирован в буфер обмена (%1 × %2 пикселей).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="71"/>
+        <source>&amp;Export picture…</source>
+        <translation>&amp;Экспорт рисунка…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="72"/>
+        <source>&amp;Copy picture</source>
+        <translation>&amp;Копировать рисунок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="74"/>
+        <source>Save the timeline and the CPU plot as PNG, SVG or PDF, with a caption (Ctrl+S)</source>
+        <translation>Сохранить временную шкалу и график CPU в PNG, SVG или PDF с подписью (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="75"/>
+        <source>Copy what the plots show, with a caption, as an image (Ctrl+Shift+C)</source>
+        <translation>Скопировать то, что показывают графики, с подписью, как изображение (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="77"/>
+        <source>Save the picture as PNG, SVG or PDF, with a caption (Ctrl+S)</source>
+        <translation>Сохранить рисунок в PNG, SVG или PDF с подписью (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="78"/>
+        <source>Copy the picture, with a caption, as an image (Ctrl+Shift+C)</source>
+        <translation>Скопировать рисунок с подписью как изображение (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/pictureactions.cpp" line="125"/>
+        <source>Saving the picture %1…</source>
+        <translation>Сохранение рисунка %1…</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::PresenterMode</name>
+    <message>
+        <location filename="../../ui/window/presentermode.cpp" line="35"/>
+        <source>&amp;Presenter mode</source>
+        <translation>Режим &amp;презентации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/presentermode.cpp" line="36"/>
+        <source>Full screen, large fonts and lines, high contrast: for a projector (F11; Esc leaves)</source>
+        <translation>Во весь экран, крупные шрифты и линии, высокий контраст: для проектора (F11; Esc — выход)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/presentermode.cpp" line="38"/>
+        <source>Leave presenter mode (when no run is going)</source>
+        <translation>Выйти из режима презентации (когда ничего не запущено)</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::RunFileActions</name>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="91"/>
+        <source>Save run</source>
+        <translation>Сохранить запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="91"/>
+        <source>Chrome trace JSON (*.json)</source>
+        <translation>Трасса Chrome в JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="96"/>
+        <source>Export segments as CSV</source>
+        <translation>Экспорт отрезков в CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="96"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="102"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="102"/>
+        <source>Export samples as CSV</source>
+        <translation>Экспорт замеров в CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="109"/>
+        <source>Open &amp;recent</source>
+        <translation>Открыть &amp;недавние</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="110"/>
+        <source>Save &amp;run…</source>
+        <translation>Сохранить &amp;запуск…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="111"/>
+        <source>Save the run on screen as Chrome trace JSON, with its numbers (Ctrl+Shift+S)</source>
+        <translation>Сохранить показанный запуск как трассу Chrome в JSON, вместе с его числами (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="112"/>
+        <source>Export &amp;segments as CSV…</source>
+        <translation>Экспорт о&amp;трезков в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="113"/>
+        <source>Every segment of the timeline as one row of a CSV file</source>
+        <translation>Каждый отрезок временной шкалы — строкой файла CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="114"/>
+        <source>The lower plot&apos;s values, one row per point in time, as a CSV file</source>
+        <translation>Значения нижнего графика в файл CSV, по строке на момент времени</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="115"/>
+        <source>&amp;Open run…</source>
+        <translation>&amp;Открыть запуск…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="136"/>
+        <source>Export c&amp;ounters as CSV…</source>
+        <translation>Экспорт с&amp;чётчиков в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="136"/>
+        <source>Export CPU s&amp;amples as CSV…</source>
+        <translation>Экспорт з&amp;амеров CPU в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="145"/>
+        <source>Stopping the run to open %1…</source>
+        <translation>Запуск останавливается, чтобы открыть %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="161"/>
+        <source>Opening %1…</source>
+        <translation>Открывается %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="180"/>
+        <source>Could not open the file</source>
+        <translation>Не удалось открыть файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="192"/>
+        <source>Stopped opening %1: a run started.</source>
+        <translation>Открытие %1 прервано: начался запуск.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="197"/>
+        <source>the run</source>
+        <translation>запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="203"/>
+        <source>the segments</source>
+        <translation>отрезки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="212"/>
+        <source>the counters</source>
+        <translation>счётчики</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="212"/>
+        <source>the CPU samples</source>
+        <translation>замеры CPU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="241"/>
+        <source>Could not save</source>
+        <translation>Не удалось сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="246"/>
+        <source>Saved %1 to %2 (%3).</source>
+        <translation>Сохранено (%1) в %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="251"/>
+        <source>Saving %1 to %2…</source>
+        <translation>Сохранение (%1) в %2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="259"/>
+        <source>Open run</source>
+        <translation>Открыть запуск</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="259"/>
+        <source>Chrome trace JSON (*.json);;All files (*)</source>
+        <translation>Трасса Chrome в JSON (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="302"/>
+        <source>Removed from the recent files because they no longer exist: %1</source>
+        <translation>Убраны из недавних, потому что их больше нет: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="311"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="317"/>
+        <source>No recent files</source>
+        <translation>Недавних файлов нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="321"/>
+        <source>&amp;Clear the list</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="338"/>
+        <source>Open another file instead of the one being read (Ctrl+O)</source>
+        <translation>Открыть другой файл вместо читаемого (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="339"/>
+        <source>Open a saved run or a Chrome trace from another tool (Ctrl+O)</source>
+        <translation>Открыть сохранённый запуск или трассу Chrome из другой программы (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="345"/>
+        <source>Only a file can be dropped here: a saved run or a Chrome trace (.json).</source>
+        <translation>Сюда можно перетащить только файл: сохранённый запуск или трассу Chrome (.json).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="350"/>
+        <source>Drop one file at a time: this drop holds %1.</source>
+        <translation>Перетаскивайте по одному файлу, а здесь их %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="355"/>
+        <source>Only files on this computer can be opened, not %1.</source>
+        <translation>Открыть можно только файлы на этом компьютере, а не %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runfileactions.cpp" line="360"/>
+        <source>%1 is a folder: drop a saved run or a Chrome trace (.json).</source>
+        <translation>%1 — это папка: перетащите сохранённый запуск или трассу Chrome (.json).</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::RunNote</name>
+    <message>
+        <location filename="../../core/run/runsummarizer.cpp" line="119"/>
+        <source>each worker process has its own GIL; --gil changes nothing here</source>
+        <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runsummarizer.cpp" line="122"/>
+        <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
+        <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runsummarizer.cpp" line="126"/>
+        <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
+        <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ScenarioController</name>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="80"/>
+        <source>1 scenario file could not be loaded, the others are in the Scenarios menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="81"/>
+        <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="82"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="117"/>
+        <source>S&amp;cenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="118"/>
+        <source>No scenarios loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="119"/>
+        <source>&amp;Run step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="120"/>
+        <source>Put the current step on the controls and run it (Space runs what is on the controls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="121"/>
+        <source>&amp;Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="122"/>
+        <source>Put the next step&apos;s model on the controls (N or Ctrl+Right); nothing runs yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="123"/>
+        <source>&amp;Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="124"/>
+        <source>Put the previous step&apos;s model on the controls (Ctrl+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="125"/>
+        <source>Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="126"/>
+        <source>Scenario &amp;panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ScenarioPanel</name>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="190"/>
+        <source>Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the run showed appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="192"/>
+        <source>Ask the class first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="193"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="194"/>
+        <source>What the run showed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="195"/>
+        <source>What to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="219"/>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="221"/>
+        <source>%1: running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="223"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="233"/>
+        <source>Running step %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="236"/>
+        <source>Step %1 of %2 ran in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
+        <source>%1 Next step: N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
+        <source>%1 That was the last step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
+        <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SeriesActions</name>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="77"/>
+        <source>Could not compare the models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="88"/>
+        <source>Could not plan the sweep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="95"/>
+        <source>Could not run the sweep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="106"/>
+        <source>Run a sequential baseline, then this model with 1 to %1 workers, and plot the speed-up against the ideal and Amdahl&apos;s law (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="117"/>
+        <source>Sequential runs on one thread: there are no workers to vary. Pick processes or threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="119"/>
+        <source>The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="185"/>
+        <source>Compare &amp;all models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="187"/>
+        <source>Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="188"/>
+        <source>Scaling s&amp;weep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SeriesProgress</name>
+    <message>
+        <location filename="../../ui/series/seriesprogress.cpp" line="54"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesprogress.cpp" line="55"/>
+        <source>Stop the run going and skip the rest (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesprogress.cpp" line="59"/>
+        <source>%1 of %2: %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesprogress.cpp" line="61"/>
+        <source>Nothing run yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesprogress.cpp" line="63"/>
+        <source>Cancelled after %1 of %2 runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
+        <source>Done: 1 run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
+        <source>Done: %n runs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SeriesRunner</name>
+    <message>
+        <location filename="../../ui/series/seriesrunner.cpp" line="29"/>
+        <source>a series of runs is already going: stop it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesrunner.cpp" line="34"/>
+        <source>there is nothing to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::ShortcutsHelp</name>
+    <message>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="79"/>
+        <source>Other keys</source>
+        <translation>Другие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="137"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="138"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="176"/>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="138"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="176"/>
+        <source>Does</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="139"/>
+        <source>On the plots: the wheel zooms time, dragging pans, a right-drag (or Shift+drag) zooms to a range, a double-click shows the whole run; hovering a segment describes it.</source>
+        <translation>На графиках: колесо меняет масштаб времени, перетаскивание сдвигает, перетаскивание правой кнопкой (или с Shift) увеличивает выбранный промежуток, двойной щелчок показывает весь запуск; наведение на отрезок показывает его описание.</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SpeedupPlot</name>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="116"/>
+        <source>Amdahl fit: needs a run with more than one worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="117"/>
+        <source>Amdahl fit: p = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="122"/>
+        <source>workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="123"/>
+        <source>speed-up against sequential (×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="124"/>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="125"/>
+        <source>ideal (y = x)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <source> 1 core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <source> %n cores</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SweepView</name>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="31"/>
+        <source>a sweep is already going: stop it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="61"/>
+        <source>Sequential baseline</source>
+        <translation type="unfinished">Последовательный эталон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
+        <source>%1, 1 worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
+        <source>%1, %n workers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="88"/>
+        <source>speed-up against sequential (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="91"/>
+        <source>within %1 % of the points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="95"/>
+        <source>Scaling sweep: %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="109"/>
+        <source>Scaling sweep — Concurrency Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::TaskState</name>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="38"/>
+        <source>running on CPU</source>
+        <translation>выполнение</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="40"/>
+        <source>waiting for I/O</source>
+        <translation>ожидание ввода-вывода</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="42"/>
+        <source>ready, not running</source>
+        <translation>готов, но не выполняется</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="44"/>
+        <source>starting up</source>
+        <translation>запуск</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="46"/>
+        <source>waiting for the GIL</source>
+        <translation>ожидание GIL</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="48"/>
+        <source>blocked on a lock</source>
+        <translation>ожидание блокировки</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="50"/>
+        <source>running, blocking the loop</source>
+        <translation>блокировка цикла</translation>
+    </message>
+    <message>
+        <location filename="../../core/trace/taskstate.cpp" line="52"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::TimeAxisPlot</name>
+    <message>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="241"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="260"/>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::TimeUnit</name>
+    <message>
+        <location filename="../../ui/timeline/timeunit.cpp" line="56"/>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/timeunit.cpp" line="58"/>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/timeunit.cpp" line="60"/>
+        <source>µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline/timeunit.cpp" line="62"/>
+        <source>ns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>conlab::TimelinePlot</name>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="156"/>
+        <source>tasks</source>
+        <translation>задачи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="159"/>
+        <source>many short segments: zoom in</source>
+        <translation>много коротких отрезков: увеличьте</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="222"/>
+        <source>%1
+%2: %3
+start %4 ms, duration %5 ms</source>
+        <translation>%1
+%2: %3
+начало %4 мс, длительность %5 мс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="223"/>
+        <source>no name</source>
+        <translation>без имени</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
+        <source>task %1</source>
+        <translation>задача %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
+        <source>no task</source>
+        <translation>без задачи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
+        <source>cpu%1</source>
+        <translation>cpu%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="227"/>
+        <source>%1
+%2: %3
+start %4 ms, duration %5 ms
+core: %6</source>
+        <translation>%1
+%2: %3
+начало %4 мс, длительность %5 мс
+ядро: %6</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::WorkloadPanel</name>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="46"/>
+        <source>CPU-bound</source>
+        <translation>Вычисления (CPU)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="48"/>
+        <source>I/O-bound (loopback server)</source>
+        <translation>Ввод-вывод (локальный сервер)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="50"/>
+        <source>Sleep</source>
+        <translation>Сон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="52"/>
+        <source>Mixed CPU + I/O</source>
+        <translation>Смешанная: CPU + ввод-вывод</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="54"/>
+        <source>Convoy: I/O beside CPU</source>
+        <translation>Конвой: ввод-вывод рядом с CPU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="56"/>
+        <source>Shared counter</source>
+        <translation>Общий счётчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="108"/>
+        <source>&amp;Workload</source>
+        <translation>&amp;Нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="109"/>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Задачи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="110"/>
+        <source>W&amp;orkers</source>
+        <translation>&amp;Исполнители</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="111"/>
+        <source>&amp;CPU</source>
+        <translation>&amp;CPU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="114"/>
+        <source>P&amp;hases</source>
+        <translation>&amp;Фазы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="116"/>
+        <source>I&amp;ncrements</source>
+        <translation>&amp;Приращения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="121"/>
+        <source>&amp;Switch interval</source>
+        <translation>Инт&amp;ервал переключения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="152"/>
+        <source>What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make
+round trips beside a CPU-bound task (the convoy), or increment one shared counter</source>
+        <translation>Что делает каждая задача: считает, ждёт сервер, спит, чередует CPU и ввод-вывод,
+обменивается с сервером рядом с вычислительной задачей (конвой) или увеличивает общий счётчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="154"/>
+        <source>Number of tasks in the workload (the convoy always has two)</source>
+        <translation>Число задач в нагрузке (у конвоя их всегда две)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="155"/>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="156"/>
+        <source>Threads or processes in the pool; for the event loop, tasks in flight at once.
+auto: one per core (event loop: every task at once)</source>
+        <translation>Потоки или процессы в пуле; для цикла событий — сколько задач выполняется одновременно.
+авто: по одному на ядро (цикл событий: все задачи сразу)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="159"/>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="160"/>
+        <source>Milliseconds of real computation per task (mixed: per phase), on this machine</source>
+        <translation>Миллисекунды настоящих вычислений на задачу (в смешанной — на фазу) на этой машине</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="161"/>
+        <source>How long the server takes to answer (or the sleep lasts), per task (mixed: per phase;
+convoy: per round trip)</source>
+        <translation>Сколько сервер думает над ответом (или сколько длится сон) на задачу (в смешанной — на фазу;
+в конвое — на обмен)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="163"/>
+        <source>Mixed workload: CPU + I/O phase pairs per task</source>
+        <translation>Смешанная нагрузка: пар фаз «CPU + ввод-вывод» на задачу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="164"/>
+        <source>Shared counter: how many times each task adds one to the counter</source>
+        <translation>Общий счётчик: сколько раз каждая задача прибавляет к счётчику единицу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="165"/>
+        <source>&amp;Lock each update</source>
+        <translation>&amp;Блокировка на каждое обновление</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="166"/>
+        <source>Shared counter: hold a lock around every read-modify-write, so no update is lost</source>
+        <translation>Общий счётчик: держать блокировку на каждом «чтение-изменение-запись», чтобы ни одно обновление не потерялось</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="167"/>
+        <source>&amp;Await between read and write</source>
+        <translation>&amp;await между чтением и записью</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="168"/>
+        <source>Shared counter, event loop: await between reading and writing the counter; another
+task runs in between, so updates are lost even on one thread</source>
+        <translation>Общий счётчик, цикл событий: await между чтением и записью счётчика; в промежутке
+выполняется другая задача, и обновления теряются даже в одном потоке</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="170"/>
+        <source>With the GIL: how long a thread may keep it while another waits for it
+(CPython&apos;s sys.setswitchinterval; default 5 ms)</source>
+        <translation>С GIL: сколько поток может держать его, пока другой ждёт
+(sys.setswitchinterval в CPython; по умолчанию 5 мс)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="241"/>
+        <source>Sl&amp;eep</source>
+        <translation>&amp;Сон</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="241"/>
+        <source>&amp;I/O</source>
+        <translation>&amp;Ввод-вывод</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::WorkloadText</name>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="18"/>
+        <source>1 task</source>
+        <translation>1 задача</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/workload/workloadtext.cpp" line="19"/>
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n задача</numerusform>
+            <numerusform>%n задачи</numerusform>
+            <numerusform>%n задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="34"/>
+        <source>%1 ms CPU</source>
+        <translation>%1 мс CPU</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="37"/>
+        <source>%1 ms I/O</source>
+        <translation>%1 мс ввода-вывода</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="40"/>
+        <source>%1 ms sleep</source>
+        <translation>%1 мс сна</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="43"/>
+        <source>%1 x (%2 ms CPU + %3 ms I/O)</source>
+        <translation>%1 × (%2 мс CPU + %3 мс ввода-вывода)</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="48"/>
+        <source>convoy: %1 ms of CPU beside round trips of %2 ms I/O</source>
+        <translation>convoy: %1 мс CPU рядом с обменами по %2 мс ввода-вывода</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="53"/>
+        <source>1 increment</source>
+        <translation>1 приращение</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/workload/workloadtext.cpp" line="54"/>
+        <source>%n increments</source>
+        <translation>
+            <numerusform>%n приращение</numerusform>
+            <numerusform>%n приращения</numerusform>
+            <numerusform>%n приращений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="56"/>
+        <source>, under a lock</source>
+        <translation>, под блокировкой</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="58"/>
+        <source>, awaiting between read and write</source>
+        <translation>, с await между чтением и записью</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/workloadtext.cpp" line="63"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 по %3</translation>
+    </message>
+</context>
+</TS>

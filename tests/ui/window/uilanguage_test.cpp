@@ -1,0 +1,325 @@
+#include "../spinuntil.h"
+#include "export/exportpicturedialog.h"
+#include "export/figurecaption.h"
+#include "plots/coreutilisationplot.h"
+#include "plots/timelineplot.h"
+#include "run/runsummarizer.h"
+#include "trace/lanelabel.h"
+#include "trace/taskstate.h"
+#include "window/guioptions.h"
+#include "window/mainwindow.h"
+#include "window/metricspanel.h"
+#include "window/settingsstore.h"
+#include "window/shortcutshelp.h"
+#include "window/uilanguage.h"
+#include "window/workloadpanel.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace conlab;
+using conlab::test::spinUntil;
+
+namespace {
+
+// Switches and lets the LanguageChange events Qt posts reach every widget; English again at the end of each test.
+class Language : public ::testing::Test
+{
+protected:
+    void TearDown() override { use(QStringLiteral("en")); }
+
+    static void use(const QString& code)
+    {
+        ASSERT_TRUE(UiLanguage::instance()->set(code));
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+};
+
+QStringList menuTitles(const MainWindow& window)
+{
+    QStringList titles;
+    for (const QAction* menu : window.menuBar()->actions())
+        titles << menu->text();
+    return titles;
+}
+
+QString labelFor(const QWidget* field)
+{
+    for (const QLabel* label : field->parentWidget()->findChildren<QLabel*>()) {
+        if (label->buddy() == field)
+            return label->text();
+    }
+    return {};
+}
+
+} // namespace
+
+TEST(UiLanguageChoice, TheOptionWinsThenTheRememberedSettingThenTheSystem)
+{
+    const QLocale german(QLocale::German, QLocale::Germany);
+    const QLocale russian(QLocale::Russian, QLocale::Russia);
+    EXPECT_EQ(UiLanguage::choose(QStringLiteral("ru"), QStringLiteral("en"), german), QStringLiteral("ru"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QStringLiteral("ru"), german), QStringLiteral("ru"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QString(), russian), QStringLiteral("ru"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QString(), german), QStringLiteral("en"));
+    EXPECT_EQ(UiLanguage::choose(QString(), QString(), QLocale::c()), QStringLiteral("en"));
+    // A hand-edited setting that names no language of the app falls through to the system's.
+    EXPECT_EQ(UiLanguage::choose(QString(), QStringLiteral("fr"), russian), QStringLiteral("ru"));
+    EXPECT_FALSE(UiLanguage::isAvailable(QStringLiteral("fr")));
+}
+
+TEST(UiLanguageChoice, EachLanguageGetsALocaleOfItsOwnUnlessTheSystemSpeaksIt)
+{
+    const QLocale british(QLocale::English, QLocale::UnitedKingdom);
+    EXPECT_EQ(UiLanguage::localeFor(QStringLiteral("en"), british), british);
+    EXPECT_EQ(UiLanguage::localeFor(QStringLiteral("ru"), british).language(), QLocale::Russian);
+    EXPECT_EQ(UiLanguage::localeFor(QStringLiteral("en"), QLocale::c()), QLocale::c());
+    EXPECT_EQ(UiLanguage::nativeName(QStringLiteral("ru")), QStringLiteral("Русский"));
+}
+
+TEST_F(Language, SettingALanguageSetsTheDefaultLocaleAndTranslatesCoreAndUiStrings)
+{
+    use(QStringLiteral("ru"));
+    EXPECT_EQ(QLocale().language(), QLocale::Russian);
+    EXPECT_EQ(UiLanguage::instance()->current(), QStringLiteral("ru"));
+    // The state words are the scenario texts' («ожидание GIL»): one vocabulary.
+    EXPECT_EQ(taskStateLabel(TaskState::WaitingGil), QStringLiteral("ожидание GIL"));
+    EXPECT_EQ(taskStateEnglishLabel(TaskState::WaitingGil), QStringLiteral("waiting for the GIL"));
+    EXPECT_EQ(laneLabel(QStringLiteral("executor thread 3")), QStringLiteral("поток пула 3"));
+    EXPECT_EQ(laneLabel(QStringLiteral("thread 12")), QStringLiteral("поток 12"));
+    EXPECT_EQ(laneLabel(QStringLiteral("GIL")), QStringLiteral("GIL"));
+    EXPECT_EQ(noteText(QStringLiteral("each worker process has its own GIL; --gil changes nothing here")),
+        QStringLiteral("у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет"));
+    EXPECT_EQ(noteText(QStringLiteral("a note from another version")), QStringLiteral("a note from another version"));
+    EXPECT_EQ(
+        ModelPicker::label(ModelChoice {ModelKind::Threads, true, OffloadKind::None}), QStringLiteral("Потоки + GIL"));
+    use(QStringLiteral("en"));
+    EXPECT_EQ(taskStateLabel(TaskState::WaitingGil), QStringLiteral("waiting for the GIL"));
+    EXPECT_FALSE(UiLanguage::instance()->set(QStringLiteral("fr")));
+    EXPECT_EQ(UiLanguage::instance()->current(), QStringLiteral("en"));
+}
+
+TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
+{
+    MainWindow window;
+    RunConfig config = window.currentConfig();
+    config.workload.kind = WorkloadKind::Cpu;
+    config.workload.tasks = 2;
+    config.workload.cpuMs = 20;
+    window.setRunConfig(config);
+    window.show();
+    bool finished = false;
+    QObject::connect(&window, &MainWindow::runFinished, [&finished] { finished = true; });
+    window.runCurrent();
+    ASSERT_TRUE(spinUntil([&] { return finished; }));
+    const std::size_t segments = window.timelinePlot()->data().segmentCount();
+    ASSERT_GT(segments, 0u);
+    const QString wall = window.metricsPanel()->valueOf(QStringLiteral("Wall time"));
+    ASSERT_FALSE(wall.isEmpty());
+
+    use(QStringLiteral("ru"));
+    EXPECT_EQ(menuTitles(window),
+        (QStringList {QStringLiteral("&Файл"), QStringLiteral("&Правка"), QStringLiteral("&Запуск"),
+            QStringLiteral("&Вид"), QStringLiteral("&Справка")}));
+    EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Последовательно"));
+    EXPECT_EQ(window.modelPicker()->button(4)->text(), QStringLiteral("Цикл событий"));
+    EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Нагрузка"));
+    EXPECT_EQ(window.workloadPanel()->kindBox()->currentText(), QStringLiteral("Вычисления (CPU)"));
+    EXPECT_EQ(window.workloadPanel()->cpuMsBox()->suffix(), QStringLiteral(" мс"));
+    // The metrics of the run on screen, said again: the same numbers under Russian names, in Russian units.
+    EXPECT_TRUE(window.metricsPanel()->valueOf(QStringLiteral("Wall time")).isEmpty());
+    const QString wallRu = window.metricsPanel()->valueOf(QStringLiteral("Реальное время"));
+    EXPECT_TRUE(wallRu.endsWith(QStringLiteral(" мс")) || wallRu.endsWith(QStringLiteral(" с")))
+        << wallRu.toStdString();
+    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Ускорение")), QStringLiteral("1,00× (это и есть эталон)"));
+    EXPECT_TRUE(window.stateText().contains(QStringLiteral("готово за"))) << window.stateText().toStdString();
+    EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Последовательно"))) << window.stateText().toStdString();
+    EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("ожидание ввода-вывода")));
+    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("время (с)"));
+    CoreUtilisationPlot* utilisation = window.utilisationPlot();
+    ASSERT_GT(utilisation->graphCount(), 1);
+    EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("среднее"));
+    EXPECT_EQ(utilisation->yAxis->label(), QStringLiteral("CPU (%)"));
+    // The run is still the one on screen.
+    EXPECT_EQ(window.timelinePlot()->data().segmentCount(), segments);
+    ASSERT_NE(window.shownRun(), nullptr);
+    // The next picture's caption is in the new language too.
+    EXPECT_TRUE(
+        figureCaption(window.captionFacts()).join(QLatin1Char('\n')).contains(QStringLiteral("реальное время")));
+
+    use(QStringLiteral("en"));
+    EXPECT_EQ(menuTitles(window).constFirst(), QStringLiteral("&File"));
+    EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Sequential"));
+    EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Workload"));
+    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Wall time")), wall);
+    EXPECT_EQ(
+        window.metricsPanel()->valueOf(QStringLiteral("Speed-up")), QStringLiteral("1.00× (this is the baseline)"));
+    EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Sequential: done in")))
+        << window.stateText().toStdString();
+    EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("waiting for I/O")));
+    EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("average"));
+    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("time (s)"));
+}
+
+TEST_F(Language, TheLanguageMenuSwitchesAndShowsTheChoice)
+{
+    MainWindow window;
+    QMenu* view = nullptr;
+    for (QAction* menu : window.menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&View"))
+            view = menu->menu();
+    }
+    ASSERT_NE(view, nullptr);
+    QMenu* languages = nullptr;
+    for (QAction* action : view->actions()) {
+        if (action->text() == QStringLiteral("&Language"))
+            languages = action->menu();
+    }
+    ASSERT_NE(languages, nullptr);
+    const QList<QAction*> choices = languages->actions();
+    ASSERT_EQ(choices.size(), 2);
+    EXPECT_EQ(choices[0]->text(), QStringLiteral("English"));
+    EXPECT_EQ(choices[1]->text(), QStringLiteral("Русский"));
+    EXPECT_TRUE(choices[0]->isChecked());
+    choices[1]->trigger();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(UiLanguage::instance()->current(), QStringLiteral("ru"));
+    EXPECT_TRUE(choices[1]->isChecked());
+    EXPECT_FALSE(choices[0]->isChecked());
+    EXPECT_EQ(languages->title(), QStringLiteral("&Язык"));
+    // The endonyms stay as they are: a reader lost in the other language finds their own.
+    EXPECT_EQ(choices[0]->text(), QStringLiteral("English"));
+}
+
+TEST_F(Language, TheDialogsRetranslateToo)
+{
+    MainWindow window;
+    window.show();
+    window.showShortcutsHelp();
+    ShortcutsHelp* help = window.shortcutsHelp();
+    ASSERT_NE(help, nullptr);
+    ExportPictureDialog dialog(ExportPictureDialog::Settings {}, std::nullopt, &window);
+    use(QStringLiteral("ru"));
+    EXPECT_EQ(help->windowTitle(), QStringLiteral("Сочетания клавиш"));
+    EXPECT_EQ(help->table()->horizontalHeaderItem(0)->text(), QStringLiteral("Клавиши"));
+    bool runRow = false;
+    for (int row = 0; row < help->table()->rowCount(); ++row) {
+        if (const QTableWidgetItem* item = help->table()->item(row, 1))
+            runRow = runRow || item->text() == QStringLiteral("Запустить");
+    }
+    EXPECT_TRUE(runRow) << "the help lists the actions under their Russian names";
+    EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Экспорт рисунка"));
+    EXPECT_EQ(dialog.formatBox()->itemText(0), QStringLiteral("Изображение PNG"));
+    // Qt's own buttons come from qtbase_ru.qm when the system has it (qt6-translations-l10n).
+    const QString save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->text();
+    EXPECT_NE(save, QStringLiteral("&Save"));
+}
+
+TEST_F(Language, TheCommandLineOptionIsCheckedAndTheRememberedLanguageComesBack)
+{
+    QString error;
+    const auto options
+        = parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("ru")}, &error);
+    ASSERT_TRUE(options) << error.toStdString();
+    EXPECT_EQ(options->language, QStringLiteral("ru"));
+    EXPECT_FALSE(
+        parseGuiOptions({QStringLiteral("conlab"), QStringLiteral("--language"), QStringLiteral("de")}, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("--language"))) << error.toStdString();
+
+    const QTemporaryDir dir;
+    const QString ini = dir.filePath(QStringLiteral("conlab.conf"));
+    {
+        MainWindow window;
+        SettingsStore store(ini);
+        ASSERT_TRUE(store.save(SettingsStore::capture(window, QStringLiteral("ru")), &error)) << error.toStdString();
+    }
+    const RememberedSettings remembered = SettingsStore(ini).load();
+    use(UiLanguage::choose(QString(), remembered.language));
+    MainWindow window;
+    EXPECT_EQ(window.modelPicker()->button(2)->text(), QStringLiteral("Потоки"));
+}
+
+namespace {
+
+// Widgets of `root` whose text does not fit the room the layout gave them: a button or a one-line label narrower
+// than its text, the way Russian (about 30 % longer than English) overflows widths made for English.
+QStringList clippedTexts(const QWidget* root)
+{
+    QStringList clipped;
+    for (const QWidget* widget : root->findChildren<QWidget*>()) {
+        if (!widget->isVisible())
+            continue;
+        QString text;
+        int needed = 0;
+        if (const auto* button = qobject_cast<const QAbstractButton*>(widget)) {
+            text = button->text();
+            needed = button->minimumSizeHint().width();
+        } else if (const auto* label = qobject_cast<const QLabel*>(widget); label && !label->wordWrap()) {
+            text = label->text();
+            needed = label->minimumSizeHint().width();
+        }
+        if (!text.isEmpty() && widget->width() < needed)
+            clipped << QStringLiteral("\"%1\": %2 px of %3").arg(text).arg(widget->width()).arg(needed);
+    }
+    return clipped;
+}
+
+// CONLAB_SCREENSHOT_DIR=folder keeps the pictures, to look at them.
+void keep(QWidget& widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("CONLAB_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget.grab().save(QDir(dir).filePath(name));
+}
+
+} // namespace
+
+TEST_F(Language, TheRussianWindowAndDialogsFitTheirTexts)
+{
+    use(QStringLiteral("ru"));
+    MainWindow window;
+    RunConfig config = window.currentConfig();
+    config.model = ModelKind::Threads;
+    config.workers = 2;
+    config.workload.kind = WorkloadKind::Mixed;
+    config.workload.tasks = 4;
+    config.workload.cpuMs = 30;
+    config.workload.ioMs = 20;
+    window.setRunConfig(config);
+    window.show();
+    bool finished = false;
+    QObject::connect(&window, &MainWindow::runFinished, [&finished] { finished = true; });
+    window.runCurrent();
+    ASSERT_TRUE(spinUntil([&] { return finished; }));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    window.refreshPlotsNow();
+    // The window keeps the size a classroom projector has room for.
+    EXPECT_LE(window.minimumSizeHint().width(), 1366);
+    EXPECT_TRUE(clippedTexts(&window).isEmpty()) << clippedTexts(&window).join(QLatin1Char('\n')).toStdString();
+    keep(window, QStringLiteral("main-ru.png"));
+
+    window.showShortcutsHelp();
+    ShortcutsHelp* help = window.shortcutsHelp();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    EXPECT_TRUE(clippedTexts(help).isEmpty()) << clippedTexts(help).join(QLatin1Char('\n')).toStdString();
+    keep(*help, QStringLiteral("shortcuts-ru.png"));
+    help->hide();
+
+    ExportPictureDialog dialog(ExportPictureDialog::Settings {}, TimeRange {0.25, 0.5}, &window);
+    dialog.show();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    EXPECT_TRUE(clippedTexts(&dialog).isEmpty()) << clippedTexts(&dialog).join(QLatin1Char('\n')).toStdString();
+    keep(dialog, QStringLiteral("export-ru.png"));
+}
