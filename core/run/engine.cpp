@@ -16,15 +16,16 @@
 
 namespace conlab {
 
-EngineResult runEngine(
-    const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder, const CancelToken& cancel)
+EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder,
+    const CancelToken& cancel, LatencyServer* givenServer)
 {
     EngineResult result;
     result.iterationsPerMs = config.iterationsPerMs > 0 ? config.iterationsPerMs : kernelIterationsPerMs();
     const Workload workload = buildWorkload(config.workload, result.iterationsPerMs);
 
-    LatencyServer server;
-    if (workload.needsLatencyServer()) {
+    LatencyServer ownServer;
+    LatencyServer& server = givenServer ? *givenServer : ownServer;
+    if (workload.needsLatencyServer() && !givenServer) {
         QString error;
         if (!server.start(&error)) {
             result.outcome.error = QStringLiteral("could not start the loopback latency server: %1").arg(error);
@@ -52,7 +53,7 @@ EngineResult runEngine(
         result.gilSwitches = gil->switchCount();
         result.gilDropRequests = gil->dropRequestCount();
     }
-    server.stop();
+    ownServer.stop();
     return result;
 }
 

@@ -8,6 +8,7 @@
 namespace conlab {
 
 class CancelToken;
+class LatencyServer;
 class TraceRecorder;
 
 struct EngineResult
@@ -26,7 +27,9 @@ struct EngineResult
 
 // One complete run on the calling thread: calibrate, build the workload, start the latency server if needed, run
 // the model, tear everything down. The run controller calls it on its engine thread; benchmarks call it directly.
-EngineResult runEngine(
-    const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder, const CancelToken& cancel);
+// A running `server` given here is used instead of one of the run's own, and left running: the fault tests make it
+// stop answering mid-run.
+EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder,
+    const CancelToken& cancel, LatencyServer* server = nullptr);
 
 } // namespace conlab
