@@ -3,6 +3,8 @@
 #   ./setup.sh run     build and open the app
 #   ./setup.sh test    build and run the whole test suite (what CI runs)
 #   ./setup.sh build   build only
+#   ./setup.sh sanitizers   build and run the suite under AddressSanitizer + UBSan, then the core suite under
+#                           ThreadSanitizer (what CI runs after `test`)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -32,6 +34,18 @@ build() {
     cmake --build --preset release
 }
 
+# The sanitizer builds are -O1 with line tables only and without the benchmarks: instrumented code is slow to compile,
+# and CI builds them from scratch. The soak (ctest label `soak`) runs in the normal build only: its 500 runs would take
+# most of CI's budget under TSan, and every run it makes is one the sanitized suites already cover.
+sanitizers() {
+    cmake --preset asan
+    cmake --build --preset asan
+    ctest --preset asan
+    cmake --preset tsan
+    cmake --build --preset tsan
+    ctest --preset tsan
+}
+
 case "${1:-run}" in
 run)
     install_missing
@@ -48,8 +62,12 @@ build)
     install_missing
     build
     ;;
+sanitizers)
+    install_missing
+    sanitizers
+    ;;
 *)
-    echo "usage: $0 [run|test|build]" >&2
+    echo "usage: $0 [run|test|build|sanitizers]" >&2
     exit 2
     ;;
 esac
