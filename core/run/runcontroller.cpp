@@ -8,6 +8,7 @@
 #include "sampling/cpusampler.h"
 #include "trace/monotonicclock.h"
 #include "trace/tracerecorder.h"
+#include "util/workerthread.h"
 
 #include <QThread>
 
@@ -21,7 +22,8 @@ struct RunController::ActiveRun
     std::unique_ptr<TraceRecorder> recorder;
     std::unique_ptr<CpuSampler> sampler;
     CancelToken cancel;
-    std::unique_ptr<QThread> engineThread;
+    std::unique_ptr<WorkerThread> engineThread;
+    EngineResult result; // written by the engine thread, read once it has finished
     std::shared_ptr<Trace> trace = std::make_shared<Trace>();
 
     // The engine thread must be gone before the recorder and model it uses: waiting here makes that so even when
@@ -70,14 +72,13 @@ bool RunController::start(const RunConfig& requested, QString* error)
     run.trace->cores = run.sampler->coreCount();
     run.trace->lanes = run.recorder->lanes();
 
-    run.engineThread.reset(QThread::create([this, &run] {
+    run.engineThread = std::make_unique<WorkerThread>(QStringLiteral("conlab-engine"), [&run] {
         lowerCurrentThreadPriority();
-        const EngineResult result = runEngine(run.config, *run.model, *run.recorder, run.cancel);
-        // Queued to the controller's thread; dropped by Qt if the controller is gone by then.
-        QMetaObject::invokeMethod(
-            this, [this, result] { onEngineFinished(result); }, Qt::QueuedConnection);
-    }));
-    run.engineThread->setObjectName(QStringLiteral("conlab-engine"));
+        run.result = runEngine(run.config, *run.model, *run.recorder, run.cancel);
+    });
+    // Queued to the controller's thread once the engine has returned; dropped by Qt if the controller is gone by then.
+    connect(
+        run.engineThread->thread(), &QThread::finished, this, &RunController::onEngineFinished, Qt::QueuedConnection);
     m_running = true;
     run.engineThread->start();
     m_batchTimer.start();
@@ -109,10 +110,11 @@ void RunController::drainIntoBatch()
     emit batchReady(batch);
 }
 
-void RunController::onEngineFinished(const EngineResult& result)
+void RunController::onEngineFinished()
 {
     m_batchTimer.stop();
-    m_run->engineThread->wait(); // the engine's lambda has returned; this only reaps the thread
+    m_run->engineThread->wait(); // the engine has returned; this reaps the thread and makes its result ours
+    const EngineResult& result = m_run->result;
     m_run->sampler->stop();
     drainIntoBatch();
 

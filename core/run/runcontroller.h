@@ -13,7 +13,6 @@ namespace conlab {
 class CancelToken;
 class CpuSampler;
 class TraceRecorder;
-struct EngineResult;
 
 // Starts runs on an engine thread and reports them to whoever listens, in the listener's thread: one started(),
 // then batches of new segments and CPU samples coalesced on a timer (never one signal per event), then finished().
@@ -42,7 +41,7 @@ signals:
 
 private:
     void drainIntoBatch();
-    void onEngineFinished(const EngineResult& result);
+    void onEngineFinished();
 
     struct ActiveRun;
     std::unique_ptr<ActiveRun> m_run;

@@ -1,18 +1,20 @@
 #pragma once
 
-#include <QMetaObject>
-#include <QObject>
 #include <QThreadPool>
+#include <functional>
+#include <memory>
 #include <utility>
+
+class QObject;
 
 namespace conlab {
 
 // Work that must not hold up the thread that asks for it (the UI thread): each job runs on the queue's own thread,
-// one at a time and in the order posted, and its result comes back to the receiver's thread as a queued call. The
+// one at a time and in the order posted, and its result comes back to the receiver's thread as a posted event. The
 // destructor waits for the jobs posted, so a file asked to be written is never half-written or lost on quit; results
-// that arrive after the receiver is gone are dropped (Qt discards calls queued to a deleted object). Results and jobs
-// are copied between threads: they must be copyable values (a shared_ptr<const T> for anything large). Make the queue
-// a member of its receiver, so that it is gone (and done waiting) before the receiver is.
+// that arrive after the receiver is gone are dropped. Results and jobs are copied between threads: they must be
+// copyable values (a shared_ptr<const T> for anything large). Make the queue a member of its receiver, so that it is
+// gone (and done waiting) before the receiver is.
 class JobQueue
 {
 public:
@@ -25,15 +27,12 @@ public:
     template <typename Job, typename Done> void post(Job job, Done done)
     {
         ++m_pending;
-        m_pool.start([this, job = std::move(job), done = std::move(done)]() mutable {
+        start([this, job = std::move(job), done = std::move(done)]() mutable {
             auto result = job();
-            QMetaObject::invokeMethod(
-                m_receiver,
-                [this, result = std::move(result), done = std::move(done)]() mutable {
-                    --m_pending;
-                    done(std::move(result));
-                },
-                Qt::QueuedConnection);
+            deliver([this, result = std::move(result), done = std::move(done)]() mutable {
+                --m_pending;
+                done(std::move(result));
+            });
         });
     }
 
@@ -41,7 +40,15 @@ public:
     int pending() const { return m_pending; }
 
 private:
-    QObject* m_receiver;
+    class Inbox;
+
+    // Both hand-offs go through objects of ours that Qt only passes on (a QRunnable, a QEvent), never through a copy
+    // Qt makes: so that ThreadSanitizer can be told of them (tsanhandoff.h).
+    void start(std::function<void()> job);
+    // Called on the queue's thread: runs done in the receiver's thread, unless the receiver is gone by then.
+    void deliver(std::function<void()> done);
+
+    std::unique_ptr<Inbox> m_inbox;
     QThreadPool m_pool;
     int m_pending = 0; // only touched in the receiver's thread
 };
