@@ -123,13 +123,16 @@ bool RenderedFigure::write(const QString& path, QString* error) const
     OutputFile file(path);
     QString reason;
     if (file.open()) {
-        bool written = false;
+        // A PNG is encoded in memory first, so that the file sees one write like the vector formats: a disk that
+        // fills up then fails that write (and says why) instead of libpng's, whose error path in Qt leaks its row.
+        QByteArray bytes = m_document;
         if (m_format == FigureFormat::Png) {
             const QImage pixels = image();
-            written = !pixels.isNull() && pixels.save(file.device(), "PNG");
-        } else {
-            written = !m_document.isEmpty() && file.device()->write(m_document) == m_document.size();
+            QBuffer buffer(&bytes);
+            if (pixels.isNull() || !buffer.open(QIODevice::WriteOnly) || !pixels.save(&buffer, "PNG"))
+                bytes.clear();
         }
+        const bool written = !bytes.isEmpty() && file.device()->write(bytes) == bytes.size();
         if (written && file.commit())
             return true;
         if (!written && !file.hasWriteError())
