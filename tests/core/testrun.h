@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../timingslack.h"
 #include "models/modelfactory.h"
 #include "run/canceltoken.h"
 #include "run/engine.h"
@@ -54,7 +55,7 @@ inline RunConfig shrunkForTest(RunConfig config)
 // Thread and descriptor counts settle a moment after a run: Qt reaps finished threads asynchronously.
 inline bool settlesTo(int threads, int fds)
 {
-    for (int attempt = 0; attempt < 50; ++attempt) {
+    for (int attempt = 0; attempt < slack(50); ++attempt) {
         if (processstats::threadCount() <= threads && processstats::openFdCount() <= fds)
             return true;
         QThread::msleep(20);

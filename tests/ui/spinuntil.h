@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../timingslack.h"
+
 #include <QEventLoop>
 #include <QTimer>
 #include <functional>
@@ -22,7 +24,7 @@ inline bool spinUntil(const std::function<bool()>& done, int timeoutMs = 60'000)
     QTimer timeout;
     timeout.setSingleShot(true);
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(timeoutMs);
+    timeout.start(slack(timeoutMs));
     poll.start();
     loop.exec();
     return done();
