@@ -1,34 +1,16 @@
 #include "jobqueue.h"
 
 #include "tsanhandoff.h"
+#include "workerthread.h"
 
 #include <QCoreApplication>
 #include <QEvent>
 #include <QObject>
 #include <QPointer>
-#include <QRunnable>
 #include <QThread>
 
 namespace conlab {
 namespace {
-
-class JobRunnable final : public QRunnable
-{
-public:
-    explicit JobRunnable(std::function<void()> job)
-        : m_job(std::move(job))
-    {
-        tsan::handOff(this);
-    }
-    void run() override
-    {
-        tsan::takeOver(this);
-        m_job();
-    }
-
-private:
-    std::function<void()> m_job;
-};
 
 class DoneEvent final : public QEvent
 {
@@ -74,17 +56,47 @@ private:
 JobQueue::JobQueue(QObject* receiver)
     : m_inbox(std::make_unique<Inbox>(receiver))
 {
-    m_pool.setMaxThreadCount(1);
 }
 
+// Every job posted runs before the queue's thread ends.
 JobQueue::~JobQueue()
 {
-    m_pool.waitForDone();
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread)
+        m_thread->wait();
 }
 
 void JobQueue::start(std::function<void()> job)
 {
-    m_pool.start(new JobRunnable(std::move(job)));
+    {
+        std::lock_guard lock(m_mutex);
+        m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+    if (!m_thread) {
+        m_thread = std::make_unique<WorkerThread>(QStringLiteral("conlab-jobs"), [this] { runJobs(); });
+        m_thread->start();
+    }
+}
+
+void JobQueue::runJobs()
+{
+    for (;;) {
+        std::function<void()> job;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_jobs.empty())
+                return;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        job();
+    }
 }
 
 void JobQueue::deliver(std::function<void()> done)

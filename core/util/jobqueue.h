@@ -1,20 +1,24 @@
 #pragma once
 
-#include <QThreadPool>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <utility>
 
 class QObject;
 
 namespace conlab {
 
-// Work that must not hold up the thread that asks for it (the UI thread): each job runs on the queue's own thread,
-// one at a time and in the order posted, and its result comes back to the receiver's thread as a posted event. The
-// destructor waits for the jobs posted, so a file asked to be written is never half-written or lost on quit; results
-// that arrive after the receiver is gone are dropped. Results and jobs are copied between threads: they must be
-// copyable values (a shared_ptr<const T> for anything large). Make the queue a member of its receiver, so that it is
-// gone (and done waiting) before the receiver is.
+class WorkerThread;
+
+// Work that must not hold up the thread that asks for it (the UI thread): each job runs on the queue's own thread
+// (started at the first job), one at a time and in the order posted, and its result comes back to the receiver's thread
+// as a posted event. The destructor waits for the jobs posted, so a file asked to be written is never half-written or
+// lost on quit; results that arrive after the receiver is gone are dropped. Results and jobs are copied between
+// threads: they must be copyable values (a shared_ptr<const T> for anything large). Make the queue a member of its
+// receiver, so that it is gone (and done waiting) before the receiver is.
 class JobQueue
 {
 public:
@@ -42,14 +46,18 @@ public:
 private:
     class Inbox;
 
-    // Both hand-offs go through objects of ours that Qt only passes on (a QRunnable, a QEvent), never through a copy
-    // Qt makes: so that ThreadSanitizer can be told of them (tsanhandoff.h).
     void start(std::function<void()> job);
-    // Called on the queue's thread: runs done in the receiver's thread, unless the receiver is gone by then.
+    // Called on the queue's thread: runs done in the receiver's thread, unless the receiver is gone by then. The
+    // result crosses in an event of ours that Qt only passes on, so that ThreadSanitizer can be told (tsanhandoff.h).
     void deliver(std::function<void()> done);
+    void runJobs();
 
     std::unique_ptr<Inbox> m_inbox;
-    QThreadPool m_pool;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_jobs; // guarded by m_mutex
+    bool m_stopping = false; // guarded by m_mutex
+    std::unique_ptr<WorkerThread> m_thread;
     int m_pending = 0; // only touched in the receiver's thread
 };
 
