@@ -24,7 +24,7 @@ private:
     {
         double realTime = 0; // per iteration, in the benchmark's unit
         std::string unit;
-        std::map<std::string, double> counters;
+        std::map<std::string, double> counters; // and "cpu_time", per iteration
         std::string label;
     };
 

@@ -66,7 +66,7 @@ void uiLatency(benchmark::State& state, const QString& model)
             QStringLiteral("--tasks"), QString::number(cores * 6), QStringLiteral("--workers"), QString::number(cores),
             QStringLiteral("--cpu-ms"), QStringLiteral("500"), QStringLiteral("--autorun"),
             QStringLiteral("--exit-when-done"), QStringLiteral("--report"), report});
-        if (!app.waitForExit(120'000) || app.exitCode() != 0) {
+        if (!app.waitForExit(300'000) || app.exitCode() != 0) {
             state.SkipWithError("the window's run did not end cleanly");
             return;
         }

@@ -1,6 +1,6 @@
 #pragma once
 
-// Hand-offs between threads that ThreadSanitizer cannot see. Qt synchronises QThread::wait(), its thread pool and its
+// Hand-offs between threads that ThreadSanitizer cannot see. Qt synchronises QThread::wait() and its
 // queued calls through its own futex-based mutex, which TSan does not see when Qt is not instrumented (Debian's is
 // not): whatever one thread hands another through them would look like a race to it. handOff(key) before handing
 // over (a release) and takeOver(key) once received (an acquire), on the same address, tell it; in a build without
