@@ -1,4 +1,5 @@
 #include "export/figureoptions.h"
+#include "interruptnotifier.h"
 #include "models/workerprocess.h"
 #include "runcommand.h"
 #include "window/applicationicon.h"
@@ -90,6 +91,10 @@ int runGui(int argc, char** argv)
     if (remember)
         conlab::SettingsStore::restore(window, remembered);
     conlab::applyGuiOptions(window, *options);
+    // SIGTERM (a session logging out, `kill`) and Ctrl+C in the terminal close the window as its close button does:
+    // the run is cancelled, its workers reaped and the settings saved, rather than the process dying mid-run.
+    const conlab::InterruptNotifier interrupts;
+    QObject::connect(&interrupts, &conlab::InterruptNotifier::interrupted, &app, &QApplication::closeAllWindows);
     window.show();
     const int exitCode = QApplication::exec();
     if (remember && !settings.save(conlab::SettingsStore::capture(window, chosenLanguage), &error))

@@ -6,6 +6,7 @@ divided by the number of tasks. Standard library only.
 """
 import asyncio
 import concurrent.futures as cf
+import json
 import sys
 import time
 
@@ -43,17 +44,30 @@ def asyncio_runner(tasks):
     return run, loop
 
 
-def main():
-    print(f"CPython {sys.version.split()[0]}")
+def measure():
+    figures = {"version": sys.version.split()[0]}
     with cf.ThreadPoolExecutor(max_workers=2) as pool:
         pool_runner(pool)(100)  # start the threads first: a pre-started pool
-        print(f"ThreadPoolExecutor(2):  {per_task_us(pool_runner(pool), 20000):8.2f} us per task")
+        figures["threads_us"] = per_task_us(pool_runner(pool), 20000)
     with cf.ProcessPoolExecutor(max_workers=2) as pool:
         pool_runner(pool)(100)
-        print(f"ProcessPoolExecutor(2): {per_task_us(pool_runner(pool), 5000):8.2f} us per task")
+        figures["processes_us"] = per_task_us(pool_runner(pool), 5000)
     run, loop = asyncio_runner(20000)
-    print(f"asyncio (gather):       {per_task_us(run, 20000):8.2f} us per task")
+    figures["asyncio_us"] = per_task_us(run, 20000)
     loop.close()
+    return figures
+
+
+def main():
+    figures = measure()
+    # --json: one object, for conlab-bench's BM_DispatchCPython, which prints these beside its own figures.
+    if "--json" in sys.argv[1:]:
+        print(json.dumps(figures))
+        return
+    print(f"CPython {figures['version']}")
+    print(f"ThreadPoolExecutor(2):  {figures['threads_us']:8.2f} us per task")
+    print(f"ProcessPoolExecutor(2): {figures['processes_us']:8.2f} us per task")
+    print(f"asyncio (gather):       {figures['asyncio_us']:8.2f} us per task")
 
 
 if __name__ == "__main__":

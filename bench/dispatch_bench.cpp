@@ -4,6 +4,9 @@
 #include "run/runsummarizer.h"
 #include "trace/tracerecorder.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <benchmark/benchmark.h>
 #include <chrono>
 
@@ -57,9 +60,30 @@ void BM_DispatchEventLoop(benchmark::State& state)
     dispatch(state, ModelKind::EventLoop, 0);
 }
 
+// The same shape in CPython's own pools (bench/cpython_dispatch.py, standard library only), so the figures sit beside
+// the ones above: ThreadPoolExecutor(2), ProcessPoolExecutor(2), asyncio.gather.
+void BM_DispatchCPython(benchmark::State& state)
+{
+    for (auto _ : state) {
+        QProcess python;
+        python.start(QStringLiteral("python3"),
+            {QStringLiteral(CONLAB_SOURCE_DIR "/bench/cpython_dispatch.py"), QStringLiteral("--json")});
+        if (!python.waitForFinished(300'000) || python.exitCode() != 0) {
+            state.SkipWithError("python3 bench/cpython_dispatch.py did not run (is python3 installed?)");
+            return;
+        }
+        const QJsonObject figures = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+        state.SetLabel(
+            QStringLiteral("CPython %1").arg(figures.value(QStringLiteral("version")).toString()).toStdString());
+        for (const char* key : {"threads_us", "processes_us", "asyncio_us"})
+            state.counters[key] = figures.value(QLatin1String(key)).toDouble();
+    }
+}
+
 BENCHMARK(BM_DispatchSequential)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DispatchThreads)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DispatchProcesses)->Arg(5000)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DispatchEventLoop)->Arg(20000)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DispatchCPython)->Iterations(1)->Unit(benchmark::kSecond);
 
 } // namespace

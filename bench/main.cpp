@@ -1,3 +1,4 @@
+#include "figuretable.h"
 #include "models/workerprocess.h"
 
 #include <QApplication>
@@ -16,7 +17,8 @@ int main(int argc, char** argv)
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
-    benchmark::RunSpecifiedBenchmarks();
+    conlab::bench::FigureTable table;
+    benchmark::RunSpecifiedBenchmarks(&table);
     benchmark::Shutdown();
     return 0;
 }

@@ -7,7 +7,7 @@
 
 namespace conlab {
 
-// Streams a text file through QSaveFile in 1 MiB pieces, so a file of a hundred megabytes never exists in memory
+// Streams a text file through an OutputFile in 1 MiB pieces, so a file of a hundred megabytes never exists in memory
 // and is replaced only once it is complete: on failure the old file at path, if any, is untouched, false is
 // returned and *error (when not null) is "Could not write the <what> <path>: <reason>.".
 bool writeTextFileAtomically(

@@ -20,7 +20,7 @@ struct SavedRun
     std::optional<RunSummary> baseline; // the sequential run the speed-up was measured against, if there was one
 };
 
-// Writes atomically (QSaveFile): on failure the old file at path is untouched, false is returned and *error gets a
+// Writes atomically (OutputFile): on failure the old file at path is untouched, false is returned and *error gets a
 // sentence naming the file and the reason. saved.trace must not be null.
 bool writeRunFile(const SavedRun& saved, const QString& path, QString* error);
 

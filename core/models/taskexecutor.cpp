@@ -10,12 +10,6 @@
 #include "workload/workload.h"
 
 namespace conlab {
-namespace {
-
-// How long a blocking request may stay unanswered beyond its own latency before the task fails.
-constexpr std::int64_t ioGraceNs = 10'000'000'000;
-
-} // namespace
 
 TaskExecutor::TaskExecutor(const ExecutionContext& context, std::uint16_t lane)
     : m_context(context)
@@ -87,8 +81,7 @@ bool TaskExecutor::waitIo(std::uint64_t& state, std::int64_t delayUs, std::uint6
 {
     const std::int64_t begin = monotonicNowNs();
     m_gil.release();
-    const IoResult result
-        = blockingRoundTrip(m_context.ioPort, token, delayUs, m_context.cancel, delayUs * 1000 + ioGraceNs);
+    const IoResult result = blockingRoundTrip(m_context.ioPort, token, delayUs, m_context.cancel);
     const std::int64_t done = monotonicNowNs();
     bool gilOk = true;
     const std::int64_t resumed = retakeGil(gilOk);

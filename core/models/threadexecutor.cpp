@@ -6,9 +6,9 @@
 #include "lanewriter.h"
 #include "run/canceltoken.h"
 #include "trace/monotonicclock.h"
+#include "util/workerthread.h"
 #include "workload/workload.h"
 
-#include <QThread>
 #include <stdexcept>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -27,8 +27,8 @@ ThreadExecutor::ThreadExecutor(const ExecutionContext& context, std::uint16_t fi
     for (int i = 0; i < count; ++i) {
         const auto lane = std::uint16_t(firstLane + i);
         const std::int64_t spawnedNs = monotonicNowNs();
-        m_threads.emplace_back(QThread::create([this, lane, spawnedNs] { workerLoop(lane, spawnedNs); }));
-        m_threads.back()->setObjectName(QStringLiteral("conlab-executor-%1").arg(i + 1));
+        m_threads.push_back(std::make_unique<WorkerThread>(
+            QStringLiteral("conlab-executor-%1").arg(i + 1), [this, lane, spawnedNs] { workerLoop(lane, spawnedNs); }));
         m_threads.back()->start();
     }
 }

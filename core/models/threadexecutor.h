@@ -10,9 +10,9 @@
 #include <mutex>
 #include <vector>
 
-class QThread;
-
 namespace conlab {
+
+class WorkerThread;
 
 struct ExecutionContext;
 
@@ -47,7 +47,7 @@ private:
     std::deque<std::shared_ptr<Pending>> m_queue; // guarded by m_mutex
     std::vector<std::shared_ptr<Pending>> m_finished; // guarded by m_mutex
     bool m_stopping = false; // guarded by m_mutex
-    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<std::unique_ptr<WorkerThread>> m_threads;
 };
 
 } // namespace conlab

@@ -4,10 +4,10 @@
 #include "taskexecutor.h"
 #include "trace/monotonicclock.h"
 #include "trace/tracerecorder.h"
+#include "util/workerthread.h"
 #include "workload/workload.h"
 
 #include <QMutex>
-#include <QThread>
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -82,13 +82,13 @@ std::vector<LaneInfo> ThreadsModel::lanes(int workers, int tasks, const ModelOpt
 ModelOutcome ThreadsModel::run(const ExecutionContext& context)
 {
     Pool pool(context);
-    std::vector<std::unique_ptr<QThread>> threads;
+    std::vector<std::unique_ptr<WorkerThread>> threads;
     const int count = poolSize(context.workers, int(context.workload.tasks.size()));
     for (int i = 0; i < count; ++i) {
         const std::int64_t spawnedNs = monotonicNowNs();
         const auto lane = std::uint16_t(i);
-        threads.emplace_back(QThread::create([&pool, lane, spawnedNs] { workerLoop(pool, lane, spawnedNs); }));
-        threads.back()->setObjectName(QStringLiteral("conlab-thread-%1").arg(i + 1));
+        threads.push_back(std::make_unique<WorkerThread>(QStringLiteral("conlab-thread-%1").arg(i + 1),
+            [&pool, lane, spawnedNs] { workerLoop(pool, lane, spawnedNs); }));
         threads.back()->start();
     }
     // Every worker returns promptly on cancel (it checks between CPU slices and its waits watch the cancel fd).

@@ -17,14 +17,15 @@
 namespace conlab {
 
 EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder,
-    const CancelToken& cancel, const std::function<void(std::int64_t beginNs)>& onBegin)
+    const CancelToken& cancel, const std::function<void(std::int64_t beginNs)>& onBegin, LatencyServer* givenServer)
 {
     EngineResult result;
     result.iterationsPerMs = config.iterationsPerMs > 0 ? config.iterationsPerMs : kernelIterationsPerMs();
     const Workload workload = buildWorkload(config.workload, result.iterationsPerMs);
 
-    LatencyServer server;
-    if (workload.needsLatencyServer()) {
+    LatencyServer ownServer;
+    LatencyServer& server = givenServer ? *givenServer : ownServer;
+    if (workload.needsLatencyServer() && !givenServer) {
         QString error;
         if (!server.start(&error)) {
             result.outcome.error = QStringLiteral("could not start the loopback latency server: %1").arg(error);
@@ -54,7 +55,7 @@ EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceReco
         result.gilSwitches = gil->switchCount();
         result.gilDropRequests = gil->dropRequestCount();
     }
-    server.stop();
+    ownServer.stop();
     return result;
 }
 

@@ -9,6 +9,7 @@
 namespace conlab {
 
 class CancelToken;
+class LatencyServer;
 class TraceRecorder;
 
 struct EngineResult
@@ -29,7 +30,10 @@ struct EngineResult
 // the model, tear everything down. The run controller calls it on its engine thread; benchmarks call it directly.
 // onBegin, if given, is called on that thread with beginNs just before the model starts: what came before
 // (calibrating the kernel, starting the server) is preparation, not part of the run a timeline should show.
+// A running `server` given here is used instead of one of the run's own, and left running: the fault tests make it
+// stop answering mid-run.
 EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceRecorder& recorder,
-    const CancelToken& cancel, const std::function<void(std::int64_t beginNs)>& onBegin = {});
+    const CancelToken& cancel, const std::function<void(std::int64_t beginNs)>& onBegin = {},
+    LatencyServer* server = nullptr);
 
 } // namespace conlab

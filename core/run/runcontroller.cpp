@@ -8,8 +8,10 @@
 #include "sampling/cpusampler.h"
 #include "trace/monotonicclock.h"
 #include "trace/tracerecorder.h"
+#include "util/workerthread.h"
 
 #include <QThread>
+#include <atomic>
 
 namespace conlab {
 
@@ -21,9 +23,11 @@ struct RunController::ActiveRun
     std::unique_ptr<TraceRecorder> recorder;
     std::unique_ptr<CpuSampler> sampler;
     CancelToken cancel;
-    std::unique_ptr<QThread> engineThread;
+    std::unique_ptr<WorkerThread> engineThread;
+    EngineResult result; // written by the engine thread, read once it has finished
     std::shared_ptr<Trace> trace = std::make_shared<Trace>();
-    bool began = false; // the model has started; trace->originNs is when
+    std::atomic<std::int64_t> beginNs {0}; // set by the engine thread when the model starts
+    bool began = false; // started() was emitted; trace->originNs is when the model started
 
     // The engine thread must be gone before the recorder and model it uses: waiting here makes that so even when
     // the controller dies mid-run (the window closes).
@@ -70,19 +74,18 @@ bool RunController::start(const RunConfig& requested, QString* error)
     run.trace->cores = run.sampler->coreCount();
     run.trace->lanes = run.recorder->lanes();
 
-    run.engineThread.reset(QThread::create([this, &run] {
+    run.engineThread = std::make_unique<WorkerThread>(QStringLiteral("conlab-engine"), [&run] {
         lowerCurrentThreadPriority();
-        const auto began = [this](std::int64_t beginNs) {
-            QMetaObject::invokeMethod(
-                this, [this, beginNs] { onEngineBegan(beginNs); }, Qt::QueuedConnection);
-        };
-        const EngineResult result = runEngine(run.config, *run.model, *run.recorder, run.cancel, began);
-        // Queued to the controller's thread; dropped by Qt if the controller is gone by then.
-        QMetaObject::invokeMethod(
-            this, [this, result] { onEngineFinished(result); }, Qt::QueuedConnection);
-    }));
-    run.engineThread->setObjectName(QStringLiteral("conlab-engine"));
+        // The model's start is published for the batch timer to see: a value, not a call queued across threads.
+        const auto began = [&run](std::int64_t beginNs) { run.beginNs.store(beginNs, std::memory_order_release); };
+        run.result = runEngine(run.config, *run.model, *run.recorder, run.cancel, began);
+    });
+    // Queued to the controller's thread once the engine has returned; dropped by Qt if the controller is gone by then.
+    connect(
+        run.engineThread->thread(), &QThread::finished, this, &RunController::onEngineFinished, Qt::QueuedConnection);
     m_running = true;
+    // The timer also notices when the model begins (drainIntoBatch), so started() comes within one interval of it.
+    m_batchTimer.start();
     run.engineThread->start();
     return true;
 }
@@ -94,7 +97,6 @@ void RunController::onEngineBegan(std::int64_t beginNs)
     ActiveRun& run = *m_run;
     run.began = true;
     run.trace->originNs = beginNs;
-    m_batchTimer.start();
     emit started(RunStart {run.config, run.trace->lanes, run.trace->cores, run.trace->originNs});
 }
 
@@ -106,8 +108,14 @@ void RunController::cancel()
 
 void RunController::drainIntoBatch()
 {
-    if (!m_run || !m_run->began)
+    if (!m_run)
         return;
+    if (!m_run->began) {
+        const std::int64_t beginNs = m_run->beginNs.load(std::memory_order_acquire);
+        if (beginNs == 0)
+            return; // still preparing: nothing of the run to show yet
+        onEngineBegan(beginNs);
+    }
     TraceBatch batch;
     batch.segments = m_run->recorder->drain();
     batch.cpuSamples = m_run->sampler->takeSamples();
@@ -124,12 +132,13 @@ void RunController::drainIntoBatch()
     emit batchReady(batch);
 }
 
-void RunController::onEngineFinished(const EngineResult& result)
+void RunController::onEngineFinished()
 {
+    m_batchTimer.stop();
+    m_run->engineThread->wait(); // the engine has returned; this reaps the thread and makes its result ours
+    const EngineResult& result = m_run->result;
     // A run that failed before its model started (no latency server) still begins before it ends, for listeners.
     onEngineBegan(result.beginNs > 0 ? result.beginNs : monotonicNowNs());
-    m_batchTimer.stop();
-    m_run->engineThread->wait(); // the engine's lambda has returned; this only reaps the thread
     m_run->sampler->stop();
     drainIntoBatch();
 

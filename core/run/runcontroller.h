@@ -14,7 +14,6 @@ namespace conlab {
 class CancelToken;
 class CpuSampler;
 class TraceRecorder;
-struct EngineResult;
 
 // Starts runs on an engine thread and reports them to whoever listens, in the listener's thread: one started() once
 // the model itself begins (after the kernel's calibration and the latency server's start, which are no part of the
@@ -46,7 +45,7 @@ signals:
 private:
     void drainIntoBatch();
     void onEngineBegan(std::int64_t beginNs);
-    void onEngineFinished(const EngineResult& result);
+    void onEngineFinished();
 
     struct ActiveRun;
     std::unique_ptr<ActiveRun> m_run;

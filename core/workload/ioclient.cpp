@@ -3,6 +3,7 @@
 #include "run/canceltoken.h"
 #include "trace/monotonicclock.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
@@ -117,8 +118,23 @@ IoReply decodeReply(const char* bytes)
     return reply;
 }
 
-IoResult blockingRoundTrip(
-    quint16 port, std::uint64_t token, std::int64_t delayUs, const CancelToken& cancel, std::int64_t timeoutNs)
+std::int64_t replyTimeoutNs(std::int64_t delayUs)
+{
+    const std::int64_t delayNs = std::max<std::int64_t>(0, delayUs) * 1000;
+    return std::max(replyTimeoutFloorNs, delayNs * replyTimeoutLatencyFactor);
+}
+
+QString replyTimeoutError(std::int64_t delayUs)
+{
+    return QStringLiteral("no answer from the latency server within %1 ms (the timeout is %2 times the %3 ms latency "
+                          "asked for, and at least %4 ms)")
+        .arg(replyTimeoutNs(delayUs) / 1'000'000)
+        .arg(replyTimeoutLatencyFactor)
+        .arg(double(std::max<std::int64_t>(0, delayUs)) / 1000.0)
+        .arg(replyTimeoutFloorNs / 1'000'000);
+}
+
+IoResult blockingRoundTrip(quint16 port, std::uint64_t token, std::int64_t delayUs, const CancelToken& cancel)
 {
     if (cancel.isCancelled())
         return failure(IoStatus::Cancelled, {});
@@ -138,24 +154,18 @@ IoResult blockingRoundTrip(
         sent += std::size_t(n);
     }
 
-    const std::int64_t deadlineNs = timeoutNs > 0 ? monotonicNowNs() + timeoutNs : 0;
+    const std::int64_t deadlineNs = monotonicNowNs() + replyTimeoutNs(delayUs);
     std::array<char, ioMessageBytes> reply {};
     std::size_t received = 0;
     for (;;) {
         if (cancel.isCancelled())
             return failure(IoStatus::Cancelled, {});
-        timespec timeout {};
-        if (deadlineNs != 0) {
-            const std::int64_t remaining = deadlineNs - monotonicNowNs();
-            if (remaining <= 0) {
-                return failure(IoStatus::TimedOut,
-                    QStringLiteral("no answer from the latency server within %1 ms").arg(timeoutNs / 1'000'000));
-            }
-            timeout.tv_sec = time_t(remaining / 1'000'000'000);
-            timeout.tv_nsec = long(remaining % 1'000'000'000);
-        }
+        // Past the deadline the socket is still looked at once, without waiting: a reply that has arrived counts,
+        // however long this thread went unscheduled.
+        const std::int64_t remaining = std::max<std::int64_t>(0, deadlineNs - monotonicNowNs());
+        const timespec timeout {time_t(remaining / 1'000'000'000), long(remaining % 1'000'000'000)};
         pollfd fds[2] = {{fd.get(), POLLIN, 0}, {cancel.fd(), POLLIN, 0}};
-        const int ready = ::ppoll(fds, 2, deadlineNs != 0 ? &timeout : nullptr, nullptr);
+        const int ready = ::ppoll(fds, 2, &timeout, nullptr);
         if (ready < 0) {
             if (errno == EINTR)
                 continue;
@@ -163,8 +173,11 @@ IoResult blockingRoundTrip(
         }
         if (fds[1].revents != 0)
             return failure(IoStatus::Cancelled, {});
-        if (fds[0].revents == 0)
-            continue; // timed out: the deadline check at the top reports it
+        if (fds[0].revents == 0) {
+            if (remaining == 0)
+                return failure(IoStatus::TimedOut, replyTimeoutError(delayUs));
+            continue;
+        }
         // The reply may arrive in pieces; MSG_DONTWAIT keeps a spurious wakeup from blocking past cancel/timeout.
         const ssize_t n = ::recv(fd.get(), reply.data() + received, reply.size() - received, MSG_DONTWAIT);
         if (n == 0) {

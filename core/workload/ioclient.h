@@ -34,10 +34,20 @@ struct IoResult
 
 inline constexpr std::size_t ioMessageBytes = 16;
 
+// How long a request asking for delayUs of latency may go unanswered, from the moment it is sent, before it fails:
+// ten times its latency, and never under a second. A loaded machine (or a sanitizer build) delivers replies late by
+// milliseconds, not seconds, so a reply this late means the server has stopped answering; a run then ends within a
+// second or so instead of hanging. A reply that has arrived is always taken, however late the task looks for it.
+std::int64_t replyTimeoutNs(std::int64_t delayUs);
+inline constexpr int replyTimeoutLatencyFactor = 10;
+inline constexpr std::int64_t replyTimeoutFloorNs = 1'000'000'000;
+// The error of a request that timed out, saying the rule: "no answer from the latency server within 1000 ms (the
+// timeout is 10 times the 20 ms latency asked for, and at least 1000 ms)".
+QString replyTimeoutError(std::int64_t delayUs);
+
 // One request on its own connection to 127.0.0.1:port, blocking the calling thread until the reply, the cancel
-// token or the timeout (measured from the moment the request is sent; <= 0 waits until cancelled).
-IoResult blockingRoundTrip(
-    quint16 port, std::uint64_t token, std::int64_t delayUs, const CancelToken& cancel, std::int64_t timeoutNs);
+// token or replyTimeoutNs(delayUs).
+IoResult blockingRoundTrip(quint16 port, std::uint64_t token, std::int64_t delayUs, const CancelToken& cancel);
 
 // A TCP_NODELAY, close-on-exec socket connected to 127.0.0.1:port, or -1 with *error set. With nonBlocking the
 // connect may still be in progress: wait for the fd to become writable and read SO_ERROR before trusting it.

@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -17,11 +16,7 @@ using Result = conlab::test::CliResult;
 // The window on a display that needs no server, with settings (recent files) in a folder of the test's own.
 Result runConlab(const QStringList& arguments, const QTemporaryDir& home)
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
-    return conlab::test::runConlab(arguments, env, 120'000);
+    return conlab::test::runConlab(arguments, conlab::test::offscreenEnvironment(home.path()), 120'000);
 }
 
 QString fixture(const char* name)

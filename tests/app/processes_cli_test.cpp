@@ -1,6 +1,6 @@
-#include <QDir>
+#include "childprocesses.h"
+
 #include <QElapsedTimer>
-#include <QFile>
 #include <QProcess>
 #include <QThread>
 #include <csignal>
@@ -8,44 +8,9 @@
 
 namespace {
 
-// Children of `pid`: /proc/PID/task/TID/children lists them per thread (QProcess forks from the engine thread).
-QList<qint64> childrenOf(qint64 pid)
-{
-    QList<qint64> children;
-    const QString taskDir = QStringLiteral("/proc/%1/task").arg(pid);
-    for (const QString& tid : QDir(taskDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(QStringLiteral("%1/%2/children").arg(taskDir, tid));
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray& child : file.readAll().simplified().split(' ')) {
-            if (!child.isEmpty())
-                children << child.toLongLong();
-        }
-    }
-    return children;
-}
-
-// Gone, or a zombie waiting for init to reap it: either way it no longer runs.
-bool isGone(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return true;
-    const QByteArray line = stat.readAll();
-    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
-}
-
-bool allGoneWithin(const QList<qint64>& pids, int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        if (std::all_of(pids.begin(), pids.end(), isGone))
-            return true;
-        QThread::msleep(10);
-    }
-    return std::all_of(pids.begin(), pids.end(), isGone);
-}
+using conlab::test::allGoneWithin;
+using conlab::test::childrenOf;
+using conlab::test::isGone;
 
 // Starts a long processes run and returns once both workers exist.
 QList<qint64> startLongProcessesRun(QProcess& parent)

@@ -3,6 +3,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <functional>
 #include <gtest/gtest.h>
 
 namespace conlab::test {
@@ -14,15 +15,30 @@ struct CliResult
     QByteArray err;
 };
 
-// Runs the conlab binary to the end (a minute at most, unless told) and collects what it printed.
+// Runs the conlab binary to the end (a minute at most, unless told) and collects what it printed. childSetup runs in
+// the child between fork and exec (a smaller file size limit, another user): only async-signal-safe calls there.
 inline CliResult runConlab(const QStringList& arguments,
-    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(), int timeoutMs = 60'000)
+    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(), int timeoutMs = 60'000,
+    const std::function<void()>& childSetup = {})
 {
     QProcess process;
     process.setProcessEnvironment(environment);
+    if (childSetup)
+        process.setChildProcessModifier(childSetup);
     process.start(QStringLiteral(CONLAB_BINARY), arguments);
     EXPECT_TRUE(process.waitForFinished(timeoutMs)) << "conlab did not finish";
     return CliResult {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// The window's environment on a display that needs no server, with settings (recent files, the remembered model) and
+// Qt's runtime folder in `home`, so nothing of the user's is read or written.
+inline QProcessEnvironment offscreenEnvironment(const QString& home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home); // else Qt warns about it on stderr
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
+    return env;
 }
 
 inline QStringList runArgs(const QStringList& extra)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../timingslack.h"
+
 #include <QEventLoop>
 #include <QTimer>
 #include <functional>
@@ -18,7 +20,11 @@ inline bool spinUntil(const std::function<bool()>& done, int timeoutMs = 60'000)
         if (done())
             loop.quit();
     });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    // A timer of this scope: a QTimer::singleShot's object would live on until its timeout, long after the wait.
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    timeout.start(slack(timeoutMs));
     poll.start();
     loop.exec();
     return done();

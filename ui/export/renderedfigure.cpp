@@ -1,11 +1,10 @@
 #include "renderedfigure.h"
 
-#include "util/fileerror.h"
+#include "export/outputfile.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <cmath>
 
@@ -121,25 +120,28 @@ QImage RenderedFigure::image() const
 
 bool RenderedFigure::write(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
+    OutputFile file(path);
     QString reason;
-    if (file.open(QIODevice::WriteOnly)) {
-        bool written = false;
+    if (file.open()) {
+        // A PNG is encoded in memory first, so that the file sees one write like the vector formats: a disk that
+        // fills up then fails that write (and says why) instead of libpng's, whose error path in Qt leaks its row.
+        QByteArray bytes = m_document;
         if (m_format == FigureFormat::Png) {
             const QImage pixels = image();
-            written = !pixels.isNull() && pixels.save(&file, "PNG");
-        } else {
-            written = !m_document.isEmpty() && file.write(m_document) == m_document.size();
+            QBuffer buffer(&bytes);
+            if (pixels.isNull() || !buffer.open(QIODevice::WriteOnly) || !pixels.save(&buffer, "PNG"))
+                bytes.clear();
         }
+        const bool written = !bytes.isEmpty() && file.device()->write(bytes) == bytes.size();
         if (written && file.commit())
             return true;
-        if (!written && file.error() == QFileDevice::NoError)
+        if (!written && !file.hasWriteError())
             reason = tr("the %1 could not be drawn or encoded").arg(figureFormatKey(m_format).toUpper());
     }
-    // Not committed: QSaveFile drops its temporary file and the old file at path is untouched.
+    // Not committed: the temporary file is dropped and the old file at path is untouched.
     if (error) {
         if (reason.isEmpty())
-            reason = fileErrorReason(file.errorString());
+            reason = file.errorReason();
         *error = tr("Could not write the picture %1: %2.").arg(QDir::toNativeSeparators(path), reason);
     }
     return false;

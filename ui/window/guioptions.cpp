@@ -1,6 +1,8 @@
 #include "guioptions.h"
 
+#include "export/outputfile.h"
 #include "export/runsummaryjson.h"
+#include "run/processstats.h"
 #include "run/runoptions.h"
 #include "scenario/scenariocontroller.h"
 #include "scenario/scenariolibrary.h"
@@ -14,10 +16,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QPixmap>
-#include <QSaveFile>
 #include <QTimer>
 #include <cstdio>
 #include <functional>
+#include <utility>
 
 namespace conlab {
 
@@ -30,17 +32,14 @@ void printError(const QString& message)
 
 bool writeReport(const RunSummary& summary, const QString& path, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("--report: cannot write '%1': %2").arg(path, file.errorString());
-        return false;
+    OutputFile file(path);
+    if (file.open()) {
+        file.device()->write(QJsonDocument(runSummaryToJson(summary)).toJson(QJsonDocument::Indented));
+        if (file.commit())
+            return true;
     }
-    file.write(QJsonDocument(runSummaryToJson(summary)).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = QStringLiteral("--report: cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    *error = QStringLiteral("--report: cannot write '%1': %2").arg(path, file.errorReason());
+    return false;
 }
 
 bool writeScreenshot(MainWindow& window, const QString& path, QString* error)
@@ -48,11 +47,11 @@ bool writeScreenshot(MainWindow& window, const QString& path, QString* error)
     // grab() paints what is laid out now: let pending layout passes settle and draw the plots first.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     window.refreshPlotsNow();
-    if (!window.grab().save(path, "PNG")) {
-        *error = QStringLiteral("--screenshot: cannot write a PNG to '%1'").arg(path);
-        return false;
-    }
-    return true;
+    OutputFile file(path);
+    if (file.open() && window.grab().save(file.device(), "PNG") && file.commit())
+        return true;
+    *error = QStringLiteral("--screenshot: cannot write a PNG to '%1': %2").arg(path, file.errorReason());
+    return false;
 }
 
 // What to do once the unattended run has ended; returns the exit code --exit-when-done uses.
@@ -78,35 +77,36 @@ int finishUnattended(MainWindow& window, const GuiOptions& options, const RunRes
     return exitCode;
 }
 
-// Acts once the window has painted itself: the first show (fonts, the platform's buffers) is start-up, and it should
-// not count as UI latency of a run, nor be missing from a screenshot.
-class FirstPaintAction : public QObject
+// Calls `action` once, queued after the window's first paint event: the first frame is then on its way to the
+// screen. A positive fallbackMs calls it after that long even without a paint: some platforms never paint a window
+// nobody looks at.
+class FirstPaintWatcher : public QObject
 {
 public:
-    FirstPaintAction(MainWindow& window, std::function<void()> action)
+    FirstPaintWatcher(MainWindow& window, std::function<void()> action, int fallbackMs)
         : QObject(&window)
         , m_window(window)
         , m_action(std::move(action))
     {
         window.installEventFilter(this);
-        // Some platforms never paint a window nobody looks at; the action must happen anyway.
-        QTimer::singleShot(2000, this, &FirstPaintAction::act);
+        if (fallbackMs > 0)
+            QTimer::singleShot(fallbackMs, this, &FirstPaintWatcher::fire);
     }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override
     {
         if (watched == &m_window && event->type() == QEvent::Paint)
-            QTimer::singleShot(0, this, &FirstPaintAction::act);
+            QTimer::singleShot(0, this, &FirstPaintWatcher::fire);
         return false;
     }
 
 private:
-    void act()
+    void fire()
     {
-        if (m_done)
+        if (m_fired)
             return;
-        m_done = true;
+        m_fired = true;
         m_window.removeEventFilter(this);
         m_action();
         deleteLater();
@@ -114,12 +114,26 @@ private:
 
     MainWindow& m_window;
     std::function<void()> m_action;
-    bool m_done = false;
+    bool m_fired = false;
 };
 
-void afterFirstPaint(MainWindow& window, std::function<void()> action)
+void afterFirstPaint(MainWindow& window, std::function<void()> action, int fallbackMs = 2000)
 {
-    new FirstPaintAction(window, std::move(action));
+    new FirstPaintWatcher(window, std::move(action), fallbackMs);
+}
+
+// --print-first-paint: what start-up costs a user, to the first frame; with `quit` the app quits right after.
+void reportFirstPaint(MainWindow& window, bool quit)
+{
+    afterFirstPaint(
+        window,
+        [quit] {
+            std::printf("first paint %.1f ms after the process started\n", processstats::msSinceStart());
+            std::fflush(stdout);
+            if (quit)
+                QCoreApplication::exit(0);
+        },
+        0);
 }
 
 // The unattended end when no run is waited for: the screenshot of what is shown, then quit.
@@ -195,6 +209,9 @@ void addGuiOptions(QCommandLineParser& parser)
         {QStringLiteral("language"),
             QStringLiteral("The window's language: en or ru (default: the remembered choice, else the system's)."),
             QStringLiteral("en|ru")},
+        {QStringLiteral("print-first-paint"),
+            QStringLiteral("Print how long after the process started the window was first drawn; with --exit-when-done "
+                           "and no --autorun, quit then.")},
     });
 }
 
@@ -221,6 +238,7 @@ std::optional<GuiOptions> parseGuiOptions(
     options.autorun = parser.isSet(QStringLiteral("autorun"));
     options.exitWhenDone = parser.isSet(QStringLiteral("exit-when-done"));
     options.presenter = parser.isSet(QStringLiteral("presenter"));
+    options.printFirstPaint = parser.isSet(QStringLiteral("print-first-paint"));
     options.screenshotPath = parser.value(QStringLiteral("screenshot"));
     options.reportPath = parser.value(QStringLiteral("report"));
     for (const QString& name : {QStringLiteral("screenshot"), QStringLiteral("report")}) {
@@ -316,6 +334,8 @@ void applyGuiOptions(MainWindow& window, const GuiOptions& options)
             });
         }
     }
+    if (options.printFirstPaint)
+        reportFirstPaint(window, options.exitWhenDone && !options.autorun);
     if (options.autorun)
         afterFirstPaint(window, [&window] { window.runCurrent(); });
 }

@@ -30,10 +30,15 @@ struct GuiOptions
     // --language en|ru: the UI's language for this session, over the remembered one and the system's; empty: not
     // given.
     QString language;
+    bool printFirstPaint = false; // start-up measurement (conlab-bench): the time to the first frame on stdout
 
-    // A scripted window (--exit-when-done, --screenshot, --report) neither reads nor writes remembered settings: its
-    // picture and numbers are the same on every machine, and a script leaves the user's settings alone.
-    bool unattended() const { return exitWhenDone || !screenshotPath.isEmpty() || !reportPath.isEmpty(); }
+    // A scripted window (--exit-when-done, --screenshot, --report, --print-first-paint) neither reads nor writes
+    // remembered settings: its picture and numbers are the same on every machine, and a script leaves the user's
+    // settings alone.
+    bool unattended() const
+    {
+        return exitWhenDone || printFirstPaint || !screenshotPath.isEmpty() || !reportPath.isEmpty();
+    }
 };
 
 // Everything `conlab` (no command) accepts, so that --help lists it.

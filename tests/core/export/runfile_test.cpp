@@ -1,3 +1,4 @@
+#include "../../testfiles.h"
 #include "../testrun.h"
 #include "../tracecompare.h"
 #include "export/runfile.h"
@@ -10,35 +11,19 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <csignal>
 #include <gtest/gtest.h>
 #include <limits>
-#include <sys/resource.h>
 
 using namespace conlab;
+using conlab::test::entries;
 using conlab::test::expectSameSummary;
 using conlab::test::expectSameTrace;
 using conlab::test::makeConfig;
+using conlab::test::readAll;
 using conlab::test::runToCompletion;
+using conlab::test::writeFile;
 
 namespace {
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString& path, const QByteArray& contents)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(contents) == contents.size();
-}
-
-QStringList entries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-}
 
 // Saves to a real file and opens it again, as File > Save and File > Open do.
 SavedRun roundTrip(const SavedRun& saved)
@@ -237,40 +222,7 @@ TEST(RunFile, WriteIsByteForByteTheJson)
     EXPECT_EQ(readAll(path), runFileJson(saved));
 }
 
-TEST(RunFile, FailedWriteLeavesTheOldFileAndNoTemporary)
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("run.json"));
-    ASSERT_TRUE(writeFile(path, "old run"));
-    Trace big;
-    big.lanes = {{QStringLiteral("lane"), LaneKind::Thread}};
-    for (int i = 0; i < 100'000; ++i)
-        big.segments.push_back(Segment {i * 10LL, i * 10LL + 5, i, 0, TaskState::Running, 0});
-    const SavedRun saved {std::make_shared<const Trace>(big), std::nullopt, std::nullopt};
-
-    // A disk that fills up half way: files of this process may not grow past 64 KiB. Root is bound by it too,
-    // unlike by permissions.
-    rlimit before {};
-    ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &before), 0);
-    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit small = before;
-    small.rlim_cur = 64 * 1024;
-    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
-    QString error;
-    const bool written = writeRunFile(saved, path, &error);
-    ::setrlimit(RLIMIT_FSIZE, &before);
-    std::signal(SIGXFSZ, previousHandler);
-
-    EXPECT_FALSE(written);
-    EXPECT_TRUE(error.startsWith(QStringLiteral("Could not write the run file ") + QDir::toNativeSeparators(path)))
-        << error.toStdString();
-    EXPECT_GT(error.size(), QDir::toNativeSeparators(path).size() + 32) << "no reason given: " << error.toStdString();
-    EXPECT_EQ(readAll(path), QByteArray("old run"));
-    EXPECT_EQ(entries(dir.path()), QStringList {QStringLiteral("run.json")});
-    // And the same save works once there is room.
-    ASSERT_TRUE(writeRunFile(saved, path, &error)) << error.toStdString();
-    EXPECT_EQ(readRunFile(path, &error)->trace->segments.size(), big.segments.size());
-}
+// Disk full, a full device and a read-only folder: tests/core/export/outputfile_test.cpp, for every export.
 
 TEST(RunFile, WriteFailsWhereTheParentIsAFileOrMissing)
 {

@@ -1,3 +1,4 @@
+#include "../../timingslack.h"
 #include "../testrun.h"
 #include "models/eventloopmodel.h"
 #include "run/canceltoken.h"
@@ -94,23 +95,21 @@ TEST(EventLoopModel, TwoHundredWaitsAtOnceWithoutALimit)
     std::printf("200 x 50 ms of I/O: %.1f ms\n", result.summary.wallMs);
     EXPECT_EQ(result.summary.tasksCompleted, 200);
     EXPECT_EQ(result.trace->lanes.size(), 200u);
-    EXPECT_LT(result.summary.wallMs, 4 * 50);
+    EXPECT_LT(result.summary.wallMs, conlab::test::slack(4 * 50));
 }
 
 TEST(EventLoopModel, CpuBoundRunsOnOneThreadOnly)
 {
-    // The faster of two sequential runs: a neighbour's burst slowing the baseline must not fail the test.
-    const RunConfig baseline = makeConfig(ModelKind::Sequential, WorkloadKind::Cpu, 6, 2, 40, 0);
-    const RunResult first = runToCompletion(baseline);
-    const RunResult second = runToCompletion(baseline);
-    const double sequentialMs = std::min(first.summary.wallMs, second.summary.wallMs);
-    const RunResult loop = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Cpu, 6, 2, 40, 0));
-    ASSERT_TRUE(loop.summary.error.isEmpty()) << loop.summary.error.toStdString();
-    std::printf("sequential %.1f ms, event loop %.1f ms\n", sequentialMs, loop.summary.wallMs);
-    EXPECT_EQ(loop.summary.checksum, first.summary.checksum);
-    EXPECT_GE(loop.summary.wallMs, 0.8 * sequentialMs);
+    // No faster than sequential: compared with pairs of runs, the lowest speed-up of a few (a neighbour's burst
+    // slowing one sequential run must not fail the test; a loop that ran CPU phases in parallel never gets down to
+    // 1.25).
+    RunResult loop;
+    const double speedup = test::speedupOverAttempts(makeConfig(ModelKind::EventLoop, WorkloadKind::Cpu, 6, 2, 40, 0),
+        test::Want::Lowest, 1.25, 3, [&](const RunResult& result) { loop = result; });
+    EXPECT_LE(speedup, 1.25);
 
-    // One thread: across every lane, at most one segment is on the CPU at any instant.
+    // Noise-free, on the last run: across every lane, at most one segment is on the CPU at any instant.
+    ASSERT_TRUE(loop.trace);
     const std::vector<Segment> onCpu = onCpuSegments(*loop.trace);
     ASSERT_GE(onCpu.size(), 6u);
     std::set<int> lanes;

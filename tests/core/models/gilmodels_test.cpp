@@ -52,31 +52,18 @@ TEST(GilModels, CpuBoundThreadsWithGilDoNotSpeedUp)
     if (cores < 2)
         GTEST_SKIP() << "one core: nothing to fail to scale onto";
     const RunConfig threads = withGil(makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 8, cores, 40, 0));
-    RunConfig sequential = threads;
-    sequential.model = ModelKind::Sequential;
-    sequential.gil = false;
-    // Back-to-back pairs on a shared machine: a neighbour's burst during the sequential run inflates one ratio, so
-    // the lowest of three is the figure (bestSpeedup's mirror image: a model that scales never gets down to it).
-    double lowest = 1e300;
-    for (int attempt = 0; attempt < 3 && lowest > 1.3; ++attempt) {
-        const RunResult s = runToCompletion(sequential);
-        const RunResult t = runToCompletion(threads);
-        ASSERT_TRUE(t.summary.error.isEmpty()) << t.summary.error.toStdString();
-        EXPECT_EQ(s.summary.checksum, t.summary.checksum);
-        const double speedup = s.summary.wallMs / t.summary.wallMs;
-        std::printf("attempt %d: sequential %.1f ms, threads + GIL %.1f ms: speed-up %.2f\n", attempt + 1,
-            s.summary.wallMs, t.summary.wallMs, speedup);
-        lowest = std::min(lowest, speedup);
-
-        // Noise-free: CPU work on the worker lanes never runs in parallel, so it adds up to about the wall time.
+    // Noise-free, checked on every attempt: CPU work on the worker lanes never runs in parallel, so it adds up to about
+    // the wall time.
+    const auto serialUnderTheGil = [&](const RunResult& t) {
         double runningMs = 0;
         for (const Segment& segment : t.trace->segments) {
             if (segment.lane < cores && isOnCpu(segment.state))
                 runningMs += double(segment.durationNs()) / 1e6;
         }
         EXPECT_LE(runningMs, 1.1 * t.summary.wallMs) << "CPU phases ran in parallel under the GIL";
-    }
-    EXPECT_LE(lowest, 1.3);
+    };
+    // The speed-up itself compares two runs made at different moments of a shared machine: the lowest of a few pairs.
+    EXPECT_LE(test::speedupOverAttempts(threads, test::Want::Lowest, 1.3, 5, serialUnderTheGil), 1.3);
 }
 
 TEST(GilModels, OneHolderAtATimeAndTheGilLaneShowsIt)
@@ -173,14 +160,22 @@ TEST(Convoy, WithTheGilEachRoundTripWaitsForASwitch)
 
 TEST(Convoy, LatencyFollowsTheSwitchInterval)
 {
-    const RunResult one = runToCompletion(convoy(ModelKind::Threads, true, 1));
-    const RunResult five = runToCompletion(convoy(ModelKind::Threads, true, 5));
-    const double p1 = one.summary.resumeLatencyMs.p50;
-    const double p5 = five.summary.resumeLatencyMs.p50;
-    std::printf("convoy resume latency p50: interval 1 ms %.3f ms, interval 5 ms %.3f ms\n", p1, p5);
-    EXPECT_GE(p1, 0.5);
-    EXPECT_GE(p5, 2.5);
-    EXPECT_GE(p5 / p1, 2.5) << "5x the interval should be several times the wait";
+    // Each wait is the interval plus the scheduler's wake-up delay, which a loaded machine stretches by milliseconds
+    // in bursts: the ratio of one pair of runs is the figure, the best of up to three pairs (a GIL whose hand-over
+    // ignored the interval would show no ratio at all).
+    double bestRatio = 0;
+    for (int attempt = 0; attempt < 3 && bestRatio < 2.5; ++attempt) {
+        const RunResult one = runToCompletion(convoy(ModelKind::Threads, true, 1));
+        const RunResult five = runToCompletion(convoy(ModelKind::Threads, true, 5));
+        const double p1 = one.summary.resumeLatencyMs.p50;
+        const double p5 = five.summary.resumeLatencyMs.p50;
+        std::printf("attempt %d: convoy resume latency p50: interval 1 ms %.3f ms, interval 5 ms %.3f ms\n",
+            attempt + 1, p1, p5);
+        EXPECT_GE(p1, 0.5);
+        EXPECT_GE(p5, 2.5);
+        bestRatio = std::max(bestRatio, p5 / p1);
+    }
+    EXPECT_GE(bestRatio, 2.5) << "5x the interval should be several times the wait";
 }
 
 TEST(Convoy, IsTwoTasksEverywhereWithTheSameChecksum)

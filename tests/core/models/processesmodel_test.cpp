@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <csignal>
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace conlab;
 using conlab::test::bestSpeedup;
@@ -65,10 +66,35 @@ TEST(ProcessesModel, StartUpAndMemoryAreReported)
     EXPECT_TRUE(noChildrenWithin(1000));
 }
 
-TEST(ProcessesModel, KilledWorkerEndsRunWithErrorKeepsResultsAndLeavesNoZombie)
+namespace {
+
+// The two users of the process pool: the processes model's workers, and the event loop's process executor.
+struct KillCase
 {
-    // 40 tasks of 30 ms on 2 workers; the kill comes once a task has completed (a worker reports a task's segments
-    // with its result), so results exist to be kept and many tasks remain.
+    const char* name;
+    RunConfig config;
+    const char* worker; // how the error names the process
+};
+
+class KilledWorker : public ::testing::TestWithParam<KillCase>
+{
+};
+
+RunConfig eventLoopWithProcessPool()
+{
+    RunConfig config = makeConfig(ModelKind::EventLoop, WorkloadKind::Cpu, 40, 2, 30, 0);
+    config.offload = OffloadKind::Processes;
+    return config;
+}
+
+} // namespace
+
+// SIGKILL to one worker mid-run, once a task has completed (a worker reports a task's segments with its result, so
+// results exist to be kept and many tasks remain): the run ends with an error naming the process, its pid and the
+// task it held; what completed before stays in the result; no zombie is left; and the next run works.
+TEST_P(KilledWorker, EndsTheRunWithErrorKeepsResultsAndLeavesNoZombie)
+{
+    const KillCase& c = GetParam();
     RunController controller;
     std::optional<RunResult> result;
     QEventLoop loop;
@@ -87,25 +113,43 @@ TEST(ProcessesModel, KilledWorkerEndsRunWithErrorKeepsResultsAndLeavesNoZombie)
         result = r;
         loop.quit();
     });
-    ASSERT_TRUE(controller.start(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 40, 2, 30, 0)));
+    ASSERT_TRUE(controller.start(c.config));
     QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
     loop.exec();
 
     ASSERT_TRUE(result.has_value());
     const QString error = result->summary.error;
-    EXPECT_TRUE(error.contains(QStringLiteral("worker process"))) << error.toStdString();
-    EXPECT_TRUE(error.contains(QStringLiteral("pid %1").arg(killed))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QLatin1String(c.worker))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("(pid %1) crashed or was killed").arg(killed))) << error.toStdString();
     EXPECT_TRUE(error.contains(QStringLiteral("task "))) << error.toStdString();
-    EXPECT_GT(result->summary.tasksCompleted, 0);
-    EXPECT_LT(result->summary.tasksCompleted, 40);
-    EXPECT_FALSE(result->trace->segments.empty());
+    EXPECT_FALSE(result->summary.cancelled);
+    const int completed = result->summary.tasksCompleted;
+    EXPECT_GT(completed, 0);
+    EXPECT_LT(completed, 40);
+    // Kept: every completed task ran, and its running time is in the trace.
+    std::set<int> ranTasks;
+    for (const Segment& s : result->trace->segments) {
+        if (s.state == TaskState::Running && s.task >= 0)
+            ranTasks.insert(s.task);
+    }
+    EXPECT_GE(int(ranTasks.size()), completed);
     EXPECT_TRUE(noChildrenWithin(1000)) << processstats::childPids().size() << " children left";
 
     // The app stays usable: the next run works.
-    const RunResult next = runToCompletion(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 4, 2, 2, 0));
-    EXPECT_TRUE(next.summary.error.isEmpty()) << next.summary.error.toStdString();
-    EXPECT_EQ(next.summary.tasksCompleted, 4);
+    RunConfig next = c.config;
+    next.workload.tasks = 4;
+    next.workload.cpuMs = 2;
+    const RunResult again = runToCompletion(next);
+    EXPECT_TRUE(again.summary.error.isEmpty()) << again.summary.error.toStdString();
+    EXPECT_EQ(again.summary.tasksCompleted, 4);
+    EXPECT_TRUE(noChildrenWithin(1000));
 }
+
+INSTANTIATE_TEST_SUITE_P(EveryProcessPool, KilledWorker,
+    ::testing::Values(
+        KillCase {"processes", makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 40, 2, 30, 0), "worker process"},
+        KillCase {"eventloopProcessPool", eventLoopWithProcessPool(), "executor process"}),
+    [](const ::testing::TestParamInfo<KillCase>& info) { return std::string(info.param.name); });
 
 TEST(ProcessesModel, CancelKillsEveryWorkerWithinASecond)
 {

@@ -1,4 +1,5 @@
 #include "../../figurefiles.h"
+#include "../../filefaults.h"
 #include "export/renderedfigure.h"
 #include "plots/statepalette.h"
 #include "sampletrace.h"
@@ -15,11 +16,7 @@ using test::SamplePlots;
 
 constexpr QSize figureSize(1200, 700);
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using test::readAll;
 
 TEST(RenderedFigure, PngDecodesAtItsSizeAndShowsTheStateColours)
 {
@@ -134,6 +131,77 @@ TEST(RenderedFigure, AFailedWriteNamesTheFileAndTheReasonAndLeavesWhatWasThere)
     EXPECT_EQ(readAll(existing), before);
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 2) << "no temporary file is left behind";
 }
+
+// The faults a save meets (tests/filefaults.h), for every picture format: a clear message naming the file and the
+// reason, the old file as it was, and no temporary file left behind.
+class FigureFaults : public ::testing::TestWithParam<FigureFormat>
+{
+};
+
+void expectNamedError(const QString& error, const QString& path, const QString& reason)
+{
+    const QString start = QStringLiteral("Could not write the picture %1: ").arg(path);
+    EXPECT_TRUE(error.startsWith(start)) << error.toStdString();
+    EXPECT_TRUE(error.endsWith(reason + QLatin1Char('.'))) << error.toStdString();
+}
+
+TEST_P(FigureFaults, DiskFullLeavesTheOldPicture)
+{
+    SamplePlots plots(test::sampleTrace());
+    // Rendered first: drawing a PNG's pixels needs no disk, only its writing does.
+    const RenderedFigure figure = RenderedFigure::render(plots.figure(), GetParam(), figureSize, 2);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("figure"));
+    ASSERT_TRUE(test::writeFile(path, "old picture"));
+    QString error;
+    bool written = true;
+    {
+        // Every format of this figure is larger than 4 KiB.
+        const test::FileSizeLimit disk(4 * 1024);
+        ASSERT_TRUE(disk.ok());
+        written = figure.write(path, &error);
+    }
+    EXPECT_FALSE(written);
+    expectNamedError(error, path, QStringLiteral("File too large"));
+    EXPECT_EQ(readAll(path), QByteArray("old picture"));
+    EXPECT_EQ(test::entries(dir.path()), QStringList {QStringLiteral("figure")});
+    EXPECT_TRUE(figure.write(path, &error)) << error.toStdString();
+}
+
+TEST_P(FigureFaults, AFullDeviceSaysNoSpace)
+{
+    SamplePlots plots(test::sampleTrace());
+    const RenderedFigure figure = RenderedFigure::render(plots.figure(), GetParam(), figureSize, 1);
+    QTemporaryDir dir;
+    const std::optional<QString> full = test::fullDevice(dir);
+    if (!full)
+        GTEST_SKIP() << "no full device: as root, device nodes cannot be made in " << dir.path().toStdString();
+    QString error;
+    EXPECT_FALSE(figure.write(*full, &error));
+    expectNamedError(error, *full, QStringLiteral("No space left on device"));
+    EXPECT_TRUE(test::isCharacterDevice(*full)) << "the device was replaced by a file";
+}
+
+TEST_P(FigureFaults, AReadOnlyFolderLeavesTheOldPicture)
+{
+    SamplePlots plots(test::sampleTrace());
+    const RenderedFigure figure = RenderedFigure::render(plots.figure(), GetParam(), figureSize, 1);
+    const test::ReadOnlyFolder folder({QStringLiteral("figure")});
+    ASSERT_TRUE(folder.ok());
+    QString error;
+    bool written = true;
+    {
+        const test::AsOrdinaryUser user;
+        ASSERT_TRUE(user.ok());
+        written = figure.write(folder.filePath(QStringLiteral("figure")), &error);
+    }
+    EXPECT_FALSE(written);
+    expectNamedError(error, folder.filePath(QStringLiteral("figure")), QStringLiteral("Permission denied"));
+    EXPECT_TRUE(folder.untouched());
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryFormat, FigureFaults, ::testing::ValuesIn(allFigureFormats),
+    [](const ::testing::TestParamInfo<FigureFormat>& info) { return figureFormatKey(info.param).toStdString(); });
 
 } // namespace
 } // namespace conlab

@@ -605,6 +605,6 @@ TEST(RunFileActions, TheWindowStaysResponsiveWhileABigFileIsRead)
         segmentCount, QFileInfo(path).size() >> 20, readMs, stats.count, stats.p99, stats.max);
     // A read on the UI thread would have stopped the beats for all of readMs and shown as one huge lateness.
     EXPECT_GE(stats.count, int(readMs / Heartbeat::intervalMs / 3));
-    EXPECT_LT(stats.max, 150.0);
-    EXPECT_LT(stats.p99, 60.0);
+    EXPECT_LT(stats.max, conlab::test::slack(150.0));
+    EXPECT_LT(stats.p99, conlab::test::slack(60.0));
 }

@@ -131,7 +131,7 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
     use(QStringLiteral("ru"));
     EXPECT_EQ(menuTitles(window),
         (QStringList {QStringLiteral("&Файл"), QStringLiteral("&Правка"), QStringLiteral("&Запуск"),
-            QStringLiteral("&Вид"), QStringLiteral("&Справка")}));
+            QStringLiteral("&Вид"), QStringLiteral("&Уроки"), QStringLiteral("&Справка")}));
     EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Последовательно"));
     EXPECT_EQ(window.modelPicker()->button(4)->text(), QStringLiteral("Цикл событий"));
     EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Нагрузка"));
@@ -146,7 +146,7 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
     EXPECT_TRUE(window.stateText().contains(QStringLiteral("готово за"))) << window.stateText().toStdString();
     EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Последовательно"))) << window.stateText().toStdString();
     EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("ожидание ввода-вывода")));
-    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("время (с)"));
+    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("время"));
     CoreUtilisationPlot* utilisation = window.utilisationPlot();
     ASSERT_GT(utilisation->graphCount(), 1);
     EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("среднее"));
@@ -169,7 +169,7 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
         << window.stateText().toStdString();
     EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("waiting for I/O")));
     EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("average"));
-    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("time (s)"));
+    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("time"));
 }
 
 TEST_F(Language, TheLanguageMenuSwitchesAndShowsTheChoice)

@@ -1,0 +1,180 @@
+#include "figuretable.h"
+
+#include <QFile>
+#include <QString>
+#include <QSysInfo>
+#include <cstdio>
+#include <thread>
+
+namespace conlab::bench {
+namespace {
+
+std::string loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return "unknown";
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return (fields.value(0) + ' ' + fields.value(1) + ' ' + fields.value(2)).toStdString();
+}
+
+std::string cpuModel()
+{
+    QFile file(QStringLiteral("/proc/cpuinfo"));
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : file.readAll().split('\n')) {
+            if (line.startsWith("model name"))
+                return line.mid(line.indexOf(':') + 1).trimmed().toStdString();
+        }
+    }
+    return "unknown CPU";
+}
+
+const char* unitName(benchmark::TimeUnit unit)
+{
+    switch (unit) {
+    case benchmark::kNanosecond:
+        return "ns";
+    case benchmark::kMicrosecond:
+        return "us";
+    case benchmark::kMillisecond:
+        return "ms";
+    case benchmark::kSecond:
+        return "s";
+    }
+    return "";
+}
+
+// The name a figure is looked up by: the function and its arguments, without "/manual_time" or "/iterations:3".
+std::string shortName(const benchmark::BenchmarkReporter::Run& run)
+{
+    std::string name = run.run_name.function_name;
+    if (!run.run_name.args.empty())
+        name += "/" + run.run_name.args;
+    if (run.run_type == benchmark::BenchmarkReporter::Run::RT_Aggregate)
+        name += "_" + run.aggregate_name;
+    return name;
+}
+
+} // namespace
+
+FigureTable::FigureTable()
+    : benchmark::ConsoleReporter(OO_Tabular)
+{
+}
+
+bool FigureTable::ReportContext(const Context& context)
+{
+    m_loadBefore = loadAverage();
+    return ConsoleReporter::ReportContext(context);
+}
+
+void FigureTable::ReportRuns(const std::vector<Run>& runs)
+{
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+        if (run.error_occurred)
+            continue;
+        Measured measured;
+        measured.realTime = run.GetAdjustedRealTime();
+        measured.unit = unitName(run.time_unit);
+        measured.label = run.report_label;
+        for (const auto& [name, counter] : run.counters)
+            measured.counters[name] = counter.value;
+        // A single-threaded micro-benchmark's own cost, which a busy machine's preemptions do not inflate.
+        measured.counters["cpu_time"] = run.GetAdjustedCPUTime();
+        m_measured[shortName(run)] = measured;
+    }
+}
+
+const FigureTable::Measured* FigureTable::find(const std::string& name) const
+{
+    const auto it = m_measured.find(name);
+    return it == m_measured.end() ? nullptr : &it->second;
+}
+
+// One number of one benchmark: a counter, or the time per iteration when counter is empty; times scale.
+std::string FigureTable::figure(
+    const std::string& name, const std::string& counter, double scale, int decimals, const std::string& suffix) const
+{
+    const Measured* measured = find(name);
+    if (!measured)
+        return "(not run)";
+    double value = measured->realTime;
+    if (!counter.empty()) {
+        const auto it = measured->counters.find(counter);
+        if (it == measured->counters.end())
+            return "(no " + counter + ")";
+        value = it->second;
+    }
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f%s", decimals, value * scale, suffix.c_str());
+    return text;
+}
+
+void FigureTable::Finalize()
+{
+    ConsoleReporter::Finalize();
+    struct Row
+    {
+        std::string figure;
+        std::string goal;
+        std::string measured;
+    };
+    const auto perTaskUs = [&](const std::string& name) { return figure(name, "per_task", 1e6, 2, " us"); };
+    const std::vector<Row> rows {
+        {"trace record cost per event (BM_TraceRecord)", "< 20 ns",
+            figure("BM_TraceRecord", "cpu_time", 1, 1, " ns") + " ("
+                + figure("BM_TraceRecordWithClock", "cpu_time", 1, 1, " ns") + " with the two clock reads; CPU time)"},
+        {"dispatch per empty task: sequential", "-", perTaskUs("BM_DispatchSequential/20000")},
+        {"dispatch per empty task: threads (2)", "< 10 us",
+            perTaskUs("BM_DispatchThreads/20000") + " (CPython ThreadPoolExecutor "
+                + figure("BM_DispatchCPython", "threads_us", 1, 2, " us") + ")"},
+        {"dispatch per empty task: processes (2, pre-started pool)", "< 100 us",
+            perTaskUs("BM_DispatchProcesses/5000") + " (CPython ProcessPoolExecutor "
+                + figure("BM_DispatchCPython", "processes_us", 1, 2, " us") + ")"},
+        {"dispatch per empty task: event loop (no limit)", "< 1 us",
+            perTaskUs("BM_DispatchEventLoop/20000") + " (CPython asyncio.gather "
+                + figure("BM_DispatchCPython", "asyncio_us", 1, 2, " us") + ")"},
+        {"GIL hand-over, two CPU-bound threads, 1 us interval", "-",
+            figure("BM_GilHandOver", "per_switch_us", 1, 1, " us per switch")},
+        {"GIL slice check on CPU work", "< 2 %",
+            figure("BM_GilSliceCheck", "overhead_pct_of_slice", 1, 4, " % of a 50 us slice") + "; 20 ms phase "
+                + figure("BM_CpuPhaseNoGil_mean", "", 1, 2, " ms") + " without, "
+                + figure("BM_CpuPhaseGilHeld_mean", "", 1, 2, " ms") + " with the GIL held"},
+        {"timeline replot, 64 lanes, 1600x900: 10k / 100k / 1M segments", "< 16 ms at 1M",
+            figure("BM_ReplotTimeline/10000", "", 1, 1, "") + " / " + figure("BM_ReplotTimeline/100000", "", 1, 1, "")
+                + " / " + figure("BM_ReplotTimeline/1000000", "", 1, 1, " ms")},
+        {"memory per stored timeline segment", "<= 32 B",
+            figure("BM_ReplotTimeline/1000000", "bytes_per_segment", 1, 1, " B")},
+        {"run file export, 1M segments: in memory / through a file", "< 1 s",
+            figure("BM_ExportRunFile1M", "", 1e-3, 2, " s") + " / " + figure("BM_WriteRunFile1M", "", 1e-3, 2, " s")},
+        {"run file import, 1M segments", "< 3 s", figure("BM_ImportRunFile1M", "", 1e-3, 2, " s")},
+        {"UI latency, every core busy: threads (p50 / p99 / max)", "p99 < 16 ms, max < 33 ms",
+            figure("BM_UiLatencyUnderFullLoad_Threads", "p50_ms", 1, 1, "") + " / "
+                + figure("BM_UiLatencyUnderFullLoad_Threads", "p99_ms", 1, 1, "") + " / "
+                + figure("BM_UiLatencyUnderFullLoad_Threads", "max_ms", 1, 1, " ms")},
+        {"UI latency, every core busy: processes (p50 / p99 / max)", "p99 < 16 ms, max < 33 ms",
+            figure("BM_UiLatencyUnderFullLoad_Processes", "p50_ms", 1, 1, "") + " / "
+                + figure("BM_UiLatencyUnderFullLoad_Processes", "p99_ms", 1, 1, "") + " / "
+                + figure("BM_UiLatencyUnderFullLoad_Processes", "max_ms", 1, 1, " ms")},
+        {"start-up to the first window frame (warm)", "< 1 s",
+            figure("BM_StartupToFirstPaint", "", 1, 0, " ms")
+                + " (the app's own count: " + figure("BM_StartupToFirstPaint", "in_app_ms", 1, 0, " ms") + ")"},
+        {"idle window memory (RSS / PSS)", "-",
+            figure("BM_IdleMemory", "rss_MiB", 1, 1, "") + " / " + figure("BM_IdleMemory", "pss_MiB", 1, 1, " MiB")},
+    };
+
+    std::printf("\nFigures (the README's performance table)\n");
+    std::printf("machine: %s, %u cores, %s; load average %s before, %s after\n", cpuModel().c_str(),
+        std::thread::hardware_concurrency(), QSysInfo::prettyProductName().toStdString().c_str(), m_loadBefore.c_str(),
+        loadAverage().c_str());
+    if (const Measured* python = find("BM_DispatchCPython"))
+        std::printf("CPython column: %s\n", python->label.c_str());
+    std::printf("| figure | goal | measured |\n|---|---|---|\n");
+    for (const Row& row : rows)
+        std::printf("| %s | %s | %s |\n", row.figure.c_str(), row.goal.c_str(), row.measured.c_str());
+    std::fflush(stdout);
+}
+
+} // namespace conlab::bench
