@@ -1399,7 +1399,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="120"/>
         <source>Put the current step on the controls and run it (Space runs what is on the controls)</source>
-        <translation>Выставить текущий шаг на панели управления и запустить его (Пробел запускает то, что выставлено)</translation>
+        <translation>Перенести текущий шаг в настройки и запустить его (Пробел запускает то, что в настройках)</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="121"/>
@@ -1409,7 +1409,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="122"/>
         <source>Put the next step&apos;s model on the controls (N or Ctrl+Right); nothing runs yet</source>
-        <translation>Выставить модель следующего шага на панели управления (N или Ctrl+Right); запуска пока нет</translation>
+        <translation>Перенести модель следующего шага в настройки (N или Ctrl+Right); пока без запуска</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="123"/>
@@ -1419,7 +1419,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="124"/>
         <source>Put the previous step&apos;s model on the controls (Ctrl+Left)</source>
-        <translation>Выставить модель предыдущего шага на панели управления (Ctrl+Left)</translation>
+        <translation>Перенести модель предыдущего шага в настройки (Ctrl+Left)</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="125"/>
@@ -1497,7 +1497,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
         <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
-        <translation>Шаг %1 из %2 выставлен: «Запустить шаг» (или Пробел) запустит его.</translation>
+        <translation>Шаг %1 из %2 перенесён в настройки: «Запустить шаг» (или Пробел) запустит его.</translation>
     </message>
 </context>
 <context>
