@@ -1648,7 +1648,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="122"/>
         <source>workers</source>
-        <translation>исполнители</translation>
+        <translation>число исполнителей</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="123"/>
@@ -1714,7 +1714,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="91"/>
         <source>within %1 % of the points</source>
-        <translation>отклонение от точек в пределах %L1 %</translation>
+        <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="95"/>
