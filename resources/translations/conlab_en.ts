@@ -49,9 +49,9 @@
     <message numerus="yes">
         <location filename="../../ui/compare/compareview.cpp" line="170"/>
         <source>%n workers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
         </translation>
     </message>
 </context>
@@ -93,9 +93,9 @@ app %2 + %n workers %3</numerusform>
     <message numerus="yes">
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="81"/>
         <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n scenario file could not be loaded, the others are in the Scenarios menu</numerusform>
+            <numerusform>%n scenario files could not be loaded, the others are in the Scenarios menu</numerusform>
         </translation>
     </message>
 </context>
@@ -104,9 +104,9 @@ app %2 + %n workers %3</numerusform>
     <message numerus="yes">
         <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
         <source>Done: %n runs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Done: %n run.</numerusform>
+            <numerusform>Done: %n runs.</numerusform>
         </translation>
     </message>
 </context>
@@ -115,9 +115,9 @@ app %2 + %n workers %3</numerusform>
     <message numerus="yes">
         <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
         <source> %n cores</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n core</numerusform>
+            <numerusform> %n cores</numerusform>
         </translation>
     </message>
 </context>
@@ -126,9 +126,9 @@ app %2 + %n workers %3</numerusform>
     <message numerus="yes">
         <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
         <source>%1, %n workers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n worker</numerusform>
+            <numerusform>%1, %n workers</numerusform>
         </translation>
     </message>
 </context>

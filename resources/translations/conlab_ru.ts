@@ -173,7 +173,7 @@
     <message>
         <location filename="../../ui/compare/comparebarchart.cpp" line="90"/>
         <source>wall time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>реальное время (с)</translation>
     </message>
 </context>
 <context>
@@ -181,66 +181,66 @@
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="126"/>
         <source>not run (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>не запущен (отменено)</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="127"/>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>выполняется…</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="127"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>в очереди</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="131"/>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>сбой: %1</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="133"/>
         <source>stopped after %1</source>
-        <translation type="unfinished">остановлен через %1</translation>
+        <translation>остановлен через %1</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="137"/>
         <source>%1  baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  эталон</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="139"/>
         <source>%1  ×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ×%2</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="156"/>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="170"/>
         <source>1 worker</source>
-        <translation type="unfinished"></translation>
+        <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/compare/compareview.cpp" line="170"/>
         <source>%n workers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n исполнитель</numerusform>
+            <numerusform>%n исполнителя</numerusform>
+            <numerusform>%n исполнителей</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="172"/>
         <source>Every model on one workload: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
         <location filename="../../ui/compare/compareview.cpp" line="194"/>
         <source>Compare all models — Concurrency Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
 </context>
 <context>
@@ -1365,71 +1365,71 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="80"/>
         <source>1 scenario file could not be loaded, the others are in the Scenarios menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось загрузить 1 файл урока, остальные уроки — в меню «Уроки»</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="81"/>
         <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Не удалось загрузить %n файл урока, остальные — в меню «Уроки»</numerusform>
+            <numerusform>Не удалось загрузить %n файла уроков, остальные — в меню «Уроки»</numerusform>
+            <numerusform>Не удалось загрузить %n файлов уроков, остальные — в меню «Уроки»</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="82"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="117"/>
         <source>S&amp;cenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Уроки</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="118"/>
         <source>No scenarios loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Уроки не загружены</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="119"/>
         <source>&amp;Run step</source>
-        <translation type="unfinished"></translation>
+        <translation>Запустить &amp;шаг</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="120"/>
         <source>Put the current step on the controls and run it (Space runs what is on the controls)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенести текущий шаг в настройки и запустить его (Пробел запускает то, что в настройках)</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="121"/>
         <source>&amp;Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Следующий шаг</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="122"/>
         <source>Put the next step&apos;s model on the controls (N or Ctrl+Right); nothing runs yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенести модель следующего шага в настройки (N или Ctrl+Right); пока без запуска</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="123"/>
         <source>&amp;Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Предыдущий шаг</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="124"/>
         <source>Put the previous step&apos;s model on the controls (Ctrl+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенести модель предыдущего шага в настройки (Ctrl+Left)</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="125"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Урок</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="126"/>
         <source>Scenario &amp;panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Панель &amp;урока</translation>
     </message>
 </context>
 <context>
@@ -1437,67 +1437,67 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="190"/>
         <source>Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the run showed appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите урок в меню «Уроки»: здесь появятся его вопрос, шаги и, после запуска, то, что запуск показал.</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="192"/>
         <source>Ask the class first</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала спросите класс</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="193"/>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаги</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="194"/>
         <source>What the run showed</source>
-        <translation type="unfinished"></translation>
+        <translation>Что показал запуск</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="195"/>
         <source>What to look at</source>
-        <translation type="unfinished"></translation>
+        <translation>На что смотреть</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="219"/>
         <source>%1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="221"/>
         <source>%1: running…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: выполняется…</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="223"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="233"/>
         <source>Running step %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется шаг %1 из %2…</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="236"/>
         <source>Step %1 of %2 ran in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг %1 из %2 выполнен за %3.</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
         <source>%1 Next step: N.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Следующий шаг: N.</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
         <source>%1 That was the last step.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Это был последний шаг.</translation>
     </message>
     <message>
         <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
         <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаг %1 из %2 перенесён в настройки: «Запустить шаг» (или Пробел) запустит его.</translation>
     </message>
 </context>
 <context>
@@ -1505,47 +1505,47 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="77"/>
         <source>Could not compare the models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сравнить модели: %1</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="88"/>
         <source>Could not plan the sweep: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось спланировать серию запусков: %1</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="95"/>
         <source>Could not run the sweep: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось выполнить серию запусков: %1</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="106"/>
         <source>Run a sequential baseline, then this model with 1 to %1 workers, and plot the speed-up against the ideal and Amdahl&apos;s law (Ctrl+Shift+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запустить последовательный эталон, затем эту модель с числом исполнителей от 1 до %1 и построить график ускорения рядом с идеальным и законом Амдала (Ctrl+Shift+M)</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="117"/>
         <source>Sequential runs on one thread: there are no workers to vary. Pick processes or threads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Последовательная модель работает в одном потоке: менять число исполнителей нечем. Выберите процессы или потоки.</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="119"/>
         <source>The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Конвой — это всегда одна вычислительная задача рядом с одной задачей ввода-вывода на двух исполнителях: менять здесь нечего.</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="185"/>
         <source>Compare &amp;all models</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сравнить все модели</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="187"/>
         <source>Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запустить эту нагрузку по очереди во всех моделях и сравнить реальное время и ускорение (Ctrl+M)</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesactions.cpp" line="188"/>
         <source>Scaling s&amp;weep…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Масштабирование…</translation>
     </message>
 </context>
 <context>
@@ -1553,40 +1553,40 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/series/seriesprogress.cpp" line="54"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesprogress.cpp" line="55"/>
         <source>Stop the run going and skip the rest (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить текущий запуск и пропустить остальные (Esc)</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesprogress.cpp" line="59"/>
         <source>%1 of %2: %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2: %3…</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesprogress.cpp" line="61"/>
         <source>Nothing run yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё ничего не запущено.</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesprogress.cpp" line="63"/>
         <source>Cancelled after %1 of %2 runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено после %1 из %2 запусков.</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
         <source>Done: 1 run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово: 1 запуск.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
         <source>Done: %n runs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Готово: %n запуск.</numerusform>
+            <numerusform>Готово: %n запуска.</numerusform>
+            <numerusform>Готово: %n запусков.</numerusform>
         </translation>
     </message>
 </context>
@@ -1595,12 +1595,12 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/series/seriesrunner.cpp" line="29"/>
         <source>a series of runs is already going: stop it first</source>
-        <translation type="unfinished"></translation>
+        <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
         <location filename="../../ui/series/seriesrunner.cpp" line="34"/>
         <source>there is nothing to run</source>
-        <translation type="unfinished"></translation>
+        <translation>запускать нечего</translation>
     </message>
 </context>
 <context>
@@ -1638,45 +1638,45 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="116"/>
         <source>Amdahl fit: needs a run with more than one worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Закон Амдала: нужен запуск с несколькими исполнителями</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="117"/>
         <source>Amdahl fit: p = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Закон Амдала: p = %1</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="122"/>
         <source>workers</source>
-        <translation type="unfinished"></translation>
+        <translation>число исполнителей</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="123"/>
         <source>speed-up against sequential (×)</source>
-        <translation type="unfinished"></translation>
+        <translation>ускорение относительно последовательного (×)</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="124"/>
         <source>measured</source>
-        <translation type="unfinished"></translation>
+        <translation>измерено</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="125"/>
         <source>ideal (y = x)</source>
-        <translation type="unfinished"></translation>
+        <translation>идеал (y = x)</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
         <source> 1 core</source>
-        <translation type="unfinished"></translation>
+        <translation> 1 ядро</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
         <source> %n cores</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n ядро</numerusform>
+            <numerusform> %n ядра</numerusform>
+            <numerusform> %n ядер</numerusform>
         </translation>
     </message>
 </context>
@@ -1685,46 +1685,46 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="31"/>
         <source>a sweep is already going: stop it first</source>
-        <translation type="unfinished"></translation>
+        <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="61"/>
         <source>Sequential baseline</source>
-        <translation type="unfinished">Последовательный эталон</translation>
+        <translation>Последовательный эталон</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
         <source>%1, 1 worker</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 1 исполнитель</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
         <source>%1, %n workers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, %n исполнитель</numerusform>
+            <numerusform>%1, %n исполнителя</numerusform>
+            <numerusform>%1, %n исполнителей</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="88"/>
         <source>speed-up against sequential (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ускорение относительно последовательного (%1)</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="91"/>
         <source>within %1 % of the points</source>
-        <translation type="unfinished"></translation>
+        <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="95"/>
         <source>Scaling sweep: %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштабирование: %1, нагрузка %2</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/sweepview.cpp" line="109"/>
         <source>Scaling sweep — Concurrency Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштабирование — Concurrency Lab</translation>
     </message>
 </context>
 <context>
@@ -1776,7 +1776,7 @@ from %2 to %3 ms</source>
         <location filename="../../ui/plots/timeaxisplot.cpp" line="241"/>
         <location filename="../../ui/plots/timeaxisplot.cpp" line="260"/>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>время</translation>
     </message>
 </context>
 <context>
@@ -1784,22 +1784,22 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/timeline/timeunit.cpp" line="56"/>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>с</translation>
     </message>
     <message>
         <location filename="../../ui/timeline/timeunit.cpp" line="58"/>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>мс</translation>
     </message>
     <message>
         <location filename="../../ui/timeline/timeunit.cpp" line="60"/>
         <source>µs</source>
-        <translation type="unfinished"></translation>
+        <translation>мкс</translation>
     </message>
     <message>
         <location filename="../../ui/timeline/timeunit.cpp" line="62"/>
         <source>ns</source>
-        <translation type="unfinished"></translation>
+        <translation>нс</translation>
     </message>
 </context>
 <context>
