@@ -162,7 +162,7 @@ bool readScenario(const QCommandLineParser& parser, GuiOptions& options, QString
     }
     const QStringList windowOptions {QStringLiteral("scenario"), QStringLiteral("autorun"),
         QStringLiteral("exit-when-done"), QStringLiteral("presenter"), QStringLiteral("screenshot"),
-        QStringLiteral("report")};
+        QStringLiteral("report"), QStringLiteral("language"), QStringLiteral("print-first-paint")};
     for (const QString& name : parser.optionNames()) {
         if (!windowOptions.contains(name)) {
             *error = QStringLiteral("--%1: not with --scenario, whose steps set the model and the workload "

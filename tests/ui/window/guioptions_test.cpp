@@ -202,13 +202,15 @@ TEST(GuiOptions, AScenarioByNameIsChosenWithItsFirstStepOnTheControls)
     const Scenario* scenario = library.find(QStringLiteral("gil-convoy"));
     ASSERT_NE(scenario, nullptr);
     QString error;
-    const auto options = parse({QStringLiteral("--scenario"), QStringLiteral("gil-convoy"),
-                                   QStringLiteral("--presenter"), QStringLiteral("--autorun")},
-        &error);
+    const auto options
+        = parse({QStringLiteral("--scenario"), QStringLiteral("gil-convoy"), QStringLiteral("--presenter"),
+                    QStringLiteral("--autorun"), QStringLiteral("--language"), QStringLiteral("ru")},
+            &error);
     ASSERT_TRUE(options.has_value()) << error.toStdString();
     EXPECT_EQ(options->scenario, QStringLiteral("gil-convoy"));
     EXPECT_TRUE(options->autorun);
     EXPECT_TRUE(options->presenter);
+    EXPECT_EQ(options->language, QStringLiteral("ru")); // a lesson in the class's language
     EXPECT_EQ(RunSession::settingsKey(options->config), RunSession::settingsKey(scenario->steps[0].config));
     EXPECT_EQ(options->config.workload.kind, WorkloadKind::Convoy);
     EXPECT_TRUE(parse({}, &error)->scenario.isEmpty());
