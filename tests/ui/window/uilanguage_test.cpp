@@ -54,6 +54,20 @@ QStringList menuTitles(const MainWindow& window)
     return titles;
 }
 
+// Shows the window and runs `config` in it to its end.
+bool runShown(MainWindow& window, const RunConfig& config)
+{
+    window.setRunConfig(config);
+    window.show();
+    bool finished = false;
+    const QMetaObject::Connection connection
+        = QObject::connect(&window, &MainWindow::runFinished, &window, [&finished] { finished = true; });
+    window.runCurrent();
+    const bool ended = spinUntil([&] { return finished; });
+    QObject::disconnect(connection);
+    return ended;
+}
+
 QString labelFor(const QWidget* field)
 {
     for (const QLabel* label : field->parentWidget()->findChildren<QLabel*>()) {
@@ -117,12 +131,7 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
     config.workload.kind = WorkloadKind::Cpu;
     config.workload.tasks = 2;
     config.workload.cpuMs = 20;
-    window.setRunConfig(config);
-    window.show();
-    bool finished = false;
-    QObject::connect(&window, &MainWindow::runFinished, [&finished] { finished = true; });
-    window.runCurrent();
-    ASSERT_TRUE(spinUntil([&] { return finished; }));
+    ASSERT_TRUE(runShown(window, config));
     const std::size_t segments = window.timelinePlot()->data().segmentCount();
     ASSERT_GT(segments, 0u);
     const QString wall = window.metricsPanel()->valueOf(QStringLiteral("Wall time"));
@@ -297,12 +306,7 @@ TEST_F(Language, TheRussianWindowAndDialogsFitTheirTexts)
     config.workload.tasks = 4;
     config.workload.cpuMs = 30;
     config.workload.ioMs = 20;
-    window.setRunConfig(config);
-    window.show();
-    bool finished = false;
-    QObject::connect(&window, &MainWindow::runFinished, [&finished] { finished = true; });
-    window.runCurrent();
-    ASSERT_TRUE(spinUntil([&] { return finished; }));
+    ASSERT_TRUE(runShown(window, config));
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     window.refreshPlotsNow();
     // The window keeps the size a classroom projector has room for.
