@@ -1,5 +1,7 @@
 #include "runseries.h"
 
+#include <QCoreApplication>
+
 namespace conlab {
 
 RunSeries::RunSeries(QObject* parent)
@@ -16,12 +18,13 @@ bool RunSeries::start(const std::vector<RunConfig>& configs, QString* error)
 {
     if (m_running) {
         if (error)
-            *error = QStringLiteral("a series is already going: stop it first");
+            *error
+                = QCoreApplication::translate("conlab::RunSeries", "a series of runs is already going: stop it first");
         return false;
     }
     if (configs.empty()) {
         if (error)
-            *error = QStringLiteral("a series needs at least one run");
+            *error = QCoreApplication::translate("conlab::RunSeries", "there is nothing to run");
         return false;
     }
     m_configs = configs;
@@ -29,6 +32,7 @@ bool RunSeries::start(const std::vector<RunConfig>& configs, QString* error)
     m_index = 0;
     m_cancelled = false;
     m_running = true;
+    emit started(m_configs);
     startNext();
     return true;
 }

@@ -29,6 +29,8 @@ public:
     RunController& controller() { return m_controller; }
 
 signals:
+    // A series was accepted: before anything of its first step, so a listener can lay out every step first.
+    void started(const std::vector<conlab::RunConfig>& configs);
     // Not emitted for a step whose configuration was refused: its stepFinished() carries the reason as the error.
     void stepStarted(int index, const conlab::RunStart& start);
     void batch(int index, const conlab::TraceBatch& batch);

@@ -158,12 +158,12 @@
 <context>
     <name>RenderedFigure</name>
     <message>
-        <location filename="../../ui/export/renderedfigure.cpp" line="137"/>
+        <location filename="../../ui/export/renderedfigure.cpp" line="139"/>
         <source>the %1 could not be drawn or encoded</source>
         <translation>не удалось нарисовать или закодировать %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/renderedfigure.cpp" line="143"/>
+        <location filename="../../ui/export/renderedfigure.cpp" line="145"/>
         <source>Could not write the picture %1: %2.</source>
         <translation>Не удалось записать рисунок %1: %2.</translation>
     </message>
@@ -1361,6 +1361,19 @@ from %2 to %3 ms</source>
     </message>
 </context>
 <context>
+    <name>conlab::RunSeries</name>
+    <message>
+        <location filename="../../core/run/runseries.cpp" line="22"/>
+        <source>a series of runs is already going: stop it first</source>
+        <translation>серия запусков уже идёт: сначала остановите её</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runseries.cpp" line="27"/>
+        <source>there is nothing to run</source>
+        <translation>запускать нечего</translation>
+    </message>
+</context>
+<context>
     <name>conlab::ScenarioController</name>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="80"/>
@@ -1588,19 +1601,6 @@ from %2 to %3 ms</source>
             <numerusform>Готово: %n запуска.</numerusform>
             <numerusform>Готово: %n запусков.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>conlab::SeriesRunner</name>
-    <message>
-        <location filename="../../ui/series/seriesrunner.cpp" line="29"/>
-        <source>a series of runs is already going: stop it first</source>
-        <translation>серия запусков уже идёт: сначала остановите её</translation>
-    </message>
-    <message>
-        <location filename="../../ui/series/seriesrunner.cpp" line="34"/>
-        <source>there is nothing to run</source>
-        <translation>запускать нечего</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,13 @@ namespace conlab {
 SeriesRunner::SeriesRunner(QObject* parent)
     : QObject(parent)
 {
+    // RunSeries checks the request and says why it refuses one; what it accepts is laid out before its first step.
+    connect(&m_series, &RunSeries::started, this, [this](const std::vector<RunConfig>& configs) {
+        m_configs = configs;
+        m_results.clear();
+        m_cancelled = false;
+        emit started(m_configs);
+    });
     connect(&m_series, &RunSeries::stepStarted, this, [this](int index, const RunStart& start) {
         emit stepStarted(index, start);
         emit progressChanged();
@@ -24,22 +31,8 @@ SeriesRunner::SeriesRunner(QObject* parent)
 
 bool SeriesRunner::start(const std::vector<RunConfig>& configs, QString* error)
 {
-    if (m_series.isRunning()) {
-        if (error)
-            *error = tr("a series of runs is already going: stop it first");
+    if (!m_series.start(configs, error))
         return false;
-    }
-    if (configs.empty()) {
-        if (error)
-            *error = tr("there is nothing to run");
-        return false;
-    }
-    m_configs = configs;
-    m_results.clear();
-    m_cancelled = false;
-    // Before RunSeries starts the first step, so a view has laid out every step when that step's signals come.
-    emit started(m_configs);
-    m_series.start(m_configs);
     emit progressChanged();
     return true;
 }
