@@ -1,4 +1,4 @@
-#include "interruptnotifier.h"
+#include "app/interruptnotifier.h"
 
 #include <csignal>
 #include <cstdint>

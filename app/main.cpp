@@ -1,12 +1,12 @@
-#include "export/figureoptions.h"
-#include "interruptnotifier.h"
-#include "models/workerprocess.h"
-#include "runcommand.h"
-#include "window/applicationicon.h"
-#include "window/guioptions.h"
-#include "window/mainwindow.h"
-#include "window/settingsstore.h"
-#include "window/uilanguage.h"
+#include "app/interruptnotifier.h"
+#include "app/runcommand.h"
+#include "core/models/workerprocess.h"
+#include "ui/export/figureoptions.h"
+#include "ui/window/applicationicon.h"
+#include "ui/window/guioptions.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/settingsstore.h"
+#include "ui/window/uilanguage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

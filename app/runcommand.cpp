@@ -1,15 +1,15 @@
-#include "runcommand.h"
+#include "app/runcommand.h"
 
-#include "clioutput.h"
-#include "export/csvexport.h"
-#include "export/figureoptions.h"
-#include "export/headlessfigure.h"
-#include "export/runfile.h"
-#include "export/runsummaryjson.h"
-#include "interruptnotifier.h"
-#include "run/runcontroller.h"
-#include "run/runoptions.h"
-#include "seriescommand.h"
+#include "app/clioutput.h"
+#include "app/interruptnotifier.h"
+#include "app/seriescommand.h"
+#include "core/export/csvexport.h"
+#include "core/export/runfile.h"
+#include "core/export/runsummaryjson.h"
+#include "core/run/runcontroller.h"
+#include "core/run/runoptions.h"
+#include "ui/export/figureoptions.h"
+#include "ui/export/headlessfigure.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,16 +1,16 @@
-#include "seriescommand.h"
+#include "app/seriescommand.h"
 
-#include "analysis/compareplan.h"
-#include "analysis/scalingplan.h"
-#include "clioutput.h"
-#include "interruptnotifier.h"
-#include "run/modellabel.h"
-#include "run/runoptions.h"
-#include "run/runseries.h"
-#include "sampling/cpusampler.h"
-#include "scenario/scenariolibrary.h"
-#include "series/seriesfigures.h"
-#include "seriesreport.h"
+#include "app/clioutput.h"
+#include "app/interruptnotifier.h"
+#include "app/seriesreport.h"
+#include "core/analysis/compareplan.h"
+#include "core/analysis/scalingplan.h"
+#include "core/run/modellabel.h"
+#include "core/run/runoptions.h"
+#include "core/run/runseries.h"
+#include "core/sampling/cpusampler.h"
+#include "core/scenario/scenariolibrary.h"
+#include "ui/series/seriesfigures.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>

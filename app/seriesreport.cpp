@@ -1,8 +1,8 @@
-#include "seriesreport.h"
+#include "app/seriesreport.h"
 
-#include "analysis/speedup.h"
-#include "export/runsummaryjson.h"
-#include "run/modellabel.h"
+#include "core/analysis/speedup.h"
+#include "core/export/runsummaryjson.h"
+#include "core/run/modellabel.h"
 
 #include <QJsonArray>
 #include <QJsonValue>

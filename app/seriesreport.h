@@ -1,8 +1,8 @@
 #pragma once
 
-#include "analysis/scalingplan.h"
-#include "run/runresult.h"
-#include "scenario/scenario.h"
+#include "core/analysis/scalingplan.h"
+#include "core/run/runresult.h"
+#include "core/scenario/scenario.h"
 
 #include <QJsonObject>
 #include <QString>

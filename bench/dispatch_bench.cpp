@@ -1,8 +1,8 @@
-#include "models/modelfactory.h"
-#include "run/canceltoken.h"
-#include "run/engine.h"
-#include "run/runsummarizer.h"
-#include "trace/tracerecorder.h"
+#include "core/models/modelfactory.h"
+#include "core/run/canceltoken.h"
+#include "core/run/engine.h"
+#include "core/run/runsummarizer.h"
+#include "core/trace/tracerecorder.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
-#include "export/runfile.h"
-#include "milliontrace.h"
+#include "bench/milliontrace.h"
+#include "core/export/runfile.h"
 
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>

@@ -1,4 +1,4 @@
-#include "figuretable.h"
+#include "bench/figuretable.h"
 
 #include <QFile>
 #include <QString>

@@ -1,5 +1,5 @@
-#include "conlabprocess.h"
-#include "sampling/cpusampler.h"
+#include "bench/conlabprocess.h"
+#include "core/sampling/cpusampler.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "export/runfile.h"
-#include "import/runfilereader.h"
-#include "milliontrace.h"
+#include "bench/milliontrace.h"
+#include "core/export/runfile.h"
+#include "core/import/runfilereader.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

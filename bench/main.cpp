@@ -1,5 +1,5 @@
-#include "figuretable.h"
-#include "models/workerprocess.h"
+#include "bench/figuretable.h"
+#include "core/models/workerprocess.h"
 
 #include <QApplication>
 #include <benchmark/benchmark.h>

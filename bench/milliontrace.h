@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/trace.h"
+#include "core/trace/trace.h"
 
 namespace conlab::bench {
 

@@ -1,7 +1,7 @@
-#include "plots/coreutilisationplot.h"
-#include "plots/timelineplot.h"
-#include "timeline/segmentfolding.h"
-#include "timeline/timelinedata.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/timelineplot.h"
+#include "ui/timeline/segmentfolding.h"
+#include "ui/timeline/timelinedata.h"
 
 #include <QApplication>
 #include <benchmark/benchmark.h>

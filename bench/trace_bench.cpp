@@ -1,5 +1,5 @@
-#include "trace/lanebuffer.h"
-#include "trace/monotonicclock.h"
+#include "core/trace/lanebuffer.h"
+#include "core/trace/monotonicclock.h"
 
 #include <benchmark/benchmark.h>
 

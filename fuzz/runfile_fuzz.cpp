@@ -1,7 +1,7 @@
 // libFuzzer target for the run file importer: whatever the bytes, parseRunFile() returns a trace or one message,
 // never crashes, leaks or trips a sanitizer, and what it reads it can save and read back exactly.
-#include "export/runfile.h"
-#include "import/runfilereader.h"
+#include "core/export/runfile.h"
+#include "core/import/runfilereader.h"
 
 #include <cmath>
 #include <cstdint>

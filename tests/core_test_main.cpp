@@ -1,4 +1,4 @@
-#include "models/workerprocess.h"
+#include "core/models/workerprocess.h"
 
 #include <QCoreApplication>
 #include <cstring>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "testfiles.h"
+#include "tests/testfiles.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

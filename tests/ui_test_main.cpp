@@ -1,5 +1,5 @@
-#include "models/workerprocess.h"
-#include "window/uilanguage.h"
+#include "core/models/workerprocess.h"
+#include "ui/window/uilanguage.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "amdahl.h"
+#include "core/analysis/amdahl.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "compareplan.h"
+#include "core/analysis/compareplan.h"
 
 namespace conlab {
 

@@ -1,6 +1,6 @@
-#include "scalingplan.h"
+#include "core/analysis/scalingplan.h"
 
-#include "analysis/speedup.h"
+#include "core/analysis/speedup.h"
 
 #include <algorithm>
 

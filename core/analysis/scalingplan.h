@@ -1,8 +1,8 @@
 #pragma once
 
-#include "analysis/amdahl.h"
-#include "run/runconfig.h"
-#include "run/runresult.h"
+#include "core/analysis/amdahl.h"
+#include "core/run/runconfig.h"
+#include "core/run/runresult.h"
 
 #include <QString>
 #include <optional>

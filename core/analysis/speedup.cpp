@@ -1,4 +1,4 @@
-#include "speedup.h"
+#include "core/analysis/speedup.h"
 
 namespace conlab {
 namespace {

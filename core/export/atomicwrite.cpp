@@ -1,6 +1,6 @@
-#include "atomicwrite.h"
+#include "core/export/atomicwrite.h"
 
-#include "outputfile.h"
+#include "core/export/outputfile.h"
 
 #include <QDir>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "textbuffer.h"
+#include "core/export/textbuffer.h"
 
 #include <QString>
 #include <functional>

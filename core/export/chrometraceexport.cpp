@@ -1,8 +1,8 @@
-#include "chrometraceexport.h"
+#include "core/export/chrometraceexport.h"
 
-#include "gil/gillane.h"
-#include "jsontext.h"
-#include "trace/tracekeys.h"
+#include "core/export/jsontext.h"
+#include "core/gil/gillane.h"
+#include "core/trace/tracekeys.h"
 
 #include <algorithm>
 #include <array>

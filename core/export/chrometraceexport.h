@@ -1,7 +1,7 @@
 #pragma once
 
-#include "textbuffer.h"
-#include "trace/trace.h"
+#include "core/export/textbuffer.h"
+#include "core/trace/trace.h"
 
 namespace conlab {
 

@@ -1,7 +1,7 @@
-#include "csvexport.h"
+#include "core/export/csvexport.h"
 
-#include "atomicwrite.h"
-#include "textbuffer.h"
+#include "core/export/atomicwrite.h"
+#include "core/export/textbuffer.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "jsontext.h"
+#include "core/export/jsontext.h"
 
 #include <cmath>
 

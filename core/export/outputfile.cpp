@@ -1,6 +1,6 @@
-#include "outputfile.h"
+#include "core/export/outputfile.h"
 
-#include "util/fileerror.h"
+#include "core/util/fileerror.h"
 
 #include <QFile>
 #include <QSaveFile>

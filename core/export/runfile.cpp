@@ -1,9 +1,9 @@
-#include "runfile.h"
+#include "core/export/runfile.h"
 
-#include "atomicwrite.h"
-#include "chrometraceexport.h"
-#include "jsontext.h"
-#include "runrecord.h"
+#include "core/export/atomicwrite.h"
+#include "core/export/chrometraceexport.h"
+#include "core/export/jsontext.h"
+#include "core/export/runrecord.h"
 
 #include <QDir>
 #include <string_view>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "models/modelkind.h"
-#include "models/offloadkind.h"
-#include "run/runconfig.h"
-#include "run/runsummary.h"
-#include "trace/taskstate.h"
-#include "trace/trace.h"
-#include "trace/tracekeys.h"
-#include "workload/workloadspec.h"
+#include "core/models/modelkind.h"
+#include "core/models/offloadkind.h"
+#include "core/run/runconfig.h"
+#include "core/run/runsummary.h"
+#include "core/trace/taskstate.h"
+#include "core/trace/trace.h"
+#include "core/trace/tracekeys.h"
+#include "core/workload/workloadspec.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "runsummaryjson.h"
+#include "core/export/runsummaryjson.h"
 
-#include "workload/workloadtext.h"
+#include "core/workload/workloadtext.h"
 
 #include <QJsonArray>
 #include <QJsonValue>

@@ -1,4 +1,4 @@
-#include "textbuffer.h"
+#include "core/export/textbuffer.h"
 
 #ifdef __linux__
 #include <sys/mman.h>

@@ -1,8 +1,8 @@
-#include "gil.h"
+#include "core/gil/gil.h"
 
-#include "run/canceltoken.h"
-#include "trace/monotonicclock.h"
-#include "trace/tracerecorder.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/trace/tracerecorder.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/lanewriter.h"
+#include "core/models/lanewriter.h"
 
 #include <atomic>
 #include <condition_variable>

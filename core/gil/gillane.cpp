@@ -1,4 +1,4 @@
-#include "gillane.h"
+#include "core/gil/gillane.h"
 
 namespace conlab {
 

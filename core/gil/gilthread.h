@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gil.h"
+#include "core/gil/gil.h"
 
 namespace conlab {
 

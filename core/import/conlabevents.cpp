@@ -1,7 +1,7 @@
-#include "conlabevents.h"
+#include "core/import/conlabevents.h"
 
-#include "export/chrometraceexport.h"
-#include "trace/tracekeys.h"
+#include "core/export/chrometraceexport.h"
+#include "core/trace/tracekeys.h"
 
 #include <cstdlib>
 #include <limits>

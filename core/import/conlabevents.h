@@ -1,7 +1,7 @@
 #pragma once
 
-#include "rawtrace.h"
-#include "trace/trace.h"
+#include "core/import/rawtrace.h"
+#include "core/trace/trace.h"
 
 namespace conlab {
 

@@ -1,7 +1,7 @@
-#include "foreigntrace.h"
+#include "core/import/foreigntrace.h"
 
-#include "sliceflattener.h"
-#include "statematcher.h"
+#include "core/import/sliceflattener.h"
+#include "core/import/statematcher.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "rawtrace.h"
-#include "runfilelimits.h"
-#include "trace/trace.h"
+#include "core/import/rawtrace.h"
+#include "core/import/runfilelimits.h"
+#include "core/trace/trace.h"
 
 namespace conlab {
 

@@ -1,4 +1,4 @@
-#include "jsonnumber.h"
+#include "core/import/jsonnumber.h"
 
 #include <charconv>
 #include <cmath>

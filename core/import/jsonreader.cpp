@@ -1,4 +1,4 @@
-#include "jsonreader.h"
+#include "core/import/jsonreader.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jsonnumber.h"
+#include "core/import/jsonnumber.h"
 
 #include <QString>
 #include <cstddef>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "jsonreader.h"
-#include "stringtable.h"
+#include "core/import/jsonreader.h"
+#include "core/import/stringtable.h"
 
 #include <cstdint>
 #include <optional>

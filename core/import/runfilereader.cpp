@@ -1,11 +1,11 @@
-#include "runfilereader.h"
+#include "core/import/runfilereader.h"
 
-#include "conlabevents.h"
-#include "foreigntrace.h"
-#include "jsonreader.h"
-#include "rawtrace.h"
-#include "runrecordreader.h"
-#include "traceeventscanner.h"
+#include "core/import/conlabevents.h"
+#include "core/import/foreigntrace.h"
+#include "core/import/jsonreader.h"
+#include "core/import/rawtrace.h"
+#include "core/import/runrecordreader.h"
+#include "core/import/traceeventscanner.h"
 
 #include <QDir>
 #include <QFile>

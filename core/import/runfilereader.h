@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/runfile.h"
-#include "runfilelimits.h"
+#include "core/export/runfile.h"
+#include "core/import/runfilelimits.h"
 
 #include <QByteArrayView>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "runrecordreader.h"
+#include "core/import/runrecordreader.h"
 
-#include "export/runrecord.h"
+#include "core/export/runrecord.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "jsonreader.h"
-#include "run/runsummary.h"
-#include "runfilelimits.h"
-#include "trace/trace.h"
+#include "core/import/jsonreader.h"
+#include "core/import/runfilelimits.h"
+#include "core/run/runsummary.h"
+#include "core/trace/trace.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "sliceflattener.h"
+#include "core/import/sliceflattener.h"
 
 #include <algorithm>
 #include <limits>

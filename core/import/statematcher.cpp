@@ -1,4 +1,4 @@
-#include "statematcher.h"
+#include "core/import/statematcher.h"
 
 #include <QByteArray>
 #include <algorithm>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/taskstate.h"
+#include "core/trace/taskstate.h"
 
 #include <optional>
 #include <string_view>

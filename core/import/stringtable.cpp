@@ -1,4 +1,4 @@
-#include "stringtable.h"
+#include "core/import/stringtable.h"
 
 namespace conlab {
 

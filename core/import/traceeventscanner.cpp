@@ -1,7 +1,7 @@
-#include "traceeventscanner.h"
+#include "core/import/traceeventscanner.h"
 
-#include "export/chrometraceexport.h"
-#include "trace/tracekeys.h"
+#include "core/export/chrometraceexport.h"
+#include "core/trace/tracekeys.h"
 
 #include <algorithm>
 #include <limits>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "jsonreader.h"
-#include "rawtrace.h"
-#include "runfilelimits.h"
+#include "core/import/jsonreader.h"
+#include "core/import/rawtrace.h"
+#include "core/import/runfilelimits.h"
 
 #include <unordered_map>
 #include <utility>

@@ -1,11 +1,11 @@
-#include "counterphase.h"
+#include "core/models/counterphase.h"
 
-#include "gil/gilthread.h"
-#include "lanewriter.h"
-#include "run/canceltoken.h"
-#include "sharedstate.h"
-#include "trace/monotonicclock.h"
-#include "workload/cpukernel.h"
+#include "core/gil/gilthread.h"
+#include "core/models/lanewriter.h"
+#include "core/models/sharedstate.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/workload/cpukernel.h"
 
 #include <mutex>
 

@@ -1,6 +1,6 @@
-#include "cpuexecutor.h"
+#include "core/models/cpuexecutor.h"
 
-#include "sampling/cpusampler.h"
+#include "core/sampling/cpusampler.h"
 
 #include <algorithm>
 

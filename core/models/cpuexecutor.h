@@ -1,6 +1,6 @@
 #pragma once
 
-#include "offloadkind.h"
+#include "core/models/offloadkind.h"
 
 #include <QString>
 #include <cstdint>

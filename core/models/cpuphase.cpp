@@ -1,10 +1,10 @@
-#include "cpuphase.h"
+#include "core/models/cpuphase.h"
 
-#include "gil/gilthread.h"
-#include "lanewriter.h"
-#include "run/canceltoken.h"
-#include "trace/monotonicclock.h"
-#include "workload/cpukernel.h"
+#include "core/gil/gilthread.h"
+#include "core/models/lanewriter.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/workload/cpukernel.h"
 
 #include <algorithm>
 

@@ -3,24 +3,24 @@
 // the same wire code as the blocking client's (openConnectedSocket, encodeRequest, decodeReply) and every wait can
 // also watch the cancel token's eventfd: a cancelled run wakes every suspended task at once.
 
-#include "eventloopmodel.h"
+#include "core/models/eventloopmodel.h"
 
-#include "counterphase.h"
-#include "cpuexecutor.h"
-#include "cpuphase.h"
-#include "gil/gillane.h"
-#include "gil/gilthread.h"
-#include "lanewriter.h"
-#include "processexecutor.h"
-#include "run/canceltoken.h"
-#include "sharedstate.h"
-#include "taskexecutor.h"
-#include "threadexecutor.h"
-#include "trace/monotonicclock.h"
-#include "waitrecording.h"
-#include "workload/cpukernel.h"
-#include "workload/ioclient.h"
-#include "workload/workload.h"
+#include "core/gil/gillane.h"
+#include "core/gil/gilthread.h"
+#include "core/models/counterphase.h"
+#include "core/models/cpuexecutor.h"
+#include "core/models/cpuphase.h"
+#include "core/models/lanewriter.h"
+#include "core/models/processexecutor.h"
+#include "core/models/sharedstate.h"
+#include "core/models/taskexecutor.h"
+#include "core/models/threadexecutor.h"
+#include "core/models/waitrecording.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/workload/cpukernel.h"
+#include "core/workload/ioclient.h"
+#include "core/workload/workload.h"
 
 #include <QAbstractEventDispatcher>
 #include <QCoro/QCoroTask>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "executionmodel.h"
+#include "core/models/executionmodel.h"
 
 namespace conlab {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "offloadkind.h"
-#include "trace/trace.h"
+#include "core/models/offloadkind.h"
+#include "core/trace/trace.h"
 
 #include <QString>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "lanewriter.h"
+#include "core/models/lanewriter.h"
 
-#include "trace/tracerecorder.h"
+#include "core/trace/tracerecorder.h"
 
 #include <algorithm>
 #include <sched.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/segment.h"
+#include "core/trace/segment.h"
 
 #include <cstdint>
 

@@ -1,9 +1,9 @@
-#include "modelfactory.h"
+#include "core/models/modelfactory.h"
 
-#include "eventloopmodel.h"
-#include "processesmodel.h"
-#include "sequentialmodel.h"
-#include "threadsmodel.h"
+#include "core/models/eventloopmodel.h"
+#include "core/models/processesmodel.h"
+#include "core/models/sequentialmodel.h"
+#include "core/models/threadsmodel.h"
 
 namespace conlab {
 

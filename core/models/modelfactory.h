@@ -1,7 +1,7 @@
 #pragma once
 
-#include "executionmodel.h"
-#include "modelkind.h"
+#include "core/models/executionmodel.h"
+#include "core/models/modelkind.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "modelkind.h"
+#include "core/models/modelkind.h"
 
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
 
 namespace conlab {
 

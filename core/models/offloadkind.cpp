@@ -1,6 +1,6 @@
-#include "offloadkind.h"
+#include "core/models/offloadkind.h"
 
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
 
 namespace conlab {
 

@@ -1,8 +1,8 @@
-#include "processesmodel.h"
+#include "core/models/processesmodel.h"
 
-#include "processpool.h"
-#include "run/canceltoken.h"
-#include "workload/workload.h"
+#include "core/models/processpool.h"
+#include "core/run/canceltoken.h"
+#include "core/workload/workload.h"
 
 #include <QEventLoop>
 #include <QSocketNotifier>

@@ -1,6 +1,6 @@
-#include "processexecutor.h"
+#include "core/models/processexecutor.h"
 
-#include "workload/workload.h"
+#include "core/workload/workload.h"
 
 #include <utility>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cpuexecutor.h"
-#include "processpool.h"
+#include "core/models/cpuexecutor.h"
+#include "core/models/processpool.h"
 
 #include <deque>
 #include <vector>

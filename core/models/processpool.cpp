@@ -1,9 +1,9 @@
-#include "processpool.h"
+#include "core/models/processpool.h"
 
-#include "executionmodel.h"
-#include "lanewriter.h"
-#include "trace/monotonicclock.h"
-#include "workload/workload.h"
+#include "core/models/executionmodel.h"
+#include "core/models/lanewriter.h"
+#include "core/trace/monotonicclock.h"
+#include "core/workload/workload.h"
 
 #include <QCoreApplication>
 #include <QProcess>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workerprotocol.h"
+#include "core/models/workerprotocol.h"
 
 #include <QString>
 #include <cstdint>

@@ -1,8 +1,8 @@
-#include "sequentialmodel.h"
+#include "core/models/sequentialmodel.h"
 
-#include "gil/gillane.h"
-#include "taskexecutor.h"
-#include "workload/workload.h"
+#include "core/gil/gillane.h"
+#include "core/models/taskexecutor.h"
+#include "core/workload/workload.h"
 
 namespace conlab {
 

@@ -1,13 +1,13 @@
-#include "taskexecutor.h"
+#include "core/models/taskexecutor.h"
 
-#include "counterphase.h"
-#include "cpuphase.h"
-#include "run/canceltoken.h"
-#include "sharedstate.h"
-#include "trace/monotonicclock.h"
-#include "waitrecording.h"
-#include "workload/ioclient.h"
-#include "workload/workload.h"
+#include "core/models/counterphase.h"
+#include "core/models/cpuphase.h"
+#include "core/models/sharedstate.h"
+#include "core/models/waitrecording.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/workload/ioclient.h"
+#include "core/workload/workload.h"
 
 namespace conlab {
 

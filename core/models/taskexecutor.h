@@ -1,8 +1,8 @@
 #pragma once
 
-#include "executionmodel.h"
-#include "gil/gilthread.h"
-#include "lanewriter.h"
+#include "core/gil/gilthread.h"
+#include "core/models/executionmodel.h"
+#include "core/models/lanewriter.h"
 
 #include <QString>
 #include <cstdint>

@@ -1,13 +1,13 @@
-#include "threadexecutor.h"
+#include "core/models/threadexecutor.h"
 
-#include "cpuphase.h"
-#include "executionmodel.h"
-#include "gil/gilthread.h"
-#include "lanewriter.h"
-#include "run/canceltoken.h"
-#include "trace/monotonicclock.h"
-#include "util/workerthread.h"
-#include "workload/workload.h"
+#include "core/gil/gilthread.h"
+#include "core/models/cpuphase.h"
+#include "core/models/executionmodel.h"
+#include "core/models/lanewriter.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/util/workerthread.h"
+#include "core/workload/workload.h"
 
 #include <stdexcept>
 #include <sys/eventfd.h>

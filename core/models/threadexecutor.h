@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cpuexecutor.h"
+#include "core/models/cpuexecutor.h"
 
 #include <QSocketNotifier>
 #include <condition_variable>

@@ -1,11 +1,11 @@
-#include "threadsmodel.h"
+#include "core/models/threadsmodel.h"
 
-#include "gil/gillane.h"
-#include "taskexecutor.h"
-#include "trace/monotonicclock.h"
-#include "trace/tracerecorder.h"
-#include "util/workerthread.h"
-#include "workload/workload.h"
+#include "core/gil/gillane.h"
+#include "core/models/taskexecutor.h"
+#include "core/trace/monotonicclock.h"
+#include "core/trace/tracerecorder.h"
+#include "core/util/workerthread.h"
+#include "core/workload/workload.h"
 
 #include <QMutex>
 #include <algorithm>

@@ -1,8 +1,8 @@
-#include "waitrecording.h"
+#include "core/models/waitrecording.h"
 
-#include "lanewriter.h"
-#include "trace/monotonicclock.h"
-#include "workload/cpukernel.h"
+#include "core/models/lanewriter.h"
+#include "core/trace/monotonicclock.h"
+#include "core/workload/cpukernel.h"
 
 #include <algorithm>
 

@@ -1,12 +1,12 @@
-#include "workerprocess.h"
+#include "core/models/workerprocess.h"
 
-#include "run/canceltoken.h"
-#include "run/processstats.h"
-#include "sharedstate.h"
-#include "taskexecutor.h"
-#include "trace/monotonicclock.h"
-#include "trace/tracerecorder.h"
-#include "workerprotocol.h"
+#include "core/models/sharedstate.h"
+#include "core/models/taskexecutor.h"
+#include "core/models/workerprotocol.h"
+#include "core/run/canceltoken.h"
+#include "core/run/processstats.h"
+#include "core/trace/monotonicclock.h"
+#include "core/trace/tracerecorder.h"
 
 #include <cerrno>
 #include <csignal>

@@ -1,4 +1,4 @@
-#include "workerprotocol.h"
+#include "core/models/workerprotocol.h"
 
 #include <cstring>
 #include <type_traits>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "trace/segment.h"
-#include "workload/workload.h"
+#include "core/trace/segment.h"
+#include "core/workload/workload.h"
 
 #include <QByteArray>
 #include <QString>

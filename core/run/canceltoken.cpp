@@ -1,6 +1,6 @@
-#include "canceltoken.h"
+#include "core/run/canceltoken.h"
 
-#include "trace/monotonicclock.h"
+#include "core/trace/monotonicclock.h"
 
 #include <cerrno>
 #include <poll.h>

@@ -1,15 +1,15 @@
-#include "engine.h"
+#include "core/run/engine.h"
 
-#include "gil/gil.h"
-#include "gil/gillane.h"
-#include "models/sharedstate.h"
-#include "processstats.h"
-#include "run/canceltoken.h"
-#include "trace/monotonicclock.h"
-#include "trace/tracerecorder.h"
-#include "workload/cpukernel.h"
-#include "workload/latencyserver.h"
-#include "workload/workload.h"
+#include "core/gil/gil.h"
+#include "core/gil/gillane.h"
+#include "core/models/sharedstate.h"
+#include "core/run/canceltoken.h"
+#include "core/run/processstats.h"
+#include "core/trace/monotonicclock.h"
+#include "core/trace/tracerecorder.h"
+#include "core/workload/cpukernel.h"
+#include "core/workload/latencyserver.h"
+#include "core/workload/workload.h"
 
 #include <cmath>
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/executionmodel.h"
-#include "run/runconfig.h"
+#include "core/models/executionmodel.h"
+#include "core/run/runconfig.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "modellabel.h"
+#include "core/run/modellabel.h"
 
 #include <QCoreApplication>
 

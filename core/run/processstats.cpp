@@ -1,4 +1,4 @@
-#include "processstats.h"
+#include "core/run/processstats.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
-#include "runconfig.h"
+#include "core/run/runconfig.h"
 
-#include "sampling/cpusampler.h"
+#include "core/sampling/cpusampler.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "models/executionmodel.h"
-#include "models/modelkind.h"
-#include "models/offloadkind.h"
-#include "workload/workloadspec.h"
+#include "core/models/executionmodel.h"
+#include "core/models/modelkind.h"
+#include "core/models/offloadkind.h"
+#include "core/workload/workloadspec.h"
 
 #include <QString>
 #include <optional>

@@ -1,14 +1,14 @@
-#include "runcontroller.h"
+#include "core/run/runcontroller.h"
 
-#include "engine.h"
-#include "models/modelfactory.h"
-#include "run/canceltoken.h"
-#include "run/runsummarizer.h"
-#include "run/threadpriority.h"
-#include "sampling/cpusampler.h"
-#include "trace/monotonicclock.h"
-#include "trace/tracerecorder.h"
-#include "util/workerthread.h"
+#include "core/models/modelfactory.h"
+#include "core/run/canceltoken.h"
+#include "core/run/engine.h"
+#include "core/run/runsummarizer.h"
+#include "core/run/threadpriority.h"
+#include "core/sampling/cpusampler.h"
+#include "core/trace/monotonicclock.h"
+#include "core/trace/tracerecorder.h"
+#include "core/util/workerthread.h"
 
 #include <QThread>
 #include <atomic>

@@ -1,6 +1,6 @@
-#include "runoptions.h"
+#include "core/run/runoptions.h"
 
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
 
 #include <QStringList>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runconfig.h"
+#include "core/run/runconfig.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "run/runconfig.h"
-#include "run/runsummary.h"
-#include "trace/trace.h"
+#include "core/run/runconfig.h"
+#include "core/run/runsummary.h"
+#include "core/trace/trace.h"
 
 #include <QMetaType>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "runseries.h"
+#include "core/run/runseries.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runcontroller.h"
+#include "core/run/runcontroller.h"
 
 #include <QObject>
 #include <vector>

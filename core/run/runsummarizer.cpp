@@ -1,6 +1,6 @@
-#include "runsummarizer.h"
+#include "core/run/runsummarizer.h"
 
-#include "engine.h"
+#include "core/run/engine.h"
 
 #include <QCoreApplication>
 #include <algorithm>

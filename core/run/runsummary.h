@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runconfig.h"
-#include "trace/taskstate.h"
+#include "core/run/runconfig.h"
+#include "core/trace/taskstate.h"
 
 #include <QDateTime>
 #include <QString>

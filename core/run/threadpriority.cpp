@@ -1,4 +1,4 @@
-#include "threadpriority.h"
+#include "core/run/threadpriority.h"
 
 #include <sys/resource.h>
 #include <unistd.h>

@@ -1,7 +1,7 @@
-#include "cpusampler.h"
+#include "core/sampling/cpusampler.h"
 
-#include "procstatparser.h"
-#include "trace/monotonicclock.h"
+#include "core/sampling/procstatparser.h"
+#include "core/trace/monotonicclock.h"
 
 #include <QDebug>
 #include <QFile>

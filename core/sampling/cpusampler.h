@@ -1,7 +1,7 @@
 #pragma once
 
-#include "procstatparser.h"
-#include "trace/cpusample.h"
+#include "core/sampling/procstatparser.h"
+#include "core/trace/cpusample.h"
 
 #include <QByteArray>
 #include <QString>

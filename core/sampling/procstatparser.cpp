@@ -1,4 +1,4 @@
-#include "procstatparser.h"
+#include "core/sampling/procstatparser.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "localizedtext.h"
+#include "core/scenario/localizedtext.h"
 
 namespace conlab {
 

@@ -1,6 +1,6 @@
-#include "scenario.h"
+#include "core/scenario/scenario.h"
 
-#include "run/modellabel.h"
+#include "core/run/modellabel.h"
 
 namespace conlab {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runconfig.h"
-#include "scenario/localizedtext.h"
+#include "core/run/runconfig.h"
+#include "core/scenario/localizedtext.h"
 
 #include <QLocale>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "scenariolibrary.h"
+#include "core/scenario/scenariolibrary.h"
 
-#include "scenario/scenarioparser.h"
+#include "core/scenario/scenarioparser.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "scenarioparser.h"
+#include "core/scenario/scenarioparser.h"
 
-#include "run/runoptions.h"
-#include "util/enumkey.h"
+#include "core/run/runoptions.h"
+#include "core/util/enumkey.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

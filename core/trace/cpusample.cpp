@@ -1,4 +1,4 @@
-#include "cpusample.h"
+#include "core/trace/cpusample.h"
 
 #include <cmath>
 #include <limits>

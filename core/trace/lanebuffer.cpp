@@ -1,4 +1,4 @@
-#include "lanebuffer.h"
+#include "core/trace/lanebuffer.h"
 
 namespace conlab {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "segment.h"
+#include "core/trace/segment.h"
 
 #include <atomic>
 #include <cstddef>

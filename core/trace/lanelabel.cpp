@@ -1,4 +1,4 @@
-#include "lanelabel.h"
+#include "core/trace/lanelabel.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "taskstate.h"
+#include "core/trace/taskstate.h"
 
 #include <cstdint>
 

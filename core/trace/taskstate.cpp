@@ -1,6 +1,6 @@
-#include "taskstate.h"
+#include "core/trace/taskstate.h"
 
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
 
 #include <QCoreApplication>
 

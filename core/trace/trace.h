@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cpusample.h"
-#include "segment.h"
+#include "core/trace/cpusample.h"
+#include "core/trace/segment.h"
 
 #include <QString>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "tracekeys.h"
+#include "core/trace/tracekeys.h"
 
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
 
 namespace conlab {
 

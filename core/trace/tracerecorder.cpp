@@ -1,4 +1,4 @@
-#include "tracerecorder.h"
+#include "core/trace/tracerecorder.h"
 
 #include <utility>
 

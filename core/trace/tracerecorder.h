@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lanebuffer.h"
-#include "trace.h"
+#include "core/trace/lanebuffer.h"
+#include "core/trace/trace.h"
 
 #include <memory>
 #include <mutex>

@@ -1,7 +1,7 @@
-#include "jobqueue.h"
+#include "core/util/jobqueue.h"
 
-#include "tsanhandoff.h"
-#include "workerthread.h"
+#include "core/util/tsanhandoff.h"
+#include "core/util/workerthread.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,6 +1,6 @@
-#include "workerthread.h"
+#include "core/util/workerthread.h"
 
-#include "tsanhandoff.h"
+#include "core/util/tsanhandoff.h"
 
 namespace conlab {
 

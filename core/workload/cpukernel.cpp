@@ -1,4 +1,4 @@
-#include "cpukernel.h"
+#include "core/workload/cpukernel.h"
 
 #include <algorithm>
 #include <ctime>

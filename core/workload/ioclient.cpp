@@ -1,7 +1,7 @@
-#include "ioclient.h"
+#include "core/workload/ioclient.h"
 
-#include "run/canceltoken.h"
-#include "trace/monotonicclock.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
 
 #include <algorithm>
 #include <cerrno>

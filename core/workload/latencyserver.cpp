@@ -1,6 +1,6 @@
-#include "latencyserver.h"
+#include "core/workload/latencyserver.h"
 
-#include "trace/monotonicclock.h"
+#include "core/trace/monotonicclock.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
-#include "workload.h"
+#include "core/workload/workload.h"
 
-#include "cpukernel.h"
+#include "core/workload/cpukernel.h"
 
 #include <algorithm>
 #include <cmath>

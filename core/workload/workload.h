@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workloadspec.h"
+#include "core/workload/workloadspec.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,6 +1,6 @@
-#include "workloadspec.h"
+#include "core/workload/workloadspec.h"
 
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
 
 namespace conlab {
 

@@ -1,4 +1,4 @@
-#include "workloadtext.h"
+#include "core/workload/workloadtext.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workload/workloadspec.h"
+#include "core/workload/workloadspec.h"
 
 #include <QString>
 

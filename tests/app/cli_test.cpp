@@ -1,5 +1,5 @@
-#include "import/runfilereader.h"
-#include "runconlab.h"
+#include "core/import/runfilereader.h"
+#include "tests/app/runconlab.h"
 
 #include <QFile>
 #include <QJsonArray>

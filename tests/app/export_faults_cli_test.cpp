@@ -1,5 +1,5 @@
-#include "../filefaults.h"
-#include "runconlab.h"
+#include "tests/app/runconlab.h"
+#include "tests/filefaults.h"
 
 #include <QTemporaryDir>
 #include <grp.h>

@@ -1,5 +1,5 @@
-#include "../figurefiles.h"
-#include "runconlab.h"
+#include "tests/app/runconlab.h"
+#include "tests/figurefiles.h"
 
 #include <QFile>
 #include <QImage>

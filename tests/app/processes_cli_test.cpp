@@ -1,4 +1,4 @@
-#include "childprocesses.h"
+#include "tests/app/childprocesses.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -1,6 +1,6 @@
-#include "../figurefiles.h"
-#include "runconlab.h"
-#include "sampling/cpusampler.h"
+#include "core/sampling/cpusampler.h"
+#include "tests/app/runconlab.h"
+#include "tests/figurefiles.h"
 
 #include <QDir>
 #include <QElapsedTimer>

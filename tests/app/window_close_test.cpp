@@ -1,6 +1,6 @@
-#include "../timingslack.h"
-#include "childprocesses.h"
-#include "runconlab.h"
+#include "tests/app/childprocesses.h"
+#include "tests/app/runconlab.h"
+#include "tests/timingslack.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "../timingslack.h"
-#include "models/modelfactory.h"
-#include "run/canceltoken.h"
-#include "run/engine.h"
-#include "run/processstats.h"
-#include "run/runcontroller.h"
-#include "run/runseries.h"
-#include "trace/tracerecorder.h"
-#include "workload/cpukernel.h"
+#include "core/models/modelfactory.h"
+#include "core/run/canceltoken.h"
+#include "core/run/engine.h"
+#include "core/run/processstats.h"
+#include "core/run/runcontroller.h"
+#include "core/run/runseries.h"
+#include "core/trace/tracerecorder.h"
+#include "core/workload/cpukernel.h"
+#include "tests/timingslack.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

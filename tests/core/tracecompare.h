@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runsummary.h"
-#include "trace/trace.h"
+#include "core/run/runsummary.h"
+#include "core/trace/trace.h"
 
 #include <cmath>
 #include <cstring>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../timingslack.h"
+#include "tests/timingslack.h"
 
 #include <QEventLoop>
 #include <QTimer>

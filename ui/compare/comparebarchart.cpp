@@ -1,4 +1,4 @@
-#include "comparebarchart.h"
+#include "ui/compare/comparebarchart.h"
 
 #include <QEvent>
 #include <algorithm>

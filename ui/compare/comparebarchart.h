@@ -1,6 +1,6 @@
 #pragma once
 
-#include "plots/themedplot.h"
+#include "ui/plots/themedplot.h"
 
 #include <QString>
 #include <optional>

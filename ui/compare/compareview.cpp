@@ -1,16 +1,16 @@
-#include "compareview.h"
+#include "ui/compare/compareview.h"
 
-#include "analysis/speedup.h"
-#include "compare/comparebarchart.h"
-#include "compare/timelinestack.h"
-#include "export/figurecaption.h"
-#include "export/figurefilename.h"
-#include "export/pictureactions.h"
-#include "plots/timelineplot.h"
-#include "series/seriesrunner.h"
-#include "window/durationtext.h"
-#include "window/modelpicker.h"
-#include "workload/workloadtext.h"
+#include "core/analysis/speedup.h"
+#include "core/workload/workloadtext.h"
+#include "ui/compare/comparebarchart.h"
+#include "ui/compare/timelinestack.h"
+#include "ui/export/figurecaption.h"
+#include "ui/export/figurefilename.h"
+#include "ui/export/pictureactions.h"
+#include "ui/plots/timelineplot.h"
+#include "ui/series/seriesrunner.h"
+#include "ui/window/durationtext.h"
+#include "ui/window/modelpicker.h"
 
 #include <QEvent>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "series/seriesview.h"
+#include "ui/series/seriesview.h"
 
 class QSplitter;
 

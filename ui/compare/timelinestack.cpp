@@ -1,6 +1,6 @@
-#include "timelinestack.h"
+#include "ui/compare/timelinestack.h"
 
-#include "plots/timelineplot.h"
+#include "ui/plots/timelineplot.h"
 
 #include <QVBoxLayout>
 #include <algorithm>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runresult.h"
-#include "timeline/timelinemapping.h"
+#include "core/run/runresult.h"
+#include "ui/timeline/timelinemapping.h"
 
 #include <QWidget>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "exportpicturedialog.h"
+#include "ui/export/exportpicturedialog.h"
 
-#include "export/figurefilename.h"
+#include "ui/export/figurefilename.h"
 
 #include <QCheckBox>
 #include <QComboBox>

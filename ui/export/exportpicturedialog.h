@@ -1,9 +1,9 @@
 #pragma once
 
-#include "export/figureformat.h"
-#include "export/figureoptions.h"
-#include "export/runfigure.h"
-#include "timeline/timelinemapping.h"
+#include "ui/export/figureformat.h"
+#include "ui/export/figureoptions.h"
+#include "ui/export/runfigure.h"
+#include "ui/timeline/timelinemapping.h"
 
 #include <QDialog>
 #include <QSize>

@@ -1,4 +1,4 @@
-#include "figure.h"
+#include "ui/export/figure.h"
 
 #include <QSignalBlocker>
 #include <algorithm>

@@ -1,8 +1,8 @@
-#include "figurecaption.h"
+#include "ui/export/figurecaption.h"
 
-#include "window/durationtext.h"
-#include "window/modelpicker.h"
-#include "workload/workloadtext.h"
+#include "core/workload/workloadtext.h"
+#include "ui/window/durationtext.h"
+#include "ui/window/modelpicker.h"
 
 #include <QCoreApplication>
 #include <algorithm>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runsummary.h"
-#include "timeline/timelinemapping.h"
+#include "core/run/runsummary.h"
+#include "ui/timeline/timelinemapping.h"
 
 #include <QDate>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "figurefilename.h"
+#include "ui/export/figurefilename.h"
 
-#include "window/modelpicker.h"
+#include "ui/window/modelpicker.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>

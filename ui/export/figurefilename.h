@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/figurecaption.h"
-#include "export/figureformat.h"
+#include "ui/export/figurecaption.h"
+#include "ui/export/figureformat.h"
 
 #include <QDate>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "figureformat.h"
+#include "ui/export/figureformat.h"
 
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
 
 #include <QCoreApplication>
 #include <algorithm>

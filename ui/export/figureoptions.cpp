@@ -1,4 +1,4 @@
-#include "figureoptions.h"
+#include "ui/export/figureoptions.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/figureformat.h"
-#include "export/runfigure.h"
+#include "ui/export/figureformat.h"
+#include "ui/export/runfigure.h"
 
 #include <QCommandLineParser>
 #include <QSize>

@@ -1,4 +1,4 @@
-#include "figurewriter.h"
+#include "ui/export/figurewriter.h"
 
 #include <QBuffer>
 #include <QFileInfo>

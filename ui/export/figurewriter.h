@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/renderedfigure.h"
-#include "util/jobqueue.h"
+#include "core/util/jobqueue.h"
+#include "ui/export/renderedfigure.h"
 
 #include <QByteArray>
 #include <QImage>

@@ -1,8 +1,8 @@
-#include "headlessfigure.h"
+#include "ui/export/headlessfigure.h"
 
-#include "export/renderedfigure.h"
-#include "plots/coreutilisationplot.h"
-#include "plots/timelineplot.h"
+#include "ui/export/renderedfigure.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/timelineplot.h"
 
 namespace conlab {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/figureoptions.h"
-#include "run/runresult.h"
+#include "core/run/runresult.h"
+#include "ui/export/figureoptions.h"
 
 #include <QStringList>
 

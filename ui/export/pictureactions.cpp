@@ -1,8 +1,8 @@
-#include "pictureactions.h"
+#include "ui/export/pictureactions.h"
 
-#include "export/figurefilename.h"
-#include "export/figurewriter.h"
-#include "export/renderedfigure.h"
+#include "ui/export/figurefilename.h"
+#include "ui/export/figurewriter.h"
+#include "ui/export/renderedfigure.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/exportpicturedialog.h"
-#include "export/figure.h"
+#include "ui/export/exportpicturedialog.h"
+#include "ui/export/figure.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "renderedfigure.h"
+#include "ui/export/renderedfigure.h"
 
-#include "export/outputfile.h"
+#include "core/export/outputfile.h"
 
 #include <QBuffer>
 #include <QDir>

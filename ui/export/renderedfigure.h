@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/figure.h"
-#include "export/figureformat.h"
+#include "ui/export/figure.h"
+#include "ui/export/figureformat.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

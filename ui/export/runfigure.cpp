@@ -1,8 +1,8 @@
-#include "runfigure.h"
+#include "ui/export/runfigure.h"
 
-#include "plots/coreutilisationplot.h"
-#include "plots/timelineplot.h"
-#include "util/enumkey.h"
+#include "core/util/enumkey.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/timelineplot.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/figure.h"
-#include "export/figurecaption.h"
+#include "ui/export/figure.h"
+#include "ui/export/figurecaption.h"
 
 #include <QString>
 #include <array>

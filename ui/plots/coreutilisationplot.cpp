@@ -1,6 +1,6 @@
-#include "coreutilisationplot.h"
+#include "ui/plots/coreutilisationplot.h"
 
-#include "statepalette.h"
+#include "ui/plots/statepalette.h"
 
 #include <algorithm>
 #include <cmath>

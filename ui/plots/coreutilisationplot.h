@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runresult.h"
-#include "timeaxisplot.h"
+#include "core/run/runresult.h"
+#include "ui/plots/timeaxisplot.h"
 
 #include <vector>
 

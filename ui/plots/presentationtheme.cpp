@@ -1,6 +1,6 @@
-#include "presentationtheme.h"
+#include "ui/plots/presentationtheme.h"
 
-#include "statepalette.h"
+#include "ui/plots/statepalette.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "statepalette.h"
+#include "ui/plots/statepalette.h"
 
 #include <array>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/taskstate.h"
+#include "core/trace/taskstate.h"
 
 #include <QColor>
 #include <QString>

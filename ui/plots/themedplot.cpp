@@ -1,4 +1,4 @@
-#include "themedplot.h"
+#include "ui/plots/themedplot.h"
 
 namespace conlab {
 

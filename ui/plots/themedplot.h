@@ -1,6 +1,6 @@
 #pragma once
 
-#include "presentationtheme.h"
+#include "ui/plots/presentationtheme.h"
 
 #include <qcustomplot.h>
 

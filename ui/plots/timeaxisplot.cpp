@@ -1,6 +1,6 @@
-#include "timeaxisplot.h"
+#include "ui/plots/timeaxisplot.h"
 
-#include "timeticker.h"
+#include "ui/plots/timeticker.h"
 
 #include <QScopedValueRollback>
 #include <algorithm>

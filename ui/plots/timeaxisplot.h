@@ -1,7 +1,7 @@
 #pragma once
 
-#include "themedplot.h"
-#include "timeline/timelinemapping.h"
+#include "ui/plots/themedplot.h"
+#include "ui/timeline/timelinemapping.h"
 
 #include <optional>
 #include <qcustomplot.h>

@@ -1,7 +1,7 @@
-#include "timelineplot.h"
+#include "ui/plots/timelineplot.h"
 
-#include "statepalette.h"
-#include "trace/lanelabel.h"
+#include "core/trace/lanelabel.h"
+#include "ui/plots/statepalette.h"
 
 #include <QHelpEvent>
 #include <QToolTip>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "run/runresult.h"
-#include "timeaxisplot.h"
-#include "timeline/timelinedata.h"
-#include "timeline/timelinemapping.h"
-#include "timeline/timelineplottable.h"
+#include "core/run/runresult.h"
+#include "ui/plots/timeaxisplot.h"
+#include "ui/timeline/timelinedata.h"
+#include "ui/timeline/timelinemapping.h"
+#include "ui/timeline/timelineplottable.h"
 
 namespace conlab {
 

@@ -1,4 +1,4 @@
-#include "timeticker.h"
+#include "ui/plots/timeticker.h"
 
 namespace conlab {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timeline/timeunit.h"
+#include "ui/timeline/timeunit.h"
 
 #include <qcustomplot.h>
 

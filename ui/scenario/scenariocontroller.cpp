@@ -1,8 +1,8 @@
-#include "scenariocontroller.h"
+#include "ui/scenario/scenariocontroller.h"
 
-#include "scenario/scenariopanel.h"
-#include "window/mainwindow.h"
-#include "window/runsession.h"
+#include "ui/scenario/scenariopanel.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/runsession.h"
 
 #include <QAction>
 #include <QActionGroup>

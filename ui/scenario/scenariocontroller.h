@@ -1,7 +1,7 @@
 #pragma once
 
-#include "scenario/scenariolibrary.h"
-#include "scenario/scenarioprogress.h"
+#include "core/scenario/scenariolibrary.h"
+#include "ui/scenario/scenarioprogress.h"
 
 #include <QObject>
 #include <optional>

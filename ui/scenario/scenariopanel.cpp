@@ -1,6 +1,6 @@
-#include "scenariopanel.h"
+#include "ui/scenario/scenariopanel.h"
 
-#include "window/durationtext.h"
+#include "ui/window/durationtext.h"
 
 #include <QAction>
 #include <QEvent>

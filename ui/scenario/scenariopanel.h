@@ -1,7 +1,7 @@
 #pragma once
 
-#include "scenario/scenario.h"
-#include "scenario/scenarioprogress.h"
+#include "core/scenario/scenario.h"
+#include "ui/scenario/scenarioprogress.h"
 
 #include <QWidget>
 #include <optional>

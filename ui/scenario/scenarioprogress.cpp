@@ -1,6 +1,6 @@
-#include "scenarioprogress.h"
+#include "ui/scenario/scenarioprogress.h"
 
-#include "window/runsession.h"
+#include "ui/window/runsession.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runconfig.h"
-#include "scenario/scenario.h"
+#include "core/run/runconfig.h"
+#include "core/scenario/scenario.h"
 
 #include <cstddef>
 #include <optional>

@@ -1,13 +1,13 @@
-#include "seriesactions.h"
+#include "ui/series/seriesactions.h"
 
-#include "analysis/compareplan.h"
-#include "analysis/scalingplan.h"
-#include "compare/compareview.h"
-#include "sampling/cpusampler.h"
-#include "series/seriesrunner.h"
-#include "sweep/sweepview.h"
-#include "window/presentermode.h"
-#include "window/runsession.h"
+#include "core/analysis/compareplan.h"
+#include "core/analysis/scalingplan.h"
+#include "core/sampling/cpusampler.h"
+#include "ui/compare/compareview.h"
+#include "ui/series/seriesrunner.h"
+#include "ui/sweep/sweepview.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/runsession.h"
 
 #include <QAction>
 #include <QEvent>

@@ -1,9 +1,9 @@
-#include "seriesfigures.h"
+#include "ui/series/seriesfigures.h"
 
-#include "compare/compareview.h"
-#include "export/headlessfigure.h"
-#include "export/pictureactions.h"
-#include "sweep/sweepview.h"
+#include "ui/compare/compareview.h"
+#include "ui/export/headlessfigure.h"
+#include "ui/export/pictureactions.h"
+#include "ui/sweep/sweepview.h"
 
 namespace conlab {
 

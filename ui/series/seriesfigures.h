@@ -1,8 +1,8 @@
 #pragma once
 
-#include "analysis/scalingplan.h"
-#include "export/figureoptions.h"
-#include "run/runresult.h"
+#include "core/analysis/scalingplan.h"
+#include "core/run/runresult.h"
+#include "ui/export/figureoptions.h"
 
 #include <QStringList>
 #include <vector>

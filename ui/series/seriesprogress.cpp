@@ -1,6 +1,6 @@
-#include "seriesprogress.h"
+#include "ui/series/seriesprogress.h"
 
-#include "series/seriesrunner.h"
+#include "ui/series/seriesrunner.h"
 
 #include <QAction>
 #include <QEvent>

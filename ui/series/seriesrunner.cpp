@@ -1,4 +1,4 @@
-#include "seriesrunner.h"
+#include "ui/series/seriesrunner.h"
 
 namespace conlab {
 

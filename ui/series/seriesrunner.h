@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runresult.h"
-#include "run/runseries.h"
+#include "core/run/runresult.h"
+#include "core/run/runseries.h"
 
 #include <QObject>
 #include <vector>

@@ -1,9 +1,9 @@
-#include "seriesview.h"
+#include "ui/series/seriesview.h"
 
-#include "export/pictureactions.h"
-#include "plots/themedplot.h"
-#include "series/seriesprogress.h"
-#include "series/seriesrunner.h"
+#include "ui/export/pictureactions.h"
+#include "ui/plots/themedplot.h"
+#include "ui/series/seriesprogress.h"
+#include "ui/series/seriesrunner.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "export/figure.h"
-#include "plots/presentationtheme.h"
-#include "run/runresult.h"
+#include "core/run/runresult.h"
+#include "ui/export/figure.h"
+#include "ui/plots/presentationtheme.h"
 
 #include <QDate>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "speedupplot.h"
+#include "ui/sweep/speedupplot.h"
 
 #include <QEvent>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "analysis/amdahl.h"
-#include "plots/themedplot.h"
+#include "core/analysis/amdahl.h"
+#include "ui/plots/themedplot.h"
 
 #include <vector>
 

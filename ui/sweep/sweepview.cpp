@@ -1,12 +1,12 @@
-#include "sweepview.h"
+#include "ui/sweep/sweepview.h"
 
-#include "export/figurecaption.h"
-#include "export/figurefilename.h"
-#include "export/pictureactions.h"
-#include "sweep/speedupplot.h"
-#include "window/durationtext.h"
-#include "window/modelpicker.h"
-#include "workload/workloadtext.h"
+#include "core/workload/workloadtext.h"
+#include "ui/export/figurecaption.h"
+#include "ui/export/figurefilename.h"
+#include "ui/export/pictureactions.h"
+#include "ui/sweep/speedupplot.h"
+#include "ui/window/durationtext.h"
+#include "ui/window/modelpicker.h"
 
 #include <QEvent>
 #include <QLocale>

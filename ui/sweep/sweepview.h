@@ -1,8 +1,8 @@
 #pragma once
 
-#include "analysis/amdahl.h"
-#include "analysis/scalingplan.h"
-#include "series/seriesview.h"
+#include "core/analysis/amdahl.h"
+#include "core/analysis/scalingplan.h"
+#include "ui/series/seriesview.h"
 
 namespace conlab {
 

@@ -1,4 +1,4 @@
-#include "segmentfolding.h"
+#include "ui/timeline/segmentfolding.h"
 
 #include <algorithm>
 #include <array>

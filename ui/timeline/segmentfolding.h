@@ -1,7 +1,7 @@
 #pragma once
 
-#include "timelinemapping.h"
-#include "trace/segment.h"
+#include "core/trace/segment.h"
+#include "ui/timeline/timelinemapping.h"
 
 #include <cstddef>
 #include <cstdint>

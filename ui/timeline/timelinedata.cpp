@@ -1,6 +1,6 @@
-#include "timelinedata.h"
+#include "ui/timeline/timelinedata.h"
 
-#include "segmentfolding.h"
+#include "ui/timeline/segmentfolding.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "trace/segment.h"
-#include "trace/trace.h"
+#include "core/trace/segment.h"
+#include "core/trace/trace.h"
 
 #include <QString>
 #include <cstddef>

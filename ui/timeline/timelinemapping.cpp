@@ -1,4 +1,4 @@
-#include "timelinemapping.h"
+#include "ui/timeline/timelinemapping.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
-#include "timelineplottable.h"
+#include "ui/timeline/timelineplottable.h"
 
-#include "plots/statepalette.h"
-#include "timelinedata.h"
+#include "ui/plots/statepalette.h"
+#include "ui/timeline/timelinedata.h"
 
 #include <algorithm>
 #include <array>

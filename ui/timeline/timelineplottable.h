@@ -1,7 +1,7 @@
 #pragma once
 
-#include "plots/presentationtheme.h"
-#include "segmentfolding.h"
+#include "ui/plots/presentationtheme.h"
+#include "ui/timeline/segmentfolding.h"
 
 #include <QImage>
 #include <array>

@@ -1,4 +1,4 @@
-#include "timeunit.h"
+#include "ui/timeline/timeunit.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "applicationicon.h"
+#include "ui/window/applicationicon.h"
 
 namespace conlab {
 

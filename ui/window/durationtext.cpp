@@ -1,4 +1,4 @@
-#include "durationtext.h"
+#include "ui/window/durationtext.h"
 
 #include <QCoreApplication>
 

@@ -1,15 +1,15 @@
-#include "guioptions.h"
+#include "ui/window/guioptions.h"
 
-#include "export/outputfile.h"
-#include "export/runsummaryjson.h"
-#include "run/processstats.h"
-#include "run/runoptions.h"
-#include "scenario/scenariocontroller.h"
-#include "scenario/scenariolibrary.h"
-#include "window/mainwindow.h"
-#include "window/presentermode.h"
-#include "window/runfileactions.h"
-#include "window/uilanguage.h"
+#include "core/export/outputfile.h"
+#include "core/export/runsummaryjson.h"
+#include "core/run/processstats.h"
+#include "core/run/runoptions.h"
+#include "core/scenario/scenariolibrary.h"
+#include "ui/scenario/scenariocontroller.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/runfileactions.h"
+#include "ui/window/uilanguage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

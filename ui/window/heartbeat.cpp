@@ -1,6 +1,6 @@
-#include "heartbeat.h"
+#include "ui/window/heartbeat.h"
 
-#include "run/runsummarizer.h"
+#include "core/run/runsummarizer.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runsummary.h"
+#include "core/run/runsummary.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "export/exportpicturedialog.h"
-#include "export/figurecaption.h"
-#include "run/runresult.h"
-#include "window/modelpicker.h"
-#include "window/shownrun.h"
+#include "core/run/runresult.h"
+#include "ui/export/exportpicturedialog.h"
+#include "ui/export/figurecaption.h"
+#include "ui/window/modelpicker.h"
+#include "ui/window/shownrun.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>

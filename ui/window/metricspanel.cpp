@@ -1,7 +1,7 @@
-#include "metricspanel.h"
+#include "ui/window/metricspanel.h"
 
-#include "run/runsummarizer.h"
-#include "window/durationtext.h"
+#include "core/run/runsummarizer.h"
+#include "ui/window/durationtext.h"
 
 #include <QDir>
 #include <QEvent>

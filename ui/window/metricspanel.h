@@ -1,9 +1,9 @@
 #pragma once
 
-#include "run/runsummary.h"
-#include "timeline/timelinemapping.h"
-#include "trace/trace.h"
-#include "window/modelpicker.h"
+#include "core/run/runsummary.h"
+#include "core/trace/trace.h"
+#include "ui/timeline/timelinemapping.h"
+#include "ui/window/modelpicker.h"
 
 #include <QWidget>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "modelpicker.h"
+#include "ui/window/modelpicker.h"
 
-#include "run/runconfig.h"
+#include "core/run/runconfig.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/modelkind.h"
-#include "models/offloadkind.h"
+#include "core/models/modelkind.h"
+#include "core/models/offloadkind.h"
 
 #include <QMetaType>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "presentermode.h"
+#include "ui/window/presentermode.h"
 
-#include "plots/themedplot.h"
+#include "ui/plots/themedplot.h"
 
 #include <QAction>
 #include <QApplication>

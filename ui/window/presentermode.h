@@ -1,6 +1,6 @@
 #pragma once
 
-#include "plots/presentationtheme.h"
+#include "ui/plots/presentationtheme.h"
 
 #include <QByteArray>
 #include <QFont>

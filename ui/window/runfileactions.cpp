@@ -1,10 +1,10 @@
-#include "runfileactions.h"
+#include "ui/window/runfileactions.h"
 
-#include "export/csvexport.h"
-#include "export/figurefilename.h"
-#include "window/mainwindow.h"
-#include "window/runfileloader.h"
-#include "window/runsession.h"
+#include "core/export/csvexport.h"
+#include "ui/export/figurefilename.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/runfileloader.h"
+#include "ui/window/runsession.h"
 
 #include <QAction>
 #include <QDir>

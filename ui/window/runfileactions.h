@@ -1,8 +1,8 @@
 #pragma once
 
-#include "export/runfile.h"
-#include "util/jobqueue.h"
-#include "window/recentfiles.h"
+#include "core/export/runfile.h"
+#include "core/util/jobqueue.h"
+#include "ui/window/recentfiles.h"
 
 #include <QObject>
 #include <QString>

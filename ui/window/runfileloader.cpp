@@ -1,6 +1,6 @@
-#include "runfileloader.h"
+#include "ui/window/runfileloader.h"
 
-#include "import/runfilereader.h"
+#include "core/import/runfilereader.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/runfile.h"
-#include "util/jobqueue.h"
+#include "core/export/runfile.h"
+#include "core/util/jobqueue.h"
 
 #include <QObject>
 #include <QString>

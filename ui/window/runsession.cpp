@@ -1,4 +1,4 @@
-#include "runsession.h"
+#include "ui/window/runsession.h"
 
 namespace conlab {
 

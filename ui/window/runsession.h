@@ -1,9 +1,9 @@
 #pragma once
 
-#include "run/runcontroller.h"
-#include "run/runresult.h"
-#include "window/heartbeat.h"
-#include "window/modelpicker.h"
+#include "core/run/runcontroller.h"
+#include "core/run/runresult.h"
+#include "ui/window/heartbeat.h"
+#include "ui/window/modelpicker.h"
 
 #include <QObject>
 #include <QString>

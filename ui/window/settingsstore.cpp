@@ -1,7 +1,7 @@
-#include "settingsstore.h"
+#include "ui/window/settingsstore.h"
 
-#include "window/mainwindow.h"
-#include "window/presentermode.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
 
 #include <QDir>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "shortcutshelp.h"
+#include "ui/window/shortcutshelp.h"
 
 #include <QAction>
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/runfile.h"
+#include "core/export/runfile.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "workloadpanel.h"
+#include "ui/window/workloadpanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/runconfig.h"
-#include "window/modelpicker.h"
+#include "core/run/runconfig.h"
+#include "ui/window/modelpicker.h"
 
 #include <QWidget>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "analysis/amdahl.h"
+#include "core/analysis/amdahl.h"
 
 #include <cmath>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
-#include "../testrun.h"
-#include "analysis/compareplan.h"
-#include "analysis/speedup.h"
-#include "run/modellabel.h"
+#include "core/analysis/compareplan.h"
+#include "core/analysis/speedup.h"
+#include "core/run/modellabel.h"
+#include "tests/core/testrun.h"
 
 #include <gtest/gtest.h>
 #include <set>

@@ -1,4 +1,4 @@
-#include "analysis/scalingplan.h"
+#include "core/analysis/scalingplan.h"
 
 #include <gtest/gtest.h>
 

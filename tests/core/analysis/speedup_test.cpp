@@ -1,4 +1,4 @@
-#include "analysis/speedup.h"
+#include "core/analysis/speedup.h"
 
 #include <gtest/gtest.h>
 

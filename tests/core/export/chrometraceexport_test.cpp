@@ -1,6 +1,6 @@
-#include "../../testfiles.h"
-#include "export/chrometraceexport.h"
-#include "export/runfile.h"
+#include "core/export/chrometraceexport.h"
+#include "core/export/runfile.h"
+#include "tests/testfiles.h"
 
 #include <QDir>
 #include <QFile>

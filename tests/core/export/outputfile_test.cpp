@@ -1,7 +1,7 @@
-#include "../../filefaults.h"
-#include "export/csvexport.h"
-#include "export/outputfile.h"
-#include "export/runfile.h"
+#include "core/export/csvexport.h"
+#include "core/export/outputfile.h"
+#include "core/export/runfile.h"
+#include "tests/filefaults.h"
 
 #include <QTemporaryDir>
 #include <functional>

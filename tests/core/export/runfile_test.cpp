@@ -1,9 +1,9 @@
-#include "../../testfiles.h"
-#include "../testrun.h"
-#include "../tracecompare.h"
-#include "export/runfile.h"
-#include "gil/gillane.h"
-#include "import/runfilereader.h"
+#include "core/export/runfile.h"
+#include "core/gil/gillane.h"
+#include "core/import/runfilereader.h"
+#include "tests/core/testrun.h"
+#include "tests/core/tracecompare.h"
+#include "tests/testfiles.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "export/runsummaryjson.h"
+#include "core/export/runsummaryjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

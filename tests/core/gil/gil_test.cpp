@@ -1,11 +1,11 @@
-#include "gil/gil.h"
-#include "gil/gilthread.h"
-#include "models/cpuphase.h"
-#include "models/lanewriter.h"
-#include "run/canceltoken.h"
-#include "trace/monotonicclock.h"
-#include "trace/tracerecorder.h"
-#include "workload/cpukernel.h"
+#include "core/gil/gil.h"
+#include "core/gil/gilthread.h"
+#include "core/models/cpuphase.h"
+#include "core/models/lanewriter.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/trace/tracerecorder.h"
+#include "core/workload/cpukernel.h"
 
 #include <algorithm>
 #include <atomic>

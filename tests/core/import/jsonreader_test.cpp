@@ -1,4 +1,4 @@
-#include "import/jsonreader.h"
+#include "core/import/jsonreader.h"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -1,6 +1,6 @@
-#include "../tracecompare.h"
-#include "export/runfile.h"
-#include "import/runfilereader.h"
+#include "core/export/runfile.h"
+#include "core/import/runfilereader.h"
+#include "tests/core/tracecompare.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "import/sliceflattener.h"
+#include "core/import/sliceflattener.h"
 
 #include <gtest/gtest.h>
 #include <tuple>

@@ -1,4 +1,4 @@
-#include "import/statematcher.h"
+#include "core/import/statematcher.h"
 
 #include <gtest/gtest.h>
 

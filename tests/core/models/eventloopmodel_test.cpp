@@ -1,10 +1,10 @@
-#include "../../timingslack.h"
-#include "../testrun.h"
-#include "models/eventloopmodel.h"
-#include "run/canceltoken.h"
-#include "trace/tracerecorder.h"
-#include "workload/latencyserver.h"
-#include "workload/workload.h"
+#include "core/models/eventloopmodel.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/tracerecorder.h"
+#include "core/workload/latencyserver.h"
+#include "core/workload/workload.h"
+#include "tests/core/testrun.h"
+#include "tests/timingslack.h"
 
 #include <QElapsedTimer>
 #include <algorithm>

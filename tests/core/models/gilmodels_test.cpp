@@ -1,6 +1,6 @@
-#include "../testrun.h"
-#include "gil/gillane.h"
-#include "sampling/cpusampler.h"
+#include "core/gil/gillane.h"
+#include "core/sampling/cpusampler.h"
+#include "tests/core/testrun.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,5 +1,5 @@
-#include "../testrun.h"
-#include "sampling/cpusampler.h"
+#include "core/sampling/cpusampler.h"
+#include "tests/core/testrun.h"
 
 #include <algorithm>
 #include <cstdio>

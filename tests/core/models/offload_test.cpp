@@ -1,5 +1,5 @@
-#include "../testrun.h"
-#include "gil/gillane.h"
+#include "core/gil/gillane.h"
+#include "tests/core/testrun.h"
 
 #include <cstdio>
 #include <gtest/gtest.h>

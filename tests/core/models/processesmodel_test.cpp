@@ -1,6 +1,6 @@
-#include "../testrun.h"
-#include "run/processstats.h"
-#include "sampling/cpusampler.h"
+#include "core/run/processstats.h"
+#include "core/sampling/cpusampler.h"
+#include "tests/core/testrun.h"
 
 #include <QThread>
 #include <algorithm>

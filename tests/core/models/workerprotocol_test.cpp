@@ -1,4 +1,4 @@
-#include "models/workerprotocol.h"
+#include "core/models/workerprotocol.h"
 
 #include <gtest/gtest.h>
 

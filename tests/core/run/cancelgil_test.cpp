@@ -1,5 +1,5 @@
-#include "../../timingslack.h"
-#include "../testrun.h"
+#include "tests/core/testrun.h"
+#include "tests/timingslack.h"
 
 #include <QElapsedTimer>
 #include <gtest/gtest.h>

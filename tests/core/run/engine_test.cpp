@@ -1,7 +1,7 @@
-#include "../../timingslack.h"
-#include "../testrun.h"
-#include "workload/ioclient.h"
-#include "workload/latencyserver.h"
+#include "core/workload/ioclient.h"
+#include "core/workload/latencyserver.h"
+#include "tests/core/testrun.h"
+#include "tests/timingslack.h"
 
 #include <QElapsedTimer>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "run/modellabel.h"
+#include "core/run/modellabel.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "../testrun.h"
-#include "run/processstats.h"
-#include "workload/workloadspec.h"
+#include "core/run/processstats.h"
+#include "core/workload/workloadspec.h"
+#include "tests/core/testrun.h"
 
 #include <QElapsedTimer>
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-#include "../testrun.h"
-#include "run/processstats.h"
+#include "core/run/processstats.h"
+#include "tests/core/testrun.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,4 +1,4 @@
-#include "run/runoptions.h"
+#include "core/run/runoptions.h"
 
 #include <QCommandLineParser>
 #include <gtest/gtest.h>

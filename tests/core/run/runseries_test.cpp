@@ -1,6 +1,6 @@
-#include "../testrun.h"
-#include "run/processstats.h"
-#include "run/runseries.h"
+#include "core/run/processstats.h"
+#include "core/run/runseries.h"
+#include "tests/core/testrun.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

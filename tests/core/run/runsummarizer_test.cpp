@@ -1,4 +1,4 @@
-#include "run/runsummarizer.h"
+#include "core/run/runsummarizer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "sampling/cpusampler.h"
-#include "trace/monotonicclock.h"
+#include "core/sampling/cpusampler.h"
+#include "core/trace/monotonicclock.h"
 
 #include <QFile>
 #include <QSaveFile>

@@ -1,4 +1,4 @@
-#include "sampling/procstatparser.h"
+#include "core/sampling/procstatparser.h"
 
 #include <QFile>
 #include <cmath>

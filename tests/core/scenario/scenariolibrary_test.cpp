@@ -1,5 +1,5 @@
-#include "../testrun.h"
-#include "scenario/scenariolibrary.h"
+#include "core/scenario/scenariolibrary.h"
+#include "tests/core/testrun.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "run/modellabel.h"
-#include "scenario/scenarioparser.h"
+#include "core/run/modellabel.h"
+#include "core/scenario/scenarioparser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "trace/lanebuffer.h"
+#include "core/trace/lanebuffer.h"
 
 #include <gtest/gtest.h>
 #include <thread>

@@ -1,4 +1,4 @@
-#include "trace/lanelabel.h"
+#include "core/trace/lanelabel.h"
 
 #include <gtest/gtest.h>
 

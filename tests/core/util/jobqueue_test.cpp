@@ -1,4 +1,4 @@
-#include "util/jobqueue.h"
+#include "core/util/jobqueue.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
-#include "../../timingslack.h"
-#include "run/canceltoken.h"
-#include "trace/monotonicclock.h"
-#include "workload/ioclient.h"
-#include "workload/latencyserver.h"
+#include "core/run/canceltoken.h"
+#include "core/trace/monotonicclock.h"
+#include "core/workload/ioclient.h"
+#include "core/workload/latencyserver.h"
+#include "tests/timingslack.h"
 
 #include <algorithm>
 #include <cstdio>

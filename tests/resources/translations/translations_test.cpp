@@ -105,8 +105,8 @@ std::vector<TsMessage> sourceMessages(QString* error)
         QProcess lupdate;
         lupdate.setWorkingDirectory(sourceDir);
         lupdate.start(QStringLiteral(CONLAB_LUPDATE),
-            {QStringLiteral("-I"), QStringLiteral("ui"), QStringLiteral("-I"), QStringLiteral("core"),
-                QStringLiteral("ui"), QStringLiteral("core"), QStringLiteral("-ts"), ts});
+            {QStringLiteral("-I"), QStringLiteral("."), QStringLiteral("ui"), QStringLiteral("core"),
+                QStringLiteral("-ts"), ts});
         if (!lupdate.waitForFinished(120'000) || lupdate.exitCode() != 0) {
             cachedError = QStringLiteral("lupdate failed: %1 %2")
                               .arg(lupdate.errorString(), QString::fromLocal8Bit(lupdate.readAllStandardError()));

@@ -1,12 +1,12 @@
-#include "../series/seriestestsupport.h"
-#include "../spinuntil.h"
-#include "analysis/compareplan.h"
-#include "compare/comparebarchart.h"
-#include "compare/compareview.h"
-#include "compare/timelinestack.h"
-#include "plots/timelineplot.h"
-#include "series/seriesprogress.h"
-#include "series/seriesrunner.h"
+#include "core/analysis/compareplan.h"
+#include "tests/ui/series/seriestestsupport.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/compare/comparebarchart.h"
+#include "ui/compare/compareview.h"
+#include "ui/compare/timelinestack.h"
+#include "ui/plots/timelineplot.h"
+#include "ui/series/seriesprogress.h"
+#include "ui/series/seriesrunner.h"
 
 #include <QAction>
 #include <QDir>

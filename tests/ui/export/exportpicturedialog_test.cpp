@@ -1,4 +1,4 @@
-#include "export/exportpicturedialog.h"
+#include "ui/export/exportpicturedialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

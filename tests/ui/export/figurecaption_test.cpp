@@ -1,4 +1,4 @@
-#include "export/figurecaption.h"
+#include "ui/export/figurecaption.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "export/figurefilename.h"
+#include "ui/export/figurefilename.h"
 
 #include <gtest/gtest.h>
 

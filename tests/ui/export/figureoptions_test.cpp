@@ -1,4 +1,4 @@
-#include "export/figureoptions.h"
+#include "ui/export/figureoptions.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "../../figurefiles.h"
-#include "export/headlessfigure.h"
-#include "sampletrace.h"
+#include "tests/figurefiles.h"
+#include "tests/ui/export/sampletrace.h"
+#include "ui/export/headlessfigure.h"
 
 #include <QFile>
 #include <QTemporaryDir>

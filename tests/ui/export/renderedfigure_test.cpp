@@ -1,8 +1,8 @@
-#include "../../figurefiles.h"
-#include "../../filefaults.h"
-#include "export/renderedfigure.h"
-#include "plots/statepalette.h"
-#include "sampletrace.h"
+#include "tests/figurefiles.h"
+#include "tests/filefaults.h"
+#include "tests/ui/export/sampletrace.h"
+#include "ui/export/renderedfigure.h"
+#include "ui/plots/statepalette.h"
 
 #include <QFile>
 #include <QRegularExpression>

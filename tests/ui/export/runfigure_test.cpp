@@ -1,7 +1,7 @@
-#include "../../figurefiles.h"
-#include "export/renderedfigure.h"
-#include "plots/statepalette.h"
-#include "sampletrace.h"
+#include "tests/figurefiles.h"
+#include "tests/ui/export/sampletrace.h"
+#include "ui/export/renderedfigure.h"
+#include "ui/plots/statepalette.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "export/runfigure.h"
-#include "plots/coreutilisationplot.h"
-#include "plots/timelineplot.h"
-#include "run/runsummary.h"
-#include "trace/trace.h"
+#include "core/run/runsummary.h"
+#include "core/trace/trace.h"
+#include "ui/export/runfigure.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/timelineplot.h"
 
 #include <QDateTime>
 

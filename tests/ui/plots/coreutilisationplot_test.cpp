@@ -1,6 +1,6 @@
-#include "plots/coreutilisationplot.h"
-#include "plots/statepalette.h"
-#include "plots/timelineplot.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/statepalette.h"
+#include "ui/plots/timelineplot.h"
 
 #include <QApplication>
 #include <QImage>

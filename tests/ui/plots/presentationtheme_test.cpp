@@ -1,8 +1,8 @@
-#include "../export/sampletrace.h"
-#include "plots/coreutilisationplot.h"
-#include "plots/presentationtheme.h"
-#include "plots/statepalette.h"
-#include "plots/timelineplot.h"
+#include "tests/ui/export/sampletrace.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/presentationtheme.h"
+#include "ui/plots/statepalette.h"
+#include "ui/plots/timelineplot.h"
 
 #include <QApplication>
 #include <QImage>

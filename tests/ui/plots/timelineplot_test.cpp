@@ -1,5 +1,5 @@
-#include "plots/statepalette.h"
-#include "plots/timelineplot.h"
+#include "ui/plots/statepalette.h"
+#include "ui/plots/timelineplot.h"
 
 #include <QApplication>
 #include <QImage>

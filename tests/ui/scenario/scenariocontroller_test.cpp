@@ -1,12 +1,12 @@
-#include "../spinuntil.h"
-#include "scenario/scenariocontroller.h"
-#include "scenario/scenariopanel.h"
-#include "tinyscenario.h"
-#include "window/mainwindow.h"
-#include "window/presentermode.h"
-#include "window/runsession.h"
-#include "window/shortcutshelp.h"
-#include "window/workloadpanel.h"
+#include "tests/ui/scenario/tinyscenario.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/scenario/scenariocontroller.h"
+#include "ui/scenario/scenariopanel.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/runsession.h"
+#include "ui/window/shortcutshelp.h"
+#include "ui/window/workloadpanel.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -1,5 +1,5 @@
-#include "scenario/scenariopanel.h"
-#include "tinyscenario.h"
+#include "tests/ui/scenario/tinyscenario.h"
+#include "ui/scenario/scenariopanel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "scenario/scenarioprogress.h"
-#include "tinyscenario.h"
+#include "tests/ui/scenario/tinyscenario.h"
+#include "ui/scenario/scenarioprogress.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenario/scenariolibrary.h"
+#include "core/scenario/scenariolibrary.h"
 
 #include <QByteArray>
 #include <QFile>

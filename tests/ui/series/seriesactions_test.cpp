@@ -1,12 +1,12 @@
-#include "../spinuntil.h"
-#include "compare/compareview.h"
-#include "series/seriesactions.h"
-#include "series/seriesrunner.h"
-#include "sweep/sweepview.h"
-#include "window/mainwindow.h"
-#include "window/presentermode.h"
-#include "window/runsession.h"
-#include "window/shortcutshelp.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/compare/compareview.h"
+#include "ui/series/seriesactions.h"
+#include "ui/series/seriesrunner.h"
+#include "ui/sweep/sweepview.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/runsession.h"
+#include "ui/window/shortcutshelp.h"
 
 #include <QAction>
 #include <QTest>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "../../figurefiles.h"
-#include "export/exportpicturedialog.h"
-#include "export/figurewriter.h"
-#include "export/pictureactions.h"
-#include "run/runconfig.h"
-#include "series/seriesview.h"
+#include "core/run/runconfig.h"
+#include "tests/figurefiles.h"
+#include "ui/export/exportpicturedialog.h"
+#include "ui/export/figurewriter.h"
+#include "ui/export/pictureactions.h"
+#include "ui/series/seriesview.h"
 
 #include <QDir>
 #include <QImage>

@@ -1,8 +1,8 @@
-#include "../series/seriestestsupport.h"
-#include "../spinuntil.h"
-#include "analysis/scalingplan.h"
-#include "sweep/speedupplot.h"
-#include "sweep/sweepview.h"
+#include "core/analysis/scalingplan.h"
+#include "tests/ui/series/seriestestsupport.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/sweep/speedupplot.h"
+#include "ui/sweep/sweepview.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "timeline/segmentfolding.h"
+#include "ui/timeline/segmentfolding.h"
 
 #include <cmath>
 #include <gtest/gtest.h>

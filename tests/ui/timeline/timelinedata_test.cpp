@@ -1,4 +1,4 @@
-#include "timeline/timelinedata.h"
+#include "ui/timeline/timelinedata.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>

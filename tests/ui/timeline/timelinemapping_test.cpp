@@ -1,4 +1,4 @@
-#include "timeline/timelinemapping.h"
+#include "ui/timeline/timelinemapping.h"
 
 #include <gtest/gtest.h>
 

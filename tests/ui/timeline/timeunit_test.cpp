@@ -1,4 +1,4 @@
-#include "timeline/timeunit.h"
+#include "ui/timeline/timeunit.h"
 
 #include <gtest/gtest.h>
 

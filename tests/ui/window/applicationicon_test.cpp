@@ -1,4 +1,4 @@
-#include "window/applicationicon.h"
+#include "ui/window/applicationicon.h"
 
 #include <QImage>
 #include <QPixmap>

@@ -1,6 +1,6 @@
-#include "scenario/scenariolibrary.h"
-#include "window/guioptions.h"
-#include "window/runsession.h"
+#include "core/scenario/scenariolibrary.h"
+#include "ui/window/guioptions.h"
+#include "ui/window/runsession.h"
 
 #include <QFile>
 #include <QImage>

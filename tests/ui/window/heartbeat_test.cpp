@@ -1,9 +1,9 @@
-#include "plots/coreutilisationplot.h"
-#include "plots/timelineplot.h"
-#include "sampling/cpusampler.h"
-#include "window/heartbeat.h"
-#include "window/mainwindow.h"
-#include "window/runsession.h"
+#include "core/sampling/cpusampler.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/timelineplot.h"
+#include "ui/window/heartbeat.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/runsession.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

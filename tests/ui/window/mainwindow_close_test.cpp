@@ -1,11 +1,11 @@
-#include "../../core/testrun.h"
-#include "../../timingslack.h"
-#include "../spinuntil.h"
-#include "plots/timelineplot.h"
-#include "run/processstats.h"
-#include "timeline/timelinedata.h"
-#include "window/mainwindow.h"
-#include "window/runsession.h"
+#include "core/run/processstats.h"
+#include "tests/core/testrun.h"
+#include "tests/timingslack.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/plots/timelineplot.h"
+#include "ui/timeline/timelinedata.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/runsession.h"
 
 #include <QElapsedTimer>
 #include <QThreadPool>

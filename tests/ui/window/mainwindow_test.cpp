@@ -1,13 +1,13 @@
-#include "../../figurefiles.h"
-#include "../spinuntil.h"
-#include "export/exportpicturedialog.h"
-#include "export/figurewriter.h"
-#include "plots/coreutilisationplot.h"
-#include "plots/timelineplot.h"
-#include "window/mainwindow.h"
-#include "window/metricspanel.h"
-#include "window/runsession.h"
-#include "window/workloadpanel.h"
+#include "tests/figurefiles.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/export/exportpicturedialog.h"
+#include "ui/export/figurewriter.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/timelineplot.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/metricspanel.h"
+#include "ui/window/runsession.h"
+#include "ui/window/workloadpanel.h"
 
 #include <QAbstractButton>
 #include <QAction>

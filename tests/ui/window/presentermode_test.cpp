@@ -1,13 +1,13 @@
-#include "../export/sampletrace.h"
-#include "../spinuntil.h"
-#include "export/runfigure.h"
-#include "plots/coreutilisationplot.h"
-#include "plots/timelineplot.h"
-#include "window/mainwindow.h"
-#include "window/metricspanel.h"
-#include "window/presentermode.h"
-#include "window/runsession.h"
-#include "window/workloadpanel.h"
+#include "tests/ui/export/sampletrace.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/export/runfigure.h"
+#include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/timelineplot.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/metricspanel.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/runsession.h"
+#include "ui/window/workloadpanel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "window/recentfiles.h"
+#include "ui/window/recentfiles.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "../spinuntil.h"
-#include "export/runfile.h"
-#include "window/runfileloader.h"
+#include "core/export/runfile.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/window/runfileloader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "../spinuntil.h"
-#include "window/runsession.h"
+#include "tests/ui/spinuntil.h"
+#include "ui/window/runsession.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

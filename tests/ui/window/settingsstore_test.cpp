@@ -1,8 +1,8 @@
-#include "window/guioptions.h"
-#include "window/mainwindow.h"
-#include "window/presentermode.h"
-#include "window/settingsstore.h"
-#include "window/workloadpanel.h"
+#include "ui/window/guioptions.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/settingsstore.h"
+#include "ui/window/workloadpanel.h"
 
 #include <QDir>
 #include <QFile>

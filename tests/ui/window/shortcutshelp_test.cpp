@@ -1,6 +1,6 @@
-#include "window/mainwindow.h"
-#include "window/presentermode.h"
-#include "window/shortcutshelp.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/shortcutshelp.h"
 
 #include <QAction>
 #include <QApplication>
