@@ -34,9 +34,6 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
-    // Period of the batch timer (default 33 ms, about 30 Hz).
-    void setBatchIntervalMs(int ms) { m_batchTimer.setInterval(ms); }
-
 signals:
     void started(const conlab::RunStart& start);
     void batchReady(const conlab::TraceBatch& batch);

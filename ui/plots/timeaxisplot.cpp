@@ -19,6 +19,8 @@ constexpr double minimumFitSec = 1e-6;
 // Deeper than this, nanosecond timestamps stop meaning anything on screen.
 constexpr double minimumZoomSec = 1e-7;
 constexpr int rubberBandMinPx = 4;
+// The sliding window a long live run is followed with.
+constexpr double followWindowSec = 60.0;
 
 // A legend laid out as rows above the plot, wrapping to as many columns as the export or widget width allows.
 class RowLegend : public QCPLegend
@@ -129,7 +131,7 @@ void TimeAxisPlot::refresh()
     if (!m_userZoomed) {
         const TimeRange current = timeRange();
         const std::optional<TimeRange> span = dataSpan();
-        const TimeRange next = followRange(current, span ? span->end : 0.0, m_followWindowSec);
+        const TimeRange next = followRange(current, span ? span->end : 0.0, followWindowSec);
         if (!(next == current))
             applyRange(next, true);
     }

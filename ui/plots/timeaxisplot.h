@@ -37,9 +37,6 @@ public:
     void setLeftMarginPx(int px);
     int leftMarginPx() const;
 
-    // Length of the sliding window a long live run is followed with (default 60 s).
-    void setFollowWindowSeconds(double seconds) { m_followWindowSec = seconds; }
-
     // The legend row above the plot; small multiples show one legend for all of them. Shown by default.
     void setLegendShown(bool shown);
     bool legendShown() const { return m_legendShown; }
@@ -96,7 +93,6 @@ private:
     QCPTextElement* m_title = nullptr;
     std::optional<TimeRange> m_fullRange;
     int m_leftMarginPx = 0;
-    double m_followWindowSec = 60.0;
     double m_pressX = 0.0;
     bool m_userZoomed = false;
     bool m_dirty = false;
