@@ -61,6 +61,9 @@ TEST(Package, InstallsARunnableConlabWithItsDesktopFiles)
     const QMap<QString, QString> control = controlFields(info.out);
     EXPECT_EQ(control.value(QStringLiteral("Package")), QStringLiteral("conlab"));
     EXPECT_EQ(control.value(QStringLiteral("Version")), QStringLiteral(CONLAB_VERSION));
+    // Its changelog's newest entry is this version: a new version needs its entry (package/changelog).
+    EXPECT_TRUE(readAll(QStringLiteral(CONLAB_TEST_DATA_DIR "/../package/changelog"))
+                    .startsWith("conlab (" CONLAB_VERSION ") "));
     EXPECT_EQ(control.value(QStringLiteral("Architecture")), arch);
     EXPECT_EQ(control.value(QStringLiteral("Section")), QStringLiteral("education"));
     EXPECT_TRUE(control.value(QStringLiteral("Maintainer")).contains(QRegularExpression(QStringLiteral(".+ <.+@.+>"))))
