@@ -5,6 +5,7 @@
 #   ./setup.sh build   build only
 #   ./setup.sh sanitizers   build and run the suite under AddressSanitizer + UBSan, then the core suite under
 #                           ThreadSanitizer (what CI runs after `test`)
+#   ./setup.sh package build and write the Debian package conlab_<version>_<arch>.deb into build/release
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +15,7 @@ packages=(
     libqcustomplot-dev qcoro-qt6-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth
+    dpkg-dev lintian desktop-file-utils appstream shared-mime-info man-db
 )
 
 install_missing() {
@@ -70,8 +72,14 @@ sanitizers)
     install_missing
     sanitizers
     ;;
+package)
+    install_missing
+    build
+    # The whole package check (tests/app/package_test.cpp) is `ctest --preset release -L package`.
+    (cd build/release && cpack -G DEB)
+    ;;
 *)
-    echo "usage: $0 [run|test|build|sanitizers]" >&2
+    echo "usage: $0 [run|test|build|sanitizers|package]" >&2
     exit 2
     ;;
 esac

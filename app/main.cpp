@@ -1,4 +1,6 @@
 #include "app/interruptnotifier.h"
+#include "app/manpage.h"
+#include "app/revision.h"
 #include "app/runcommand.h"
 #include "core/models/workerprocess.h"
 #include "ui/export/figureoptions.h"
@@ -11,6 +13,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcess>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -28,8 +31,8 @@ void setUpParser(QCommandLineParser& parser)
 {
     parser.setApplicationDescription(QStringLiteral(
         "Concurrency Lab: run a workload under processes, threads or an event loop and watch every core.\n\n"
-        "Commands:\n  conlab [options] [FILE.json]  open the window (options below), and the file if one is given\n"
-        "  conlab run ...                one headless run (conlab run --help)"));
+        "Commands:\n  conlab [options] [FILE.json...]  open the window (options below), and the files given\n"
+        "  conlab run ...                   one headless run (conlab run --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     conlab::addGuiOptions(parser);
@@ -45,6 +48,28 @@ bool asksForInfoOnly(int argc, char** argv)
         }
     }
     return false;
+}
+
+// `conlab --version` names the commit too: a bug report then says exactly which source it ran.
+QString versionText()
+{
+    return QStringLiteral("%1 (revision %2)")
+        .arg(QStringLiteral(CONLAB_VERSION), QLatin1String(conlab::sourceRevision()));
+}
+
+// The manual page from the same help texts --help prints; hidden from --help, the build runs it to write conlab.1.
+int printManPage(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationInfo();
+    QCommandLineParser window;
+    setUpParser(window);
+    QCommandLineParser run;
+    conlab::setUpRunParser(run);
+    const QString page = conlab::manPage({QStringLiteral("conlab"), window.helpText()},
+        {QStringLiteral("conlab run"), run.helpText()}, QStringLiteral(CONLAB_VERSION));
+    std::fputs(page.toUtf8().constData(), stdout);
+    return std::fflush(stdout) == 0 && !std::ferror(stdout) ? 0 : 1;
 }
 
 bool asksForFigure(int argc, char** argv)
@@ -72,6 +97,11 @@ int runGui(int argc, char** argv)
     if (!options) {
         std::fprintf(stderr, "conlab: %s\n", qPrintable(error));
         return 2;
+    }
+    // Each further file in a conlab of its own (a window shows one run); it reads the remembered settings as this one.
+    for (const QString& path : options->moreFiles) {
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), {path}))
+            std::fprintf(stderr, "conlab: could not start a window for %s\n", qPrintable(path));
     }
     const bool remember = !options->unattended();
     if (remember) {
@@ -122,9 +152,12 @@ int main(int argc, char** argv)
         setApplicationInfo();
         return conlab::runCommand(QCoreApplication::arguments());
     }
+    if (argc == 2 && std::strcmp(argv[1], "--man") == 0)
+        return printManPage(argc, argv);
     if (asksForInfoOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         setApplicationInfo();
+        QCoreApplication::setApplicationVersion(versionText());
         QCommandLineParser parser;
         setUpParser(parser);
         parser.process(app); // prints and exits

@@ -18,10 +18,11 @@
 
 namespace conlab {
 
-int runCommand(const QStringList& arguments)
+void setUpRunParser(QCommandLineParser& parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Run one workload under one execution model, headless."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Run one workload under one execution model, headless, and print its summary.\n\n"
+        "Exit status: 0 the run finished, 1 it failed or a file could not be written, 2 bad input, 130 interrupted."));
     parser.addHelpOption();
     addRunOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as one JSON object.")});
@@ -39,6 +40,12 @@ int runCommand(const QStringList& arguments)
     addFigureOptions(parser);
     addSeriesOptions(parser);
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
+}
+
+int runCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    setUpRunParser(parser);
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());

@@ -1156,14 +1156,14 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunFileActions</name>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="91"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="90"/>
         <source>Save run</source>
         <translation>Сохранить запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="91"/>
-        <source>Chrome trace JSON (*.json)</source>
-        <translation>Трасса Chrome в JSON (*.json)</translation>
+        <location filename="../../ui/window/runfileactions.cpp" line="90"/>
+        <source>Concurrency Lab run (*.conlab.json);;Chrome trace JSON (*.json)</source>
+        <translation>Запуск Лаборатории конкурентности (*.conlab.json);;Трасса Chrome в JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../../ui/window/runfileactions.cpp" line="96"/>

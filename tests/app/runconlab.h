@@ -1,33 +1,19 @@
 #pragma once
 
-#include <QProcess>
+#include "tests/runprogram.h"
+
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <functional>
-#include <gtest/gtest.h>
 
 namespace conlab::test {
 
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs the conlab binary to the end (a minute at most, unless told) and collects what it printed. childSetup runs in
-// the child between fork and exec (a smaller file size limit, another user): only async-signal-safe calls there.
+// Runs the conlab binary to the end (a minute at most, unless told) and collects what it printed.
 inline CliResult runConlab(const QStringList& arguments,
     const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(), int timeoutMs = 60'000,
     const std::function<void()>& childSetup = {})
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    if (childSetup)
-        process.setChildProcessModifier(childSetup);
-    process.start(QStringLiteral(CONLAB_BINARY), arguments);
-    EXPECT_TRUE(process.waitForFinished(timeoutMs)) << "conlab did not finish";
-    return CliResult {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return runProgram(QStringLiteral(CONLAB_BINARY), arguments, environment, timeoutMs, childSetup);
 }
 
 // The window's environment on a display that needs no server, with settings (recent files, the remembered model) and

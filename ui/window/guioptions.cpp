@@ -190,7 +190,9 @@ void addGuiOptions(QCommandLineParser& parser)
 {
     addRunOptions(parser);
     parser.addPositionalArgument(QStringLiteral("file"),
-        QStringLiteral("A saved run or a Chrome trace from another tool to open."), QStringLiteral("[FILE.json]"));
+        QStringLiteral("A saved run or a Chrome trace from another tool to open; each further file opens in a window "
+                       "of its own."),
+        QStringLiteral("[FILE.json...]"));
     parser.addOptions({
         {QStringLiteral("autorun"), QStringLiteral("Start the run as soon as the window opens.")},
         {QStringLiteral("exit-when-done"),
@@ -225,14 +227,12 @@ std::optional<GuiOptions> parseGuiOptions(
         return std::nullopt;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        *error = QStringLiteral("unexpected argument '%1': give one file to open").arg(positional[1]);
-        return std::nullopt;
-    }
     // A file that does not exist is more likely a mistyped command than a run file.
-    if (!positional.isEmpty() && !QFileInfo(positional[0]).isFile()) {
-        *error = QStringLiteral("unexpected argument '%1': no such file (commands: run, worker)").arg(positional[0]);
-        return std::nullopt;
+    for (const QString& path : positional) {
+        if (!QFileInfo(path).isFile()) {
+            *error = QStringLiteral("unexpected argument '%1': no such file (commands: run, worker)").arg(path);
+            return std::nullopt;
+        }
     }
     GuiOptions options;
     options.autorun = parser.isSet(QStringLiteral("autorun"));
@@ -241,6 +241,11 @@ std::optional<GuiOptions> parseGuiOptions(
     options.printFirstPaint = parser.isSet(QStringLiteral("print-first-paint"));
     options.screenshotPath = parser.value(QStringLiteral("screenshot"));
     options.reportPath = parser.value(QStringLiteral("report"));
+    // A scripted window photographs and reports one run: the others would open in windows nobody waits for.
+    if (positional.size() > 1 && options.unattended()) {
+        *error = QStringLiteral("unexpected argument '%1': a scripted window opens one file").arg(positional[1]);
+        return std::nullopt;
+    }
     for (const QString& name : {QStringLiteral("screenshot"), QStringLiteral("report")}) {
         if (parser.isSet(name) && parser.value(name).isEmpty()) {
             *error = QStringLiteral("--%1: expected a file name").arg(name);
@@ -264,6 +269,7 @@ std::optional<GuiOptions> parseGuiOptions(
     options.config = *config;
     if (!positional.isEmpty()) {
         options.openPath = positional[0];
+        options.moreFiles = positional.mid(1);
         // Both are about a run made now; an opened file's numbers are in the file already.
         for (const QString& name : {QStringLiteral("autorun"), QStringLiteral("report")}) {
             if (parser.isSet(name)) {

@@ -20,6 +20,9 @@ struct GuiOptions
     RunConfig config;
     // `conlab FILE.json`: opened at start. A run file's own settings then replace the run options on the controls.
     QString openPath;
+    // The files after the first: a file manager passes every file it opens with conlab (Exec=conlab %F in
+    // conlab.desktop). Each opens in a window of its own, as if it alone had been double-clicked.
+    QStringList moreFiles;
     bool autorun = false;
     bool exitWhenDone = false;
     bool presenter = false;

@@ -85,10 +85,10 @@ void RunFileActions::createActions()
     m_saveAction = new QAction(this);
     m_saveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(m_saveAction, &QAction::triggered, this, [this] {
-        const ShownRun* shown = m_window->shownRun();
-        // Saved as conlab's own file, a trace from another tool gets a name of its own rather than its original's.
-        const QString suffix = shown && !shown->run.summary ? QStringLiteral("-conlab.json") : QStringLiteral(".json");
-        askForSavePath(tr("Save run"), tr("Chrome trace JSON (*.json)"), suffix, &RunFileActions::saveRun);
+        // *.conlab.json is the file type the package registers (resources/conlab-mime.xml): a double-click opens the
+        // run in conlab. A trace from another tool, saved as conlab's file, so gets a name other than its original's.
+        askForSavePath(tr("Save run"), tr("Concurrency Lab run (*.conlab.json);;Chrome trace JSON (*.json)"),
+            QStringLiteral(".conlab.json"), &RunFileActions::saveRun);
     });
 
     m_segmentsCsvAction = new QAction(this);
@@ -272,7 +272,7 @@ void RunFileActions::askForSavePath(const QString& title, const QString& filter,
     auto* dialog = new QFileDialog(m_window, title, suggestedFolder(), filter);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(QFileInfo(suffix).suffix());
+    dialog->setDefaultSuffix(suffix.mid(suffix.indexOf(QLatin1Char('.')) + 1));
     dialog->selectFile(runFileStem(m_window->captionFacts()) + suffix);
     connect(dialog, &QFileDialog::fileSelected, this, [this, save](const QString& path) { save(this, path); });
     dialog->open();

@@ -122,8 +122,18 @@ TEST(GuiOptions, AFileToOpenIsTheOnePositionalArgument)
     EXPECT_TRUE(options->exitWhenDone);
     EXPECT_TRUE(parse({}, &error)->openPath.isEmpty());
 
-    EXPECT_FALSE(parse({file, file}, &error).has_value());
-    EXPECT_TRUE(error.contains(QStringLiteral("one file"))) << error.toStdString();
+    // Several files (a file manager's selection, Exec=conlab %F): the first here, each other in a window of its own.
+    const QString other = QStringLiteral(CONLAB_TEST_DATA_DIR "/core/import/fixtures/foreign-array.json");
+    const auto several = parse({file, other}, &error);
+    ASSERT_TRUE(several.has_value()) << error.toStdString();
+    EXPECT_EQ(several->openPath, file);
+    EXPECT_EQ(several->moreFiles, QStringList {other});
+    EXPECT_TRUE(options->moreFiles.isEmpty());
+    EXPECT_FALSE(parse({file, QStringLiteral("no-such.json")}, &error).has_value());
+    EXPECT_TRUE(error.contains(QStringLiteral("'no-such.json': no such file"))) << error.toStdString();
+    // A scripted window photographs one run.
+    EXPECT_FALSE(parse({file, other, QStringLiteral("--exit-when-done")}, &error).has_value());
+    EXPECT_TRUE(error.contains(QStringLiteral("opens one file"))) << error.toStdString();
     // A run's own options make no sense for a file's run.
     for (const char* option : {"--autorun", "--report"}) {
         QStringList arguments {file, QLatin1String(option)};

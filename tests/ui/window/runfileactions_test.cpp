@@ -466,7 +466,8 @@ TEST(RunFileActions, TheMenuSavesRunsAndCsvFilesUnderNamesThatSayWhatTheyAre)
         {files->segmentsCsvAction(), QStringLiteral("-segments.csv"), "lane,lane_name,task,state,",
             trace.segments.size()},
         {files->samplesCsvAction(), QStringLiteral("-samples.csv"), "time_ms,cpu0,", trace.cpuSamples.size()},
-        {files->saveAction(), QStringLiteral(".json"), "{\"traceEvents\":[", 0},
+        // The file type the package registers, so that a double-click opens it in conlab (resources/conlab-mime.xml).
+        {files->saveAction(), QStringLiteral(".conlab.json"), "{\"traceEvents\":[", 0},
     };
     for (const Export& item : exports) {
         SCOPED_TRACE(item.suffix.toStdString());
@@ -487,7 +488,16 @@ TEST(RunFileActions, TheMenuSavesRunsAndCsvFilesUnderNamesThatSayWhatTheyAre)
         EXPECT_TRUE(shown.window.statusBar()->currentMessage().contains(QFileInfo(path).fileName()));
     }
     // The saved run is one the recent list can open again.
-    EXPECT_EQ(files->recentFiles().files().value(0), dir.filePath(QStringLiteral("out.json")));
+    EXPECT_EQ(files->recentFiles().files().value(0), dir.filePath(QStringLiteral("out.conlab.json")));
+
+    // A name typed without an extension gets conlab's; one typed with its own keeps it.
+    for (const auto& [typed, written] :
+        {std::pair {"typed", "typed.conlab.json"}, std::pair {"plain.json", "plain.json"}}) {
+        files->saveAction()->trigger();
+        ASSERT_TRUE(answerFileDialog(shown.window, dir.filePath(QLatin1String(typed))));
+        ASSERT_TRUE(shown.waitForWrites());
+        EXPECT_EQ(shown.written.back().toStdString(), dir.filePath(QLatin1String(written)).toStdString());
+    }
 }
 
 TEST(RunFileActions, TheRecentListOpensFilesAndForgetsTheOnesThatAreGone)
