@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/import/importreport.h"
 #include "core/run/runsummary.h"
 #include "core/trace/trace.h"
 
@@ -18,6 +19,7 @@ struct SavedRun
     std::shared_ptr<const Trace> trace;
     std::optional<RunSummary> summary; // absent for traces written by other tools
     std::optional<RunSummary> baseline; // the sequential run the speed-up was measured against, if there was one
+    ImportReport import {}; // traces written by other tools: what reading them left out
 };
 
 // Writes atomically (OutputFile): on failure the old file at path is untouched, false is returned and *error gets a

@@ -109,4 +109,40 @@ std::optional<std::int64_t> JsonNumber::microsToNs(std::int64_t maxAbsNs) const
     return negative ? -static_cast<std::int64_t>(ns) : static_cast<std::int64_t>(ns);
 }
 
+std::optional<JsonNumber> numberInString(std::string_view text, std::size_t offset)
+{
+    std::size_t i = 0;
+    if (i < text.size() && text[i] == '+')
+        text.remove_prefix(1); // from_chars takes no '+'
+    else if (i < text.size() && text[i] == '-')
+        ++i;
+    std::size_t digits = 0;
+    for (; i < text.size() && isDigit(text[i]); ++i)
+        ++digits;
+    bool integral = true;
+    if (i < text.size() && text[i] == '.') {
+        integral = false;
+        for (++i; i < text.size() && isDigit(text[i]); ++i)
+            ++digits;
+    }
+    if (digits == 0)
+        return std::nullopt;
+    bool exponent = false;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        integral = false;
+        exponent = true;
+        ++i;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-'))
+            ++i;
+        std::size_t exponentDigits = 0;
+        for (; i < text.size() && isDigit(text[i]); ++i)
+            ++exponentDigits;
+        if (exponentDigits == 0)
+            return std::nullopt;
+    }
+    if (i != text.size())
+        return std::nullopt;
+    return JsonNumber {text, offset, integral, exponent};
+}
+
 } // namespace conlab

@@ -26,4 +26,10 @@ struct JsonNumber
     std::string_view quoted() const { return text.size() <= 40 ? text : text.substr(0, 40); }
 };
 
+// A number written inside a JSON string, as traces write counter values, ts, dur, pid and tid ("25.7"). Read as
+// Perfetto reads them: a sign ('+' too), digits with leading zeros allowed, a decimal point with digits on either
+// side or only one ("246.", ".75"), and an exponent with digits. nullopt for anything else ("1.5e", ".", "-"). The
+// result views text.
+std::optional<JsonNumber> numberInString(std::string_view text, std::size_t offset);
+
 } // namespace conlab

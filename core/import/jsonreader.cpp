@@ -157,7 +157,14 @@ void JsonReader::fail(std::size_t offset, const QString& message) const
 
 void JsonReader::failHere(const QString& message)
 {
+    if (m_pos >= m_end)
+        failTruncated(offset(), message);
     fail(offset(), message);
+}
+
+void JsonReader::failTruncated(std::size_t offset, const QString& message) const
+{
+    throw ParseError {offset, message, true};
 }
 
 void JsonReader::enter()
@@ -202,6 +209,11 @@ bool JsonReader::nextMember(std::string_view& key)
             failHere(QStringLiteral("expected ',' or '}' after an object member, found %1").arg(describeNext()));
         ++m_pos;
         skipWhitespace();
+        if (m_trailingCommas && m_pos < m_end && *m_pos == '}') {
+            ++m_pos;
+            leave();
+            return false;
+        }
     }
     m_firstInContainer[static_cast<std::size_t>(m_depth)] = false;
     if (m_pos == m_end || *m_pos != '"')
@@ -238,6 +250,11 @@ bool JsonReader::nextElement(bool endOfTextCloses)
             leave();
             return false;
         }
+        if (m_trailingCommas && m_pos < m_end && *m_pos == ']') {
+            ++m_pos;
+            leave();
+            return false;
+        }
     }
     m_firstInContainer[static_cast<std::size_t>(m_depth)] = false;
     return true;
@@ -266,7 +283,7 @@ std::string_view JsonReader::readStringBody(const char* quote)
         while (p < m_end && !stopsStringScan[static_cast<unsigned char>(*p)])
             ++p;
         if (p == m_end)
-            fail(static_cast<std::size_t>(quote - m_begin),
+            failTruncated(static_cast<std::size_t>(quote - m_begin),
                 QStringLiteral("the string that starts here never ends: the file is truncated"));
         const auto c = static_cast<unsigned char>(*p);
         if (c == '"') {
@@ -287,7 +304,7 @@ std::string_view JsonReader::readStringBody(const char* quote)
     m_scratch.assign(quote + 1, p);
     for (;;) {
         if (p == m_end)
-            fail(static_cast<std::size_t>(quote - m_begin),
+            failTruncated(static_cast<std::size_t>(quote - m_begin),
                 QStringLiteral("the string that starts here never ends: the file is truncated"));
         const auto c = static_cast<unsigned char>(*p);
         if (c == '"') {
@@ -316,7 +333,7 @@ void JsonReader::decodeEscape(const char*& p)
 {
     const auto at = static_cast<std::size_t>(p - m_begin);
     if (m_end - p < 2)
-        fail(at, QStringLiteral("the file ends inside an escape sequence: it is truncated"));
+        failTruncated(at, QStringLiteral("the file ends inside an escape sequence: it is truncated"));
     const char kind = p[1];
     const auto readHex = [&](const char* digits) -> char32_t {
         if (m_end - digits < 4)
@@ -409,7 +426,7 @@ const char* JsonReader::validateUtf8(const char* p)
     if (length == 0)
         fail(at, QStringLiteral("invalid UTF-8: byte %1 cannot start a character").arg(byteText(lead)));
     if (m_end - p < length)
-        fail(at, QStringLiteral("the file ends inside a UTF-8 character: it is truncated"));
+        failTruncated(at, QStringLiteral("the file ends inside a UTF-8 character: it is truncated"));
     for (int i = 1; i < length; ++i) {
         const auto byte = static_cast<unsigned char>(p[i]);
         if (byte < low || byte > high)
@@ -473,8 +490,9 @@ void JsonReader::expectLiteral(std::string_view literal)
     skipWhitespace();
     const auto left = static_cast<std::size_t>(m_end - m_pos);
     if (left < literal.size() && std::memcmp(m_pos, literal.data(), left) == 0)
-        failHere(QStringLiteral("the file ends inside %1: it is truncated")
-                     .arg(QLatin1String(literal.data(), static_cast<qsizetype>(literal.size()))));
+        failTruncated(offset(),
+            QStringLiteral("the file ends inside %1: it is truncated")
+                .arg(QLatin1String(literal.data(), static_cast<qsizetype>(literal.size()))));
     if (left < literal.size() || std::memcmp(m_pos, literal.data(), literal.size()) != 0)
         failHere(QStringLiteral("expected %1, found %2")
                      .arg(QLatin1String(literal.data(), static_cast<qsizetype>(literal.size())), describeNext()));

@@ -18,6 +18,7 @@ struct ParseError
 {
     std::size_t offset = npos;
     QString message;
+    bool truncated = false; // the text ended where more was needed: a file cut off, rather than a wrong one
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
@@ -31,7 +32,8 @@ struct TextPosition
 };
 TextPosition textPosition(std::string_view text, std::size_t offset);
 
-// A strict pull parser over UTF-8 JSON text held in memory (RFC 8259): no comments, no trailing commas, no NaN,
+// A strict pull parser over UTF-8 JSON text held in memory (RFC 8259): no comments, no trailing commas (unless
+// allowTrailingCommas: Chrome's own writers and hand-edited traces leave them, and Perfetto reads them), no NaN,
 // no single quotes; strings must be valid UTF-8 (invalid bytes are an error, not replaced: a name that cannot be
 // shown as written is a damaged file) and may not hold lone surrogates. Values are read in document order; strings
 // are handed out as views, into the text itself when they have no escapes. Every error throws ParseError at the
@@ -51,6 +53,9 @@ public:
     };
 
     JsonReader(std::string_view text, int maxDepth, std::size_t maxStringBytes);
+
+    // A ',' directly before a closing ']' or '}' is taken as if it were not there.
+    void allowTrailingCommas() { m_trailingCommas = true; }
 
     // The kind of the next value (after whitespace); throws at the end of the text.
     Kind peek();
@@ -80,6 +85,8 @@ public:
 
     [[noreturn]] void fail(std::size_t offset, const QString& message) const;
     [[noreturn]] void failHere(const QString& message);
+    // The same for an error that is only the text ending too soon.
+    [[noreturn]] void failTruncated(std::size_t offset, const QString& message) const;
 
 private:
     void skipWhitespace()
@@ -103,6 +110,7 @@ private:
     int m_maxDepth;
     std::size_t m_maxStringBytes;
     int m_depth = 0;
+    bool m_trailingCommas = false;
     std::vector<bool> m_firstInContainer; // by depth: no member or element read yet
     std::string m_scratch; // decoded strings that had escapes
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/import/importreport.h"
 #include "core/import/jsonreader.h"
 #include "core/import/stringtable.h"
 
@@ -63,6 +64,10 @@ struct RawTrace
     std::unordered_map<std::int64_t, RawProcess> processes;
     std::vector<CounterValue> counterValues;
     std::optional<ParseError> firstConlabProblem;
+    ImportReport report; // what was skipped, and whether the file ended early
+    // The first event skipped: nothing in conlab's own files may be, so if the file turns out to be conlab's, this is
+    // its error.
+    std::optional<ParseError> firstSkip;
 };
 
 // Timestamps and durations beyond this many nanoseconds (about 95 years) are refused, so that sums and differences

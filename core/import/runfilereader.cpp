@@ -33,10 +33,25 @@ QString tooLarge(const QString& name, std::int64_t size, const RunFileLimits& li
         .arg(name, byteSize(size), byteSize(limits.maxFileBytes));
 }
 
+// Lines and columns for what the report points at, counted once the whole file is read (a scan of the text each).
+void locate(std::string_view text, ImportReport& report)
+{
+    for (SkippedEvents& skipped : report.skipped) {
+        if (skipped.count == 0)
+            continue;
+        const TextPosition at = textPosition(text, skipped.firstOffset);
+        skipped.firstLine = at.line;
+        skipped.firstColumn = at.column;
+    }
+    if (report.endedEarly)
+        report.endedAtLine = textPosition(text, report.endedAtOffset).line;
+}
+
 SavedRun parse(std::string_view text, const RunFileLimits& limits)
 {
     JsonReader reader(
         text, limits.maxDepth, static_cast<std::size_t>(std::max<std::int64_t>(limits.maxStringBytes, 0)));
+    reader.allowTrailingCommas();
     RawTrace raw;
     TraceEventScanner scanner(reader, raw, limits);
     std::optional<RunRecord> record;
@@ -44,28 +59,52 @@ SavedRun parse(std::string_view text, const RunFileLimits& limits)
         reader.failHere(QStringLiteral("the file is empty"));
 
     const JsonReader::Kind top = reader.peek();
+    bool complete = true; // false once the file is found cut off after an event
     if (top == JsonReader::Kind::Array) {
-        scanner.readEvents(true);
+        complete = scanner.readEvents(true);
     } else if (top == JsonReader::Kind::Object) {
         const std::size_t objectOffset = reader.offset();
         reader.beginObject();
         bool events = false;
         std::string_view key;
-        while (reader.nextMember(key)) {
+        // Past the events, a cut-off file still holds them all: what it lost (metadata, stack frames) is not drawn.
+        const auto untilCut = [&](const auto& read) {
+            try {
+                return read();
+            } catch (const ParseError& problem) {
+                if (!problem.truncated || raw.report.events == 0)
+                    throw;
+                raw.report.endedEarly = true;
+                raw.report.endedAtOffset = reader.size();
+                complete = false;
+                return false;
+            }
+        };
+        const auto nextMember = [&] { return untilCut([&] { return reader.nextMember(key); }); };
+        const auto skipValue = [&] {
+            untilCut([&] {
+                reader.skipValue();
+                return true;
+            });
+        };
+        while (complete && nextMember()) {
             if (key == "traceEvents") {
                 if (events)
                     reader.failHere(QStringLiteral("\"traceEvents\" appears twice"));
                 if (reader.peek() != JsonReader::Kind::Array)
                     reader.failHere(QStringLiteral("\"traceEvents\" must be an array, found %1")
                                         .arg(JsonReader::kindName(reader.peek())));
-                scanner.readEvents(false);
+                complete = scanner.readEvents(false);
                 events = true;
             } else if (key == "conlab") {
                 if (record)
                     reader.failHere(QStringLiteral("\"conlab\" appears twice"));
                 record = readRunRecord(reader, limits);
+            } else if (key == "displayTimeUnit" && reader.peek() == JsonReader::Kind::String) {
+                // A hint for viewers only: Perfetto reads it and keeps microseconds, and so does conlab.
+                raw.report.displayTimeUnit = QString::fromUtf8(reader.readString());
             } else {
-                reader.skipValue(); // displayTimeUnit, otherData, metadata, stackFrames, ...
+                skipValue(); // otherData, metadata, stackFrames, ...
             }
         }
         if (!events)
@@ -76,18 +115,25 @@ SavedRun parse(std::string_view text, const RunFileLimits& limits)
             QStringLiteral("expected a Chrome trace (an object with \"traceEvents\", or an array of events), found %1")
                 .arg(JsonReader::kindName(top)));
     }
-    if (!reader.atEnd())
+    if (complete && !reader.atEnd())
         reader.failHere(
             QStringLiteral("expected the end of the file after the trace, found %1").arg(reader.describeNext()));
 
     SavedRun run;
     if (record) {
+        // conlab's own files are read exactly or not at all: nothing in them may be skipped or missing.
+        if (raw.firstSkip)
+            throw *raw.firstSkip;
+        if (!complete)
+            throw ParseError {text.size(), QStringLiteral("the file ends before its final '}': it is truncated"), true};
         readConlabEvents(raw, record->trace);
         run.trace = std::make_shared<const Trace>(std::move(record->trace));
         run.summary = std::move(record->summary);
         run.baseline = std::move(record->baseline);
     } else {
         run.trace = std::make_shared<const Trace>(buildForeignTrace(raw, limits));
+        locate(text, raw.report);
+        run.import = std::move(raw.report);
     }
     return run;
 }

@@ -36,6 +36,23 @@ struct StringField : Field
     std::int32_t id = -1;
 };
 
+// A pid or tid: a number, or a name written in its place ("pid": "browser"), which Perfetto takes as the process's
+// or thread's name.
+struct IdField : IntField
+{
+    std::int32_t name = -1;
+};
+
+// An event that cannot be used: it is skipped and counted under its reason.
+struct Skip
+{
+    SkipReason reason;
+    ParseError problem;
+};
+
+// Ids for processes and threads known only by a name: far from any real pid or tid, one per distinct name.
+constexpr std::int64_t namedIdBase = std::int64_t(1) << 62;
+
 QString quoted(std::string_view key)
 {
     return QLatin1Char('"') + QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size())) + QLatin1Char('"');
@@ -54,11 +71,12 @@ struct TraceEventScanner::EventFields
 {
     std::size_t offset = 0;
     char phase = 0;
+    std::string phaseText; // its start, for the counts by phase
     StringField ph;
     StringField name;
     StringField cat;
-    IntField pid;
-    IntField tid;
+    IdField pid;
+    IdField tid;
     IntField ts;
     IntField dur;
     Field args;
@@ -69,8 +87,9 @@ struct TraceEventScanner::EventFields
     IntField stateValue;
     IntField lane;
     IntField sortIndex;
-    Field nonNumericArg;
+    Field nonNumericArg; // the first
     std::string nonNumericKey;
+    std::int64_t nonNumericArgs = 0;
     std::size_t numericArgs = 0; // in m_numericArgs
 };
 
@@ -81,26 +100,41 @@ TraceEventScanner::TraceEventScanner(JsonReader& reader, RawTrace& raw, const Ru
 {
 }
 
-void TraceEventScanner::readEvents(bool arrayForm)
+bool TraceEventScanner::readEvents(bool arrayForm)
 {
     // conlab writes about 150 bytes an event; growing a vector of a million by doubling would copy it all twice.
     m_raw.events.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::max<std::int64_t>(m_limits.maxEvents, 0)),
         (m_reader.size() - m_reader.offset()) / 160));
     m_reader.beginArray();
-    std::int64_t count = 0;
-    while (m_reader.nextElement(arrayForm)) {
-        if (++count > m_limits.maxEvents)
-            m_reader.failHere(QStringLiteral("the trace holds more than %1 events, the most a file may have")
-                                  .arg(m_limits.maxEvents));
-        readEvent();
+    std::int64_t& count = m_raw.report.events;
+    try {
+        while (m_reader.nextElement(arrayForm)) {
+            if (count + 1 > m_limits.maxEvents)
+                m_reader.failHere(QStringLiteral("the trace holds more than %1 events, the most a file may have")
+                                      .arg(m_limits.maxEvents));
+            readEvent();
+            ++count;
+        }
+    } catch (const ParseError& problem) {
+        // A trace whose writer was stopped mid-way (a crash, a full disk): what came before is still a trace, as
+        // Perfetto shows it. An event is stored only once it is complete, so a cut one leaves nothing behind.
+        if (!problem.truncated || count == 0)
+            throw;
+        m_raw.report.endedEarly = true;
+        m_raw.report.endedAtOffset = m_reader.size();
+        return false;
     }
+    return true;
 }
 
 void TraceEventScanner::readEvent()
 {
-    if (m_reader.peek() != JsonReader::Kind::Object)
-        m_reader.failHere(
-            QStringLiteral("each trace event must be an object, found %1").arg(JsonReader::kindName(m_reader.peek())));
+    if (m_reader.peek() != JsonReader::Kind::Object) {
+        ParseError problem {m_reader.offset(),
+            QStringLiteral("each trace event must be an object, found %1").arg(JsonReader::kindName(m_reader.peek()))};
+        m_reader.skipValue();
+        return skip(SkipReason::NotAnObject, std::move(problem));
+    }
     EventFields event;
     event.offset = m_reader.offset();
 
@@ -121,33 +155,59 @@ void TraceEventScanner::readEvent()
             field.id = m_raw.strings.intern(text);
         return text;
     };
-    const auto readNumber = [&](IntField& field, bool micros) {
-        if (start(field) != JsonReader::Kind::Number) {
-            field.status = Status::WrongType;
-            m_reader.skipValue();
-            return;
-        }
-        const JsonNumber number = m_reader.readNumber();
-        field.text = number.quoted();
+    const auto convert = [](IntField& field, const JsonNumber& number, bool micros) {
         const std::optional<std::int64_t> value = micros ? number.microsToNs(maxAbsNs) : number.toInt64();
         field.status = value ? Status::Ok : Status::Invalid;
         field.value = value.value_or(0);
+    };
+    // Numbers written as strings are read as Perfetto reads them; what the string held is not kept for messages
+    // (it may live in the reader's scratch space), so one that is no usable number is "found a string".
+    const auto readNumber = [&](IntField& field, bool micros) -> std::string_view {
+        const JsonReader::Kind kind = start(field);
+        if (kind == JsonReader::Kind::String) {
+            const std::string_view text = m_reader.readString();
+            const std::optional<JsonNumber> number = numberInString(text, field.offset + 1);
+            if (number)
+                convert(field, *number, micros);
+            if (!number || field.status != Status::Ok)
+                field.status = Status::WrongType;
+            return number ? std::string_view() : text;
+        }
+        if (kind != JsonReader::Kind::Number) {
+            field.status = Status::WrongType;
+            m_reader.skipValue();
+            return {};
+        }
+        const JsonNumber number = m_reader.readNumber();
+        field.text = number.quoted();
+        convert(field, number, micros);
+        return {};
+    };
+    const auto readId = [&](IdField& field) {
+        const std::string_view name = readNumber(field, false);
+        if (!name.empty()) {
+            field.status = Status::Ok;
+            field.name = m_raw.strings.intern(name);
+            field.value = namedIdBase + field.name;
+        }
     };
 
     m_reader.beginObject();
     std::string_view key;
     while (m_reader.nextMember(key)) {
         if (key == "ph") {
+            // Perfetto goes by the first letter alone: "XXX" is a complete event.
             const std::string_view phase = readString(event.ph, false);
-            event.phase = phase.size() == 1 ? phase[0] : '?';
+            event.phase = phase.empty() ? '\0' : phase[0];
+            event.phaseText.assign(phase.substr(0, 16));
         } else if (key == "name") {
             readString(event.name, true);
         } else if (key == "cat") {
             readString(event.cat, true);
         } else if (key == "pid") {
-            readNumber(event.pid, false);
+            readId(event.pid);
         } else if (key == "tid") {
-            readNumber(event.tid, false);
+            readId(event.tid);
         } else if (key == "ts") {
             readNumber(event.ts, true);
         } else if (key == "dur") {
@@ -164,7 +224,13 @@ void TraceEventScanner::readEvent()
             m_reader.skipValue();
         }
     }
-    store(event);
+    if (!event.phaseText.empty())
+        countPhase(event.phaseText);
+    try {
+        store(event);
+    } catch (Skip& skipped) {
+        skip(skipped.reason, std::move(skipped.problem));
+    }
 }
 
 void TraceEventScanner::readArgs(EventFields& event)
@@ -208,17 +274,41 @@ void TraceEventScanner::readArgs(EventFields& event)
             // Every number may be a counter value; only a C event will use them.
             if (m_numericArgs.size() <= event.numericArgs)
                 m_numericArgs.resize(event.numericArgs + 1);
-            auto& [name, number] = m_numericArgs[event.numericArgs++];
-            name.assign(key);
-            number = m_reader.readNumber();
+            NumericArg& arg = m_numericArgs[event.numericArgs++];
+            arg.key.assign(key);
+            arg.number = m_reader.readNumber();
+            arg.fromString.reset();
             if (integer)
-                setInteger(*integer, number);
+                setInteger(*integer, arg.number);
+            continue;
+        }
+        if (kind == JsonReader::Kind::String && !string && !integer) {
+            // "25.7": a counter value as Perfetto reads one. Converted at once: the string may be decoded into the
+            // reader's scratch space, which the next string reuses.
+            const std::string_view text = m_reader.readString();
+            const std::optional<JsonNumber> number = numberInString(text, offset + 1);
+            const std::optional<double> value = number ? number->toDouble() : std::nullopt;
+            if (value) {
+                if (m_numericArgs.size() <= event.numericArgs)
+                    m_numericArgs.resize(event.numericArgs + 1);
+                NumericArg& arg = m_numericArgs[event.numericArgs++];
+                arg.key.assign(key);
+                arg.number = JsonNumber {{}, offset, false, false};
+                arg.fromString = value;
+            } else {
+                if (event.nonNumericArg.status == Status::Missing) {
+                    event.nonNumericArg = Field {Status::WrongType, offset, kind, {}};
+                    event.nonNumericKey.assign(key);
+                }
+                ++event.nonNumericArgs;
+            }
             continue;
         }
         if (event.nonNumericArg.status == Status::Missing) {
             event.nonNumericArg = Field {Status::WrongType, offset, kind, {}};
             event.nonNumericKey.assign(key);
         }
+        ++event.nonNumericArgs;
         if (integer) {
             *integer = IntField {};
             integer->status = Status::WrongType;
@@ -234,7 +324,8 @@ void TraceEventScanner::readArgs(EventFields& event)
 
 namespace {
 
-// The event's own required and typed fields: failing here is an error whatever kind of file this is.
+// The event's own required and typed fields. Failing here skips the event under the reason given, whatever kind of
+// file this is; the exact variants throw ParseError itself, for conlab's own fields (deferred, see below).
 class Checker
 {
 public:
@@ -245,17 +336,27 @@ public:
     {
     }
 
-    void require(const Field& field, std::string_view key, const QString& expected) const
+    void require(SkipReason reason, const Field& field, std::string_view key, const QString& expected) const
     {
         if (field.status == Status::Missing)
-            m_reader.fail(m_eventOffset,
-                QStringLiteral("the \"%1\" event that starts here has no %2")
-                    .arg(QString(QLatin1Char(m_phase)), quoted(key)));
-        check(field, key, expected);
+            throw Skip {reason,
+                ParseError {m_eventOffset,
+                    QStringLiteral("the \"%1\" event that starts here has no %2")
+                        .arg(QString(QLatin1Char(m_phase)), quoted(key))}};
+        check(reason, field, key, expected);
     }
 
     // Optional, but when present it must be right.
-    void check(const Field& field, std::string_view key, const QString& expected) const
+    void check(SkipReason reason, const Field& field, std::string_view key, const QString& expected) const
+    {
+        try {
+            checkExact(field, key, expected);
+        } catch (ParseError& problem) {
+            throw Skip {reason, std::move(problem)};
+        }
+    }
+
+    void checkExact(const Field& field, std::string_view key, const QString& expected) const
     {
         if (field.status == Status::WrongType)
             m_reader.fail(field.offset,
@@ -268,7 +369,10 @@ public:
                         QString::fromUtf8(field.text.data(), static_cast<qsizetype>(field.text.size()))));
     }
 
-    void requireTime(const IntField& field, std::string_view key) const { require(field, key, microseconds()); }
+    void requireTime(SkipReason reason, const IntField& field, std::string_view key) const
+    {
+        require(reason, field, key, microseconds());
+    }
 
 private:
     JsonReader& m_reader;
@@ -280,12 +384,14 @@ private:
 
 void TraceEventScanner::store(const EventFields& event)
 {
-    if (event.ph.status != Status::Ok) {
-        if (event.ph.status == Status::Missing)
-            m_reader.fail(event.offset, QStringLiteral("the event that starts here has no \"ph\" (its phase)"));
-        m_reader.fail(event.ph.offset,
-            QStringLiteral("\"ph\" must be a string, found %1").arg(JsonReader::kindName(event.ph.found)));
-    }
+    if (event.ph.status != Status::Ok)
+        throw Skip {SkipReason::NoPhase,
+            event.ph.status == Status::Missing
+                ? ParseError {event.offset, QStringLiteral("the event that starts here has no \"ph\" (its phase)")}
+                : ParseError {event.ph.offset,
+                    QStringLiteral("\"ph\" must be a string, found %1").arg(JsonReader::kindName(event.ph.found))}};
+    if (event.phase == '\0')
+        throw Skip {SkipReason::NoPhase, ParseError {event.ph.offset, QStringLiteral("\"ph\" is empty")}};
     const char phase = event.phase;
     const bool slice = phase == 'X' || phase == 'B' || phase == 'E';
     const bool instant = phase == 'i' || phase == 'I';
@@ -308,10 +414,16 @@ void TraceEventScanner::store(const EventFields& event)
         if (event.name.status != Status::Ok || !instantKindFromKey(m_raw.strings.string(event.name.id)))
             return;
         try {
-            checker.requireTime(event.ts, "ts");
-            checker.require(event.lane, "args.lane", QStringLiteral("a lane number"));
+            checker.requireTime(SkipReason::NoTime, event.ts, "ts");
+            checker.checkExact(event.lane, "args.lane", QStringLiteral("a lane number"));
+            if (event.lane.status == Status::Missing)
+                m_reader.fail(event.offset,
+                    QStringLiteral("the \"%1\" event that starts here has no \"args.lane\"")
+                        .arg(QString(QLatin1Char(phase))));
             if (event.lane.value < 0 || event.lane.value > std::numeric_limits<std::uint16_t>::max())
                 m_reader.fail(event.lane.offset, QStringLiteral("\"args.lane\" must be a lane number from 0 to 65535"));
+        } catch (Skip& skipped) {
+            deferConlabProblem(raw, std::move(skipped.problem));
         } catch (ParseError& error) {
             deferConlabProblem(raw, std::move(error));
         }
@@ -321,39 +433,43 @@ void TraceEventScanner::store(const EventFields& event)
         return;
     }
 
-    if (phase != 'E')
-        checker.require(event.name, "name", QStringLiteral("a string"));
-    checker.requireTime(event.ts, "ts");
+    // A slice or counter without a name is drawn without one, as Perfetto draws it.
+    checker.check(SkipReason::BadName, event.name, "name", QStringLiteral("a string"));
+    if (phase != 'E' && raw.name < 0)
+        raw.name = m_raw.strings.intern({});
+    checker.requireTime(SkipReason::NoTime, event.ts, "ts");
     raw.ts = event.ts.value;
     if (phase == 'C') {
-        checker.check(event.args, "args", QStringLiteral("an object of counter values"));
+        checker.check(SkipReason::BadCounter, event.args, "args", QStringLiteral("an object of counter values"));
         storeCounters(event, raw);
         m_raw.events.push_back(raw);
         return;
     }
 
-    checker.check(event.pid, "pid", integer);
-    checker.check(event.tid, "tid", integer);
+    const QString id = QStringLiteral("an integer or a name");
+    checker.check(SkipReason::BadThread, event.pid, "pid", id);
+    checker.check(SkipReason::BadThread, event.tid, "tid", id);
     if (phase == 'X') {
-        checker.requireTime(event.dur, "dur");
+        checker.requireTime(SkipReason::NoDuration, event.dur, "dur");
         if (event.dur.value < 0)
-            m_reader.fail(event.dur.offset,
-                QStringLiteral("\"dur\" is negative (%1): a slice cannot end before it begins")
-                    .arg(QString::fromUtf8(event.dur.text.data(), static_cast<qsizetype>(event.dur.text.size()))));
+            throw Skip {SkipReason::NegativeDuration,
+                ParseError {event.dur.offset,
+                    QStringLiteral("\"dur\" is negative (%1): a slice cannot end before it begins")
+                        .arg(QString::fromUtf8(event.dur.text.data(), static_cast<qsizetype>(event.dur.text.size())))}};
         raw.dur = event.dur.value;
     }
-    raw.thread = internThread(event.pid.value, event.tid.value);
+    raw.thread = internThread(event);
 
     // conlab's exact fields: checked only on events conlab writes, and only an error if the record says the file
     // is conlab's.
-    if (event.pid.value != segmentEventPid || event.cat.status != Status::Ok
+    if (event.pid.status != Status::Ok || event.pid.value != segmentEventPid || event.cat.status != Status::Ok
         || m_raw.strings.view(event.cat.id) != segmentEventCategory) {
         m_raw.events.push_back(raw);
         return;
     }
     try {
         const auto narrow = [&](const IntField& field, std::string_view key, std::int64_t low, std::int64_t high) {
-            checker.check(field, key, integer);
+            checker.checkExact(field, key, integer);
             if (field.status == Status::Ok && (field.value < low || field.value > high))
                 m_reader.fail(field.offset,
                     QStringLiteral("%1 must be an integer from %2 to %3").arg(quoted(key)).arg(low).arg(high));
@@ -376,41 +492,79 @@ void TraceEventScanner::deferConlabProblem(RawEvent& raw, ParseError&& problem)
         m_raw.firstConlabProblem = std::move(problem);
 }
 
+void TraceEventScanner::skip(SkipReason reason, ParseError&& problem, std::int64_t count)
+{
+    SkippedEvents& skipped = m_raw.report.skipped[static_cast<std::size_t>(reason)];
+    skipped.count += count;
+    if (skipped.count == count) {
+        skipped.firstOffset = problem.offset;
+        skipped.firstDetail = problem.message;
+    }
+    if (!m_raw.firstSkip)
+        m_raw.firstSkip = std::move(problem);
+}
+
+void TraceEventScanner::countPhase(std::string_view phase)
+{
+    if (m_lastPhaseCount && phase == m_lastPhase) {
+        ++*m_lastPhaseCount;
+        return;
+    }
+    // A hostile file could name a million phases; past a few dozen they share one entry.
+    constexpr std::size_t maxPhases = 64;
+    auto& phases = m_raw.report.eventsByPhase;
+    std::string key(phase);
+    if (phases.size() >= maxPhases && !phases.contains(key))
+        key = "...";
+    m_lastPhaseCount = &phases[key];
+    m_lastPhase.assign(phase);
+    ++*m_lastPhaseCount;
+}
+
 void TraceEventScanner::storeCounters(const EventFields& event, RawEvent& raw)
 {
-    if (event.nonNumericArg.status != Status::Missing)
-        m_reader.fail(event.nonNumericArg.offset,
-            QStringLiteral("counter values must be numbers, but \"args.%1\" is %2")
-                .arg(QString::fromStdString(event.nonNumericKey), JsonReader::kindName(event.nonNumericArg.found)));
+    // A value that is no number is left out, the event's others kept (Perfetto drops such values silently).
+    if (event.nonNumericArgs > 0)
+        skip(SkipReason::CounterValue,
+            ParseError {event.nonNumericArg.offset,
+                QStringLiteral("counter values must be numbers, but \"args.%1\" is %2")
+                    .arg(QString::fromStdString(event.nonNumericKey), JsonReader::kindName(event.nonNumericArg.found))},
+            event.nonNumericArgs);
     raw.counterBegin = static_cast<std::int32_t>(m_raw.counterValues.size());
-    raw.counterCount = static_cast<std::int32_t>(event.numericArgs);
     for (std::size_t i = 0; i < event.numericArgs; ++i) {
-        const auto& [key, number] = m_numericArgs[i];
-        const std::optional<double> value = number.toDouble();
-        if (!value)
-            m_reader.fail(number.offset,
-                QStringLiteral("counter value \"args.%1\" is out of range").arg(QString::fromStdString(key)));
-        m_raw.counterValues.push_back({m_raw.strings.intern(key), *value});
+        const NumericArg& arg = m_numericArgs[i];
+        const std::optional<double> value = arg.fromString ? arg.fromString : arg.number.toDouble();
+        if (!value) {
+            skip(SkipReason::CounterValue,
+                ParseError {arg.number.offset,
+                    QStringLiteral("counter value \"args.%1\" is out of range").arg(QString::fromStdString(arg.key))});
+            continue;
+        }
+        m_raw.counterValues.push_back({m_raw.strings.intern(arg.key), *value});
     }
+    raw.counterCount = static_cast<std::int32_t>(m_raw.counterValues.size()) - raw.counterBegin;
 }
 
 void TraceEventScanner::storeMetadata(const EventFields& event)
 {
     const Checker checker(m_reader, event.offset, 'M');
-    checker.require(event.name, "name", QStringLiteral("a string"));
-    checker.check(event.pid, "pid", QStringLiteral("an integer"));
-    checker.check(event.tid, "tid", QStringLiteral("an integer"));
+    checker.check(SkipReason::BadName, event.name, "name", QStringLiteral("a string"));
+    if (event.name.status != Status::Ok)
+        return; // nothing to do with a metadata event of no name
     const std::string_view name = m_raw.strings.view(event.name.id);
     const bool process = name == "process_name" || name == "process_sort_index";
     const bool thread = name == "thread_name" || name == "thread_sort_index";
     if (!process && !thread)
         return;
+    const QString id = QStringLiteral("an integer or a name");
+    checker.check(SkipReason::BadThread, event.pid, "pid", id);
+    checker.check(SkipReason::BadThread, event.tid, "tid", id);
     const bool isName = name.ends_with("_name");
-    checker.check(event.args, "args", QStringLiteral("an object"));
+    checker.check(SkipReason::BadMetadata, event.args, "args", QStringLiteral("an object"));
     if (isName)
-        checker.require(event.argName, "args.name", QStringLiteral("a string"));
+        checker.require(SkipReason::BadMetadata, event.argName, "args.name", QStringLiteral("a string"));
     else
-        checker.require(event.sortIndex, "args.sort_index", QStringLiteral("an integer"));
+        checker.require(SkipReason::BadMetadata, event.sortIndex, "args.sort_index", QStringLiteral("an integer"));
 
     if (process) {
         RawProcess& target = m_raw.processes[event.pid.value];
@@ -419,7 +573,7 @@ void TraceEventScanner::storeMetadata(const EventFields& event)
         else
             target.sortIndex = event.sortIndex.value;
     } else {
-        RawThread& target = m_raw.threads[static_cast<std::size_t>(internThread(event.pid.value, event.tid.value))];
+        RawThread& target = m_raw.threads[static_cast<std::size_t>(internThread(event))];
         if (isName)
             target.name = event.argName.id;
         else
@@ -430,6 +584,27 @@ void TraceEventScanner::storeMetadata(const EventFields& event)
 std::size_t TraceEventScanner::ThreadKeyHash::operator()(const std::pair<std::int64_t, std::int64_t>& key) const
 {
     return std::hash<std::int64_t>()(key.first) * 0x9e3779b97f4a7c15ull ^ std::hash<std::int64_t>()(key.second);
+}
+
+std::int32_t TraceEventScanner::internThread(const EventFields& event)
+{
+    // Where Perfetto puts an event without them: no pid is process 0, no tid is the process's main thread (tid =
+    // pid).
+    const std::int64_t pid = event.pid.status == Status::Ok ? event.pid.value : 0;
+    const std::int64_t tid = event.tid.status == Status::Ok ? event.tid.value : pid;
+    const std::int32_t thread = internThread(pid, tid);
+    // A name written in place of a number names the process or thread, unless metadata names it.
+    if (event.pid.name >= 0) {
+        RawProcess& process = m_raw.processes[pid];
+        if (process.name < 0)
+            process.name = event.pid.name;
+    }
+    if (event.tid.name >= 0) {
+        RawThread& named = m_raw.threads[static_cast<std::size_t>(thread)];
+        if (named.name < 0)
+            named.name = event.tid.name;
+    }
+    return thread;
 }
 
 std::int32_t TraceEventScanner::internThread(std::int64_t pid, std::int64_t tid)

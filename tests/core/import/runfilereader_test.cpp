@@ -70,6 +70,21 @@ void expectError(const QByteArray& json, const QByteArray& at, const QString& pr
     EXPECT_EQ(errorOf(json, limits).toStdString(), expected.toStdString());
 }
 
+// Another tool's file with one bad event opens; the event is counted under its reason, with where it is and what
+// exactly is wrong with it.
+void expectSkipped(const QByteArray& json, const QByteArray& at, SkipReason reason, const QString& problem)
+{
+    QString error;
+    const std::optional<SavedRun> run = parseRunFile(json, QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(run) << error.toStdString();
+    const SkippedEvents& skipped = run->import.skipped[std::size_t(reason)];
+    EXPECT_EQ(skipped.count, 1) << json.toStdString();
+    EXPECT_EQ(skipped.firstDetail.toStdString(), problem.toStdString());
+    EXPECT_EQ(
+        QStringLiteral("line %1, column %2").arg(skipped.firstLine).arg(skipped.firstColumn), positionOf(json, at))
+        << problem.toStdString();
+}
+
 QByteArray conlabJson()
 {
     Trace trace;
@@ -173,7 +188,8 @@ TEST(RunFileReader, MalformedJsonNamesThePosition)
     expectError("42", "42",
         QStringLiteral(
             "expected a Chrome trace (an object with \"traceEvents\", or an array of events), found a number"));
-    expectError("[1]", "1", QStringLiteral("each trace event must be an object, found a number"));
+    expectSkipped(
+        "[1]", "1", SkipReason::NotAnObject, QStringLiteral("each trace event must be an object, found a number"));
     EXPECT_EQ(errorOf(""), QStringLiteral("t.json, line 1, column 1: the file is empty."));
     EXPECT_EQ(errorOf(" \n\t "), QStringLiteral("t.json, line 2, column 3: the file is empty."));
     expectError(events("{\"name\":\"caf\xc3\xa9\xff\",\"ph\":\"X\"}"), "\xff",
@@ -184,22 +200,42 @@ TEST(RunFileReader, EveryPrefixIsAnErrorOrATraceNeverACrash)
 {
     for (const QByteArray& json : {readAll(fixture("foreign-object.json")), conlabJson()}) {
         ASSERT_FALSE(json.isEmpty());
-        int valid = 0;
+        // A file cut off after its first complete event opens with what it holds, and says it ended early.
+        qsizetype firstEvent = json.indexOf('[', json.indexOf("\"traceEvents\""));
+        for (int depth = 0; json.at(++firstEvent) != '}' || --depth > 0;)
+            depth += json.at(firstEvent) == '{';
+        ++firstEvent; // just past the first event's closing brace (no braces in its strings)
         for (qsizetype length = 0; length < json.size(); ++length) {
-            const QString error = errorOf(json.left(length));
-            if (error.isEmpty()) {
-                ++valid;
+            QString error;
+            const std::optional<SavedRun> run = parseRunFile(json.left(length), QStringLiteral("t.json"), &error);
+            if (!run) {
+                EXPECT_TRUE(error.startsWith(QStringLiteral("t.json, line "))) << error.toStdString();
                 continue;
             }
-            EXPECT_TRUE(error.startsWith(QStringLiteral("t.json, line "))) << error.toStdString();
+            EXPECT_GE(length, firstEvent);
+            if (run->summary) {
+                EXPECT_GE(length, json.trimmed().size()) << "a cut run file is not conlab's record";
+            }
         }
-        // The object form is invalid until its final brace (whitespace after it aside).
-        EXPECT_LE(valid, 1);
+        for (qsizetype length = firstEvent; length < json.indexOf("]"); ++length) {
+            QString error;
+            const std::optional<SavedRun> run = parseRunFile(json.left(length), QStringLiteral("t.json"), &error);
+            ASSERT_TRUE(run) << length << ": " << error.toStdString();
+            EXPECT_TRUE(run->import.endedEarly) << length;
+            EXPECT_EQ(run->import.endedAtLine, json.left(length).count('\n') + 1);
+        }
         EXPECT_TRUE(errorOf(json).isEmpty());
     }
-    const QByteArray cut = conlabJson().left(400);
+    // conlab's record cut off: its own file is read exactly or refused.
+    const QByteArray run = conlabJson();
+    const QByteArray cut = run.left(run.indexOf("\"conlab\":") + 40);
     EXPECT_TRUE(errorOf(cut).contains(QStringLiteral("truncated"))) << errorOf(cut).toStdString();
-    // The array form may end after any complete event.
+    EXPECT_TRUE(errorOf(run.trimmed().chopped(1)).contains(QStringLiteral("truncated")))
+        << errorOf(run.trimmed().chopped(1)).toStdString();
+    // Before the first event, a cut file is no trace.
+    EXPECT_EQ(errorOf("{\"traceEvents\":[{\"ph\":\"X\""),
+        QStringLiteral("t.json, line 1, column 26: the file ends inside an object: it is truncated."));
+    // The array form may end after any complete event, and is then not early: the format allows it.
     const QByteArray array = readAll(fixture("foreign-array.json"));
     for (qsizetype length = 1; length < array.size(); ++length) {
         const QString error = errorOf(array.left(length));
@@ -212,46 +248,89 @@ TEST(RunFileReader, EveryPrefixIsAnErrorOrATraceNeverACrash)
     }
 }
 
-TEST(RunFileReader, WrongTypesAndValuesNameTheField)
+TEST(RunFileReader, TrailingCommasAndNumbersInStringsAreRead)
+{
+    QString error;
+    const std::optional<SavedRun> run
+        = parseRunFile("{\"traceEvents\":[{\"name\":\"a\",\"ph\":\"X\",\"ts\":\"1.5\",\"dur\":"
+                       "\"2\",\"pid\":\"7\",\"tid\":\"8\",\"args\":{\"x\":1,},},],}",
+            QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(run) << error.toStdString();
+    ASSERT_EQ(run->trace->segments.size(), 1u);
+    EXPECT_EQ(run->trace->segments[0].beginNs, 1500);
+    EXPECT_EQ(run->trace->segments[0].endNs, 3500);
+    EXPECT_EQ(run->trace->lanes[0].name, QStringLiteral("pid 7 / tid 8"));
+}
+
+TEST(RunFileReader, BadEventsAreSkippedAndCountedByReason)
 {
     const QString micros = QStringLiteral("a number (microseconds, at most 3000000000000000 from zero)");
     QByteArray json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":\"abc\",\"dur\":1}");
-    expectError(json, "\"abc\"", QStringLiteral("\"ts\" must be %1, found a string").arg(micros));
+    expectSkipped(json, "\"abc\"", SkipReason::NoTime, QStringLiteral("\"ts\" must be %1, found a string").arg(micros));
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":1e300,\"dur\":1}");
-    expectError(json, "1e300", QStringLiteral("\"ts\" must be %1, not 1e300").arg(micros));
+    expectSkipped(json, "1e300", SkipReason::NoTime, QStringLiteral("\"ts\" must be %1, not 1e300").arg(micros));
     // A number of a thousand digits is quoted by its start.
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"dur\":1,\"ts\":" + QByteArray(1000, '7') + "}");
-    expectError(json, "777", QStringLiteral("\"ts\" must be %1, not %2").arg(micros, QString(40, QLatin1Char('7'))));
+    expectSkipped(json, "777", SkipReason::NoTime,
+        QStringLiteral("\"ts\" must be %1, not %2").arg(micros, QString(40, QLatin1Char('7'))));
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":5,\"dur\":-2.5}");
-    expectError(json, "-2.5", QStringLiteral("\"dur\" is negative (-2.5): a slice cannot end before it begins"));
+    expectSkipped(json, "-2.5", SkipReason::NegativeDuration,
+        QStringLiteral("\"dur\" is negative (-2.5): a slice cannot end before it begins"));
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":5}");
-    expectError(json, "{\"name", QStringLiteral("the \"X\" event that starts here has no \"dur\""));
-    json = events("{\"ph\":\"B\",\"ts\":5}");
-    expectError(json, "{\"ph", QStringLiteral("the \"B\" event that starts here has no \"name\""));
+    expectSkipped(
+        json, "{\"name", SkipReason::NoDuration, QStringLiteral("the \"X\" event that starts here has no \"dur\""));
     json = events("{\"name\":\"a\",\"ts\":5}");
-    expectError(json, "{\"name", QStringLiteral("the event that starts here has no \"ph\" (its phase)"));
+    expectSkipped(
+        json, "{\"name", SkipReason::NoPhase, QStringLiteral("the event that starts here has no \"ph\" (its phase)"));
     json = events("{\"name\":\"a\",\"ph\":1}");
-    expectError(json, "1}", QStringLiteral("\"ph\" must be a string, found a number"));
+    expectSkipped(json, "1}", SkipReason::NoPhase, QStringLiteral("\"ph\" must be a string, found a number"));
     json = events("{\"name\":7,\"ph\":\"X\",\"ts\":5,\"dur\":1}");
-    expectError(json, "7,", QStringLiteral("\"name\" must be a string, found a number"));
-    json = events("{\"name\":\"a\",\"ph\":\"E\",\"ts\":5,\"tid\":\"main\"}");
-    expectError(json, "\"main\"", QStringLiteral("\"tid\" must be an integer, found a string"));
+    expectSkipped(json, "7,", SkipReason::BadName, QStringLiteral("\"name\" must be a string, found a number"));
     json = events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":5,\"dur\":1,\"pid\":1.5}");
-    expectError(json, "1.5", QStringLiteral("\"pid\" must be an integer, not 1.5"));
+    expectSkipped(json, "1.5", SkipReason::BadThread, QStringLiteral("\"pid\" must be an integer or a name, not 1.5"));
     json = events("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":1,\"args\":{\"name\":5}}");
-    expectError(json, "5}", QStringLiteral("\"args.name\" must be a string, found a number"));
+    expectSkipped(
+        json, "5}", SkipReason::BadMetadata, QStringLiteral("\"args.name\" must be a string, found a number"));
     json = events("{\"name\":\"thread_sort_index\",\"ph\":\"M\",\"pid\":1,\"tid\":1,\"args\":{}}");
-    expectError(json, "{\"name", QStringLiteral("the \"M\" event that starts here has no \"args.sort_index\""));
+    expectSkipped(json, "{\"name", SkipReason::BadMetadata,
+        QStringLiteral("the \"M\" event that starts here has no \"args.sort_index\""));
     json = events("{\"name\":\"mem\",\"ph\":\"C\",\"ts\":1,\"args\":{\"used\":1,\"unit\":\"MB\"}}");
-    expectError(json, "\"MB\"", QStringLiteral("counter values must be numbers, but \"args.unit\" is a string"));
+    expectSkipped(json, "\"MB\"", SkipReason::CounterValue,
+        QStringLiteral("counter values must be numbers, but \"args.unit\" is a string"));
     json = events("{\"name\":\"mem\",\"ph\":\"C\",\"ts\":1,\"args\":[1]}");
-    expectError(json, "[1]", QStringLiteral("\"args\" must be an object of counter values, found an array"));
+    expectSkipped(json, "[1]", SkipReason::BadCounter,
+        QStringLiteral("\"args\" must be an object of counter values, found an array"));
+
+    // Counted by reason, the first line of each named; the good events are all there.
+    json = "[\n{\"name\":\"ok\",\"ph\":\"X\",\"ts\":0,\"dur\":5},\n{\"name\":\"a\",\"ph\":\"X\",\"ts\":1},\n"
+           "{\"name\":\"b\",\"ph\":\"X\",\"ts\":2},\n{\"name\":\"c\",\"ph\":\"X\",\"ts\":\"soon\",\"dur\":1},\n"
+           "{\"name\":\"d\",\"ph\":\"X\",\"ts\":3}]";
+    QString error;
+    const std::optional<SavedRun> run = parseRunFile(json, QStringLiteral("t.json"), &error);
+    ASSERT_TRUE(run) << error.toStdString();
+    EXPECT_EQ(run->trace->segments.size(), 1u);
+    EXPECT_EQ(run->import.skippedCount(), 4);
+    EXPECT_EQ(skippedLines(run->import),
+        (QStringList {QStringLiteral("1 event skipped: ts missing or not a number (first at line 5)"),
+            QStringLiteral("3 events skipped: X without dur (first at line 3)")}));
+
     // Phases the viewer skips are not checked beyond their JSON.
     EXPECT_TRUE(errorOf(events("{\"ph\":\"s\",\"ts\":\"whenever\"},{\"ph\":\"i\",\"name\":\"x\"}")).isEmpty());
     // conlab's own arguments mean nothing in another tool's file.
     EXPECT_TRUE(
         errorOf(events("{\"name\":\"a\",\"ph\":\"X\",\"ts\":0,\"dur\":1,\"args\":{\"core\":\"big\",\"task\":1e99}}"))
             .isEmpty());
+}
+
+// conlab's own files are read exactly: an event its writer would never write is the file's error, not a skip.
+TEST(RunFileReader, NothingIsSkippedInConlabsOwnFiles)
+{
+    QByteArray json = conlabJson();
+    const qsizetype dur = json.indexOf("\"dur\":");
+    ASSERT_GT(dur, 0) << json.toStdString();
+    json.insert(dur + 6, "-");
+    const QString error = errorOf(json);
+    EXPECT_TRUE(error.contains(QStringLiteral("\"dur\" is negative"))) << error.toStdString();
 }
 
 TEST(RunFileReader, DepthBombIsRefused)
