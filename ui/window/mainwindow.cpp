@@ -26,6 +26,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolButton>
@@ -111,7 +112,11 @@ MainWindow::MainWindow(QWidget* parent)
     setState([] { return tr("Ready: pick a model, or press Space to run."); });
     retranslateUi();
     updateActions();
-    resize(1360, 820);
+    // Never larger than the screen: a 1366x768 laptop gets all of the window.
+    QSize initial(1360, 820);
+    if (const QScreen* shown = screen())
+        initial = initial.boundedTo(shown->availableGeometry().size());
+    resize(initial);
 }
 
 MainWindow::~MainWindow() = default;
@@ -286,10 +291,10 @@ QWidget* MainWindow::createTopBar()
 
 void MainWindow::sharePlotHeight()
 {
-    // The timeline is what a class looks at: in presenter mode it gets three quarters of the plots' height, so that
-    // on a 768-pixel projector it still has half the screen.
+    // The timeline is what a class looks at: in presenter mode it gets two thirds of the plots' height, so that on a
+    // 768-pixel projector it still has half the screen (and the utilisation plot room for its large labels).
     const bool presenter = m_presenter && m_presenter->isOn();
-    const int timelineShare = 3;
+    const int timelineShare = presenter ? 2 : 3;
     const int utilisationShare = presenter ? 1 : 2;
     m_plots->setStretchFactor(0, timelineShare);
     m_plots->setStretchFactor(1, utilisationShare);
@@ -310,6 +315,10 @@ void MainWindow::resizeEvent(QResizeEvent* event)
     QMainWindow::resizeEvent(event);
     for (FoldingPanel* panel : {m_workloadFold, m_metricsFold})
         panel->fit(size());
+    // Presenter mode is entered before the window is shown (--presenter), when the plots have no height to share
+    // yet: the shares are set again once the full screen has its size and the layout has given it to the plots.
+    if (m_presenter->isOn())
+        QMetaObject::invokeMethod(this, &MainWindow::sharePlotHeight, Qt::QueuedConnection);
 }
 
 void MainWindow::setRunConfig(const RunConfig& config)
