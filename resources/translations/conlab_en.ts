@@ -58,7 +58,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="443"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="494"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -69,29 +69,33 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="214"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="289"/>
+        <source>%1
+app %2
++ %n worker(s) %3</source>
+        <translation>
+            <numerusform>%1
+app %2
++ %n worker %3</numerusform>
+            <numerusform>%1
+app %2
++ %n workers %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
             <numerusform>%1 % of %n workers</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
-        <source>%1
-app %2 + %n worker(s) %3</source>
-        <translation>
-            <numerusform>%1
-app %2 + %n worker %3</numerusform>
-            <numerusform>%1
-app %2 + %n workers %3</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>conlab::ScenarioController</name>
     <message numerus="yes">
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="81"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="83"/>
         <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
         <translation>
             <numerusform>%n scenario file could not be loaded, the others are in the Scenarios menu</numerusform>

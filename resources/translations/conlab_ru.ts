@@ -460,103 +460,123 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="84"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="94"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="101"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="111"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="198"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="210"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="199"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="211"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="200"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="212"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="201"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="213"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="202"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="214"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="203"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="215"/>
+        <source>&amp;Workload controls</source>
+        <translation>Параметры &amp;нагрузки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="216"/>
+        <source>Show or hide the workload controls under the model buttons (F9)</source>
+        <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
+        <source>&amp;Numbers panel</source>
+        <translation>Панель &amp;чисел</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
+        <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
+        <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="204"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="205"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="206"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="207"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="208"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="209"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="210"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="211"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="243"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="389"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="440"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="436"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="487"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="443"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="494"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -565,47 +585,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="452"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="503"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="454"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="505"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="455"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="506"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="540"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="559"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="570"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="590"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="592"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="547"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="598"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -613,186 +633,204 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="24"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="26"/>
         <source>%1 MB</source>
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="85"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="86"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="87"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="88"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="89"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="103"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="90"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="104"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="91"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="105"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="92"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="106"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="93"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="107"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="94"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="108"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="95"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="109"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="96"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="110"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="97"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="111"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="98"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="112"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="113"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="114"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="115"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="116"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="145"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="147"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="158"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="284"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="164"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="303"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="165"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="218"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="169"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="237"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="221"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="170"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="240"/>
         <source>…</source>
         <translation>…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="214"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="289"/>
+        <source>%1
+app %2
++ %n worker(s) %3</source>
+        <translation>
+            <numerusform>%1
+приложение %2
++ %n исполнитель %3</numerusform>
+            <numerusform>%1
+приложение %2
++ %n исполнителя %3</numerusform>
+            <numerusform>%1
+приложение %2
++ %n исполнителей %3</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="247"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="266"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="252"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="271"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="253"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -801,143 +839,130 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="213"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
-        <source>%1
-app %2 + %n worker(s) %3</source>
-        <translation>
-            <numerusform>%1
-приложение %2 + %n исполнитель %3</numerusform>
-            <numerusform>%1
-приложение %2 + %n исполнителя %3</numerusform>
-            <numerusform>%1
-приложение %2 + %n исполнителей %3</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="208"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="295"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="298"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="299"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="287"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="306"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="297"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="316"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="321"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="323"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="360"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="356"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="422"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="410"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="429"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="412"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="431"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="417"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="436"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="421"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="423"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="426"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="445"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -983,106 +1008,106 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ModelPicker</name>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="184"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="188"/>
         <source>Sequential</source>
         <translation>Последовательно</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="187"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="191"/>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="190"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="194"/>
         <source>Threads</source>
         <translation>Потоки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
         <source>Threads + GIL</source>
         <translation>Потоки + GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="123"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="195"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="199"/>
         <source>Event loop</source>
         <translation>Цикл событий</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="125"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="129"/>
         <source>One thread, one task after another: the baseline</source>
         <translation>Один поток, задачи одна за другой: эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="126"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
         <source>Worker processes: every core, own memory each, start-up cost</source>
         <translation>Рабочие процессы: все ядра, у каждого своя память, цена запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="131"/>
         <source>Threads sharing memory, running in parallel (as C++ threads do)</source>
         <translation>Потоки с общей памятью, работающие параллельно (как потоки C⁠+⁠+)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="128"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="132"/>
         <source>The same threads, but CPU work must hold one global interpreter lock, as in CPython</source>
         <translation>Те же потоки, но для вычислений нужна одна глобальная блокировка интерпретатора, как в CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="129"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="133"/>
         <source>One thread running coroutines: waits overlap, nothing runs in parallel</source>
         <translation>Один поток выполняет корутины: ожидания перекрываются, параллельно ничего не идёт</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="134"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="138"/>
         <source>%1 (key %2 or Alt+%2)</source>
         <translation>%1 (клавиша %2 или Alt+%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="140"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="144"/>
         <source>Pick %1</source>
         <translation>Выбрать «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="142"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="146"/>
         <source>Executor:</source>
         <translation>Executor:</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="143"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="147"/>
         <source>None (CPU blocks the loop)</source>
         <translation>Нет (CPU блокирует цикл)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="144"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="148"/>
         <source>Thread pool</source>
         <translation>Пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="145"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="149"/>
         <source>Process pool</source>
         <translation>Пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="146"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="150"/>
         <source>Event loop only: where CPU steps run, like asyncio&apos;s loop.run_in_executor</source>
         <translation>Только для цикла событий: где выполняются вычислительные шаги, как loop.run_in_executor в asyncio</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="198"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="202"/>
         <source>Event loop + thread pool</source>
         <translation>Цикл событий + пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="201"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="205"/>
         <source>Event loop + process pool</source>
         <translation>Цикл событий + пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="206"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="210"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
     </message>
@@ -1376,12 +1401,12 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ScenarioController</name>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="80"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="82"/>
         <source>1 scenario file could not be loaded, the others are in the Scenarios menu</source>
         <translation>Не удалось загрузить 1 файл урока, остальные уроки — в меню «Уроки»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="81"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="83"/>
         <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
         <translation>
             <numerusform>Не удалось загрузить %n файл урока, остальные — в меню «Уроки»</numerusform>
@@ -1390,57 +1415,57 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="82"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="84"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="117"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="119"/>
         <source>S&amp;cenarios</source>
         <translation>&amp;Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="118"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="120"/>
         <source>No scenarios loaded</source>
         <translation>Уроки не загружены</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="119"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="121"/>
         <source>&amp;Run step</source>
         <translation>Запустить &amp;шаг</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="120"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="122"/>
         <source>Put the current step on the controls and run it (Space runs what is on the controls)</source>
         <translation>Перенести текущий шаг в настройки и запустить его (Пробел запускает то, что в настройках)</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="121"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="123"/>
         <source>&amp;Next step</source>
         <translation>&amp;Следующий шаг</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="122"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="124"/>
         <source>Put the next step&apos;s model on the controls (N or Ctrl+Right); nothing runs yet</source>
         <translation>Перенести модель следующего шага в настройки (N или Ctrl+Right); пока без запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="123"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="125"/>
         <source>&amp;Previous step</source>
         <translation>&amp;Предыдущий шаг</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="124"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="126"/>
         <source>Put the previous step&apos;s model on the controls (Ctrl+Left)</source>
         <translation>Перенести модель предыдущего шага в настройки (Ctrl+Left)</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="125"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="127"/>
         <source>Scenario</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="126"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="128"/>
         <source>Scenario &amp;panel</source>
         <translation>Панель &amp;урока</translation>
     </message>
@@ -1448,67 +1473,67 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ScenarioPanel</name>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="190"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="193"/>
         <source>Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the run showed appear here.</source>
         <translation>Выберите урок в меню «Уроки»: здесь появятся его вопрос, шаги и, после запуска, то, что запуск показал.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="192"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="195"/>
         <source>Ask the class first</source>
         <translation>Сначала спросите класс</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="193"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="196"/>
         <source>Steps</source>
         <translation>Шаги</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="194"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="197"/>
         <source>What the run showed</source>
         <translation>Что показал запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="195"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
         <source>What to look at</source>
         <translation>На что смотреть</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="219"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="222"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="221"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="224"/>
         <source>%1: running…</source>
         <translation>%1: выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="223"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="226"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="233"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="236"/>
         <source>Running step %1 of %2…</source>
         <translation>Выполняется шаг %1 из %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="236"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
         <source>Step %1 of %2 ran in %3.</source>
         <translation>Шаг %1 из %2 выполнен за %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
         <source>%1 Next step: N.</source>
         <translation>%1 Следующий шаг: N.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
         <source>%1 That was the last step.</source>
         <translation>%1 Это был последний шаг.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="242"/>
         <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
         <translation>Шаг %1 из %2 перенесён в настройки: «Запустить шаг» (или Пробел) запустит его.</translation>
     </message>
@@ -1773,8 +1798,8 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimeAxisPlot</name>
     <message>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="241"/>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="260"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="265"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="284"/>
         <source>time</source>
         <translation>время</translation>
     </message>
@@ -1805,17 +1830,17 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimelinePlot</name>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="156"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="157"/>
         <source>tasks</source>
         <translation>задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="159"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="160"/>
         <source>many short segments: zoom in</source>
         <translation>много коротких отрезков: увеличьте</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="222"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="224"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms</source>
@@ -1824,32 +1849,32 @@ start %4 ms, duration %5 ms</source>
 начало %4 мс, длительность %5 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="223"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="227"/>
         <source>task %1</source>
         <translation>задача %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="227"/>
         <source>no task</source>
         <translation>без задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="228"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="226"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="228"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="227"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="229"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms
@@ -1863,32 +1888,32 @@ core: %6</source>
 <context>
     <name>conlab::WorkloadPanel</name>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="46"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="47"/>
         <source>CPU-bound</source>
         <translation>Вычисления (CPU)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="48"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="49"/>
         <source>I/O-bound (loopback server)</source>
         <translation>Ввод-вывод (локальный сервер)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="50"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="51"/>
         <source>Sleep</source>
         <translation>Сон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="52"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="53"/>
         <source>Mixed CPU + I/O</source>
         <translation>Смешанная: CPU + ввод-вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="54"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="55"/>
         <source>Convoy: I/O beside CPU</source>
         <translation>Конвой: ввод-вывод рядом с CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="56"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="57"/>
         <source>Shared counter</source>
         <translation>Общий счётчик</translation>
     </message>
@@ -1918,102 +1943,102 @@ core: %6</source>
         <translation>&amp;Фазы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="116"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="115"/>
         <source>I&amp;ncrements</source>
         <translation>&amp;Приращения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="121"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="118"/>
         <source>&amp;Switch interval</source>
         <translation>Инт&amp;ервал переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="152"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="148"/>
         <source>What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make
 round trips beside a CPU-bound task (the convoy), or increment one shared counter</source>
         <translation>Что делает каждая задача: считает, ждёт сервер, спит, чередует CPU и ввод-вывод,
 обменивается с сервером рядом с вычислительной задачей (конвой) или увеличивает общий счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="154"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="150"/>
         <source>Number of tasks in the workload (the convoy always has two)</source>
         <translation>Число задач в нагрузке (у конвоя их всегда две)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="155"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="151"/>
         <source>auto</source>
         <translation>авто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="156"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="152"/>
         <source>Threads or processes in the pool; for the event loop, tasks in flight at once.
 auto: one per core (event loop: every task at once)</source>
         <translation>Потоки или процессы в пуле; для цикла событий — сколько задач выполняется одновременно.
 авто: по одному на ядро (цикл событий: все задачи сразу)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="159"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="155"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="160"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="156"/>
         <source>Milliseconds of real computation per task (mixed: per phase), on this machine</source>
         <translation>Миллисекунды настоящих вычислений на задачу (в смешанной — на фазу) на этой машине</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="161"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="157"/>
         <source>How long the server takes to answer (or the sleep lasts), per task (mixed: per phase;
 convoy: per round trip)</source>
         <translation>Сколько сервер думает над ответом (или сколько длится сон) на задачу (в смешанной — на фазу;
 в конвое — на обмен)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="163"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="159"/>
         <source>Mixed workload: CPU + I/O phase pairs per task</source>
         <translation>Смешанная нагрузка: пар фаз «CPU + ввод-вывод» на задачу</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="164"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="160"/>
         <source>Shared counter: how many times each task adds one to the counter</source>
         <translation>Общий счётчик: сколько раз каждая задача прибавляет к счётчику единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="165"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="161"/>
         <source>&amp;Lock each update</source>
         <translation>&amp;Блокировка на каждое обновление</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="166"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="162"/>
         <source>Shared counter: hold a lock around every read-modify-write, so no update is lost</source>
         <translation>Общий счётчик: держать блокировку на каждом «чтение-изменение-запись», чтобы ни одно обновление не потерялось</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="167"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="163"/>
         <source>&amp;Await between read and write</source>
         <translation>&amp;await между чтением и записью</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="168"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="164"/>
         <source>Shared counter, event loop: await between reading and writing the counter; another
 task runs in between, so updates are lost even on one thread</source>
         <translation>Общий счётчик, цикл событий: await между чтением и записью счётчика; в промежутке
 выполняется другая задача, и обновления теряются даже в одном потоке</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="170"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="166"/>
         <source>With the GIL: how long a thread may keep it while another waits for it
 (CPython&apos;s sys.setswitchinterval; default 5 ms)</source>
         <translation>С GIL: сколько поток может держать его, пока другой ждёт
 (sys.setswitchinterval в CPython; по умолчанию 5 мс)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="241"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="237"/>
         <source>Sl&amp;eep</source>
         <translation>&amp;Сон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="241"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="237"/>
         <source>&amp;I/O</source>
         <translation>&amp;Ввод-вывод</translation>
     </message>

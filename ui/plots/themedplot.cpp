@@ -40,6 +40,11 @@ QFont ThemedPlot::legendFont() const
     return m_theme.font(font(), legendPointSize);
 }
 
+QFont ThemedPlot::compactLegendFont() const
+{
+    return PresentationTheme::desk().font(font(), legendPointSize);
+}
+
 void ThemedPlot::applyTheme()
 {
     const QPen axisPen(Qt::black, m_theme.lineWidth(1.0), Qt::SolidLine, Qt::SquareCap);

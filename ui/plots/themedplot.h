@@ -24,6 +24,8 @@ protected:
     QFont tickFont() const;
     QFont labelFont() const;
     QFont legendFont() const;
+    // The legend's font at the desk size, whatever the theme: for a legend with no room for the theme's.
+    QFont compactLegendFont() const;
     // Every axis of the main axis rect (fonts, pens, ticks, paddings, grid) and the legend (font, swatches, spacing).
     virtual void applyTheme();
 

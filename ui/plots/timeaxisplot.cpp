@@ -31,15 +31,37 @@ public:
     {
     }
 
+    // Past maxRows rows in the legend's own font, the entries take this smaller one: a compact strip that leaves
+    // a narrow plot (presenter mode on a 1024-pixel projector) its height for the lanes.
+    void setCompactFont(const QFont& font) { m_compactFont = font; }
+
     void update(UpdatePhase phase) override
     {
-        if (phase == upPreparation && mParentPlot)
-            fitColumns(mParentPlot->viewport().width() - mMargins.left() - mMargins.right());
+        if (phase == upPreparation && mParentPlot) {
+            const int available = mParentPlot->viewport().width() - mMargins.left() - mMargins.right();
+            setItemFonts(font());
+            if (fitColumns(available) > maxRows && m_compactFont != font()) {
+                setItemFonts(m_compactFont);
+                fitColumns(available);
+            }
+        }
         QCPLegend::update(phase);
     }
 
 private:
-    void fitColumns(int available)
+    static constexpr int maxRows = 3;
+
+    void setItemFonts(const QFont& font)
+    {
+        // Cells past the last item of a wrapped grid are empty.
+        for (int i = 0; i < itemCount(); ++i) {
+            if (QCPAbstractLegendItem* entry = item(i); entry && entry->font() != font)
+                entry->setFont(font);
+        }
+    }
+
+    // Wraps the items into the fewest rows that fit `available` pixels; returns the rows.
+    int fitColumns(int available)
     {
         // Cells past the last item of a wrapped grid are empty.
         std::vector<int> widths;
@@ -73,9 +95,11 @@ private:
             setWrap(columns);
             setFillOrder(foColumnsFirst, true);
         }
+        return (count + columns - 1) / columns;
     }
 
     bool m_equalColumns;
+    QFont m_compactFont;
 };
 
 } // namespace
@@ -286,6 +310,7 @@ void TimeAxisPlot::applyMargins()
 void TimeAxisPlot::applyTheme()
 {
     ThemedPlot::applyTheme();
+    static_cast<RowLegend*>(legend)->setCompactFont(compactLegendFont());
     if (m_title) {
         QFont font = labelFont();
         font.setBold(true);

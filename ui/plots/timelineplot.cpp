@@ -13,6 +13,10 @@ namespace conlab {
 namespace {
 
 constexpr int maxLaneLabelPx = 300;
+// Lanes the minimum height keeps one label line tall each; more lanes than this are thinned to every k-th label.
+constexpr int labelledLanesAtMinimum = 8;
+// A lane's label takes its line plus a little air: lanes thinner than this have their labels thinned out.
+constexpr double labelSpacingLines = 1.1;
 
 // A state's colour and name as the plot draws it.
 class StateLegendItem : public QCPAbstractLegendItem
@@ -85,15 +89,12 @@ public:
 protected:
     double getTickStep(const QCPRange& range) override
     {
-        // Ticks are generated before the layout of the same replot, so the axis rect may still have the size of
-        // another export or of the widget before a resize; the viewport is already right.
-        const QCustomPlot* plot = m_axis->parentPlot();
         const double lineHeightPx = QFontMetricsF(m_axis->tickLabelFont()).height();
-        const double heightPx = plot ? plot->viewport().height() - m_plot->reservedLabelLines() * lineHeightPx : 0.0;
+        const double heightPx = m_plot->laneAreaHeightPx();
         if (heightPx <= 0.0 || range.size() <= 0.0)
             return 1.0;
         const double pxPerLane = heightPx / range.size();
-        const double labelPx = lineHeightPx * 1.1;
+        const double labelPx = lineHeightPx * labelSpacingLines;
         return std::max(1.0, std::ceil(labelPx / pxPerLane));
     }
 
@@ -166,6 +167,7 @@ void TimelinePlot::applyTheme()
     // Lane names label bars, not values: no ticks.
     yAxis->setTickLength(0, 0);
     m_plottable->setTheme(theme());
+    updateGeometry();
 }
 
 void TimelinePlot::startRun(const RunStart& start)
@@ -247,6 +249,37 @@ void TimelinePlot::layOutLanes()
     const int lanes = std::max(1, m_data.laneCount());
     yAxis->setRange(-0.5, lanes - 0.5);
     markDirty();
+    // The minimum height follows the lane count.
+    updateGeometry();
+}
+
+void TimelinePlot::updateLayout()
+{
+    // Ticks are made before the layout of the same replot, when the axis rect may still have the size of another
+    // export or of the widget before a resize: they are first thinned for an estimate of the lanes' height, then made
+    // again for the height the layout gave them, so that the labels drawn never overlap.
+    m_laidOutLanesPx.reset();
+    TimeAxisPlot::updateLayout();
+    m_laidOutLanesPx = axisRect()->height();
+    axisRect()->update(QCPLayoutElement::upPreparation);
+}
+
+double TimelinePlot::laneAreaHeightPx() const
+{
+    if (m_laidOutLanesPx)
+        return *m_laidOutLanesPx;
+    const double lineHeightPx = QFontMetricsF(yAxis->tickLabelFont()).height();
+    return viewport().height() - reservedLabelLines() * lineHeightPx;
+}
+
+QSize TimelinePlot::minimumSizeHint() const
+{
+    // Up to labelledLanesAtMinimum lanes, each at least one label tall (in presenter mode's fonts too): a lesson's
+    // six slots keep their names on a 768-pixel projector.
+    const double lineHeightPx = QFontMetricsF(yAxis->tickLabelFont()).height();
+    const int lanes = std::clamp(m_data.laneCount(), 1, labelledLanesAtMinimum);
+    const double heightPx = (reservedLabelLines() + lanes * labelSpacingLines) * lineHeightPx;
+    return {TimeAxisPlot::minimumSizeHint().width(), int(std::ceil(heightPx))};
 }
 
 double TimelinePlot::reservedLabelLines() const

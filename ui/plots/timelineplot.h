@@ -31,6 +31,9 @@ public:
     // What the viewport spends outside the lanes (legend, title, time axis), in lines of the lane labels' font: the
     // lane names are thinned to fit the rest.
     double reservedLabelLines() const;
+    // The height the lanes have: the axis rect's once this replot has laid it out, an estimate before.
+    double laneAreaHeightPx() const;
+    QSize minimumSizeHint() const override;
 
     // The segment under a widget position, as the hover tooltip finds it.
     TimelinePlottable::Hit hitAt(const QPointF& pos) const;
@@ -41,6 +44,7 @@ public:
 
 protected:
     bool event(QEvent* event) override;
+    void updateLayout() override;
     void applyTheme() override;
     void retranslateUi() override;
 
@@ -49,6 +53,7 @@ private:
 
     TimelineData m_data;
     TimelinePlottable* m_plottable = nullptr;
+    std::optional<int> m_laidOutLanesPx;
 };
 
 } // namespace conlab

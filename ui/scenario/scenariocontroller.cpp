@@ -49,6 +49,8 @@ ScenarioController::ScenarioController(MainWindow* window)
         QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     // Left: the lesson is read first, then the plots, then the numbers in the side panel on the right.
     window->addDockWidget(Qt::LeftDockWidgetArea, m_dock);
+    // Folds the lesson away so that the plots get the room on a small screen, and brings it back.
+    m_dock->toggleViewAction()->setShortcut(QKeySequence(Qt::Key_F7));
     m_dock->hide();
 
     connect(&window->session(), &RunSession::runStarted, this, &ScenarioController::onRunStarted);

@@ -1,6 +1,7 @@
 #include "ui/scenario/scenariopanel.h"
 
 #include "ui/window/durationtext.h"
+#include "ui/window/flowlayout.h"
 
 #include <QAction>
 #include <QEvent>
@@ -14,8 +15,9 @@ namespace conlab {
 
 namespace {
 
-// Wide enough for a question of a few lines at any font size; narrower would wrap every other word.
-constexpr int minimumWidthChars = 44;
+// Wide enough for a question of a few lines at any font size; narrower would wrap every other word. Narrow enough
+// that the lesson, the plots and the numbers fit a 1024-pixel projector side by side in presenter mode's fonts.
+constexpr int minimumWidthChars = 26;
 
 QLabel* textLabel(QWidget* parent)
 {
@@ -69,7 +71,8 @@ ScenarioPanel::ScenarioPanel(QAction* runStep, QAction* nextStep, QWidget* paren
     stepsLayout->setSpacing(2);
     m_runButton = stepButton(runStep, content);
     m_nextButton = stepButton(nextStep, content);
-    auto* buttons = new QHBoxLayout;
+    // Side by side, or one under the other in a panel narrowed for a small screen.
+    auto* buttons = new FlowLayout;
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_nextButton);
     m_status = textLabel(content);

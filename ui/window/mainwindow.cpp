@@ -8,6 +8,7 @@
 #include "ui/scenario/scenariocontroller.h"
 #include "ui/series/seriesactions.h"
 #include "ui/window/durationtext.h"
+#include "ui/window/foldingpanel.h"
 #include "ui/window/metricspanel.h"
 #include "ui/window/presentermode.h"
 #include "ui/window/runfileactions.h"
@@ -25,6 +26,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolButton>
@@ -46,19 +48,27 @@ MainWindow::MainWindow(QWidget* parent)
 
     // Explicit minimums: the plots' own hints follow their legends' one-row width, which would make the window
     // wider than a classroom projector.
-    m_timeline->setMinimumSize(480, 220);
-    m_utilisation->setMinimumSize(480, 160);
-    auto* plots = new QSplitter(Qt::Vertical, this);
-    plots->addWidget(m_timeline);
-    plots->addWidget(m_utilisation);
-    plots->setStretchFactor(0, 3);
-    plots->setStretchFactor(1, 2);
-    plots->setChildrenCollapsible(false);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_utilisation->setObjectName(QStringLiteral("utilisation"));
+    m_timeline->setMinimumWidth(320);
+    m_utilisation->setMinimumSize(320, 120);
+    m_plots = new QSplitter(Qt::Vertical, this);
+    m_plots->setObjectName(QStringLiteral("plotsSplitter"));
+    m_plots->addWidget(m_timeline);
+    m_plots->addWidget(m_utilisation);
+    m_plots->setChildrenCollapsible(false);
+    sharePlotHeight();
 
     m_metrics = new MetricsPanel(this);
+    m_metrics->setObjectName(QStringLiteral("metricsPanel"));
+    // In presenter mode on a projector narrower than 1280 pixels the lesson and the plots need the width: the numbers
+    // fold away until F8 brings them back.
+    m_metricsFold = new FoldingPanel(
+        m_metrics, QKeySequence(Qt::Key_F8), [](QSize size) { return size.width() >= 1280; }, this);
 
     auto* body = new QSplitter(Qt::Horizontal, this);
-    body->addWidget(plots);
+    body->setObjectName(QStringLiteral("bodySplitter"));
+    body->addWidget(m_plots);
     body->addWidget(m_metrics);
     body->setStretchFactor(0, 1);
     body->setStretchFactor(1, 0);
@@ -69,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 6, 8, 0);
     layout->addWidget(createTopBar());
+    m_viewMenu->insertActions(m_panelsSeparator, {m_workloadFold->action(), m_metricsFold->action()});
     layout->addWidget(body, 1);
     setCentralWidget(central);
 
@@ -101,7 +112,11 @@ MainWindow::MainWindow(QWidget* parent)
     setState([] { return tr("Ready: pick a model, or press Space to run."); });
     retranslateUi();
     updateActions();
-    resize(1360, 820);
+    // Never larger than the screen: a 1366x768 laptop gets all of the window.
+    QSize initial(1360, 820);
+    if (const QScreen* shown = screen())
+        initial = initial.boundedTo(shown->availableGeometry().size());
+    resize(initial);
 }
 
 MainWindow::~MainWindow() = default;
@@ -151,9 +166,11 @@ void MainWindow::createActions()
     m_presenter = new PresenterMode(this, {m_timeline, m_utilisation}, m_stopAction);
     // The lane names' width follows the theme's fonts.
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
+    connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::fitPresenterScreen);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenter->action());
-    m_viewMenu->addSeparator();
+    // The panels' actions come here once the panels exist (see the constructor).
+    m_panelsSeparator = m_viewMenu->addSeparator();
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageGroup = new QActionGroup(this);
     UiLanguage* language = UiLanguage::instance();
@@ -200,6 +217,10 @@ void MainWindow::retranslateUi()
     m_stopAction->setText(tr("&Stop"));
     m_stopAction->setToolTip(tr("Stop the run (Esc or Space)"));
     m_resetZoomAction->setText(tr("&Reset zoom"));
+    m_workloadFold->action()->setText(tr("&Workload controls"));
+    m_workloadFold->action()->setToolTip(tr("Show or hide the workload controls under the model buttons (F9)"));
+    m_metricsFold->action()->setText(tr("&Numbers panel"));
+    m_metricsFold->action()->setToolTip(tr("Show or hide the run's numbers beside the plots (F8)"));
     m_quitAction->setText(tr("&Quit"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_fileMenu->setTitle(tr("&File"));
@@ -239,26 +260,65 @@ void MainWindow::showShortcutsHelp()
 QWidget* MainWindow::createTopBar()
 {
     auto* bar = new QWidget(this);
+    bar->setObjectName(QStringLiteral("topBar"));
     auto* rows = new QVBoxLayout(bar);
     rows->setContentsMargins(0, 0, 0, 4);
 
     auto* modelRow = new QHBoxLayout;
     m_picker = new ModelPicker(bar);
-    modelRow->addWidget(m_picker);
-    modelRow->addStretch(1);
+    m_picker->setObjectName(QStringLiteral("modelPicker"));
+    // The buttons wrap in the room left of Run and Stop.
+    modelRow->addWidget(m_picker, 1);
     for (QAction* action : {m_runAction, m_stopAction}) {
         auto* button = new QToolButton(bar);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setMinimumWidth(80);
-        modelRow->addWidget(button);
+        modelRow->addWidget(button, 0, Qt::AlignTop);
     }
     rows->addLayout(modelRow);
 
     m_workload = new WorkloadPanel(bar);
+    m_workload->setObjectName(QStringLiteral("workloadPanel"));
     m_workload->setModelChoice(m_picker->choice());
     rows->addWidget(m_workload);
+    // On a projector shorter than 1000 pixels, presenter mode's fonts leave no room for the workload controls beside a
+    // timeline the class can read: they fold away until F9 brings them back.
+    m_workloadFold = new FoldingPanel(
+        m_workload, QKeySequence(Qt::Key_F9), [](QSize size) { return size.height() >= 1000; }, this);
     return bar;
+}
+
+void MainWindow::sharePlotHeight()
+{
+    // The timeline is what a class looks at: in presenter mode it gets two thirds of the plots' height, so that on a
+    // 768-pixel projector it still has half the screen (and the utilisation plot room for its large labels).
+    const bool presenter = m_presenter && m_presenter->isOn();
+    const int timelineShare = presenter ? 2 : 3;
+    const int utilisationShare = presenter ? 1 : 2;
+    m_plots->setStretchFactor(0, timelineShare);
+    m_plots->setStretchFactor(1, utilisationShare);
+    const int total = std::max(1, m_plots->height());
+    m_plots->setSizes({total * timelineShare / (timelineShare + utilisationShare),
+        total * utilisationShare / (timelineShare + utilisationShare)});
+}
+
+void MainWindow::fitPresenterScreen(bool on)
+{
+    for (FoldingPanel* panel : {m_workloadFold, m_metricsFold})
+        panel->setPresenter(on, size());
+    sharePlotHeight();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    for (FoldingPanel* panel : {m_workloadFold, m_metricsFold})
+        panel->fit(size());
+    // Presenter mode is entered before the window is shown (--presenter), when the plots have no height to share
+    // yet: the shares are set again once the full screen has its size and the layout has given it to the plots.
+    if (m_presenter->isOn())
+        QMetaObject::invokeMethod(this, &MainWindow::sharePlotHeight, Qt::QueuedConnection);
 }
 
 void MainWindow::setRunConfig(const RunConfig& config)

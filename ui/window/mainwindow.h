@@ -16,11 +16,13 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QSplitter;
 
 namespace conlab {
 
 class CoreUtilisationPlot;
 class FigureWriter;
+class FoldingPanel;
 class MetricsPanel;
 class PictureActions;
 class PresenterMode;
@@ -105,6 +107,7 @@ signals:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createActions();
@@ -114,6 +117,10 @@ private:
     // What the run going is called: its model's button, or the sequential baseline.
     QString runningLabel() const;
     QWidget* createTopBar();
+    // The timeline's and the utilisation plot's shares of the plots' height, by mode.
+    void sharePlotHeight();
+    // Presenter mode on a small screen folds panels away; leaving it brings them back as they were.
+    void fitPresenterScreen(bool on);
     void onModelChosen(const ModelChoice& choice);
     void onRunStarted(const RunStart& start);
     void onRunFinished(const RunResult& result);
@@ -141,6 +148,10 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_resetZoomAction = nullptr;
+    FoldingPanel* m_workloadFold = nullptr;
+    FoldingPanel* m_metricsFold = nullptr;
+    QAction* m_panelsSeparator = nullptr;
+    QSplitter* m_plots = nullptr;
     QAction* m_shortcutsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QMenu* m_fileMenu = nullptr;

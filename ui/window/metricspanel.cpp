@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <numeric>
@@ -24,8 +26,9 @@ QString megabytes(double mb)
     return MetricsPanel::tr("%1 MB").arg(mb, 0, 'f', mb < 100 ? 1 : 0);
 }
 
-// Room for the longest value line ("p50 0.03 ms · p99 0.10 ms") beside the names, in characters of the panel's font.
-constexpr int valueWidthChars = 34;
+// Room for a value line beside or under its name, in characters of the panel's font: the longest lines (latencies,
+// memory) are measured as well.
+constexpr int valueWidthChars = 26;
 
 bool isComplete(const RunSummary& summary)
 {
@@ -47,7 +50,17 @@ QLabel* valueLabel(QWidget* parent)
 MetricsPanel::MetricsPanel(QWidget* parent)
     : QWidget(parent)
 {
-    auto* layout = new QVBoxLayout(this);
+    // In a scroll area: on a 768-pixel screen in presenter mode the rows of a run are taller than the panel.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("metricsScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(m_scroll);
+    auto* content = new QWidget(m_scroll);
+    auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(8, 4, 8, 4);
 
     m_title = new QLabel(this);
@@ -71,7 +84,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     layout->addWidget(m_status);
 
     m_form = new QFormLayout;
-    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // A narrow panel (a projector's 1024 pixels) puts a value under its name rather than beside it.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_form->setLabelAlignment(Qt::AlignLeft);
     layout->addLayout(m_form);
@@ -106,6 +120,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     connect(m_baselineButton, &QPushButton::clicked, this, &MetricsPanel::baselineRequested);
     layout->addWidget(m_baselineButton);
     layout->addStretch(1);
+    m_scroll->setWidget(content);
 
     deriveFonts();
     showRowsOf(false);
@@ -196,11 +211,15 @@ void MetricsPanel::updateMinimumWidth()
     int widestValue = metrics.averageCharWidth() * valueWidthChars;
     QStringList lines = resume.split(QLatin1Char('\n'));
     lines << tr("needs a sequential run");
+    lines << tr("%1\napp %2\n+ %n worker(s) %3", nullptr, 8)
+                 .arg(megabytes(888.8), megabytes(88.8), megabytes(888.8))
+                 .split(QLatin1Char('\n'));
     for (const QString& line : lines)
         widestValue = std::max(widestValue, metrics.horizontalAdvance(line));
-    const QMargins margins = layout()->contentsMargins();
-    setMinimumWidth(
-        margins.left() + widestName + std::max(0, m_form->horizontalSpacing()) + widestValue + margins.right());
+    const QMargins margins = m_scroll->widget()->layout()->contentsMargins();
+    // The name above its value when the panel is narrow (the form wraps long rows), plus the scroll bar's room.
+    setMinimumWidth(margins.left() + std::max(widestName, widestValue) + margins.right()
+        + m_scroll->verticalScrollBar()->sizeHint().width());
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)
@@ -267,7 +286,7 @@ void MetricsPanel::fillResult()
         m_memory->setText(megabytes(summary.peakRssMb));
     } else {
         m_memory->setText(
-            tr("%1\napp %2 + %n worker(s) %3", nullptr, int(summary.workerPeakRssMb.size()))
+            tr("%1\napp %2\n+ %n worker(s) %3", nullptr, int(summary.workerPeakRssMb.size()))
                 .arg(megabytes(summary.peakRssMb + workerMb), megabytes(summary.peakRssMb), megabytes(workerMb)));
     }
     m_startup->setText(summary.startupMs > 0 ? durationText(summary.startupMs) : tr("none"));

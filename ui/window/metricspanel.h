@@ -12,6 +12,7 @@
 class QFormLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace conlab {
 
@@ -82,6 +83,7 @@ private:
     void showRowsOf(bool trace);
 
     QFormLayout* m_form = nullptr;
+    QScrollArea* m_scroll = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_explanation = nullptr;
     QLabel* m_headline = nullptr;

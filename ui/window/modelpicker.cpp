@@ -1,6 +1,7 @@
 #include "ui/window/modelpicker.h"
 
 #include "core/run/runconfig.h"
+#include "ui/window/flowlayout.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -67,9 +68,8 @@ ModelPicker::ModelPicker(QWidget* parent)
     : QWidget(parent)
     , m_group(new QButtonGroup(this))
 {
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
+    // The buttons wrap onto a second row where a narrow screen (or a long language) has no room for one.
+    auto* layout = new FlowLayout(this);
     m_group->setExclusive(true);
     for (int i = 0; i < buttonCount; ++i) {
         auto* button = new QPushButton(this);
@@ -88,14 +88,18 @@ ModelPicker::ModelPicker(QWidget* parent)
     }
     m_buttons[0]->setChecked(true);
 
-    layout->addSpacing(8);
-    m_executorLabel = new QLabel(this);
-    layout->addWidget(m_executorLabel);
-    m_executor = new QComboBox(this);
+    // The executor's label and box wrap together.
+    auto* executor = new QWidget(this);
+    auto* executorRow = new QHBoxLayout(executor);
+    executorRow->setContentsMargins(8, 0, 0, 0);
+    m_executorLabel = new QLabel(executor);
+    executorRow->addWidget(m_executorLabel);
+    m_executor = new QComboBox(executor);
     for (OffloadKind offload : {OffloadKind::None, OffloadKind::Threads, OffloadKind::Processes})
         m_executor->addItem(QString(), int(offload));
     m_executorLabel->setBuddy(m_executor);
-    layout->addWidget(m_executor);
+    executorRow->addWidget(m_executor);
+    layout->addWidget(executor);
     retranslateUi();
     updateExecutorEnabled();
 

@@ -1,5 +1,7 @@
 #include "ui/window/workloadpanel.h"
 
+#include "ui/window/flowlayout.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -7,7 +9,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
-#include <QVBoxLayout>
 #include <algorithm>
 #include <limits>
 
@@ -87,39 +88,34 @@ WorkloadPanel::WorkloadPanel(QWidget* parent)
 
     m_switchInterval = msBox(minSwitchIntervalMs, limits::maxSwitchIntervalMs, this);
 
-    // Two rows: what every task does, then the knobs only some workloads and models have.
-    auto* rows = new QVBoxLayout(this);
-    rows->setContentsMargins(0, 0, 0, 0);
-    rows->setSpacing(4);
-    auto* first = new QHBoxLayout;
-    auto* second = new QHBoxLayout;
-    rows->addLayout(first);
-    rows->addLayout(second);
-    const auto addPair = [this](QHBoxLayout* row, const char* text, QWidget* field) {
-        auto* label = new QLabel(this);
+    // What every task does, then the knobs only some workloads and models have; as many rows as the width needs,
+    // each label kept beside its field.
+    auto* flow = new FlowLayout(this, 6);
+    const auto addPair = [this, flow](const char* text, QWidget* field) {
+        auto* pair = new QWidget(this);
+        auto* row = new QHBoxLayout(pair);
+        row->setContentsMargins(0, 0, 6, 0);
+        auto* label = new QLabel(pair);
         label->setBuddy(field);
         if (text)
             m_labels.push_back({label, text});
+        field->setParent(pair);
         row->addWidget(label);
         row->addWidget(field);
-        row->addSpacing(10);
+        flow->addWidget(pair);
         return label;
     };
-    addPair(first, QT_TR_NOOP("&Workload"), m_kind);
-    addPair(first, QT_TR_NOOP("&Tasks"), m_tasks);
-    addPair(first, QT_TR_NOOP("W&orkers"), m_workers);
-    addPair(first, QT_TR_NOOP("&CPU"), m_cpuMs);
+    addPair(QT_TR_NOOP("&Workload"), m_kind);
+    addPair(QT_TR_NOOP("&Tasks"), m_tasks);
+    addPair(QT_TR_NOOP("W&orkers"), m_workers);
+    addPair(QT_TR_NOOP("&CPU"), m_cpuMs);
     // Its words follow the workload kind: updateEnabled() sets them.
-    m_ioLabel = addPair(first, nullptr, m_ioMs);
-    addPair(first, QT_TR_NOOP("P&hases"), m_phases);
-    first->addStretch(1);
-    addPair(second, QT_TR_NOOP("I&ncrements"), m_increments);
-    second->addWidget(m_lock);
-    second->addSpacing(10);
-    second->addWidget(m_yield);
-    second->addSpacing(10);
-    addPair(second, QT_TR_NOOP("&Switch interval"), m_switchInterval);
-    second->addStretch(1);
+    m_ioLabel = addPair(nullptr, m_ioMs);
+    addPair(QT_TR_NOOP("P&hases"), m_phases);
+    addPair(QT_TR_NOOP("I&ncrements"), m_increments);
+    flow->addWidget(m_lock);
+    flow->addWidget(m_yield);
+    addPair(QT_TR_NOOP("&Switch interval"), m_switchInterval);
 
     retranslateUi();
     setConfig(defaultConfig());
