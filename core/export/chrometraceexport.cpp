@@ -114,6 +114,33 @@ std::vector<QByteArray> escapedNames(const std::vector<QString>& names)
     return escaped;
 }
 
+// A segment's duration such that a viewer's end, parsed ts + parsed dur in double precision (speedscope, Perfetto
+// and chrome://tracing all do this), is no later than its exact end parsed alone. Lanes never overlap, so that end is
+// no later than the next segment's ts: without this, 74403.63 + 5150.944 gives 79554.57400000001 > 79554.574 and
+// speedscope nests the next segment inside this one. Where the three-decimal text already adds up (most segments) it
+// is written as is; otherwise the largest double that does, with enough digits to read back as that double. Either
+// way it rounds to the exact nanoseconds, which is what conlab reads back (import/jsonnumber.h).
+void appendDuration(TextBuffer& out, std::int64_t beginNs, std::int64_t durationNs)
+{
+    // n / 1000.0 is correctly rounded, so each equals what strtod makes of the three-decimal text.
+    const double ts = static_cast<double>(beginNs) / 1000.0;
+    const double end = static_cast<double>(beginNs + durationNs) / 1000.0;
+    const double exact = static_cast<double>(durationNs) / 1000.0;
+    if (ts + exact <= end) {
+        out.appendMicros(durationNs);
+        return;
+    }
+    double dur = end - ts;
+    while (dur > 0 && ts + dur > end)
+        dur = std::nextafter(dur, 0.0);
+    // Only a run of weeks spaces its doubles wider than a nanosecond; there the exact text wins over the viewers.
+    if (std::abs(dur - exact) >= 0.0004) {
+        out.appendMicros(durationNs);
+        return;
+    }
+    out.appendDoubleFixed(dur);
+}
+
 void appendSegments(TextBuffer& out, const Trace& trace)
 {
     // The last entry covers state values this build does not know (a trace from a newer version); their number
@@ -134,7 +161,7 @@ void appendSegments(TextBuffer& out, const Trace& trace)
         out.appendMicros(segment.beginNs - trace.originNs);
         out.appendLiteral(",\"dur\":");
         // A negative duration makes viewers drop or mis-nest the event; an empty one at least stays visible.
-        out.appendMicros(std::max<std::int64_t>(segment.durationNs(), 0));
+        appendDuration(out, segment.beginNs - trace.originNs, std::max<std::int64_t>(segment.durationNs(), 0));
         out.appendLiteral(",\"args\":{");
         if (segment.task != -1) {
             out.appendLiteral("\"task\":");
