@@ -128,7 +128,10 @@ void reportFirstPaint(MainWindow& window, bool quit)
     afterFirstPaint(
         window,
         [quit] {
-            std::printf("first paint %.1f ms after the process started\n", processstats::msSinceStart());
+            if (const auto ms = processstats::msSinceStart())
+                std::printf("first paint %.1f ms after the process started\n", *ms);
+            else
+                std::printf("first paint: unknown (/proc/self/stat cannot be read)\n");
             std::fflush(stdout);
             if (quit)
                 QCoreApplication::exit(0);
