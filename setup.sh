@@ -14,6 +14,7 @@ packages=(
     libqcustomplot-dev qcoro-qt6-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth
+    locales # /usr/share/i18n/locales: the locale test compiles a German (decimal comma) locale with localedef
 )
 
 install_missing() {
