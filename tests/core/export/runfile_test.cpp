@@ -67,8 +67,9 @@ double parsedNumberAfter(const QByteArray& json, qsizetype& at, const char* key)
 }
 
 // Segment events as a JavaScript viewer reads them: ts and dur each parsed to a double (from_chars rounds exactly as
-// strtod and JSON.parse do, whatever the locale), the end their sum in double precision. Counts, lane by lane in
-// order of ts, the segments whose end so computed passes the next segment's ts: each one speedscope nests.
+// strtod and JSON.parse do, whatever the locale), the end their sum in double precision; speedscope (1.25) first
+// subtracts the lane's earliest ts from each ts, so that shifted sum is checked too. Counts, lane by lane in order of
+// ts, the segments whose end so computed passes the next segment's ts: each one a viewer nests.
 int viewerOverlaps(const QByteArray& json)
 {
     std::map<int, std::vector<ViewerEvent>> lanes;
@@ -84,12 +85,16 @@ int viewerOverlaps(const QByteArray& json)
     int overlaps = 0;
     for (auto& [tid, events] : lanes) {
         std::stable_sort(events.begin(), events.end(), [](auto& a, auto& b) { return a.ts < b.ts; });
+        const double laneStart = events.front().ts;
         for (std::size_t i = 1; i < events.size(); ++i) {
-            const double end = events[i - 1].ts + events[i - 1].dur;
-            if (end > events[i].ts) {
+            const ViewerEvent& previous = events[i - 1];
+            const double end = previous.ts + previous.dur;
+            const double shiftedEnd = (previous.ts - laneStart) + previous.dur;
+            if (end > events[i].ts || shiftedEnd > events[i].ts - laneStart) {
                 ++overlaps;
-                ADD_FAILURE() << "lane " << tid << ": " << events[i - 1].ts << " + " << events[i - 1].dur << " = "
-                              << end << " passes the next ts " << events[i].ts;
+                ADD_FAILURE() << "lane " << tid << ": " << previous.ts << " + " << previous.dur << " = " << end
+                              << " (from the lane's start: " << shiftedEnd << ") passes the next ts " << events[i].ts
+                              << " (" << events[i].ts - laneStart << ")";
             }
         }
     }
@@ -214,16 +219,25 @@ TEST(RunFile, ViewersAddingTsAndDurInDoublesNeverPassTheNextSegment)
 {
     auto trace = std::make_shared<Trace>();
     trace->originNs = 5'000'000'000;
-    trace->lanes = {LaneInfo {QStringLiteral("worker 0"), LaneKind::Thread}};
-    const std::int64_t bounds[] = {0, 74'403'630, 79'554'574, 79'554'575, 1'000'000'000'123, 1'000'000'001'000};
-    for (std::size_t i = 1; i < std::size(bounds); ++i)
-        trace->segments.push_back(Segment {trace->originNs + bounds[i - 1], trace->originNs + bounds[i], 0, 0,
-            i % 2 ? TaskState::Running : TaskState::Ready, -1});
+    trace->lanes = {LaneInfo {QStringLiteral("worker 0"), LaneKind::Thread},
+        LaneInfo {QStringLiteral("worker 1"), LaneKind::Thread}};
+    // Lane 0: the sum passes the next ts as parsed. Lane 1: it does only once speedscope has subtracted the lane's
+    // first ts (34234.786) from each ts: 126614.243 + 66496.172 passes 193110.415.
+    const std::vector<std::vector<std::int64_t>> bounds {
+        {0, 74'403'630, 79'554'574, 79'554'575, 1'000'000'000'123, 1'000'000'001'000},
+        {34'234'786, 160'849'029, 227'345'201, 227'345'300},
+    };
+    for (std::size_t lane = 0; lane < bounds.size(); ++lane) {
+        for (std::size_t i = 1; i < bounds[lane].size(); ++i)
+            trace->segments.push_back(Segment {trace->originNs + bounds[lane][i - 1], trace->originNs + bounds[lane][i],
+                0, std::uint16_t(lane), i % 2 ? TaskState::Running : TaskState::Ready, -1});
+    }
     SavedRun saved {trace, std::nullopt, std::nullopt};
     const QByteArray json = runFileJson(saved);
     EXPECT_EQ(viewerOverlaps(json), 0);
     // The one that needed it is written with more digits, not a nanosecond shorter: it reads back exactly.
     EXPECT_FALSE(json.contains("\"ts\":74403.630,\"dur\":5150.944,")) << json.constData();
+    EXPECT_FALSE(json.contains("\"ts\":160849.029,\"dur\":66496.172,")) << json.constData();
     expectRoundTrip(saved);
 }
 
