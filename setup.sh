@@ -16,6 +16,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth
     dpkg-dev lintian desktop-file-utils appstream shared-mime-info man-db
+    locales # /usr/share/i18n/locales: the locale test compiles a German (decimal comma) locale with localedef
 )
 
 install_missing() {

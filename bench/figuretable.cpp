@@ -1,5 +1,6 @@
 #include "bench/figuretable.h"
 
+#include <QByteArray>
 #include <QFile>
 #include <QString>
 #include <QSysInfo>
@@ -107,9 +108,9 @@ std::string FigureTable::figure(
             return "(no " + counter + ")";
         value = it->second;
     }
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f%s", decimals, value * scale, suffix.c_str());
-    return text;
+    // Not printf: QCoreApplication sets the C library's locale from the environment, and the README's table keeps
+    // a decimal point whatever the machine's language.
+    return QByteArray::number(value * scale, 'f', decimals).toStdString() + suffix;
 }
 
 void FigureTable::Finalize()

@@ -27,7 +27,13 @@ void BM_StartupToFirstPaint(benchmark::State& state)
             return;
         }
         state.SetIterationTime(elapsedMs / 1e3);
-        reported += line->split(' ').value(2).toDouble();
+        // "first paint 123.4 ms ...": a number that does not parse (a decimal comma, "unknown") is an error, not 0.
+        bool parsed = false;
+        reported += line->split(' ').value(2).toDouble(&parsed);
+        if (!parsed) {
+            state.SkipWithError(("the window's first paint line is not a number: " + line->toStdString()).c_str());
+            return;
+        }
     }
     state.counters["in_app_ms"] = reported / double(state.iterations());
 }

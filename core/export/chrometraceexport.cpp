@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 namespace conlab {
@@ -114,6 +115,52 @@ std::vector<QByteArray> escapedNames(const std::vector<QString>& names)
     return escaped;
 }
 
+// A segment's duration such that a viewer's end, parsed ts + parsed dur in double precision, is no later than its
+// exact end parsed alone. Lanes never overlap, so that end is no later than the next segment's ts: without this,
+// 74403.63 + 5150.944 gives 79554.57400000001 > 79554.574 and speedscope nests the next segment inside this one.
+// speedscope (1.25) first subtracts the lane's earliest ts from every ts of the lane, so the sum must hold after that
+// shift too: `laneStart` is that earliest ts. Where the three-decimal text already adds up (most segments) it is
+// written as is; otherwise the largest double that does, with the digits that read back as that double. Either way
+// it rounds to the exact nanoseconds, which is what conlab reads back (import/jsonnumber.h).
+void appendDuration(TextBuffer& out, std::int64_t beginNs, std::int64_t durationNs, double laneStart)
+{
+    // n / 1000.0 is correctly rounded, so each equals what strtod (and JSON.parse) makes of the three-decimal text.
+    const double ts = static_cast<double>(beginNs) / 1000.0;
+    const double end = static_cast<double>(beginNs + durationNs) / 1000.0;
+    const double exact = static_cast<double>(durationNs) / 1000.0;
+    const double shiftedTs = ts - laneStart;
+    const double shiftedEnd = end - laneStart;
+    const auto endsInTime = [&](double dur) { return ts + dur <= end && shiftedTs + dur <= shiftedEnd; };
+    if (endsInTime(exact)) {
+        out.appendMicros(durationNs);
+        return;
+    }
+    double dur = std::min(end - ts, shiftedEnd - shiftedTs);
+    while (dur > 0 && !endsInTime(dur))
+        dur = std::nextafter(dur, 0.0);
+    // Only a run of weeks spaces its doubles wider than a nanosecond; there the exact text wins over the viewers.
+    if (std::abs(dur - exact) >= 0.0004) {
+        out.appendMicros(durationNs);
+        return;
+    }
+    out.appendDoubleFixed(dur);
+}
+
+// Each lane's earliest segment start, in microseconds as a viewer parses it.
+std::vector<double> laneStarts(const Trace& trace)
+{
+    std::vector<std::int64_t> earliest(trace.lanes.size() + 1, std::numeric_limits<std::int64_t>::max());
+    for (const Segment& segment : trace.segments) {
+        const std::size_t lane = std::min<std::size_t>(segment.lane, trace.lanes.size());
+        earliest[lane] = std::min(earliest[lane], segment.beginNs - trace.originNs);
+    }
+    std::vector<double> starts;
+    starts.reserve(earliest.size());
+    for (const std::int64_t ns : earliest)
+        starts.push_back(static_cast<double>(ns) / 1000.0);
+    return starts;
+}
+
 void appendSegments(TextBuffer& out, const Trace& trace)
 {
     // The last entry covers state values this build does not know (a trace from a newer version); their number
@@ -125,6 +172,7 @@ void appendSegments(TextBuffer& out, const Trace& trace)
     // Viewers show an imported trace's slices under their own names, not only as numbers.
     const std::vector<QByteArray> taskNames = escapedNames(trace.taskNames);
 
+    const std::vector<double> starts = laneStarts(trace);
     for (const Segment& segment : trace.segments) {
         const auto stateIndex = std::min<std::size_t>(static_cast<std::size_t>(segment.state), taskStateCount);
         const StateText& text = stateText[stateIndex];
@@ -134,7 +182,8 @@ void appendSegments(TextBuffer& out, const Trace& trace)
         out.appendMicros(segment.beginNs - trace.originNs);
         out.appendLiteral(",\"dur\":");
         // A negative duration makes viewers drop or mis-nest the event; an empty one at least stays visible.
-        out.appendMicros(std::max<std::int64_t>(segment.durationNs(), 0));
+        appendDuration(out, segment.beginNs - trace.originNs, std::max<std::int64_t>(segment.durationNs(), 0),
+            starts[std::min<std::size_t>(segment.lane, trace.lanes.size())]);
         out.appendLiteral(",\"args\":{");
         if (segment.task != -1) {
             out.appendLiteral("\"task\":");

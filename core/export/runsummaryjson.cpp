@@ -98,6 +98,7 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
     // Not rounded: it is meant to be passed back with --calibration to reproduce the checksum exactly.
     json.insert(QStringLiteral("iterations_per_ms"),
         std::isfinite(summary.iterationsPerMs) ? QJsonValue(summary.iterationsPerMs) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("overlapping_segments"), qint64(summary.overlappingSegments));
     json.insert(QStringLiteral("cancelled"), summary.cancelled);
     if (!summary.error.isEmpty())
         json.insert(QStringLiteral("error"), summary.error);

@@ -78,6 +78,13 @@ public:
         char* out = room(48);
         finish(std::to_chars(out, out + 48, value).ptr);
     }
+    // The same without an exponent, for readers that take plain decimals only; for values from about 1e-6 to 1e15
+    // (longer texts would not fit the room asked for).
+    void appendDoubleFixed(double value)
+    {
+        char* out = room(64);
+        finish(std::to_chars(out, out + 64, value, std::chars_format::fixed).ptr);
+    }
 
     // Device mode: writes out what is buffered. False once any write has failed; the device's errorString() says
     // why.

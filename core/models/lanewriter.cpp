@@ -21,12 +21,12 @@ LaneWriter::LaneWriter(TraceRecorder& recorder, std::uint16_t lane)
 
 void LaneWriter::record(TaskState state, std::int64_t beginNs, std::int64_t endNs, int task, int core)
 {
-    beginNs = std::max(beginNs, m_lastEndNs);
+    // Only a segment's own end is kept from preceding its start (both come from one monotonic clock, so this is a
+    // model's arithmetic slip, never a measurement); where it starts against its neighbours is what was measured.
     endNs = std::max(endNs, beginNs);
     if (core < 0 && (state == TaskState::Running || state == TaskState::BlockingLoop))
         core = currentCore();
     m_recorder.record(Segment {beginNs, endNs, task, m_lane, state, std::int8_t(core)});
-    m_lastEndNs = endNs;
 }
 
 } // namespace conlab

@@ -8,7 +8,8 @@ namespace conlab {
 
 class TraceRecorder;
 
-// Records one lane's segments and keeps the lane's promise: segments never overlap, whoever records them.
+// Records one lane's segments as they were measured. A lane's segments should not overlap; when a model records one
+// that does, it is kept as it is, so that the run summary counts it (overlapping_segments) and the tests see it.
 class LaneWriter
 {
 public:
@@ -16,14 +17,12 @@ public:
 
     std::uint16_t lane() const { return m_lane; }
 
-    // Clamps the interval so it starts no earlier than the previous segment ended. `core` -1 means "where this
-    // thread runs now" for running states and unknown for the others.
+    // `core` -1 means "where this thread runs now" for running states and unknown for the others.
     void record(TaskState state, std::int64_t beginNs, std::int64_t endNs, int task, int core = -1);
 
 private:
     TraceRecorder& m_recorder;
     std::uint16_t m_lane;
-    std::int64_t m_lastEndNs = 0;
 };
 
 // The CPU this thread is running on, or -1.

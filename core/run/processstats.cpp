@@ -15,23 +15,32 @@ double toMs(const timeval& tv)
     return double(tv.tv_sec) * 1e3 + double(tv.tv_usec) / 1e3;
 }
 
-int countEntries(const QString& path)
+// A process has at least one thread, and listing its descriptors opens one: an empty or missing folder means /proc
+// could not be read, not "none".
+std::optional<int> countEntries(const QString& path)
 {
-    return int(QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
+    const int count = int(QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
+    if (count == 0)
+        return std::nullopt;
+    return count;
 }
 
-// A "VmXXX:   1234 kB" line of /proc/self/status in MiB, or -1.
-double statusMb(const char* field)
+// A "VmXXX:   1234 kB" line of /proc/self/status in MiB.
+std::optional<double> statusMb(const QString& proc, const char* field)
 {
-    QFile status(QStringLiteral("/proc/self/status"));
+    QFile status(proc + QStringLiteral("/self/status"));
     if (status.open(QIODevice::ReadOnly)) {
         const QByteArray key = QByteArray(field) + ':';
         for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith(key))
-                return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+            if (!line.startsWith(key))
+                continue;
+            bool ok = false;
+            const double kb = line.mid(key.size()).trimmed().split(' ').value(0).toDouble(&ok);
+            if (ok)
+                return kb / 1024.0;
         }
     }
-    return -1;
+    return std::nullopt;
 }
 
 } // namespace
@@ -45,15 +54,15 @@ double cpuMs()
     return toMs(self.ru_utime) + toMs(self.ru_stime) + toMs(children.ru_utime) + toMs(children.ru_stime);
 }
 
-double rssMb()
+std::optional<double> rssMb(const QString& proc)
 {
-    return statusMb("VmRSS");
+    return statusMb(proc, "VmRSS");
 }
 
 double peakRssMb()
 {
-    if (const double peak = statusMb("VmHWM"); peak >= 0)
-        return peak;
+    if (const auto peak = statusMb(procRoot(), "VmHWM"))
+        return *peak;
     rusage self {};
     getrusage(RUSAGE_SELF, &self);
     return double(self.ru_maxrss) / 1024.0;
@@ -61,51 +70,57 @@ double peakRssMb()
 
 void resetPeakRss()
 {
-    QFile clearRefs(QStringLiteral("/proc/self/clear_refs"));
+    QFile clearRefs(procRoot() + QStringLiteral("/self/clear_refs"));
     if (clearRefs.open(QIODevice::WriteOnly))
         clearRefs.write("5");
 }
 
-double msSinceStart()
+std::optional<double> msSinceStart(const QString& proc)
 {
-    QFile stat(QStringLiteral("/proc/self/stat"));
+    QFile stat(proc + QStringLiteral("/self/stat"));
     if (!stat.open(QIODevice::ReadOnly))
-        return 0;
+        return std::nullopt;
     // Field 22, starttime, in clock ticks since boot; counted from after the ')' that ends the command name, it is
     // the 20th.
     const QByteArray line = stat.readAll();
     const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 20)
-        return 0;
-    const double startedMs = fields.at(19).toDouble() * 1000.0 / double(::sysconf(_SC_CLK_TCK));
+    bool ok = false;
+    const double startTicks = fields.value(19).toDouble(&ok);
+    if (!ok)
+        return std::nullopt;
+    const double startedMs = startTicks * 1000.0 / double(::sysconf(_SC_CLK_TCK));
     timespec now {};
     ::clock_gettime(CLOCK_BOOTTIME, &now);
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6 - startedMs;
 }
 
-int threadCount()
+std::optional<int> threadCount(const QString& proc)
 {
-    return countEntries(QStringLiteral("/proc/self/task"));
+    return countEntries(proc + QStringLiteral("/self/task"));
 }
 
-int openFdCount()
+std::optional<int> openFdCount(const QString& proc)
 {
-    return countEntries(QStringLiteral("/proc/self/fd"));
+    return countEntries(proc + QStringLiteral("/self/fd"));
 }
 
-std::vector<int> childPids()
+std::optional<std::vector<int>> childPids(const QString& proc)
 {
+    // An empty list is an answer only if /proc lists processes at all: this one, at least.
+    const QString self = QString::number(QCoreApplication::applicationPid());
+    if (!QFile::exists(proc + QLatin1Char('/') + self + QStringLiteral("/stat")))
+        return std::nullopt;
     std::vector<int> children;
-    const QByteArray self = QByteArray::number(QCoreApplication::applicationPid());
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QByteArray parent = self.toLatin1();
+    const QStringList pids = QDir(proc).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString& pid : pids) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        QFile stat(proc + QLatin1Char('/') + pid + QStringLiteral("/stat"));
         if (!stat.open(QIODevice::ReadOnly))
             continue;
         // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so parse from the last ')'.
         const QByteArray line = stat.readAll();
         const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1) == self)
+        if (fields.size() > 1 && fields.at(1) == parent)
             children.push_back(pid.toInt());
     }
     return children;

@@ -56,6 +56,21 @@ std::vector<double> resumeLatencySamplesMs(const Trace& trace)
     return samples;
 }
 
+std::int64_t overlappingSegments(const Trace& trace)
+{
+    std::int64_t overlaps = 0;
+    for (const auto& lane : segmentsByLane(trace)) {
+        std::int64_t endNs = 0;
+        for (std::size_t i = 0; i < lane.size(); ++i) {
+            // Against the latest end so far, not just the previous segment's: a long segment may cover several.
+            if (i > 0 && lane[i].beginNs < endNs)
+                ++overlaps;
+            endNs = i == 0 ? lane[i].endNs : std::max(endNs, lane[i].endNs);
+        }
+    }
+    return overlaps;
+}
+
 double startupMs(const Trace& trace)
 {
     std::int64_t first = 0;
@@ -108,6 +123,11 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
     summary.error = engine.outcome.error;
     summary.gilSwitches = engine.gilSwitches;
     summary.gilDropRequests = engine.gilDropRequests;
+    summary.overlappingSegments = overlappingSegments(trace);
+    if (summary.overlappingSegments > 0)
+        summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP("conlab::RunNote",
+            "some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of "
+            "one lane at once, so this run's timeline is not to be trusted"));
     const WorkloadSpec& workload = config.workload;
     // Every completed round trip of the convoy's I/O task is one resume: the CPU task has no waits.
     if (workload.kind == WorkloadKind::Convoy)

@@ -16,6 +16,10 @@ std::vector<double> resumeLatencySamplesMs(const Trace& trace);
 // From the first `starting up` segment's start to the last one's end; 0 when the model has none.
 double startupMs(const Trace& trace);
 
+// Segments that begin before an earlier segment of their lane has ended: what a lane must never show, counted so a
+// model that records overlapping states is caught rather than drawn as a staircase.
+std::int64_t overlappingSegments(const Trace& trace);
+
 // Nearest-rank percentiles; an empty input gives all zeros.
 LatencyStats latencyStats(std::vector<double> samplesMs);
 

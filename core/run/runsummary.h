@@ -56,6 +56,8 @@ struct RunSummary
     std::optional<CounterResult> counter; // counter workload
     std::uint64_t gilSwitches = 0; // with the GIL: hand-overs and drop requests over the run
     std::uint64_t gilDropRequests = 0;
+    // Segments that begin before the previous one of their lane ended: 0 unless a model records wrongly.
+    std::int64_t overlappingSegments = 0;
     // Plain sentences for what the numbers alone would not say, e.g. that --gil changes nothing for processes.
     QStringList notes;
 };

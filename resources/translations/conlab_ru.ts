@@ -1370,17 +1370,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="119"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="128"/>
+        <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
+        <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runsummarizer.cpp" line="139"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="122"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="142"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="126"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>

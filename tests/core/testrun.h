@@ -21,6 +21,9 @@
 #include <gtest/gtest.h>
 #include <memory>
 #include <optional>
+#include <ostream>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -52,15 +55,71 @@ inline RunConfig shrunkForTest(RunConfig config)
     return config.normalized();
 }
 
-// Thread and descriptor counts settle a moment after a run: Qt reaps finished threads asynchronously.
-inline bool settlesTo(int threads, int fds)
+// What a leak check compares before and after.
+struct ProcessCounts
+{
+    int threads = 0;
+    int fds = 0;
+};
+
+inline std::ostream& operator<<(std::ostream& out, const ProcessCounts& counts)
+{
+    return out << counts.threads << " threads, " << counts.fds << " descriptors";
+}
+
+// Empty when /proc cannot be read: the check that asked then fails rather than comparing nothing with nothing.
+inline std::optional<ProcessCounts> processCounts(const QString& proc = processstats::procRoot())
+{
+    const auto threads = processstats::threadCount(proc);
+    const auto fds = processstats::openFdCount(proc);
+    if (!threads || !fds)
+        return std::nullopt;
+    return ProcessCounts {*threads, *fds};
+}
+
+// Thread and descriptor counts settle a moment after a run: Qt reaps finished threads asynchronously. False when
+// they do not, or when /proc cannot be read.
+inline bool settlesTo(const ProcessCounts& before, const QString& proc = processstats::procRoot())
 {
     for (int attempt = 0; attempt < slack(50); ++attempt) {
-        if (processstats::threadCount() <= threads && processstats::openFdCount() <= fds)
+        const auto now = processCounts(proc);
+        if (!now)
+            return false;
+        if (now->threads <= before.threads && now->fds <= before.fds)
             return true;
         QThread::msleep(20);
     }
     return false;
+}
+
+// Children are reaped by Qt asynchronously; give it a moment before calling one a zombie. False when some are still
+// there after `ms`, or when /proc cannot be read.
+inline bool noChildrenWithin(int ms, const QString& proc = processstats::procRoot())
+{
+    for (int waited = 0;; waited += 20) {
+        const auto children = processstats::childPids(proc);
+        if (!children)
+            return false;
+        if (children->empty())
+            return true;
+        if (waited >= ms)
+            return false;
+        QThread::msleep(20);
+    }
+}
+
+// For a failure message: what is there now.
+inline std::string countsNowText()
+{
+    const auto now = processCounts();
+    const auto children = processstats::childPids();
+    std::ostringstream text;
+    if (now)
+        text << *now;
+    else
+        text << "/proc/self cannot be read";
+    text << "; " << (children ? std::to_string(children->size()) : std::string("unknown")) << " children";
+    return text.str();
 }
 
 // Starts `config`, calls `during` once `afterMs` have passed (to cancel, kill a worker...), waits for finished.

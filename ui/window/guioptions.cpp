@@ -128,7 +128,13 @@ void reportFirstPaint(MainWindow& window, bool quit)
     afterFirstPaint(
         window,
         [quit] {
-            std::printf("first paint %.1f ms after the process started\n", processstats::msSinceStart());
+            // For scripts (gui_bench reads it): QString::number writes a decimal point in every locale, where printf
+            // follows the C library's, which QApplication sets from the environment (a decimal comma in German).
+            const auto ms = processstats::msSinceStart();
+            const QByteArray line = ms ? QByteArrayLiteral("first paint ") + QByteArray::number(*ms, 'f', 1)
+                    + QByteArrayLiteral(" ms after the process started\n")
+                                       : QByteArrayLiteral("first paint: unknown (/proc/self/stat cannot be read)\n");
+            std::fputs(line.constData(), stdout);
             std::fflush(stdout);
             if (quit)
                 QCoreApplication::exit(0);

@@ -11,8 +11,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <charconv>
 #include <gtest/gtest.h>
 #include <limits>
+#include <map>
 
 using namespace conlab;
 using conlab::test::entries;
@@ -46,6 +48,57 @@ void expectRoundTrip(const SavedRun& saved)
     expectSameTrace(*saved.trace, *read.trace);
     expectSameSummary(saved.summary, read.summary);
     expectSameSummary(saved.baseline, read.baseline);
+}
+
+struct ViewerEvent
+{
+    double ts = 0;
+    double dur = 0;
+};
+
+double parsedNumberAfter(const QByteArray& json, qsizetype& at, const char* key)
+{
+    at = json.indexOf(key, at) + qsizetype(std::strlen(key));
+    double value = 0;
+    const auto [end, error] = std::from_chars(json.constData() + at, json.constData() + json.size(), value);
+    EXPECT_EQ(error, std::errc()) << "no number after " << key << " at " << at;
+    at = end - json.constData();
+    return value;
+}
+
+// Segment events as a JavaScript viewer reads them: ts and dur each parsed to a double (from_chars rounds exactly as
+// strtod and JSON.parse do, whatever the locale), the end their sum in double precision; speedscope (1.25) first
+// subtracts the lane's earliest ts from each ts, so that shifted sum is checked too. Counts, lane by lane in order of
+// ts, the segments whose end so computed passes the next segment's ts: each one a viewer nests.
+int viewerOverlaps(const QByteArray& json)
+{
+    std::map<int, std::vector<ViewerEvent>> lanes;
+    const QByteArray marker = QByteArrayLiteral("\"ph\":\"X\",\"pid\":1,\"tid\":");
+    for (qsizetype at = json.indexOf(marker); at >= 0; at = json.indexOf(marker, at)) {
+        at += marker.size();
+        const int tid = int(parsedNumberAfter(json, at, ""));
+        ViewerEvent event;
+        event.ts = parsedNumberAfter(json, at, "\"ts\":");
+        event.dur = parsedNumberAfter(json, at, "\"dur\":");
+        lanes[tid].push_back(event);
+    }
+    int overlaps = 0;
+    for (auto& [tid, events] : lanes) {
+        std::stable_sort(events.begin(), events.end(), [](auto& a, auto& b) { return a.ts < b.ts; });
+        const double laneStart = events.front().ts;
+        for (std::size_t i = 1; i < events.size(); ++i) {
+            const ViewerEvent& previous = events[i - 1];
+            const double end = previous.ts + previous.dur;
+            const double shiftedEnd = (previous.ts - laneStart) + previous.dur;
+            if (end > events[i].ts || shiftedEnd > events[i].ts - laneStart) {
+                ++overlaps;
+                ADD_FAILURE() << "lane " << tid << ": " << previous.ts << " + " << previous.dur << " = " << end
+                              << " (from the lane's start: " << shiftedEnd << ") passes the next ts " << events[i].ts
+                              << " (" << events[i].ts - laneStart << ")";
+            }
+        }
+    }
+    return overlaps;
 }
 
 SavedRun savedRun(const RunResult& result, std::optional<RunSummary> baseline = std::nullopt)
@@ -158,6 +211,48 @@ TEST(RunFile, ThreadsWithGilRoundTrip)
     sequential.model = ModelKind::Sequential;
     sequential.gil = false;
     expectRoundTrip(savedRun(result, runToCompletion(sequential).summary));
+}
+
+// 74403.63 + 5150.944 is 79554.57400000001 in double precision, past the next segment's 79554.574: written as
+// three-decimal texts, speedscope drew the next segment nested under this one.
+TEST(RunFile, ViewersAddingTsAndDurInDoublesNeverPassTheNextSegment)
+{
+    auto trace = std::make_shared<Trace>();
+    trace->originNs = 5'000'000'000;
+    trace->lanes = {LaneInfo {QStringLiteral("worker 0"), LaneKind::Thread},
+        LaneInfo {QStringLiteral("worker 1"), LaneKind::Thread}};
+    // Lane 0: the sum passes the next ts as parsed. Lane 1: it does only once speedscope has subtracted the lane's
+    // first ts (34234.786) from each ts: 126614.243 + 66496.172 passes 193110.415.
+    const std::vector<std::vector<std::int64_t>> bounds {
+        {0, 74'403'630, 79'554'574, 79'554'575, 1'000'000'000'123, 1'000'000'001'000},
+        {34'234'786, 160'849'029, 227'345'201, 227'345'300},
+    };
+    for (std::size_t lane = 0; lane < bounds.size(); ++lane) {
+        for (std::size_t i = 1; i < bounds[lane].size(); ++i)
+            trace->segments.push_back(Segment {trace->originNs + bounds[lane][i - 1], trace->originNs + bounds[lane][i],
+                0, std::uint16_t(lane), i % 2 ? TaskState::Running : TaskState::Ready, -1});
+    }
+    SavedRun saved {trace, std::nullopt, std::nullopt};
+    const QByteArray json = runFileJson(saved);
+    EXPECT_EQ(viewerOverlaps(json), 0);
+    // The one that needed it is written with more digits, not a nanosecond shorter: it reads back exactly.
+    EXPECT_FALSE(json.contains("\"ts\":74403.630,\"dur\":5150.944,")) << json.constData();
+    EXPECT_FALSE(json.contains("\"ts\":160849.029,\"dur\":66496.172,")) << json.constData();
+    expectRoundTrip(saved);
+}
+
+// A real run on every lane, the GIL's included (20 segments of a 6-task run ended past their successors before).
+TEST(RunFile, SixTaskThreadsWithGilRunShowsNoOverlapToViewers)
+{
+    RunConfig config = makeConfig(ModelKind::Threads, WorkloadKind::Mixed, 6, 2, 10, 2);
+    config.gil = true;
+    config.switchIntervalMs = 0.5;
+    config.workload.phases = 3;
+    const RunResult result = runToCompletion(config);
+    ASSERT_TRUE(result.trace);
+    ASSERT_GT(result.trace->segments.size(), 100u);
+    EXPECT_EQ(viewerOverlaps(runFileJson(savedRun(result))), 0);
+    expectRoundTrip(savedRun(result));
 }
 
 TEST(RunFile, ProcessesRoundTrip)

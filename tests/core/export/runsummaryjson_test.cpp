@@ -68,6 +68,7 @@ TEST(RunSummaryJson, HasExactlyTheDocumentedKeys)
         QStringLiteral("cores"),
         QStringLiteral("iterations_per_ms"),
         QStringLiteral("startup_ms"),
+        QStringLiteral("overlapping_segments"),
         QStringLiteral("cancelled"),
     };
     EXPECT_EQ(actual, expected) << QJsonDocument(json).toJson().toStdString();

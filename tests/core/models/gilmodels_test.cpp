@@ -1,9 +1,11 @@
 #include "core/gil/gillane.h"
 #include "core/sampling/cpusampler.h"
+#include "tests/core/overlappingrecorder.h"
 #include "tests/core/testrun.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 #include <vector>
 
@@ -44,7 +46,22 @@ bool isOnCpu(TaskState state)
     return state == TaskState::Running || state == TaskState::BlockingLoop;
 }
 
+// The GIL lane's holdings, in time order, never overlap: one holder at a time.
+void expectOneGilHolderAtATime(const Trace& trace, int gilLane)
+{
+    const std::vector<Segment> held = sortedLane(trace, gilLane);
+    ASSERT_GE(held.size(), 2u);
+    for (std::size_t i = 1; i < held.size(); ++i)
+        ASSERT_LE(held[i - 1].endNs, held[i].beginNs) << "GIL held twice at once at " << i;
+}
+
 } // namespace
+
+TEST(GilModels, HeldTwiceCheckFailsForARecorderThatOverlapsTheGilLane)
+{
+    EXPECT_FATAL_FAILURE(
+        expectOneGilHolderAtATime(test::overlappingTrace(LaneKind::Gil), 1), "GIL held twice at once at 1");
+}
 
 TEST(GilModels, CpuBoundThreadsWithGilDoNotSpeedUp)
 {
@@ -76,10 +93,8 @@ TEST(GilModels, OneHolderAtATimeAndTheGilLaneShowsIt)
     ASSERT_EQ(gilLane, 2);
     EXPECT_EQ(trace.lanes[std::size_t(gilLane)].kind, LaneKind::Gil);
 
-    const std::vector<Segment> held = sortedLane(trace, gilLane);
-    ASSERT_GE(held.size(), 2u);
-    for (std::size_t i = 1; i < held.size(); ++i)
-        ASSERT_LE(held[i - 1].endNs, held[i].beginNs) << "GIL held twice at once at " << i;
+    expectOneGilHolderAtATime(trace, gilLane);
+    EXPECT_EQ(result.summary.overlappingSegments, 0);
 
     // The workers' running segments never overlap beyond a slice or so: the holder only lets go between slices.
     std::vector<Segment> running;

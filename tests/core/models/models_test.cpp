@@ -1,8 +1,10 @@
 #include "core/sampling/cpusampler.h"
+#include "tests/core/overlappingrecorder.h"
 #include "tests/core/testrun.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 #include <map>
 
@@ -39,6 +41,12 @@ void expectNoOverlaps(const Trace& trace)
 
 } // namespace
 
+// The check above is only worth its name if a recorder that overlaps a lane's states makes it fail.
+TEST(OverlapCheck, FailsForARecorderThatOverlapsALanesStates)
+{
+    EXPECT_FATAL_FAILURE(expectNoOverlaps(test::overlappingTrace()), "lane 0 overlaps at 1");
+}
+
 TEST_P(EveryModel, SameWorkloadSameChecksumAsSequential)
 {
     const RunConfig base = makeConfig(ModelKind::Sequential, WorkloadKind::Mixed, 6, 3, 5, 5);
@@ -60,6 +68,7 @@ TEST_P(EveryModel, LanesNeverOverlapAndEveryIoWaitHasAResumeSample)
     const RunResult result = runToCompletion(makeConfig(GetParam(), WorkloadKind::Mixed, 8, 4, 3, 10));
     ASSERT_TRUE(result.summary.error.isEmpty());
     expectNoOverlaps(*result.trace);
+    EXPECT_EQ(result.summary.overlappingSegments, 0);
     // 8 tasks x 2 phases, each with one I/O wait.
     EXPECT_EQ(result.summary.resumeLatencyMs.count, 16);
     EXPECT_GT(result.summary.stateMs[std::size_t(TaskState::Running)], 0);
@@ -72,6 +81,7 @@ TEST_P(EveryModel, SleepWorkloadCompletes)
     EXPECT_TRUE(result.summary.error.isEmpty());
     EXPECT_EQ(result.summary.tasksCompleted, 4);
     expectNoOverlaps(*result.trace);
+    EXPECT_EQ(result.summary.overlappingSegments, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Models, EveryModel, ::testing::ValuesIn(allModelKinds), modelName);

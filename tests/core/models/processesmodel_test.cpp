@@ -11,22 +11,8 @@
 using namespace conlab;
 using conlab::test::bestSpeedup;
 using conlab::test::makeConfig;
+using conlab::test::noChildrenWithin;
 using conlab::test::runToCompletion;
-
-namespace {
-
-// Children are reaped by Qt asynchronously; give it a moment before calling one a zombie.
-bool noChildrenWithin(int ms)
-{
-    for (int waited = 0; waited < ms; waited += 20) {
-        if (processstats::childPids().empty())
-            return true;
-        QThread::msleep(20);
-    }
-    return processstats::childPids().empty();
-}
-
-} // namespace
 
 TEST(ProcessesModel, CpuBoundUsesEveryCore)
 {
@@ -105,8 +91,9 @@ TEST_P(KilledWorker, EndsTheRunWithErrorKeepsResultsAndLeavesNoZombie)
         if (killed >= 0 || !taskRan)
             return;
         const auto children = processstats::childPids();
-        ASSERT_FALSE(children.empty());
-        killed = children.front();
+        ASSERT_TRUE(children) << "/proc cannot be read";
+        ASSERT_FALSE(children->empty());
+        killed = children->front();
         ::kill(killed, SIGKILL);
     });
     QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
@@ -133,7 +120,7 @@ TEST_P(KilledWorker, EndsTheRunWithErrorKeepsResultsAndLeavesNoZombie)
             ranTasks.insert(s.task);
     }
     EXPECT_GE(int(ranTasks.size()), completed);
-    EXPECT_TRUE(noChildrenWithin(1000)) << processstats::childPids().size() << " children left";
+    EXPECT_TRUE(noChildrenWithin(1000)) << test::countsNowText();
 
     // The app stays usable: the next run works.
     RunConfig next = c.config;

@@ -77,10 +77,12 @@ TEST(Soak, FiveHundredRunsOfEveryModelAndWorkloadGiveBackWhatTheyTake)
     const std::vector<RunConfig> cycle = oneCycle();
     for (std::size_t i = 0; i < cycle.size(); ++i)
         ASSERT_TRUE(runsCleanly(cycle[i], int(i))) << "warm-up";
-    ASSERT_TRUE(test::settlesTo(processstats::threadCount(), processstats::openFdCount()));
-    const int threadsBefore = processstats::threadCount();
-    const int fdsBefore = processstats::openFdCount();
-    const double rssBefore = processstats::rssMb();
+    const auto start = test::processCounts();
+    ASSERT_TRUE(start) << "/proc/self cannot be read: no leak check without it";
+    ASSERT_TRUE(test::settlesTo(*start));
+    const auto before = test::processCounts();
+    const auto rssBefore = processstats::rssMb();
+    ASSERT_TRUE(before && rssBefore) << "/proc/self cannot be read: no leak check without it";
 
     constexpr int runs = 500;
     QElapsedTimer clock;
@@ -91,17 +93,14 @@ TEST(Soak, FiveHundredRunsOfEveryModelAndWorkloadGiveBackWhatTheyTake)
         failures += !runsCleanly(cycle[std::size_t(i) % cycle.size()], i, &tally);
     ASSERT_EQ(failures, 0);
 
-    EXPECT_TRUE(test::settlesTo(threadsBefore, fdsBefore))
-        << processstats::threadCount() << " threads (" << threadsBefore << " before), " << processstats::openFdCount()
-        << " descriptors (" << fdsBefore << " before)";
-    for (int waited = 0; waited < 1000 && !processstats::childPids().empty(); waited += 20)
-        QThread::msleep(20);
-    EXPECT_TRUE(processstats::childPids().empty()) << processstats::childPids().size() << " children left";
-    const double rssAfter = processstats::rssMb();
+    EXPECT_TRUE(test::settlesTo(*before)) << test::countsNowText() << " (" << *before << " before)";
+    EXPECT_TRUE(test::noChildrenWithin(1000)) << test::countsNowText();
+    const auto after = test::processCounts();
+    const auto rssAfter = processstats::rssMb();
+    ASSERT_TRUE(after && rssAfter) << "/proc/self cannot be read after the runs";
     std::printf("[ measured ] %d runs (%d tasks, %d worker processes) in %.1f s; threads %d -> %d, descriptors %d -> "
                 "%d, RSS %.1f -> %.1f MiB (%+.1f %%)\n",
-        runs, tally.tasks, tally.workerProcesses, double(clock.elapsed()) / 1000.0, threadsBefore,
-        processstats::threadCount(), fdsBefore, processstats::openFdCount(), rssBefore, rssAfter,
-        (rssAfter / rssBefore - 1) * 100);
-    EXPECT_LT(rssAfter, rssBefore * 1.10);
+        runs, tally.tasks, tally.workerProcesses, double(clock.elapsed()) / 1000.0, before->threads, after->threads,
+        before->fds, after->fds, *rssBefore, *rssAfter, (*rssAfter / *rssBefore - 1) * 100);
+    EXPECT_LT(*rssAfter, *rssBefore * 1.10);
 }

@@ -1,11 +1,14 @@
 #include "core/run/processstats.h"
 #include "tests/core/testrun.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QThread>
 #include <QTimer>
 #include <gtest/gtest.h>
+#include <memory>
+#include <vector>
 
 using namespace conlab;
 using conlab::test::makeConfig;
@@ -24,8 +27,8 @@ TEST_P(CancelEveryModel, CancelReturnsWithin200msAndLeavesNothingBehind)
 {
     const auto [model, workload] = GetParam();
     runToCompletion(makeConfig(model, workload, 1, 1, 1, 1)); // warm-up: calibration and Qt's one-off threads
-    const int threadsBefore = processstats::threadCount();
-    const int fdsBefore = processstats::openFdCount();
+    const auto before = test::processCounts();
+    ASSERT_TRUE(before) << "/proc/self cannot be read: no leak check without it";
 
     // Long tasks: nothing would finish on its own within the test.
     QElapsedTimer sinceCancel;
@@ -39,9 +42,7 @@ TEST_P(CancelEveryModel, CancelReturnsWithin200msAndLeavesNothingBehind)
     EXPECT_TRUE(result->summary.cancelled);
     EXPECT_TRUE(result->summary.error.isEmpty()) << result->summary.error.toStdString();
     EXPECT_LT(cancelToFinishedMs, test::slack(200));
-    EXPECT_TRUE(settlesTo(threadsBefore, fdsBefore))
-        << "threads " << processstats::threadCount() << " (was " << threadsBefore << "), fds "
-        << processstats::openFdCount() << " (was " << fdsBefore << ")";
+    EXPECT_TRUE(settlesTo(*before)) << test::countsNowText() << " (was " << *before << ")";
 }
 
 INSTANTIATE_TEST_SUITE_P(Models, CancelEveryModel,
@@ -84,18 +85,70 @@ TEST(RunController, StreamsBatchesBeforeFinishing)
     EXPECT_EQ(int(result->trace->cpuSamples.front().perCore.size()), result->trace->cores);
 }
 
+// An invalid configuration starts nothing; a second start while a run goes is refused and leaves that run alone: it
+// finishes with its own configuration and every one of its tasks, and nothing else runs.
 TEST(RunController, RefusesInvalidConfigAndSecondStart)
 {
     RunController controller;
+    std::vector<RunConfig> started;
+    std::vector<RunResult> finished;
+    QEventLoop loop;
+    QObject::connect(&controller, &RunController::started, [&](const RunStart& s) { started.push_back(s.config); });
+    QObject::connect(&controller, &RunController::finished, [&](const RunResult& r) {
+        finished.push_back(r);
+        loop.quit();
+    });
     QString error;
-    RunConfig bad = makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 0, 1, 1, 1);
-    EXPECT_FALSE(controller.start(bad, &error));
-    EXPECT_TRUE(error.contains(QLatin1String("--tasks")));
+    EXPECT_FALSE(controller.start(makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 0, 1, 1, 1), &error));
+    EXPECT_EQ(error, QStringLiteral("--tasks: must be from 1 to 1000000, got 0"));
+    EXPECT_FALSE(controller.isRunning());
 
-    ASSERT_TRUE(controller.start(makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 4, 1, 0, 1000)));
-    EXPECT_FALSE(controller.start(makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 4, 1, 0, 10), &error));
-    EXPECT_TRUE(error.contains(QLatin1String("already")));
-    // Destroying the controller mid-run must cancel and join, not crash or hang.
+    const RunConfig first = makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 4, 1, 0, 50);
+    ASSERT_TRUE(controller.start(first));
+    error.clear();
+    EXPECT_FALSE(controller.start(makeConfig(ModelKind::Sequential, WorkloadKind::Sleep, 2, 1, 0, 10), &error));
+    EXPECT_EQ(error, QStringLiteral("a run is already going: stop it first"));
+    EXPECT_TRUE(controller.isRunning());
+
+    QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    // Anything the refused start had begun would arrive by now.
+    QTimer::singleShot(300, &loop, &QEventLoop::quit);
+    loop.exec();
+    ASSERT_EQ(finished.size(), 1u);
+    ASSERT_EQ(started.size(), 1u);
+    EXPECT_EQ(started[0].model, ModelKind::Threads);
+    const RunSummary& summary = finished[0].summary;
+    EXPECT_EQ(summary.config.model, ModelKind::Threads);
+    EXPECT_EQ(summary.config.workload.tasks, 4);
+    EXPECT_EQ(summary.tasksCompleted, 4);
+    EXPECT_FALSE(summary.cancelled);
+    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+}
+
+// Destroying the controller mid-run cancels the run and joins its threads: it returns within the cancel's 200 ms and
+// leaves no thread or descriptor behind.
+TEST(RunController, DestroyedMidRunCancelsAndJoins)
+{
+    runToCompletion(makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 1, 1, 0, 1)); // warm-up
+    const auto before = test::processCounts();
+    ASSERT_TRUE(before) << "/proc/self cannot be read: no leak check without it";
+    auto controller = std::make_unique<RunController>();
+    bool began = false;
+    QObject::connect(controller.get(), &RunController::started, [&] { began = true; });
+    ASSERT_TRUE(controller->start(makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 64, 8, 0, 20'000)));
+    QElapsedTimer waiting;
+    waiting.start();
+    while (!began && waiting.elapsed() < 10'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    ASSERT_TRUE(began);
+    EXPECT_GT(test::processCounts().value_or(*before).threads, before->threads) << "the run's threads are going";
+
+    QElapsedTimer destroying;
+    destroying.start();
+    controller.reset();
+    EXPECT_LT(destroying.elapsed(), test::slack(1'000));
+    EXPECT_TRUE(settlesTo(*before)) << test::countsNowText() << " (was " << *before << ")";
 }
 
 TEST(RunController, CpuTimeAndWallAreMeasured)

@@ -106,8 +106,8 @@ TEST(RunSeries, AFailingStepIsReportedAndTheRestRun)
 TEST(RunSeries, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
 {
     test::runToCompletion(makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 1, 1, 0, 1)); // warm-up
-    const int threadsBefore = processstats::threadCount();
-    const int fdsBefore = processstats::openFdCount();
+    const auto before = test::processCounts();
+    ASSERT_TRUE(before) << "/proc/self cannot be read: no leak check without it";
 
     // Steps no test would wait for: only a cancel ends them.
     const std::vector<RunConfig> configs {makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 2, 2, 0, 10),
@@ -139,9 +139,7 @@ TEST(RunSeries, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
     EXPECT_TRUE(recorded.results[1].summary.cancelled);
     EXPECT_EQ(recorded.started, (std::vector<int> {0, 1}));
     EXPECT_FALSE(series.isRunning());
-    EXPECT_TRUE(test::settlesTo(threadsBefore, fdsBefore))
-        << "threads " << processstats::threadCount() << " (was " << threadsBefore << "), fds "
-        << processstats::openFdCount() << " (was " << fdsBefore << ")";
+    EXPECT_TRUE(test::settlesTo(*before)) << test::countsNowText() << " (was " << *before << ")";
 }
 
 TEST(RunSeries, CancelBetweenStepsDropsTheRest)

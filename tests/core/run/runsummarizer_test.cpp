@@ -1,4 +1,6 @@
+#include "core/run/engine.h"
 #include "core/run/runsummarizer.h"
+#include "tests/core/overlappingrecorder.h"
 
 #include <gtest/gtest.h>
 
@@ -45,4 +47,22 @@ TEST(RunSummarizer, NearestRankPercentiles)
     EXPECT_DOUBLE_EQ(stats.p99, 99);
     EXPECT_DOUBLE_EQ(stats.max, 100);
     EXPECT_EQ(latencyStats({}).count, 0);
+}
+
+// A model that records two states of one lane at once is counted and said, not hidden.
+TEST(RunSummarizer, CountsAndNotesOverlappingSegments)
+{
+    const Trace overlapping = test::overlappingTrace();
+    EXPECT_EQ(overlappingSegments(overlapping), 2);
+    const RunSummary summary = summarizeRun(RunConfig {}, overlapping, EngineResult {});
+    EXPECT_EQ(summary.overlappingSegments, 2);
+    ASSERT_EQ(summary.notes.size(), 1);
+    EXPECT_TRUE(summary.notes.at(0).contains(QStringLiteral("overlap"))) << summary.notes.at(0).toStdString();
+
+    // Touching is not overlapping, and a lane's order of recording does not matter.
+    Trace clean;
+    clean.lanes = {LaneInfo {QStringLiteral("a"), LaneKind::Thread}};
+    clean.segments = {seg(0, 0, TaskState::Ready, 5, 9), seg(0, 0, TaskState::Running, 0, 5)};
+    EXPECT_EQ(overlappingSegments(clean), 0);
+    EXPECT_TRUE(summarizeRun(RunConfig {}, clean, EngineResult {}).notes.isEmpty());
 }

@@ -56,9 +56,11 @@ protected:
 TEST_P(MainWindowClosedMidRun, ReturnsAtOnceAndLeavesNothingBehind)
 {
     const ModelCase& c = GetParam();
-    ASSERT_TRUE(test::settlesTo(processstats::threadCount(), processstats::openFdCount()));
-    const int threadsBefore = processstats::threadCount();
-    const int fdsBefore = processstats::openFdCount();
+    const auto start = test::processCounts();
+    ASSERT_TRUE(start) << "/proc/self cannot be read: no leak check without it";
+    ASSERT_TRUE(test::settlesTo(*start));
+    const auto before = test::processCounts();
+    ASSERT_TRUE(before);
 
     auto window = std::make_unique<MainWindow>();
     RunConfig config = test::makeConfig(c.model, WorkloadKind::Cpu, 64, 2, 2'000, 0);
@@ -68,7 +70,7 @@ TEST_P(MainWindowClosedMidRun, ReturnsAtOnceAndLeavesNothingBehind)
     window->show();
     window->runCurrent();
     ASSERT_TRUE(spinUntil([&] { return window->timelinePlot()->data().segmentCount() > 0; }, test::slack(20'000)));
-    EXPECT_GT(processstats::threadCount(), threadsBefore);
+    EXPECT_GT(processstats::threadCount().value_or(0), before->threads);
 
     QElapsedTimer clock;
     clock.start();
@@ -77,12 +79,15 @@ TEST_P(MainWindowClosedMidRun, ReturnsAtOnceAndLeavesNothingBehind)
     const qint64 closedMs = clock.elapsed();
     std::printf("[ measured ] %s: close and destroy took %lld ms\n", c.name, static_cast<long long>(closedMs));
     EXPECT_LT(closedMs, test::slack(1'000));
-    EXPECT_TRUE(test::settlesTo(threadsBefore, fdsBefore))
-        << processstats::threadCount() << " threads (" << threadsBefore << " before), " << processstats::openFdCount()
-        << " descriptors (" << fdsBefore << " before)";
+    EXPECT_TRUE(test::settlesTo(*before)) << test::countsNowText() << " (" << *before << " before)";
     // Qt reaps a killed worker a moment later, from its own notifier.
-    EXPECT_TRUE(spinUntil([] { return processstats::childPids().empty(); }, 1'000))
-        << processstats::childPids().size() << " children left";
+    EXPECT_TRUE(spinUntil(
+        [] {
+            const auto children = processstats::childPids();
+            return children && children->empty();
+        },
+        1'000))
+        << test::countsNowText();
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryModel, MainWindowClosedMidRun,

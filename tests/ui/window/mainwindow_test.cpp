@@ -3,6 +3,7 @@
 #include "ui/export/exportpicturedialog.h"
 #include "ui/export/figurewriter.h"
 #include "ui/plots/coreutilisationplot.h"
+#include "ui/plots/statepalette.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/metricspanel.h"
@@ -40,15 +41,28 @@ using conlab::test::spinUntil;
 
 namespace {
 
-int distinctColours(const QImage& image)
+// Pixels of `area` within a few steps of `colour` on every channel: an anti-aliased line's core, a segment's fill.
+int pixelsNear(const QImage& image, const QRect& area, const QColor& colour, int tolerance = 0)
 {
-    QSet<QRgb> colours;
     const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
-    for (int y = 0; y < rgb.height(); y += 2) {
-        for (int x = 0; x < rgb.width(); x += 2)
-            colours.insert(rgb.pixel(x, y));
+    int count = 0;
+    for (int y = std::max(area.top(), 0); y <= std::min(area.bottom(), rgb.height() - 1); ++y) {
+        for (int x = std::max(area.left(), 0); x <= std::min(area.right(), rgb.width() - 1); ++x) {
+            const QRgb pixel = rgb.pixel(x, y);
+            if (std::abs(qRed(pixel) - colour.red()) <= tolerance
+                && std::abs(qGreen(pixel) - colour.green()) <= tolerance
+                && std::abs(qBlue(pixel) - colour.blue()) <= tolerance)
+                ++count;
+        }
     }
-    return int(colours.size());
+    return count;
+}
+
+// A plot's data area in the coordinates of `window`'s picture: the axes, labels and legend left out.
+QRect plotArea(const QCustomPlot* plot, const QWidget* window)
+{
+    const QRect area = plot->axisRect()->rect();
+    return QRect(plot->mapTo(window, area.topLeft()), area.size());
 }
 
 // A window on a small workload that every model finishes in well under a second, with its results recorded.
@@ -229,7 +243,10 @@ TEST(MainWindow, TheBaselineButtonMeasuresSequentialAndFillsInTheSpeedup)
         << shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).toStdString();
 }
 
-TEST(MainWindow, AScreenshotAfterARunIsNotBlank)
+// The window's own picture shows the run: inside the timeline's data area, every state the run spent a visible share
+// of its time in, in that state's colour; inside the utilisation plot's, the first core's line. The chrome around
+// them (anti-aliased text and buttons, hundreds of colours on their own) is not looked at.
+TEST(MainWindow, AScreenshotAfterARunShowsItsStatesAndItsCores)
 {
     ShownWindow shown(WorkloadKind::Mixed, 6, 40, 40);
     shown.window.resize(1280, 800);
@@ -238,13 +255,25 @@ TEST(MainWindow, AScreenshotAfterARunIsNotBlank)
     shown.window.refreshPlotsNow();
     const QImage image = shown.window.grab().toImage();
     ASSERT_FALSE(image.isNull());
-    const int colours = distinctColours(image);
-    std::printf("screenshot %dx%d, %d distinct colours\n", image.width(), image.height(), colours);
-    EXPECT_GT(colours, 100);
+    const QRect timeline = plotArea(shown.window.timelinePlot(), &shown.window);
+    const QRect utilisation = plotArea(shown.window.utilisationPlot(), &shown.window);
+    ASSERT_GT(timeline.width() * timeline.height(), 10'000);
 
-    // The timeline itself is drawn, not just the chrome around it.
-    const QImage timeline = shown.window.timelinePlot()->grab().toImage();
-    EXPECT_GT(distinctColours(timeline), 20);
+    const RunSummary& summary = shown.finished[0].summary;
+    double totalMs = 0;
+    for (double ms : summary.stateMs)
+        totalMs += ms;
+    int statesShown = 0;
+    for (TaskState state : allTaskStates) {
+        if (summary.stateMs[std::size_t(state)] < 0.05 * totalMs)
+            continue;
+        ++statesShown;
+        const int pixels = pixelsNear(image, timeline, stateColor(state));
+        std::printf("%s: %d pixels in the timeline\n", taskStateKey(state).toLatin1().constData(), pixels);
+        EXPECT_GT(pixels, 200) << taskStateKey(state).toStdString();
+    }
+    EXPECT_GE(statesShown, 2) << "a mixed run computes and waits";
+    EXPECT_GT(pixelsNear(image, utilisation, coreColor(0), 24), 20) << "no line of core 0";
 }
 
 TEST(MainWindow, WorkloadControlsThatDoNotApplyAreDisabled)

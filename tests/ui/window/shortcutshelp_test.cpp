@@ -30,14 +30,6 @@ QStringList rowsOf(const QTableWidget* table)
     return rows;
 }
 
-QString keysText(const QList<QKeySequence>& keys)
-{
-    QStringList texts;
-    for (const QKeySequence& key : keys)
-        texts << key.toString(QKeySequence::NativeText);
-    return texts.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 TEST(ShortcutsHelp, ListsEveryShortcutOfTheWindowReadFromItsActions)
@@ -117,17 +109,17 @@ TEST(ShortcutsHelp, AnActionAddedLaterAppearsTheNextTimeItIsShown)
     shortcut->setWhatsThis(QStringLiteral("Count the cores"));
     window.showShortcutsHelp();
     const QStringList rows = rowsOf(help->table());
-    const QString keys = QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F).toString(QKeySequence::NativeText);
-    EXPECT_TRUE(rows.contains(QStringLiteral("%1 | Frobnicate the cores").arg(keys)))
-        << rows.join(QLatin1Char('\n')).toStdString();
-    EXPECT_TRUE(rows.contains(QStringLiteral("F7 | Count the cores"))) << rows.join(QLatin1Char('\n')).toStdString();
+    const QString table = rows.join(QLatin1Char('\n'));
+    EXPECT_TRUE(rows.contains(QStringLiteral("Ctrl+Alt+F | Frobnicate the cores"))) << table.toStdString();
+    EXPECT_TRUE(rows.contains(QStringLiteral("F7 | Count the cores"))) << table.toStdString();
 
-    // Every entry is a row of the table, under its group's heading.
-    for (const ShortcutEntry& entry : windowShortcuts(&window)) {
-        EXPECT_TRUE(rows.contains(QStringLiteral("%1 | %2").arg(keysText(entry.keys), entry.text)))
-            << entry.text.toStdString();
-        EXPECT_TRUE(rows.contains(QStringLiteral("# ") + entry.group)) << entry.group.toStdString();
-    }
+    // What a presenter reads, written out here rather than computed the way the help computes it: the groups'
+    // headings, and each action's keys joined as the table shows them.
+    for (const char* row : {"# File", "# Edit", "# Run", "# View", "# Help", "# Other keys", "Ctrl+S | Export picture",
+             "Ctrl+Shift+C | Copy picture", "F11 | Presenter mode", "3, Alt+3 | Pick Threads",
+             "1, Alt+1 | Pick Sequential", "Ctrl+O | Open run", "Ctrl+Shift+S | Save run",
+             "Esc | Leave presenter mode (when no run is going)"})
+        EXPECT_TRUE(rows.contains(QString::fromUtf8(row))) << row << " not in\n" << table.toStdString();
 }
 
 TEST(ShortcutsHelp, F1AndQuestionMarkOpenIt)
