@@ -184,7 +184,8 @@ TEST(GuiOptions, AutorunWritesAReportAndAScreenshotThenExits)
 
     const QImage image(screenshot);
     ASSERT_FALSE(image.isNull());
-    EXPECT_GT(image.width(), 800);
+    // The whole window: it opens as wide as the (800-pixel) offscreen screen allows.
+    EXPECT_GE(image.width(), 800);
     QSet<QRgb> colours;
     for (int y = 0; y < image.height(); y += 2) {
         for (int x = 0; x < image.width(); x += 2)

@@ -61,7 +61,8 @@ Look lookOf(MainWindow& window)
     look.xTickPt = timeline->xAxis->tickLabelFont().pointSizeF();
     look.xLabelPt = timeline->xAxis->labelFont().pointSizeF();
     look.laneLabelPt = timeline->yAxis->tickLabelFont().pointSizeF();
-    look.timelineLegendPt = timeline->legend->item(0)->font().pointSizeF();
+    // The theme's legend font: on a plot too narrow for three rows of it the entries take the compact strip's.
+    look.timelineLegendPt = timeline->legend->font().pointSizeF();
     look.utilisationLegendPt = utilisation->legend->item(0)->font().pointSizeF();
     look.utilisationLabelPt = utilisation->yAxis->labelFont().pointSizeF();
     look.legendIcon = timeline->legend->iconSize();
