@@ -14,6 +14,7 @@ packages=(
     libqcustomplot-dev qcoro-qt6-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     xvfb xauth
+    python3
 )
 
 install_missing() {

@@ -108,11 +108,13 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
     summary.error = engine.outcome.error;
     summary.gilSwitches = engine.gilSwitches;
     summary.gilDropRequests = engine.gilDropRequests;
+    summary.python = engine.outcome.python;
+    summary.notes << engine.outcome.notes;
     const WorkloadSpec& workload = config.workload;
     // Every completed round trip of the convoy's I/O task is one resume: the CPU task has no waits.
-    if (workload.kind == WorkloadKind::Convoy)
+    if (workload.kind == WorkloadKind::Convoy && config.model != ModelKind::Python)
         summary.roundTrips = summary.resumeLatencyMs.count;
-    if (workload.kind == WorkloadKind::Counter)
+    if (workload.kind == WorkloadKind::Counter && config.model != ModelKind::Python)
         summary.counter = CounterResult {std::int64_t(workload.tasks) * workload.increments, engine.counter};
     if (config.model == ModelKind::Processes) {
         if (config.gil)

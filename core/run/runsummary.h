@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/python/pythonfacts.h"
 #include "core/run/runconfig.h"
 #include "core/trace/taskstate.h"
 
@@ -56,6 +57,7 @@ struct RunSummary
     std::optional<CounterResult> counter; // counter workload
     std::uint64_t gilSwitches = 0; // with the GIL: hand-overs and drop requests over the run
     std::uint64_t gilDropRequests = 0;
+    std::optional<PythonRunFacts> python; // the python model: the interpreter, its observation, how the script ended
     // Plain sentences for what the numbers alone would not say, e.g. that --gil changes nothing for processes.
     QStringList notes;
 };

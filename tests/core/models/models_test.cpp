@@ -74,7 +74,7 @@ TEST_P(EveryModel, SleepWorkloadCompletes)
     expectNoOverlaps(*result.trace);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, EveryModel, ::testing::ValuesIn(allModelKinds), modelName);
+INSTANTIATE_TEST_SUITE_P(Models, EveryModel, ::testing::ValuesIn(emulatedModelKinds), modelName);
 
 class ConcurrentModel : public ::testing::TestWithParam<ModelKind>
 {
