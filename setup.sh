@@ -17,6 +17,7 @@ packages=(
     xvfb xauth
     dpkg-dev lintian desktop-file-utils appstream shared-mime-info man-db
     locales # /usr/share/i18n/locales: the locale test compiles a German (decimal comma) locale with localedef
+    python3
 )
 
 install_missing() {

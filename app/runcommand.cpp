@@ -42,8 +42,12 @@ void setUpRunParser(QCommandLineParser& parser)
     parser.addPositionalArgument(QStringLiteral("run"), QStringLiteral("The run command."));
 }
 
-int runCommand(const QStringList& arguments)
+int runCommand(const QStringList& commandLine)
 {
+    // Everything after `--` belongs to a python script, whatever it looks like.
+    const qsizetype separator = commandLine.indexOf(QStringLiteral("--"));
+    const QStringList arguments = separator < 0 ? commandLine : commandLine.mid(0, separator);
+    const QStringList scriptArguments = separator < 0 ? QStringList() : commandLine.mid(separator + 1);
     QCommandLineParser parser;
     setUpRunParser(parser);
 
@@ -62,10 +66,18 @@ int runCommand(const QStringList& arguments)
     if (isSeriesCommand(parser))
         return runSeriesCommand(parser);
     QString error;
-    const auto config = runConfigFromOptions(parser, &error);
+    auto config = runConfigFromOptions(parser, &error);
     if (!config) {
         printError(error);
         return 2;
+    }
+    if (separator >= 0) {
+        if (config->model != ModelKind::Python) {
+            printError(
+                QStringLiteral("arguments after '--' are for a python script: add --model python --script FILE"));
+            return 2;
+        }
+        config->python->arguments = scriptArguments;
     }
     const auto figures = figureRequestFromOptions(parser, &error);
     if (!figures) {

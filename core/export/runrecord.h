@@ -90,6 +90,13 @@ template <typename Io, runrecord::Describes<WorkloadSpec> Spec> void describeFie
     io.field("yield_between", workload.yieldBetween);
 }
 
+template <typename Io, runrecord::Describes<PythonScript> Script> void describeFields(Io& io, Script& script)
+{
+    io.field("script", script.script);
+    io.field("interpreter", script.interpreter);
+    io.field("arguments", script.arguments);
+}
+
 template <typename Io, runrecord::Describes<RunConfig> Config> void describeFields(Io& io, Config& config)
 {
     io.keyed("model", config.model, modelKey, modelFromKey);
@@ -100,6 +107,32 @@ template <typename Io, runrecord::Describes<RunConfig> Config> void describeFiel
     io.field("switch_interval_ms", config.switchIntervalMs);
     io.keyed("offload", config.offload, offloadKey, offloadFromKey);
     io.field("iterations_per_ms", config.iterationsPerMs);
+    io.field("python", config.python);
+}
+
+template <typename Io, runrecord::Describes<PythonThreadFacts> Thread> void describeFields(Io& io, Thread& thread)
+{
+    io.field("name", thread.name);
+    io.field("pid", thread.pid);
+    io.field("tid", thread.tid);
+    io.field("gil_hold_ms", thread.gilHoldMs);
+    io.field("gil_wait_ms", thread.gilWaitMs);
+}
+
+template <typename Io, runrecord::Describes<PythonRunFacts> Facts> void describeFields(Io& io, Facts& python)
+{
+    io.field("executable", python.executable);
+    io.field("version", python.version);
+    io.field("observer_mode", python.observerMode);
+    io.field("gil_sample_hz", python.gilSampleHz);
+    io.field("state_sample_hz", python.stateSampleHz);
+    io.field("observer_cpu_percent", python.observerCpuPercent);
+    io.field("threads", python.threads);
+    io.field("processes", python.processes);
+    io.field("exit_code", python.exitCode);
+    io.field("exit_signal", python.exitSignal);
+    io.field("stdout", python.stdoutText);
+    io.field("stderr", python.stderrText);
 }
 
 template <typename Io, runrecord::Describes<LatencyStats> Latency> void describeFields(Io& io, Latency& latency)
@@ -145,6 +178,7 @@ template <typename Io, runrecord::Describes<RunSummary> Summary> void describeFi
     io.field("counter", summary.counter);
     io.field("gil_switches", summary.gilSwitches);
     io.field("gil_drop_requests", summary.gilDropRequests);
+    io.field("python", summary.python);
     io.field("notes", summary.notes);
 }
 

@@ -27,11 +27,107 @@ QString ms(double value)
 QString modelText(const RunConfig& config)
 {
     QString text = modelKey(config.model);
+    if (config.model == ModelKind::Python)
+        return text + QStringLiteral(" (a real CPython interpreter, observed from outside)");
     if (config.model == ModelKind::EventLoop && config.offload != OffloadKind::None)
         text += QStringLiteral(", CPU phases in a %1 executor")
                     .arg(config.offload == OffloadKind::Threads ? QStringLiteral("thread") : QStringLiteral("process"));
     if (config.gil)
         text += QStringLiteral(" + GIL (switch interval %1 ms)").arg(parameterText(config.switchIntervalMs));
+    return text;
+}
+
+// How many lines of each stream the summary quotes; the run file keeps all of it (capped).
+constexpr int outputTailLines = 20;
+
+QString exitText(const PythonRunFacts& python)
+{
+    if (python.exitCode)
+        return QStringLiteral("exit code %1").arg(*python.exitCode);
+    if (python.exitSignal != 0)
+        return QStringLiteral("killed by signal %1").arg(python.exitSignal);
+    return QStringLiteral("unknown");
+}
+
+void insertPython(QJsonObject& json, const RunConfig& config, const PythonRunFacts* python)
+{
+    if (config.python) {
+        json.insert(QStringLiteral("script"), config.python->script);
+        json.insert(QStringLiteral("script_arguments"), QJsonArray::fromStringList(config.python->arguments));
+    }
+    if (!python)
+        return;
+    json.insert(QStringLiteral("python_executable"), python->executable);
+    json.insert(QStringLiteral("python_version"), python->version);
+    json.insert(QStringLiteral("observer_mode"), python->observerMode);
+    json.insert(QStringLiteral("gil_sample_hz"), roundedJson(python->gilSampleHz));
+    json.insert(QStringLiteral("state_sample_hz"), roundedJson(python->stateSampleHz));
+    json.insert(QStringLiteral("observer_cpu_percent"), roundedJson(python->observerCpuPercent));
+    QJsonArray threads;
+    for (const PythonThreadFacts& thread : python->threads)
+        threads.append(QJsonObject {
+            {QStringLiteral("name"), thread.name},
+            {QStringLiteral("pid"), thread.pid},
+            {QStringLiteral("tid"), thread.tid},
+            {QStringLiteral("gil_hold_ms"), roundedJson(thread.gilHoldMs)},
+            {QStringLiteral("gil_wait_ms"), roundedJson(thread.gilWaitMs)},
+        });
+    json.insert(QStringLiteral("threads"), threads);
+    QJsonArray processes;
+    for (int pid : python->processes)
+        processes.append(pid);
+    json.insert(QStringLiteral("processes"), processes);
+    json.insert(QStringLiteral("script_exit_code"),
+        python->exitCode ? QJsonValue(*python->exitCode) : QJsonValue(QJsonValue::Null));
+    if (python->exitSignal != 0)
+        json.insert(QStringLiteral("script_signal"), python->exitSignal);
+    json.insert(QStringLiteral("stdout_tail"), lastLines(python->stdoutText, outputTailLines));
+    json.insert(QStringLiteral("stderr_tail"), lastLines(python->stderrText, outputTailLines));
+}
+
+void appendPythonRows(std::vector<std::pair<QString, QString>>& rows, const RunSummary& summary)
+{
+    const RunConfig& config = summary.config;
+    if (config.python)
+        rows.emplace_back(QStringLiteral("script"),
+            (QStringList {config.python->script} + config.python->arguments).join(QLatin1Char(' ')));
+    if (!summary.python)
+        return;
+    const PythonRunFacts& python = *summary.python;
+    rows.emplace_back(QStringLiteral("python"),
+        QStringLiteral("%1 (%2)").arg(
+            python.version.isEmpty() ? QStringLiteral("version unknown") : python.version, python.executable));
+    rows.emplace_back(QStringLiteral("observer"),
+        QStringLiteral("%1: GIL read at %2 Hz, thread states at %3 Hz, %4 % of one core")
+            .arg(python.observerMode, QString::number(python.gilSampleHz, 'f', 0),
+                QString::number(python.stateSampleHz, 'f', 0), QString::number(python.observerCpuPercent, 'f', 1)));
+    rows.emplace_back(QStringLiteral("GIL"), QStringLiteral("%1 hand-overs").arg(summary.gilSwitches));
+    for (const PythonThreadFacts& thread : python.threads)
+        rows.emplace_back(QStringLiteral("  ") + thread.name,
+            QStringLiteral("pid %1, tid %2: held the GIL %3, waited for it %4")
+                .arg(QString::number(thread.pid), QString::number(thread.tid), ms(thread.gilHoldMs),
+                    ms(thread.gilWaitMs)));
+    QStringList pids;
+    for (int pid : python.processes)
+        pids << QString::number(pid);
+    rows.emplace_back(QStringLiteral("processes"),
+        QStringLiteral("%1 (%2)").arg(QString::number(python.processes.size()), pids.join(QStringLiteral(", "))));
+    rows.emplace_back(QStringLiteral("script ended"), exitText(python));
+}
+
+// The script's last words, as it printed them: a block of their own after the numbers.
+QString outputTailText(const PythonRunFacts& python)
+{
+    QString text;
+    for (const auto& [name, output] : {std::pair(QStringLiteral("stdout"), &python.stdoutText),
+             std::pair(QStringLiteral("stderr"), &python.stderrText)}) {
+        const QString tail = lastLines(*output, outputTailLines);
+        if (tail.isEmpty())
+            continue;
+        text += QStringLiteral("%1 (last lines)\n").arg(name);
+        for (const QString& line : tail.split(QLatin1Char('\n')))
+            text += QStringLiteral("  | ") + line + QLatin1Char('\n');
+    }
     return text;
 }
 
@@ -111,6 +207,10 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
         json.insert(QStringLiteral("counter_actual"), qint64(summary.counter->actual));
         json.insert(QStringLiteral("lost_updates"), qint64(summary.counter->lost()));
     }
+    if (config.model == ModelKind::Python) {
+        json.insert(QStringLiteral("gil_switches"), qint64(summary.gilSwitches));
+        insertPython(json, config, summary.python ? &*summary.python : nullptr);
+    }
     if (!summary.notes.isEmpty())
         json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(summary.notes));
     return json;
@@ -124,14 +224,26 @@ QString runSummaryText(const RunSummary& summary)
 
     Rows rows;
     rows.emplace_back(QStringLiteral("model"), modelText(config));
-    rows.emplace_back(QStringLiteral("workload"), workloadText(config.workload));
-    rows.emplace_back(QStringLiteral("workers"), QString::number(config.effectiveWorkers()));
+    const bool python = config.model == ModelKind::Python;
+    // A script is not conlab's workload: its knobs are only what it was handed, and conlab counts none of its tasks.
+    if (python) {
+        rows.emplace_back(QStringLiteral("knobs"),
+            QStringLiteral("tasks %1, workers %2, cpu-ms %3, io-ms %4")
+                .arg(QString::number(config.workload.tasks), QString::number(config.effectiveWorkers()),
+                    parameterText(config.workload.cpuMs), parameterText(config.workload.ioMs)));
+        appendPythonRows(rows, summary);
+    } else {
+        rows.emplace_back(QStringLiteral("workload"), workloadText(config.workload));
+        rows.emplace_back(QStringLiteral("workers"), QString::number(config.effectiveWorkers()));
+    }
     rows.emplace_back(QStringLiteral("wall"), ms(summary.wallMs));
     rows.emplace_back(QStringLiteral("cpu"), ms(summary.cpuMs));
-    rows.emplace_back(QStringLiteral("tasks done"),
-        QStringLiteral("%1 of %2")
-            .arg(QString::number(summary.tasksCompleted), QString::number(config.workload.tasks)));
-    rows.emplace_back(QStringLiteral("checksum"), checksumText(summary.checksum));
+    if (!python) {
+        rows.emplace_back(QStringLiteral("tasks done"),
+            QStringLiteral("%1 of %2")
+                .arg(QString::number(summary.tasksCompleted), QString::number(config.workload.tasks)));
+        rows.emplace_back(QStringLiteral("checksum"), checksumText(summary.checksum));
+    }
     // With no I/O waits the percentiles are zeros that would read as "instant".
     rows.emplace_back(QStringLiteral("resume latency"),
         latency.count > 0 ? QStringLiteral("p50 %1, p99 %2, max %3 (%4 resumes)")
@@ -202,6 +314,8 @@ QString runSummaryText(const RunSummary& summary)
     }
     for (const auto& row : outcome)
         text += row.first.leftJustified(width + 2) + row.second + QLatin1Char('\n');
+    if (summary.python)
+        text += outputTailText(*summary.python);
     return text;
 }
 

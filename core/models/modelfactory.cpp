@@ -4,6 +4,7 @@
 #include "core/models/processesmodel.h"
 #include "core/models/sequentialmodel.h"
 #include "core/models/threadsmodel.h"
+#include "core/python/pythonmodel.h"
 
 namespace conlab {
 
@@ -18,6 +19,8 @@ std::unique_ptr<ExecutionModel> createModel(ModelKind kind)
         return std::make_unique<ThreadsModel>();
     case ModelKind::EventLoop:
         return std::make_unique<EventLoopModel>();
+    case ModelKind::Python:
+        return std::make_unique<PythonModel>();
     }
     return nullptr;
 }

@@ -15,6 +15,8 @@ QString modelKey(ModelKind kind)
         return QStringLiteral("threads");
     case ModelKind::EventLoop:
         return QStringLiteral("eventloop");
+    case ModelKind::Python:
+        return QStringLiteral("python");
     }
     return {};
 }

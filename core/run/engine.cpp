@@ -20,12 +20,15 @@ EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceReco
     const CancelToken& cancel, const std::function<void(std::int64_t beginNs)>& onBegin, LatencyServer* givenServer)
 {
     EngineResult result;
-    result.iterationsPerMs = config.iterationsPerMs > 0 ? config.iterationsPerMs : kernelIterationsPerMs();
+    // A Python script does its own work: conlab's kernel is not calibrated for it.
+    const bool python = config.model == ModelKind::Python;
+    result.iterationsPerMs = config.iterationsPerMs > 0 ? config.iterationsPerMs : python ? 0 : kernelIterationsPerMs();
     const Workload workload = buildWorkload(config.workload, result.iterationsPerMs);
 
     LatencyServer ownServer;
     LatencyServer& server = givenServer ? *givenServer : ownServer;
-    if (workload.needsLatencyServer() && !givenServer) {
+    // A script says for itself whether it makes requests: it always gets the server's address.
+    if ((workload.needsLatencyServer() || python) && !givenServer) {
         QString error;
         if (!server.start(&error)) {
             result.outcome.error = QStringLiteral("could not start the loopback latency server: %1").arg(error);
@@ -39,7 +42,7 @@ EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceReco
     if (config.modelOptions().gil)
         gil.emplace(std::llround(config.switchIntervalMs * 1e6), cancel, &recorder, gilLaneIndex(recorder.lanes()));
     const ExecutionContext context {workload, config.effectiveWorkers(), recorder, cancel, server.port(),
-        gil ? &*gil : nullptr, &shared, config.offload};
+        gil ? &*gil : nullptr, &shared, config.offload, config.python ? &*config.python : nullptr};
     processstats::resetPeakRss();
     const double cpuBefore = processstats::cpuMs();
     result.beginNs = monotonicNowNs();
@@ -55,6 +58,12 @@ EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceReco
         result.gilSwitches = gil->switchCount();
         result.gilDropRequests = gil->dropRequestCount();
     }
+    if (const auto& program = result.outcome.program) {
+        result.cpuMs = program->cpuMs;
+        result.peakRssMb = program->peakRssMb;
+    }
+    if (python)
+        result.gilSwitches = result.outcome.gilSwitches;
     ownServer.stop();
     return result;
 }

@@ -34,6 +34,9 @@ QString modelLabel(const RunConfig& config)
         else
             label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "event loop"));
         break;
+    case ModelKind::Python:
+        label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "Python script"));
+        break;
     }
     // Processes have a GIL each: "+ GIL" would promise a contention that does not happen.
     if (config.gil && config.model != ModelKind::Processes)

@@ -66,6 +66,13 @@ std::optional<ConfigProblem> RunConfig::problem() const
         return about("workers",
             QStringLiteral("must be 2 for the convoy workload (the CPU task and the I/O task run side by side), "
                            "got 1"));
+    if (model == ModelKind::Python) {
+        if (const QString script = pythonScriptProblem(python ? python->script : QString()); !script.isEmpty())
+            return about("script", script);
+        QString interpreter;
+        if (!resolvePythonInterpreter(python->interpreter, &interpreter))
+            return about("python", interpreter);
+    }
     if (!(iterationsPerMs >= 0 && iterationsPerMs <= limits::maxIterationsPerMs))
         return about("calibration",
             QStringLiteral("must be from 0 to %1 iterations per ms, got %2")

@@ -3,6 +3,7 @@
 #include "core/models/executionmodel.h"
 #include "core/models/modelkind.h"
 #include "core/models/offloadkind.h"
+#include "core/python/pythonscript.h"
 #include "core/workload/workloadspec.h"
 
 #include <QString>
@@ -33,6 +34,9 @@ struct RunConfig
     // Kernel speed used to turn milliseconds into iterations; 0 measures this machine. Pinning it makes checksums
     // comparable between separate invocations (each process would otherwise calibrate on its own).
     double iterationsPerMs = 0;
+    // The python model's script; absent for every other model. The workload's tasks, workers, cpu-ms and io-ms
+    // are handed to the script as CONLAB_* environment variables, which the example scripts read.
+    std::optional<PythonScript> python;
 
     int effectiveWorkers() const;
     // The configuration as it will run: a convoy is always one CPU task beside one I/O task, on two workers.

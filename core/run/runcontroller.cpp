@@ -68,7 +68,8 @@ bool RunController::start(const RunConfig& requested, QString* error)
     run.startedAt = QDateTime::currentDateTime();
     run.model = createModel(config.model);
     run.recorder = std::make_unique<TraceRecorder>(
-        run.model->lanes(config.effectiveWorkers(), config.workload.tasks, config.modelOptions()));
+        run.model->lanes(config.effectiveWorkers(), config.workload.tasks, config.modelOptions()),
+        run.model->laneCapacity());
     run.sampler = std::make_unique<CpuSampler>(config.sampleHz);
     run.sampler->start();
     run.trace->cores = run.sampler->coreCount();
@@ -117,7 +118,10 @@ void RunController::drainIntoBatch()
         onEngineBegan(beginNs);
     }
     TraceBatch batch;
-    batch.segments = m_run->recorder->drain();
+    Trace& trace = *m_run->trace;
+    // Lanes first, then only their segments: a lane added in between waits for the next batch with its segments.
+    batch.newLanes = m_run->recorder->lanesFrom(trace.lanes.size());
+    batch.segments = m_run->recorder->drain(trace.lanes.size() + batch.newLanes.size());
     batch.cpuSamples = m_run->sampler->takeSamples();
     // Samples of the preparation (the kernel's calibration busies a core) belong to no run.
     const std::int64_t originNs = m_run->trace->originNs;
@@ -125,7 +129,7 @@ void RunController::drainIntoBatch()
     batch.instants = m_run->recorder->drainInstants();
     if (batch.isEmpty())
         return;
-    Trace& trace = *m_run->trace;
+    trace.lanes.insert(trace.lanes.end(), batch.newLanes.begin(), batch.newLanes.end());
     trace.instants.insert(trace.instants.end(), batch.instants.begin(), batch.instants.end());
     trace.segments.insert(trace.segments.end(), batch.segments.begin(), batch.segments.end());
     trace.cpuSamples.insert(trace.cpuSamples.end(), batch.cpuSamples.begin(), batch.cpuSamples.end());

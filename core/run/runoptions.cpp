@@ -1,7 +1,9 @@
 #include "core/run/runoptions.h"
 
+#include "core/python/examplescripts.h"
 #include "core/util/enumkey.h"
 
+#include <QFileInfo>
 #include <QStringList>
 #include <cmath>
 #include <functional>
@@ -69,6 +71,29 @@ bool readMs(const QCommandLineParser& parser, const QString& name, double& out, 
     return true;
 }
 
+// --script or --example, and --python. What is wrong with the files themselves (missing, unreadable, no
+// interpreter) is the configuration's own check, so that every way of starting a run gets it.
+bool readPythonScript(const QCommandLineParser& parser, RunConfig& config, QString* error)
+{
+    PythonScript python = config.python.value_or(PythonScript {});
+    if (parser.isSet(QStringLiteral("example"))) {
+        const QString name = parser.value(QStringLiteral("example"));
+        python.script = exampleScriptPath(name);
+        if (python.script.isEmpty()) {
+            *error = QStringLiteral("--example: unknown example '%1' (choose %2)")
+                         .arg(name, choices(exampleScriptNames()));
+            return false;
+        }
+    } else if (parser.isSet(QStringLiteral("script"))) {
+        const QString script = parser.value(QStringLiteral("script"));
+        python.script = script.isEmpty() ? script : QFileInfo(script).absoluteFilePath();
+    }
+    if (parser.isSet(QStringLiteral("python")))
+        python.interpreter = parser.value(QStringLiteral("python"));
+    config.python = python;
+    return true;
+}
+
 } // namespace
 
 std::optional<ConfigProblem> misplacedOption(const std::function<bool(const QString&)>& isSet, const RunConfig& config)
@@ -81,6 +106,13 @@ std::optional<ConfigProblem> misplacedOption(const std::function<bool(const QStr
     if (set("yield-between") && config.model != ModelKind::EventLoop)
         return ConfigProblem {QStringLiteral("yield-between"),
             QStringLiteral("only a coroutine can await between the read and the write: it needs the eventloop model")};
+    for (const char* name : {"script", "python", "example"}) {
+        if (set(name) && config.model != ModelKind::Python)
+            return ConfigProblem {
+                QLatin1String(name), QStringLiteral("only the python model runs a script: add --model python")};
+    }
+    if (set("script") && set("example"))
+        return ConfigProblem {QStringLiteral("example"), QStringLiteral("give a script or an example, not both")};
     if (set("switch-interval-ms") && !config.gil)
         return ConfigProblem {QStringLiteral("switch-interval-ms"),
             QStringLiteral("the switch interval belongs to the GIL, which is off")};
@@ -127,6 +159,17 @@ void addRunOptions(QCommandLineParser& parser)
                            "executor, as loop.run_in_executor).")
                 .arg(choices(offloadKeys())),
             QStringLiteral("kind"), offloadKey(defaults.offload)},
+        {QStringLiteral("script"),
+            QStringLiteral("Python model: the script to run (unchanged, as `python3 FILE.py`); arguments after `--` "
+                           "become its sys.argv[1:]."),
+            QStringLiteral("FILE.py")},
+        {QStringLiteral("example"),
+            QStringLiteral("Python model: run a built-in example instead of a script: %1.")
+                .arg(choices(exampleScriptNames())),
+            QStringLiteral("NAME")},
+        {QStringLiteral("python"),
+            QStringLiteral("Python model: the interpreter (default: python3 on PATH, else /usr/bin/python3)."),
+            QStringLiteral("PATH")},
         {QStringLiteral("calibration"),
             QStringLiteral("Kernel iterations per ms of CPU (default: measured). Reuse a run's value to repeat its "
                            "checksum."),
@@ -208,6 +251,8 @@ std::optional<RunConfig> runConfigFromOptions(const QCommandLineParser& parser, 
         *error = misplaced->message(QStringLiteral("--") + misplaced->option);
         return std::nullopt;
     }
+    if (config.model == ModelKind::Python && !readPythonScript(parser, config, error))
+        return std::nullopt;
     config = config.normalized();
     if (const QString invalid = config.validationError(); !invalid.isEmpty()) {
         *error = invalid;

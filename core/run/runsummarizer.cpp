@@ -128,11 +128,13 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
         summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP("conlab::RunNote",
             "some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of "
             "one lane at once, so this run's timeline is not to be trusted"));
+    summary.python = engine.outcome.python;
+    summary.notes << engine.outcome.notes;
     const WorkloadSpec& workload = config.workload;
     // Every completed round trip of the convoy's I/O task is one resume: the CPU task has no waits.
-    if (workload.kind == WorkloadKind::Convoy)
+    if (workload.kind == WorkloadKind::Convoy && config.model != ModelKind::Python)
         summary.roundTrips = summary.resumeLatencyMs.count;
-    if (workload.kind == WorkloadKind::Counter)
+    if (workload.kind == WorkloadKind::Counter && config.model != ModelKind::Python)
         summary.counter = CounterResult {std::int64_t(workload.tasks) * workload.increments, engine.counter};
     if (config.model == ModelKind::Processes) {
         if (config.gil)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/python/pythonfacts.h"
 #include "core/run/runconfig.h"
 #include "core/trace/taskstate.h"
 
@@ -58,6 +59,7 @@ struct RunSummary
     std::uint64_t gilDropRequests = 0;
     // Segments that begin before the previous one of their lane ended: 0 unless a model records wrongly.
     std::int64_t overlappingSegments = 0;
+    std::optional<PythonRunFacts> python; // the python model: the interpreter, its observation, how the script ended
     // Plain sentences for what the numbers alone would not say, e.g. that --gil changes nothing for processes.
     QStringList notes;
 };

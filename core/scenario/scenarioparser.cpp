@@ -164,7 +164,7 @@ bool ScenarioReader::readSetting(const QString& key, const QJsonValue& value, co
     if (key == QLatin1String("kind"))
         return choice(QStringLiteral("workload"), allWorkloadKinds, workloadKey, config.workload.kind);
     if (key == QLatin1String("model"))
-        return choice(QStringLiteral("model"), allModelKinds, modelKey, config.model);
+        return choice(QStringLiteral("model"), emulatedModelKinds, modelKey, config.model);
     if (key == QLatin1String("offload"))
         return choice(QStringLiteral("executor"), allOffloadKinds, offloadKey, config.offload);
     if (key == QLatin1String("tasks"))
@@ -226,7 +226,7 @@ bool ScenarioReader::readStep(const QJsonValue& value, const QString& path, Scen
         return false;
     if (!object.contains(QLatin1String("model")))
         return fail(path + QStringLiteral(".model"),
-            QStringLiteral("missing (choose %1)").arg(enumKeys(allModelKinds, modelKey).join(QLatin1Char('|'))));
+            QStringLiteral("missing (choose %1)").arg(enumKeys(emulatedModelKinds, modelKey).join(QLatin1Char('|'))));
     RunConfig config = m_base;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key() != QLatin1String("label")

@@ -55,11 +55,14 @@ struct Trace
 // What the controller streams to a listener while a run is going: only what is new since the last batch.
 struct TraceBatch
 {
+    // Lanes that appeared since the last batch (an observed program's new thread or process), continuing the
+    // numbering of those known so far; segments of this batch may use them.
+    std::vector<LaneInfo> newLanes;
     std::vector<Segment> segments;
     std::vector<CpuSample> cpuSamples;
     std::vector<InstantEvent> instants;
 
-    bool isEmpty() const { return segments.empty() && cpuSamples.empty() && instants.empty(); }
+    bool isEmpty() const { return newLanes.empty() && segments.empty() && cpuSamples.empty() && instants.empty(); }
 };
 
 } // namespace conlab

@@ -1,22 +1,51 @@
 #include "core/trace/tracerecorder.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace conlab {
 
-TraceRecorder::TraceRecorder(std::vector<LaneInfo> lanes)
+TraceRecorder::TraceRecorder(std::vector<LaneInfo> lanes, std::size_t laneCapacity)
     : m_lanes(std::move(lanes))
 {
-    m_buffers.reserve(m_lanes.size());
+    m_buffers.resize(std::max(std::min(laneCapacity, maxLanes), m_lanes.size()));
     for (std::size_t i = 0; i < m_lanes.size(); ++i)
-        m_buffers.push_back(std::make_unique<LaneBuffer>());
+        m_buffers[i] = std::make_unique<LaneBuffer>();
+    m_laneCount.store(m_lanes.size(), std::memory_order_release);
 }
 
-std::vector<Segment> TraceRecorder::drain()
+std::vector<LaneInfo> TraceRecorder::lanes() const
 {
+    return lanesFrom(0);
+}
+
+std::vector<LaneInfo> TraceRecorder::lanesFrom(std::size_t first) const
+{
+    std::lock_guard lock(m_laneMutex);
+    if (first >= m_lanes.size())
+        return {};
+    return std::vector<LaneInfo>(m_lanes.begin() + std::ptrdiff_t(first), m_lanes.end());
+}
+
+std::optional<std::uint16_t> TraceRecorder::addLane(const LaneInfo& lane)
+{
+    std::lock_guard lock(m_laneMutex);
+    const std::size_t index = m_lanes.size();
+    if (index >= m_buffers.size())
+        return std::nullopt;
+    m_buffers[index] = std::make_unique<LaneBuffer>();
+    m_lanes.push_back(lane);
+    // Published last: drain() reads the slot only once it sees the count that includes it.
+    m_laneCount.store(index + 1, std::memory_order_release);
+    return std::uint16_t(index);
+}
+
+std::vector<Segment> TraceRecorder::drain(std::size_t laneLimit)
+{
+    const std::size_t count = std::min(laneLimit, m_laneCount.load(std::memory_order_acquire));
     std::vector<Segment> segments;
-    for (auto& buffer : m_buffers)
-        buffer->drainTo(segments);
+    for (std::size_t i = 0; i < count; ++i)
+        m_buffers[i]->drainTo(segments);
     return segments;
 }
 

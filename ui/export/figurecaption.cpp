@@ -38,6 +38,8 @@ QString workersText(const RunConfig& config)
     case ModelKind::EventLoop:
         return workers == 1 ? Text::tr("1 thread, 1 task at a time")
                             : Text::tr("1 thread, up to %n tasks at once", nullptr, workers);
+    case ModelKind::Python:
+        return Text::tr("a real CPython interpreter");
     }
     return {};
 }

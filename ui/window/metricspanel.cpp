@@ -445,6 +445,10 @@ QString MetricsPanel::explanation(const ModelChoice& choice)
             return tr("CPU steps are handed to a pool of worker processes, so the loop stays free and the "
                       "computing runs on every core, at the cost of process start-up and memory.");
         }
+        break;
+    case ModelKind::Python:
+        return tr("A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and "
+                  "processes from outside.");
     }
     return {};
 }

@@ -206,6 +206,9 @@ QString ModelPicker::label(const ModelChoice& choice)
             break;
         }
         break;
+    case ModelKind::Python:
+        text = tr("Python script");
+        break;
     }
     return normal.gil ? tr("%1 + GIL").arg(text) : text;
 }

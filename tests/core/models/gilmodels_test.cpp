@@ -198,7 +198,7 @@ TEST(Convoy, IsTwoTasksEverywhereWithTheSameChecksum)
     const RunResult reference = runToCompletion(convoy(ModelKind::Sequential, false));
     ASSERT_TRUE(reference.summary.error.isEmpty()) << reference.summary.error.toStdString();
     EXPECT_EQ(reference.summary.config.workload.tasks, 2);
-    for (ModelKind model : allModelKinds) {
+    for (ModelKind model : emulatedModelKinds) {
         RunConfig config = convoy(model, false);
         config.workload.tasks = 8; // normalised back to 2
         config.workers = 0;

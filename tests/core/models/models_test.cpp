@@ -84,7 +84,7 @@ TEST_P(EveryModel, SleepWorkloadCompletes)
     EXPECT_EQ(result.summary.overlappingSegments, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, EveryModel, ::testing::ValuesIn(allModelKinds), modelName);
+INSTANTIATE_TEST_SUITE_P(Models, EveryModel, ::testing::ValuesIn(emulatedModelKinds), modelName);
 
 class ConcurrentModel : public ::testing::TestWithParam<ModelKind>
 {

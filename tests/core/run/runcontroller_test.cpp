@@ -46,7 +46,7 @@ TEST_P(CancelEveryModel, CancelReturnsWithin200msAndLeavesNothingBehind)
 }
 
 INSTANTIATE_TEST_SUITE_P(Models, CancelEveryModel,
-    ::testing::Combine(::testing::ValuesIn(allModelKinds),
+    ::testing::Combine(::testing::ValuesIn(emulatedModelKinds),
         ::testing::Values(WorkloadKind::Cpu, WorkloadKind::Io, WorkloadKind::Sleep)),
     [](const auto& info) {
         return (modelKey(std::get<0>(info.param)) + QLatin1Char('_') + workloadKey(std::get<1>(info.param)))

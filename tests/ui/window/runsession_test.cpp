@@ -53,7 +53,7 @@ struct Recorder
 TEST(ModelChoice, KeysAreDistinctAndIgnoreWhatTheModelDoesNotUse)
 {
     QSet<QString> keys;
-    for (ModelKind model : allModelKinds) {
+    for (ModelKind model : emulatedModelKinds) {
         for (bool gil : {false, true}) {
             for (OffloadKind offload : allOffloadKinds)
                 keys.insert(ModelChoice {model, gil, offload}.key());

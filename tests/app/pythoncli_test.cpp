@@ -1,0 +1,190 @@
+#include "core/import/runfilereader.h"
+#include "core/python/processtree.h"
+#include "tests/app/childprocesses.h"
+#include "tests/app/runconlab.h"
+#include "tests/core/python/pythonrun.h"
+#include "tests/timingslack.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <csignal>
+#include <gtest/gtest.h>
+
+using conlab::test::CliResult;
+using conlab::test::runArgs;
+using conlab::test::runConlab;
+
+namespace {
+
+QString writeScript(const QTemporaryDir& dir, const QString& source)
+{
+    const QString path = dir.filePath(QStringLiteral("script.py"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(source.toUtf8());
+    return path;
+}
+
+QStringList pythonArgs(const QString& script, const QStringList& extra = {})
+{
+    return runArgs(
+        QStringList {QStringLiteral("--model"), QStringLiteral("python"), QStringLiteral("--script"), script} + extra);
+}
+
+void expectOneLineNaming(const CliResult& result, const char* named)
+{
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.out.isEmpty()) << result.out.toStdString();
+    EXPECT_EQ(result.err.count('\n'), 1) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(named)) << result.err.toStdString();
+}
+
+} // namespace
+
+// Every test here starts a real interpreter ("Process" keeps them out of the TSan run).
+TEST(PythonProcessCli, AMissingInterpreterIsExit2NamingIt)
+{
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, QStringLiteral("print('hi')\n"));
+    expectOneLineNaming(runConlab(pythonArgs(script, {QStringLiteral("--python"), QStringLiteral("/nonexistent/py3")})),
+        "/nonexistent/py3");
+}
+
+TEST(PythonProcessCli, AMissingOrUnreadableScriptIsExit2)
+{
+    QTemporaryDir dir;
+    expectOneLineNaming(runConlab(pythonArgs(dir.filePath(QStringLiteral("missing.py")))), "missing.py");
+    expectOneLineNaming(runConlab(pythonArgs(dir.path())), "--script");
+    expectOneLineNaming(runConlab(runArgs({QStringLiteral("--model"), QStringLiteral("python")})), "--script");
+    expectOneLineNaming(runConlab(runArgs({QStringLiteral("--model"), QStringLiteral("python"),
+                            QStringLiteral("--example"), QStringLiteral("nope")})),
+        "--example");
+}
+
+TEST(PythonProcessCli, ScriptOptionsNeedThePythonModel)
+{
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, QStringLiteral("print('hi')\n"));
+    expectOneLineNaming(runConlab(runArgs({QStringLiteral("--script"), script})), "--model python");
+    expectOneLineNaming(
+        runConlab(runArgs({QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--"), QStringLiteral("x")})),
+        "--model python");
+}
+
+TEST(PythonProcessCli, AnExceptionIsExit1WithTheTracebackAndTheTraceIsKept)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const QString script = writeScript(dir,
+        QStringLiteral("import sys\nprint('args', sys.argv[1:])\n"
+                       "raise RuntimeError('no luck')\n"));
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    const CliResult result = runConlab(pythonArgs(script,
+        {QStringLiteral("--json"), QStringLiteral("--trace"), trace, QStringLiteral("--"), QStringLiteral("--tasks"),
+            QStringLiteral("7")}));
+    EXPECT_EQ(result.exitCode, 1) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains("RuntimeError: no luck")) << result.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    EXPECT_EQ(json[QLatin1String("model")].toString(), QStringLiteral("python"));
+    EXPECT_EQ(json[QLatin1String("script_exit_code")].toInt(), 1);
+    EXPECT_TRUE(json[QLatin1String("stdout_tail")].toString().contains(QStringLiteral("args ['--tasks', '7']")));
+    EXPECT_TRUE(json[QLatin1String("error")].toString().contains(QStringLiteral("no luck")));
+    for (const char* key : {"python_version", "observer_mode", "gil_sample_hz", "state_sample_hz", "gil_switches",
+             "threads", "processes", "stderr_tail", "wall_ms", "cpu_ms", "state_ms", "peak_rss_mb"})
+        EXPECT_TRUE(json.contains(QLatin1String(key))) << key;
+    QString error;
+    const auto saved = conlab::readRunFile(trace, &error);
+    ASSERT_TRUE(saved) << error.toStdString();
+    ASSERT_TRUE(saved->summary && saved->summary->python);
+    EXPECT_TRUE(saved->summary->python->stderrText.contains(QStringLiteral("RuntimeError: no luck")));
+    ASSERT_TRUE(saved->summary->config.python);
+    EXPECT_EQ(saved->summary->config.python->arguments, (QStringList {QStringLiteral("--tasks"), QStringLiteral("7")}));
+}
+
+// Megabytes on stdout: the run ends as soon as the script does, the summary quotes the last lines and the run file
+// keeps the output up to its cap.
+TEST(PythonProcessCli, MegabytesOfOutputAreCappedAndNothingHangs)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const QString script = writeScript(dir,
+        QStringLiteral("import sys\nline = 'x' * 99 + '\\n'\nfor i in range(60000): sys.stdout.write(line)\n"
+                       "print('the very last line')\n"));
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    QElapsedTimer timer;
+    timer.start();
+    const CliResult result = runConlab(
+        pythonArgs(script, {QStringLiteral("--trace"), trace}), QProcessEnvironment::systemEnvironment(), 60'000);
+    EXPECT_LT(timer.elapsed(), conlab::test::slack(20'000));
+    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.out.contains("the very last line")) << result.out.right(2000).toStdString();
+    EXPECT_LT(result.out.size(), 20'000) << "the summary should quote a tail, not the output";
+    QString error;
+    const auto saved = conlab::readRunFile(trace, &error);
+    ASSERT_TRUE(saved && saved->summary && saved->summary->python) << error.toStdString();
+    const QString kept = saved->summary->python->stdoutText;
+    EXPECT_LT(kept.size(), 1'100'000);
+    EXPECT_GT(kept.size(), 1'000'000);
+    EXPECT_TRUE(kept.endsWith(QStringLiteral("the very last line\n")));
+}
+
+TEST(PythonProcessCli, ABuiltInExampleRunsByName)
+{
+    CONLAB_REQUIRE_PYTHON();
+    const CliResult result
+        = runConlab(runArgs({QStringLiteral("--model"), QStringLiteral("python"), QStringLiteral("--example"),
+            QStringLiteral("cpu_threads"), QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--workers"),
+            QStringLiteral("2"), QStringLiteral("--cpu-ms"), QStringLiteral("20"), QStringLiteral("--json")}));
+    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    EXPECT_TRUE(json[QLatin1String("stdout_tail")].toString().contains(QStringLiteral("cpu_threads:")))
+        << result.out.toStdString();
+    EXPECT_TRUE(json[QLatin1String("stdout_tail")].toString().contains(QStringLiteral("tasks=2 workers=2")));
+}
+
+// Ctrl+C: conlab ends the script's whole tree (its multiprocessing workers included) within about a second, writes
+// what ran, and exits 130.
+TEST(PythonProcessCli, InterruptEndsTheWholeTree)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const QString pids = dir.filePath(QStringLiteral("pids"));
+    const QString script = writeScript(dir,
+        QStringLiteral("import multiprocessing, os, sys, time\n"
+                       "def forever():\n"
+                       "    while True: time.sleep(0.05)\n"
+                       "if __name__ == '__main__':\n"
+                       "    ws = [multiprocessing.Process(target=forever) for _ in range(2)]\n"
+                       "    for w in ws: w.start()\n"
+                       "    open(sys.argv[1] + '.tmp', 'w').write(' '.join(str(p) for p in [os.getpid()] + "
+                       "[w.pid for w in ws]))\n"
+                       "    os.rename(sys.argv[1] + '.tmp', sys.argv[1])\n"
+                       "    forever()\n"));
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    QProcess conlab;
+    conlab.start(QStringLiteral(CONLAB_BINARY),
+        pythonArgs(script, {QStringLiteral("--trace"), trace, QStringLiteral("--"), pids}));
+    ASSERT_TRUE(conlab.waitForStarted());
+    QElapsedTimer timer;
+    timer.start();
+    while (!QFile::exists(pids) && timer.elapsed() < 20'000)
+        QThread::msleep(20);
+    ASSERT_TRUE(QFile::exists(pids)) << conlab.readAllStandardError().toStdString();
+    QFile file(pids);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QList<qint64> tree;
+    for (const QByteArray& pid : file.readAll().split(' '))
+        tree << pid.toLongLong();
+    ASSERT_EQ(tree.size(), 3);
+    ::kill(pid_t(conlab.processId()), SIGINT);
+    EXPECT_TRUE(conlab.waitForFinished(conlab::test::slack(5000)));
+    EXPECT_EQ(conlab.exitCode(), 130) << conlab.readAllStandardError().toStdString();
+    EXPECT_TRUE(conlab::test::allGoneWithin(tree, 1000));
+    EXPECT_TRUE(QFile::exists(trace));
+}

@@ -1,0 +1,157 @@
+#include "core/python/processtree.h"
+#include "core/python/pythonmodel.h"
+#include "tests/core/python/pythonrun.h"
+#include "tests/core/testrun.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace conlab;
+using conlab::test::pythonConfig;
+using conlab::test::runToCompletion;
+
+// Every test here starts a real interpreter: "Process" in the suite's name keeps them out of the TSan run.
+TEST(PythonModelProcess, RunsTheScriptUnchangedWithItsArgumentsAndTheKnobs)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const RunResult result = runToCompletion(pythonConfig(dir,
+        QStringLiteral("import os, sys\n"
+                       "print('argv', sys.argv[1:])\n"
+                       "print('name', __name__, os.path.basename(sys.argv[0]))\n"
+                       "print('path0', sys.path[0] == os.path.dirname(os.path.abspath(__file__)))\n"
+                       "print('tasks', os.environ['CONLAB_TASKS'], 'workers', os.environ['CONLAB_WORKERS'])\n"
+                       "print('server', 'CONLAB_LATENCY_SERVER' in os.environ)\n"
+                       "print('gate', os.path.exists('/proc/self/fd/3'))\n"),
+        {QStringLiteral("--flag"), QStringLiteral("two words")}));
+    const RunSummary& summary = result.summary;
+    EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    ASSERT_TRUE(summary.python.has_value());
+    const QString out = summary.python->stdoutText;
+    EXPECT_TRUE(out.contains(QStringLiteral("argv ['--flag', 'two words']"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("name __main__ script.py"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("path0 True"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("tasks 3 workers 2"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("server True"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("gate False"))) << "the start gate leaked into the script";
+    EXPECT_EQ(summary.python->exitCode, 0);
+    EXPECT_FALSE(summary.python->executable.isEmpty());
+    EXPECT_GT(summary.wallMs, 0);
+    EXPECT_GT(summary.cpuMs, 0);
+    EXPECT_GT(summary.peakRssMb, 1);
+}
+
+// The bootstrap names each native thread after its Python thread, so /proc (and the lanes) show the names.
+TEST(PythonModelProcess, NativeThreadsCarryTheirPythonNames)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const RunResult result = runToCompletion(pythonConfig(dir,
+        QStringLiteral("import threading\n"
+                       "def report():\n"
+                       "    tid = threading.get_native_id()\n"
+                       "    print('comm', open(f'/proc/self/task/{tid}/comm').read().strip(), flush=True)\n"
+                       "t = threading.Thread(target=report, name='downloader')\n"
+                       "t.start(); t.join()\n"
+                       "report()\n")));
+    ASSERT_TRUE(result.summary.python.has_value());
+    const QString out = result.summary.python->stdoutText;
+    EXPECT_TRUE(out.contains(QStringLiteral("comm downloader\n"))) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("comm MainThread\n"))) << out.toStdString();
+}
+
+TEST(PythonModelProcess, AnUncaughtExceptionFailsTheRunWithTheScriptsTraceback)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const RunResult result = runToCompletion(pythonConfig(dir,
+        QStringLiteral("print('before')\n"
+                       "def deep():\n"
+                       "    raise ValueError('the answer was 41')\n"
+                       "deep()\n")));
+    const RunSummary& summary = result.summary;
+    EXPECT_TRUE(summary.error.startsWith(QStringLiteral("the script exited with code 1")))
+        << summary.error.toStdString();
+    EXPECT_TRUE(summary.error.contains(QStringLiteral("ValueError: the answer was 41"))) << summary.error.toStdString();
+    EXPECT_TRUE(summary.error.contains(QStringLiteral("in deep"))) << summary.error.toStdString();
+    EXPECT_FALSE(summary.python->stderrText.contains(QStringLiteral("runpy"))) << "conlab's frames in the traceback";
+    EXPECT_TRUE(summary.python->stdoutText.contains(QStringLiteral("before")));
+    EXPECT_FALSE(summary.cancelled);
+    ASSERT_TRUE(result.trace);
+}
+
+TEST(PythonModelProcess, ASyntaxErrorFailsTheRunAndSaysWhere)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const RunResult result = runToCompletion(pythonConfig(dir, QStringLiteral("x = 1\nif x\n    print(x)\n")));
+    EXPECT_TRUE(result.summary.error.contains(QStringLiteral("SyntaxError"))) << result.summary.error.toStdString();
+    EXPECT_TRUE(result.summary.error.contains(QStringLiteral("line 2"))) << result.summary.error.toStdString();
+}
+
+TEST(PythonModelProcess, SysExitCodeIsTheScriptsExitCode)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const RunResult result = runToCompletion(pythonConfig(dir, QStringLiteral("import sys\nsys.exit(4)\n")));
+    ASSERT_TRUE(result.summary.python.has_value());
+    EXPECT_EQ(result.summary.python->exitCode, 4);
+    EXPECT_EQ(result.summary.error, QStringLiteral("the script exited with code 4"));
+}
+
+// A script that never ends, with multiprocessing workers that never end either: cancelling ends all of them within
+// about a second and leaves no process of the tree running.
+TEST(PythonModelProcess, CancelEndsTheScriptAndEveryProcessItStarted)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const QString pids = dir.filePath(QStringLiteral("pids"));
+    const RunConfig config = pythonConfig(dir,
+        QStringLiteral("import multiprocessing, os, sys, time\n"
+                       "def forever():\n"
+                       "    while True: time.sleep(0.05)\n"
+                       "if __name__ == '__main__':\n"
+                       "    workers = [multiprocessing.Process(target=forever) for _ in range(2)]\n"
+                       "    for w in workers: w.start()\n"
+                       "    with open(sys.argv[1], 'w') as f:\n"
+                       "        f.write(' '.join(str(p) for p in [os.getpid()] + [w.pid for w in workers]))\n"
+                       "    forever()\n"),
+        {pids});
+    QElapsedTimer sinceCancel;
+    const auto result = conlab::test::runWhile(config, 300, [&](RunController& controller) {
+        // Cancel only once the workers exist, however slowly the interpreter started.
+        for (int i = 0; i < 500 && !QFile::exists(pids); ++i)
+            QThread::msleep(10);
+        sinceCancel.start();
+        controller.cancel();
+    });
+    const qint64 cancelToFinishedMs = sinceCancel.elapsed();
+    ASSERT_TRUE(result.has_value());
+    EXPECT_TRUE(result->summary.cancelled);
+    EXPECT_TRUE(result->summary.error.isEmpty()) << result->summary.error.toStdString();
+    EXPECT_LT(cancelToFinishedMs, test::slack(1500));
+    QFile file(pids);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> started = file.readAll().split(' ');
+    ASSERT_EQ(started.size(), 3);
+    for (const QByteArray& pid : started) {
+        const auto stat = readProcStat(pid_t(pid.toInt()));
+        EXPECT_TRUE(!stat || stat->state == 'Z') << "process " << pid.toStdString() << " still runs";
+    }
+    EXPECT_TRUE(livingGroupMembers(pid_t(started[0].toInt())).empty());
+}
+
+TEST(PythonModelProcess, ScriptFailureQuotesTheLastLinesOfStderr)
+{
+    QString stderrText;
+    for (int i = 1; i <= 20; ++i)
+        stderrText += QStringLiteral("line %1\n").arg(i);
+    const QString error = scriptFailure(1, 0, stderrText);
+    EXPECT_TRUE(error.startsWith(QStringLiteral("the script exited with code 1:\n")));
+    EXPECT_TRUE(error.endsWith(QStringLiteral("line 20")));
+    EXPECT_FALSE(error.contains(QStringLiteral("line 12\n")));
+    EXPECT_TRUE(scriptFailure(0, 0, stderrText).isEmpty());
+    EXPECT_TRUE(scriptFailure(std::nullopt, 9, QString()).contains(QStringLiteral("signal 9")));
+}
