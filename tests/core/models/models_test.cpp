@@ -76,13 +76,13 @@ TEST_P(EveryModel, SleepWorkloadCompletes)
 
 INSTANTIATE_TEST_SUITE_P(Models, EveryModel, ::testing::ValuesIn(allModelKinds), modelName);
 
-class ConcurrentModel : public ::testing::TestWithParam<ModelKind>
+class ConcurrentModelTiming : public ::testing::TestWithParam<ModelKind>
 {
 };
 
 // 32 waits of 50 ms on 8 workers: each model that can wait concurrently finishes in under a quarter of the
 // sequential time (4 rounds of 50 ms plus start-up, against 1.6 s).
-TEST_P(ConcurrentModel, IoBoundTakesUnderAQuarterOfSequential)
+TEST_P(ConcurrentModelTiming, IoBoundTakesUnderAQuarterOfSequential)
 {
     const double speedup = bestSpeedup(makeConfig(GetParam(), WorkloadKind::Io, 32, 8, 0, 50), 4.0);
     // Starting 8 worker processes is CPU work (~30-60 ms each here): it needs the cores the host claims to have.
@@ -96,10 +96,10 @@ TEST_P(ConcurrentModel, IoBoundTakesUnderAQuarterOfSequential)
     EXPECT_GT(speedup, 4.0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, ConcurrentModel,
+INSTANTIATE_TEST_SUITE_P(Models, ConcurrentModelTiming,
     ::testing::Values(ModelKind::Processes, ModelKind::Threads, ModelKind::EventLoop), modelName);
 
-TEST(ThreadsModel, CpuBoundScalesWithCores)
+TEST(ThreadsModelTiming, CpuBoundScalesWithCores)
 {
     const int cores = CpuSampler::onlineCores();
     if (cores < 2)

@@ -28,7 +28,7 @@ bool noChildrenWithin(int ms)
 
 } // namespace
 
-TEST(ProcessesModel, CpuBoundUsesEveryCore)
+TEST(ProcessesModelTiming, CpuBoundUsesEveryCore)
 {
     const int cores = CpuSampler::onlineCores();
     if (cores < 2)
@@ -151,7 +151,7 @@ INSTANTIATE_TEST_SUITE_P(EveryProcessPool, KilledWorker,
         KillCase {"eventloopProcessPool", eventLoopWithProcessPool(), "executor process"}),
     [](const ::testing::TestParamInfo<KillCase>& info) { return std::string(info.param.name); });
 
-TEST(ProcessesModel, CancelKillsEveryWorkerWithinASecond)
+TEST(ProcessesModelTiming, CancelKillsEveryWorkerWithinASecond)
 {
     const auto result = conlab::test::runWhile(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 8, 4, 10'000, 0),
         300, [](RunController& controller) { controller.cancel(); });
