@@ -1,5 +1,7 @@
 #include "bench/figuretable.h"
 
+#include "bench/benchgoal.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QString>
@@ -94,23 +96,51 @@ const FigureTable::Measured* FigureTable::find(const std::string& name) const
     return it == m_measured.end() ? nullptr : &it->second;
 }
 
-// One number of one benchmark: a counter, or the time per iteration when counter is empty; times scale.
-std::string FigureTable::figure(
-    const std::string& name, const std::string& counter, double scale, int decimals, const std::string& suffix) const
+std::optional<double> FigureTable::value(const std::string& name, const std::string& counter) const
 {
     const Measured* measured = find(name);
     if (!measured)
+        return std::nullopt;
+    if (counter.empty())
+        return measured->realTime;
+    const auto it = measured->counters.find(counter);
+    return it == measured->counters.end() ? std::nullopt : std::optional(it->second);
+}
+
+// The same number as text, times scale.
+std::string FigureTable::figure(
+    const std::string& name, const std::string& counter, double scale, int decimals, const std::string& suffix) const
+{
+    if (!find(name))
         return "(not run)";
-    double value = measured->realTime;
-    if (!counter.empty()) {
-        const auto it = measured->counters.find(counter);
-        if (it == measured->counters.end())
-            return "(no " + counter + ")";
-        value = it->second;
-    }
+    const std::optional<double> number = value(name, counter);
+    if (!number)
+        return "(no " + counter + ")";
     // Not printf: QCoreApplication sets the C library's locale from the environment, and the README's table keeps
     // a decimal point whatever the machine's language.
-    return QByteArray::number(value * scale, 'f', decimals).toStdString() + suffix;
+    return QByteArray::number(*number * scale, 'f', decimals).toStdString() + suffix;
+}
+
+bool FigureTable::checkGoals() const
+{
+    std::printf("\nGoals (conlab-bench --check): a figure misses when it is above its goal by more than the margin\n");
+    std::printf("| figure | goal | margin | measured | verdict |\n|---|---|---|---|---|\n");
+    bool allMet = true;
+    for (const BenchGoal& goal : benchGoals()) {
+        std::optional<double> measured = value(goal.benchmark, goal.counter);
+        if (measured)
+            *measured *= goal.scale;
+        const GoalVerdict verdict = judge(goal, measured);
+        allMet = allMet && verdict != GoalVerdict::Missed;
+        char measuredText[64] = "-";
+        if (measured)
+            std::snprintf(measuredText, sizeof measuredText, "%.3g %s", *measured, goal.unit.c_str());
+        std::printf("| %s | <= %g %s | %g %% | %s | %s |\n", goal.figure.c_str(), goal.limit, goal.unit.c_str(),
+            goal.margin * 100, measuredText, verdictName(verdict));
+    }
+    std::printf(allMet ? "Every goal that was measured is met.\n" : "A goal was missed.\n");
+    std::fflush(stdout);
+    return allMet;
 }
 
 void FigureTable::Finalize()

@@ -2,6 +2,7 @@
 
 #include <benchmark/benchmark.h>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ public:
     void ReportRuns(const std::vector<Run>& runs) override;
     void Finalize() override;
 
+    // `conlab-bench --check`: prints every goal (bench/benchgoal.cpp) with its margin, what was measured and the
+    // verdict; false when a figure missed its goal by more than its margin.
+    bool checkGoals() const;
+
 private:
     struct Measured
     {
@@ -30,6 +35,8 @@ private:
 
     // A benchmark's result by its name ("BM_ReplotTimeline/1000000"), or null.
     const Measured* find(const std::string& name) const;
+    // One number of one benchmark: a counter, or the time per iteration when counter is empty.
+    std::optional<double> value(const std::string& name, const std::string& counter) const;
     std::string figure(const std::string& name, const std::string& counter, double scale, int decimals,
         const std::string& suffix) const;
 

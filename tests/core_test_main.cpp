@@ -1,4 +1,5 @@
 #include "core/models/workerprocess.h"
+#include "tests/skiplog.h"
 
 #include <QCoreApplication>
 #include <cstring>
@@ -12,5 +13,6 @@ int main(int argc, char** argv)
         return conlab::runWorkerProcess();
     QCoreApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
+    conlab::test::logSkipsWhereAsked();
     return RUN_ALL_TESTS();
 }

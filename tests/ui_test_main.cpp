@@ -1,4 +1,5 @@
 #include "core/models/workerprocess.h"
+#include "tests/skiplog.h"
 #include "ui/window/uilanguage.h"
 
 #include <QApplication>
@@ -32,5 +33,6 @@ int main(int argc, char** argv)
     if (!conlab::UiLanguage::instance()->set(QStringLiteral("en")))
         return 1;
     ::testing::InitGoogleTest(&argc, argv);
+    conlab::test::logSkipsWhereAsked();
     return RUN_ALL_TESTS();
 }

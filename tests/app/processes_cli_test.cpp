@@ -33,7 +33,7 @@ QList<qint64> startLongProcessesRun(QProcess& parent)
 
 } // namespace
 
-TEST(ProcessesCli, WorkersDieWithinASecondWhenTheParentIsKilled)
+TEST(ProcessesCliTiming, WorkersDieWithinASecondWhenTheParentIsKilled)
 {
     QProcess parent;
     const QList<qint64> workers = startLongProcessesRun(parent);
@@ -42,7 +42,7 @@ TEST(ProcessesCli, WorkersDieWithinASecondWhenTheParentIsKilled)
     EXPECT_TRUE(allGoneWithin(workers, 1000));
 }
 
-TEST(ProcessesCli, InterruptCancelsTheRunAndReapsEveryWorker)
+TEST(ProcessesCliTiming, InterruptCancelsTheRunAndReapsEveryWorker)
 {
     QProcess parent;
     const QList<qint64> workers = startLongProcessesRun(parent);

@@ -22,7 +22,7 @@ struct CloseCase
     int signal = SIGTERM;
 };
 
-class WindowClosedMidRun : public ::testing::TestWithParam<CloseCase>
+class WindowClosedMidRunTiming : public ::testing::TestWithParam<CloseCase>
 {
 };
 
@@ -38,7 +38,7 @@ bool waitUntil(const std::function<bool()>& done, int ms)
     return true;
 }
 
-TEST_P(WindowClosedMidRun, ExitsWithinASecondLeavingNoChild)
+TEST_P(WindowClosedMidRunTiming, ExitsWithinASecondLeavingNoChild)
 {
     const CloseCase& c = GetParam();
     const QTemporaryDir home;
@@ -84,7 +84,7 @@ TEST_P(WindowClosedMidRun, ExitsWithinASecondLeavingNoChild)
 
 const QStringList processes {QStringLiteral("--model"), QStringLiteral("processes")};
 
-INSTANTIATE_TEST_SUITE_P(EveryModel, WindowClosedMidRun,
+INSTANTIATE_TEST_SUITE_P(EveryModel, WindowClosedMidRunTiming,
     ::testing::Values(CloseCase {"sequential", {QStringLiteral("--model"), QStringLiteral("sequential")}, 0},
         CloseCase {"processes", processes, 2}, CloseCase {"processesByCtrlC", processes, 2, SIGINT},
         CloseCase {"threads", {QStringLiteral("--model"), QStringLiteral("threads")}, 0},

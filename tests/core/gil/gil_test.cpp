@@ -95,7 +95,7 @@ TEST(Gil, WaiterAsksAfterOneIntervalAndHolderHandsOverForcibly)
     EXPECT_LE(held[0].endNs, held[1].beginNs);
 }
 
-TEST(Gil, CancelWakesAWaiterPromptly)
+TEST(GilTiming, CancelWakesAWaiterPromptly)
 {
     CancelToken cancel;
     Gil gil(1000 * msNs, cancel);

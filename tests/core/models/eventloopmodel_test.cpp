@@ -88,7 +88,7 @@ TEST(EventLoopModel, LanesAreOneSlotPerTaskInFlight)
     EXPECT_EQ(usedLanes, (std::set<int> {0, 1, 2}));
 }
 
-TEST(EventLoopModel, TwoHundredWaitsAtOnceWithoutALimit)
+TEST(EventLoopModelTiming, TwoHundredWaitsAtOnceWithoutALimit)
 {
     const RunResult result = runToCompletion(makeConfig(ModelKind::EventLoop, WorkloadKind::Io, 200, 200, 0, 50));
     ASSERT_TRUE(result.summary.error.isEmpty()) << result.summary.error.toStdString();
@@ -98,7 +98,7 @@ TEST(EventLoopModel, TwoHundredWaitsAtOnceWithoutALimit)
     EXPECT_LT(result.summary.wallMs, conlab::test::slack(4 * 50));
 }
 
-TEST(EventLoopModel, CpuBoundRunsOnOneThreadOnly)
+TEST(EventLoopModelTiming, CpuBoundRunsOnOneThreadOnly)
 {
     // No faster than sequential: compared with pairs of runs, the lowest speed-up of a few (a neighbour's burst
     // slowing one sequential run must not fail the test; a loop that ran CPU phases in parallel never gets down to
@@ -159,7 +159,7 @@ TEST(EventLoopModel, CpuPhaseDelaysEveryOtherTasksResumption)
     EXPECT_GT(loop.summary.stateMs[std::size_t(TaskState::Ready)], 8 * 20.0);
 }
 
-TEST(EventLoopModel, ServerGoingAwayFailsTheRunAndStopsStartingTasks)
+TEST(EventLoopModelTiming, ServerGoingAwayFailsTheRunAndStopsStartingTasks)
 {
     LatencyServer server;
     ASSERT_TRUE(server.start());

@@ -63,7 +63,7 @@ TEST(GilModels, HeldTwiceCheckFailsForARecorderThatOverlapsTheGilLane)
         expectOneGilHolderAtATime(test::overlappingTrace(LaneKind::Gil), 1), "GIL held twice at once at 1");
 }
 
-TEST(GilModels, CpuBoundThreadsWithGilDoNotSpeedUp)
+TEST(GilModelsTiming, CpuBoundThreadsWithGilDoNotSpeedUp)
 {
     const int cores = CpuSampler::onlineCores();
     if (cores < 2)
@@ -152,7 +152,7 @@ TEST(GilModels, ProcessesSayTheGilChangesNothing)
     EXPECT_EQ(result.summary.gilSwitches, 0u);
 }
 
-TEST(Convoy, WithTheGilEachRoundTripWaitsForASwitch)
+TEST(ConvoyTiming, WithTheGilEachRoundTripWaitsForASwitch)
 {
     const RunResult free = runToCompletion(convoy(ModelKind::Threads, false));
     const RunResult gil = runToCompletion(convoy(ModelKind::Threads, true));
@@ -173,7 +173,7 @@ TEST(Convoy, WithTheGilEachRoundTripWaitsForASwitch)
     EXPECT_EQ(free.summary.checksum, gil.summary.checksum);
 }
 
-TEST(Convoy, LatencyFollowsTheSwitchInterval)
+TEST(ConvoyTiming, LatencyFollowsTheSwitchInterval)
 {
     // Each wait is the interval plus the scheduler's wake-up delay, which a loaded machine stretches by milliseconds
     // in bursts: the ratio of one pair of runs is the figure, the best of up to three pairs (a GIL whose hand-over

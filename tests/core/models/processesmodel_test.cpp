@@ -9,26 +9,18 @@
 #include <set>
 
 using namespace conlab;
-using conlab::test::bestSpeedup;
 using conlab::test::makeConfig;
 using conlab::test::noChildrenWithin;
 using conlab::test::runToCompletion;
 
-TEST(ProcessesModel, CpuBoundUsesEveryCore)
+TEST(ProcessesModelTiming, CpuBoundUsesEveryCore)
 {
     const int cores = CpuSampler::onlineCores();
     if (cores < 2)
         GTEST_SKIP() << "one core: nothing to scale onto";
     // Long enough that the pool's start-up (part of the measured run) does not dominate.
-    const double speedup
-        = bestSpeedup(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, cores * 4, cores, 80, 0), 0.7 * cores);
-    if (speedup < 0.7 * cores) {
-        const double host = conlab::test::hostParallelism(cores);
-        if (host < 0.7 * cores)
-            GTEST_SKIP() << "the host gives plain threads only " << host << "x on " << cores
-                         << " cores right now: scaling cannot be measured";
-    }
-    EXPECT_GE(speedup, 0.7 * cores);
+    EXPECT_TRUE(
+        test::scalesAsTheHostAllows(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, cores * 4, cores, 80, 0)));
 }
 
 TEST(ProcessesModel, StartUpAndMemoryAreReported)
@@ -138,7 +130,7 @@ INSTANTIATE_TEST_SUITE_P(EveryProcessPool, KilledWorker,
         KillCase {"eventloopProcessPool", eventLoopWithProcessPool(), "executor process"}),
     [](const ::testing::TestParamInfo<KillCase>& info) { return std::string(info.param.name); });
 
-TEST(ProcessesModel, CancelKillsEveryWorkerWithinASecond)
+TEST(ProcessesModelTiming, CancelKillsEveryWorkerWithinASecond)
 {
     const auto result = conlab::test::runWhile(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 8, 4, 10'000, 0),
         300, [](RunController& controller) { controller.cancel(); });

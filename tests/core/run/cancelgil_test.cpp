@@ -17,14 +17,14 @@ struct CancelCase
     const char* name;
 };
 
-class CancelWithGil : public ::testing::TestWithParam<CancelCase>
+class CancelWithGilTiming : public ::testing::TestWithParam<CancelCase>
 {
 };
 
 } // namespace
 
 // A thread waiting for the GIL, or holding it in a FORCE_SWITCHING wait, must not hold up cancel.
-TEST_P(CancelWithGil, EndsWithin200ms)
+TEST_P(CancelWithGilTiming, EndsWithin200ms)
 {
     const CancelCase c = GetParam();
     RunConfig config = makeConfig(c.model, c.workload, 16, 4, 20'000, 20'000);
@@ -56,7 +56,7 @@ TEST_P(CancelWithGil, EndsWithin200ms)
     EXPECT_LT(cancelToFinishedMs, conlab::test::slack(200));
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, CancelWithGil,
+INSTANTIATE_TEST_SUITE_P(Models, CancelWithGilTiming,
     ::testing::Values(CancelCase {ModelKind::Sequential, WorkloadKind::Cpu, OffloadKind::None, "sequential_cpu"},
         CancelCase {ModelKind::Threads, WorkloadKind::Cpu, OffloadKind::None, "threads_cpu"},
         CancelCase {ModelKind::Threads, WorkloadKind::Mixed, OffloadKind::None, "threads_mixed"},

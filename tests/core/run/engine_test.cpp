@@ -19,14 +19,14 @@ struct SilentServerCase
     WorkloadKind workload = WorkloadKind::Io;
 };
 
-class SilentServer : public ::testing::TestWithParam<SilentServerCase>
+class SilentServerTiming : public ::testing::TestWithParam<SilentServerCase>
 {
 };
 
 // The fault: the latency server keeps accepting and reading requests, but after a few replies it sends no more.
 // Every model's I/O waits must give up on their own (the blocking client's and the event loop's awaiter's timeout),
 // the first one names the task and the timeout, and the run ends with the tasks completed before it.
-TEST_P(SilentServer, IoTasksTimeOutAndTheRunEnds)
+TEST_P(SilentServerTiming, IoTasksTimeOutAndTheRunEnds)
 {
     const SilentServerCase& c = GetParam();
     RunConfig config = makeConfig(c.model, c.workload, 40, 4, 2, 20);
@@ -73,7 +73,7 @@ TEST_P(SilentServer, IoTasksTimeOutAndTheRunEnds)
     EXPECT_EQ(again->outcome.tasksCompleted, 40);
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryModel, SilentServer,
+INSTANTIATE_TEST_SUITE_P(EveryModel, SilentServerTiming,
     ::testing::Values(SilentServerCase {"sequential", ModelKind::Sequential},
         SilentServerCase {"threads", ModelKind::Threads}, SilentServerCase {"threadsGil", ModelKind::Threads, true},
         SilentServerCase {"processes", ModelKind::Processes}, SilentServerCase {"eventloop", ModelKind::EventLoop},

@@ -17,13 +17,13 @@ using conlab::test::settlesTo;
 
 namespace {
 
-class CancelEveryModel : public ::testing::TestWithParam<std::tuple<ModelKind, WorkloadKind>>
+class CancelEveryModelTiming : public ::testing::TestWithParam<std::tuple<ModelKind, WorkloadKind>>
 {
 };
 
 } // namespace
 
-TEST_P(CancelEveryModel, CancelReturnsWithin200msAndLeavesNothingBehind)
+TEST_P(CancelEveryModelTiming, CancelReturnsWithin200msAndLeavesNothingBehind)
 {
     const auto [model, workload] = GetParam();
     runToCompletion(makeConfig(model, workload, 1, 1, 1, 1)); // warm-up: calibration and Qt's one-off threads
@@ -45,7 +45,7 @@ TEST_P(CancelEveryModel, CancelReturnsWithin200msAndLeavesNothingBehind)
     EXPECT_TRUE(settlesTo(*before)) << test::countsNowText() << " (was " << *before << ")";
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, CancelEveryModel,
+INSTANTIATE_TEST_SUITE_P(Models, CancelEveryModelTiming,
     ::testing::Combine(::testing::ValuesIn(emulatedModelKinds),
         ::testing::Values(WorkloadKind::Cpu, WorkloadKind::Io, WorkloadKind::Sleep)),
     [](const auto& info) {

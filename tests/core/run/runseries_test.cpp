@@ -103,7 +103,7 @@ TEST(RunSeries, AFailingStepIsReportedAndTheRestRun)
     EXPECT_EQ(recorded.results[2].summary.tasksCompleted, 2);
 }
 
-TEST(RunSeries, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
+TEST(RunSeriesTiming, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
 {
     test::runToCompletion(makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 1, 1, 0, 1)); // warm-up
     const auto before = test::processCounts();

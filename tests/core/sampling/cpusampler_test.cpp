@@ -182,7 +182,7 @@ TEST(CpuSampler, CoreCountCoversHighestIndexInFirstSnapshot)
     sampler.stop();
 }
 
-TEST(CpuSampler, StopReturnsPromptlyAtOneHz)
+TEST(CpuSamplerTiming, StopReturnsPromptlyAtOneHz)
 {
     CpuSampler sampler(1);
     sampler.start();
@@ -193,7 +193,7 @@ TEST(CpuSampler, StopReturnsPromptlyAtOneHz)
     EXPECT_TRUE(sampler.takeSamples().empty()) << "the first 1 Hz tick is still 980 ms away";
 }
 
-TEST(CpuSampler, DestructorStopsPromptly)
+TEST(CpuSamplerTiming, DestructorStopsPromptly)
 {
     const auto took = timed([] {
         CpuSampler sampler(1);

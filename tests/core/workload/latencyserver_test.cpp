@@ -54,7 +54,7 @@ void startOrFail(LatencyServer& server)
     ASSERT_NE(server.port(), 0);
 }
 
-TEST(LatencyServerTest, RoundTripTakesTheRequestedDelay)
+TEST(LatencyServerTestTiming, RoundTripTakesTheRequestedDelay)
 {
     LatencyServer server;
     startOrFail(server);
@@ -75,7 +75,7 @@ TEST(LatencyServerTest, RoundTripTakesTheRequestedDelay)
         toMs(end - begin), toMs(result.reply.sentAtNs - begin), toMs(end - result.reply.sentAtNs));
 }
 
-TEST(LatencyServerTest, ConcurrentRequestsAreAnsweredInParallel)
+TEST(LatencyServerTestTiming, ConcurrentRequestsAreAnsweredInParallel)
 {
     LatencyServer server;
     startOrFail(server);
@@ -119,7 +119,7 @@ TEST(LatencyServerTest, ConcurrentRequestsAreAnsweredInParallel)
         toMs(elapsed.back()));
 }
 
-TEST(LatencyServerTest, CancelWakesAPendingRoundTrip)
+TEST(LatencyServerTestTiming, CancelWakesAPendingRoundTrip)
 {
     LatencyServer server;
     startOrFail(server);
@@ -144,7 +144,7 @@ TEST(LatencyServerTest, CancelWakesAPendingRoundTrip)
     EXPECT_EQ(server.requestsReceived(), 1u);
 }
 
-TEST(LatencyServerTest, SilentServerLetsTheClientTimeOut)
+TEST(LatencyServerTestTiming, SilentServerLetsTheClientTimeOut)
 {
     LatencyServer server;
     startOrFail(server);
@@ -187,7 +187,7 @@ TEST(LatencyServerTest, ReplyTimeoutIsTenTimesTheLatencyAndAtLeastASecond)
         << replyTimeoutError(100).toStdString();
 }
 
-TEST(LatencyServerTest, StopWithConnectedClientsIsImmediateAndFailsThem)
+TEST(LatencyServerTestTiming, StopWithConnectedClientsIsImmediateAndFailsThem)
 {
     auto server = std::make_unique<LatencyServer>();
     startOrFail(*server);

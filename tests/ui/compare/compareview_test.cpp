@@ -96,7 +96,7 @@ TEST(CompareView, ExportsOnePictureOfBarsAndTimelines)
     EXPECT_GT(test::distinctColours(image), 20);
 }
 
-TEST(CompareView, CancelStopsWithinASecondAndLeavesNoThreadBehind)
+TEST(CompareViewTiming, CancelStopsWithinASecondAndLeavesNoThreadBehind)
 {
     const int threadsBefore = threadCount();
     {

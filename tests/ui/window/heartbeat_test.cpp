@@ -33,7 +33,7 @@ void busyFor(int ms)
 
 } // namespace
 
-TEST(Heartbeat, BeatsAboutEveryTenMillisecondsOnAnIdleLoop)
+TEST(HeartbeatTiming, BeatsAboutEveryTenMillisecondsOnAnIdleLoop)
 {
     Heartbeat heartbeat;
     heartbeat.start();
@@ -76,7 +76,7 @@ TEST(Heartbeat, CollectsNothingWhileStoppedAndStartsAfresh)
     heartbeat.stop();
 }
 
-TEST(Heartbeat, RecentStatsCoverTheLastSecond)
+TEST(HeartbeatTiming, RecentStatsCoverTheLastSecond)
 {
     Heartbeat heartbeat;
     heartbeat.start();
@@ -90,11 +90,11 @@ TEST(Heartbeat, RecentStatsCoverTheLastSecond)
 
 // The product's promise: the window never freezes, even while every core is at 100 %. The whole window runs, plots
 // and all, with as many CPU-bound workers as cores for about two seconds.
-class WindowLatencyUnderLoad : public ::testing::TestWithParam<int>
+class WindowLatencyUnderLoadTiming : public ::testing::TestWithParam<int>
 {
 };
 
-TEST_P(WindowLatencyUnderLoad, StaysUnderFiftyMillisecondsAtP99)
+TEST_P(WindowLatencyUnderLoadTiming, StaysUnderFiftyMillisecondsAtP99)
 {
     const int cores = CpuSampler::onlineCores();
     MainWindow window;
@@ -131,5 +131,5 @@ TEST_P(WindowLatencyUnderLoad, StaysUnderFiftyMillisecondsAtP99)
 }
 
 // 1: processes, 2: threads (picker button order).
-INSTANTIATE_TEST_SUITE_P(CpuBound, WindowLatencyUnderLoad, ::testing::Values(1, 2),
+INSTANTIATE_TEST_SUITE_P(CpuBound, WindowLatencyUnderLoadTiming, ::testing::Values(1, 2),
     [](const ::testing::TestParamInfo<int>& info) { return info.param == 1 ? "Processes" : "Threads"; });

@@ -29,7 +29,7 @@ struct ModelCase
     OffloadKind offload = OffloadKind::None;
 };
 
-class MainWindowClosedMidRun : public ::testing::TestWithParam<ModelCase>
+class MainWindowClosedMidRunTiming : public ::testing::TestWithParam<ModelCase>
 {
 protected:
     // The first window and run start threads Qt keeps for the process (the platform's, the sampler's pool): they
@@ -53,7 +53,7 @@ protected:
     }
 };
 
-TEST_P(MainWindowClosedMidRun, ReturnsAtOnceAndLeavesNothingBehind)
+TEST_P(MainWindowClosedMidRunTiming, ReturnsAtOnceAndLeavesNothingBehind)
 {
     const ModelCase& c = GetParam();
     const auto start = test::processCounts();
@@ -90,7 +90,7 @@ TEST_P(MainWindowClosedMidRun, ReturnsAtOnceAndLeavesNothingBehind)
         << test::countsNowText();
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryModel, MainWindowClosedMidRun,
+INSTANTIATE_TEST_SUITE_P(EveryModel, MainWindowClosedMidRunTiming,
     ::testing::Values(ModelCase {"sequential", ModelKind::Sequential}, ModelCase {"processes", ModelKind::Processes},
         ModelCase {"threads", ModelKind::Threads}, ModelCase {"threadsGil", ModelKind::Threads, true},
         ModelCase {"eventloop", ModelKind::EventLoop},

@@ -362,7 +362,7 @@ TEST(MainWindow, TheSharedCounterShowsLostUpdates)
     EXPECT_TRUE(shown.window.metricsPanel()->valueOf(QStringLiteral("Round trips")).isEmpty());
 }
 
-TEST(MainWindow, ClosingMidRunCancelsWithoutHanging)
+TEST(MainWindowTiming, ClosingMidRunCancelsWithoutHanging)
 {
     auto shown = std::make_unique<ShownWindow>(WorkloadKind::Cpu, 64, 1'000, 0);
     shown->window.modelPicker()->button(2)->click();

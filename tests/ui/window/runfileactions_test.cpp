@@ -538,7 +538,7 @@ TEST(RunFileActions, TheRecentListOpensFilesAndForgetsTheOnesThatAreGone)
 }
 
 // Opening while a run goes stops the run first, as clicking another model does, and opens the file once it ended.
-TEST(RunFileActions, OpeningDuringARunStopsItFirst)
+TEST(RunFileActionsTiming, OpeningDuringARunStopsItFirst)
 {
     FileWindow shown;
     shown.configure(8, 400);
@@ -570,7 +570,7 @@ TEST(RunFileActions, OpeningDuringARunStopsItFirst)
 }
 
 // Reading a big file happens off the UI thread: the window's heartbeat keeps beating while it is parsed.
-TEST(RunFileActions, TheWindowStaysResponsiveWhileABigFileIsRead)
+TEST(RunFileActionsTiming, TheWindowStaysResponsiveWhileABigFileIsRead)
 {
     constexpr int lanes = 8;
     constexpr int segmentCount = 500'000;

@@ -113,7 +113,7 @@ TEST(RunSession, ARunReportsStartBatchesAndFinishWithUiLatency)
     EXPECT_FALSE(session.isRunning());
 }
 
-TEST(RunSession, SwitchingMidRunCancelsTheOldRunThenRunsTheNewOne)
+TEST(RunSessionTiming, SwitchingMidRunCancelsTheOldRunThenRunsTheNewOne)
 {
     RunSession session;
     Recorder events(session);
