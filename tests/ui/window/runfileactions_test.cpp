@@ -10,6 +10,7 @@
 #include "ui/window/metricspanel.h"
 #include "ui/window/runfileactions.h"
 #include "ui/window/runsession.h"
+#include "ui/window/uilanguage.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -300,6 +301,38 @@ TEST(RunFileActions, AForeignTraceShowsItsLanesNamesAndCounters)
     EXPECT_EQ(shown.finished.back().summary.config.model, ModelKind::Sequential);
     EXPECT_FALSE(lower->showsCounters());
     EXPECT_EQ(shown.window.windowTitle(), QStringLiteral("Concurrency Lab"));
+}
+
+// A trace with events conlab cannot use opens with the others, and the side panel and the status bar say what was
+// left out, in the window's language.
+TEST(RunFileActions, SkippedEventsAreNamedInThePanelAndTheStatusBar)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("skips.json"));
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("[\n{\"name\":\"ok\",\"ph\":\"X\",\"ts\":0,\"dur\":5,\"pid\":1,\"tid\":1},\n"
+                   "{\"name\":\"a\",\"ph\":\"X\",\"ts\":1},\n{\"name\":\"b\",\"ph\":\"X\",\"ts\":2},\n"
+                   "{\"name\":\"c\",\"ph\":\"X\",\"ts\":3}]\n");
+    }
+    FileWindow shown;
+    ASSERT_TRUE(shown.open(path));
+    ASSERT_EQ(shown.opened.size(), 1u) << shown.failures[0].toStdString();
+    EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), 1u);
+    const QString line = QStringLiteral("3 events skipped: X without dur (first at line 3)");
+    EXPECT_EQ(shown.window.metricsPanel()->valueOf(QStringLiteral("Left out")), line);
+    EXPECT_TRUE(shown.window.stateText().contains(line)) << shown.window.stateText().toStdString();
+
+    ASSERT_TRUE(UiLanguage::instance()->set(QStringLiteral("ru")));
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    const QString russian = QStringLiteral("Пропущено 3 события: X без dur (первое — в строке 3)");
+    EXPECT_EQ(shown.window.metricsPanel()->valueOf(QStringLiteral("Пропущено")), russian);
+    EXPECT_TRUE(shown.window.stateText().contains(russian)) << shown.window.stateText().toStdString();
+    ASSERT_TRUE(UiLanguage::instance()->set(QStringLiteral("en")));
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
 }
 
 TEST(RunFileActions, ABadFileSaysWhyAndLeavesTheViewAsItWas)
