@@ -56,9 +56,84 @@
     </message>
 </context>
 <context>
+    <name>conlab::ImportReport</name>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="46"/>
+        <source>%n counter value left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n counter value left out: %1 (first at line %2)</numerusform>
+            <numerusform>%n counter values left out: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="48"/>
+        <source>%n counter values left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n counter value left out: %1 (first at line %2)</numerusform>
+            <numerusform>%n counter values left out: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="50"/>
+        <source>%n event skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n event skipped: %1 (first at line %2)</numerusform>
+            <numerusform>%n events skipped: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="52"/>
+        <source>%n events skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n event skipped: %1 (first at line %2)</numerusform>
+            <numerusform>%n events skipped: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="54"/>
+        <source>The file holds %n event, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>The file holds %n event, of phase %1, which conlab does not draw.</numerusform>
+            <numerusform>The file holds %n events, of phase %1, which conlab does not draw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="56"/>
+        <source>The file holds %n events, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>The file holds %n event, of phase %1, which conlab does not draw.</numerusform>
+            <numerusform>The file holds %n events, of phase %1, which conlab does not draw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="57"/>
+        <source>The file holds %n events, of phases %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>The file holds %n event, of phases %1, which conlab does not draw.</numerusform>
+            <numerusform>The file holds %n events, of phases %1, which conlab does not draw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="59"/>
+        <source>The file holds %n event, but it could not be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>The file holds %n event, but it could not be drawn: see the skipped events.</numerusform>
+            <numerusform>The file holds %n events, but none of them could be drawn: see the skipped events.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="61"/>
+        <source>The file holds %n events, but none of them could be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>The file holds %n event, but it could not be drawn: see the skipped events.</numerusform>
+            <numerusform>The file holds %n events, but none of them could be drawn: see the skipped events.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="443"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="444"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -69,7 +144,7 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="259"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
@@ -77,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
         <source>%1
 app %2 + %n worker(s) %3</source>
         <translation>

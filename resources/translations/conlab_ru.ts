@@ -430,6 +430,150 @@
     </message>
 </context>
 <context>
+    <name>conlab::ImportReport</name>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="19"/>
+        <source>not an object</source>
+        <translation>не объект</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="20"/>
+        <source>without ph</source>
+        <translation>без ph</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="21"/>
+        <source>ts missing or not a number</source>
+        <translation>ts нет или это не число</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="22"/>
+        <source>X without dur</source>
+        <translation>X без dur</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="23"/>
+        <source>negative dur</source>
+        <translation>отрицательный dur</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="24"/>
+        <source>name not a string</source>
+        <translation>name не строка</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="25"/>
+        <source>pid or tid neither a number nor a string</source>
+        <translation>pid или tid не число и не строка</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="26"/>
+        <source>M whose args cannot be read</source>
+        <translation>M с нечитаемыми args</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="27"/>
+        <source>C whose args are not an object</source>
+        <translation>C, у которого args не объект</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="28"/>
+        <source>not a number</source>
+        <translation>не число</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="46"/>
+        <source>%n counter value left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n значение счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значения счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значений счётчика: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="48"/>
+        <source>%n counter values left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n значение счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значения счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значений счётчика: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="50"/>
+        <source>%n event skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n событие: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n события: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n событий: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="52"/>
+        <source>%n events skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n событие: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n события: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n событий: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="54"/>
+        <source>The file holds %n event, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>В файле %n событие фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n события фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n событий фазы %1, которую conlab не рисует.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="56"/>
+        <source>The file holds %n events, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>В файле %n событие фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n события фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n событий фазы %1, которую conlab не рисует.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="57"/>
+        <source>The file holds %n events, of phases %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>В файле %n событие фаз %1, которые conlab не рисует.</numerusform>
+            <numerusform>В файле %n события фаз %1, которые conlab не рисует.</numerusform>
+            <numerusform>В файле %n событий фаз %1, которые conlab не рисует.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="59"/>
+        <source>The file holds %n event, but it could not be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>В файле %n событие, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n события, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n событий, но нарисовать нечего: см. пропущенные события.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="61"/>
+        <source>The file holds %n events, but none of them could be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>В файле %n событие, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n события, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n событий, но нарисовать нечего: см. пропущенные события.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="63"/>
+        <source>The file ended early, at line %1: the events read up to there are shown.</source>
+        <translation>Файл обрывается в строке %1: показаны события, прочитанные до этого места.</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="65"/>
+        <source>The file holds no events.</source>
+        <translation>В файле нет событий.</translation>
+    </message>
+</context>
+<context>
     <name>conlab::LaneLabel</name>
     <message>
         <location filename="../../core/trace/lanelabel.cpp" line="19"/>
@@ -556,7 +700,7 @@
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="443"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="444"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -565,47 +709,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="452"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="459"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="454"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="461"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="455"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="462"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="496"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="515"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="526"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="546"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="548"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="547"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="554"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -708,91 +852,96 @@
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="103"/>
+        <source>Left out</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="144"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="145"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="284"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="263"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="286"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="218"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="220"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="221"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="223"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="247"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="249"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="252"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="254"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="253"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="255"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="259"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -801,18 +950,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="260"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="200"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="262"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="270"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
         <source>%1
 app %2 + %n worker(s) %3</source>
         <translation>
@@ -825,119 +974,124 @@ app %2 + %n worker(s) %3</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="354"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="281"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="282"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="285"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="287"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="289"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="297"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="299"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="306"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="343"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="357"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="356"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="358"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="368"/>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="412"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="414"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="410"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="419"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="412"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="421"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="417"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="426"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="421"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="430"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="423"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="432"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="426"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
