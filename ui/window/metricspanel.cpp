@@ -101,7 +101,6 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_traceCounters = row(QT_TR_NOOP("Counters"));
     m_traceSpan = row(QT_TR_NOOP("Time span"));
     m_traceLeftOut = row(QT_TR_NOOP("Left out"));
-    m_traceLeftOut->setWordWrap(true);
 
     m_baselineButton = new QPushButton(this);
     m_baselineButton->hide();
@@ -365,7 +364,10 @@ void MetricsPanel::fillTrace()
         leftOut << endedEarlyText(trace.import);
     if (trace.lanes == 0 && trace.counters == 0)
         leftOut << emptyTraceText(trace.import);
-    m_traceLeftOut->setText(leftOut.isEmpty() ? tr("nothing") : leftOut.join(QLatin1Char('\n')));
+    // Broken before "(first at line N)" by hand: a word-wrapped label in the form is given the height of one line.
+    m_traceLeftOut->setText(leftOut.isEmpty()
+            ? tr("nothing")
+            : leftOut.join(QLatin1Char('\n')).replace(QStringLiteral(" ("), QStringLiteral("\n(")));
 }
 
 QString MetricsPanel::valueOf(const QString& name) const
