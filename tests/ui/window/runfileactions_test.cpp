@@ -367,8 +367,9 @@ TEST(RunFileActions, ABadFileSaysWhyAndLeavesTheViewAsItWas)
     };
     const std::vector<Bad> bad {
         {"malformed.json", "{\"traceEvents\": [\n  {\"ph\": \"X\",, \"ts\": 1}\n]}\n", "line 2"},
-        {"truncated.json", good.left(good.size() / 2), "line"},
-        {"wrongtype.json", "{\"traceEvents\": [{\"name\": \"a\", \"ph\": \"X\", \"ts\": \"abc\", \"dur\": 1}]}", "ts"},
+        // conlab's own file cut in its record: read exactly or not at all (another tool's cut file opens).
+        {"truncated.json", good.left(good.indexOf("\"conlab\":") + 40), "truncated"},
+        {"wrongtype.json", "{\"traceEvents\": 42}", "traceEvents"},
         {"missing.json", QByteArray(), "missing.json"},
     };
     for (const Bad& file : bad) {
