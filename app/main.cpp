@@ -1,5 +1,6 @@
 #include "app/interruptnotifier.h"
 #include "app/manpage.h"
+#include "app/opencommand.h"
 #include "app/revision.h"
 #include "app/runcommand.h"
 #include "core/models/workerprocess.h"
@@ -32,7 +33,8 @@ void setUpParser(QCommandLineParser& parser)
     parser.setApplicationDescription(QStringLiteral(
         "Concurrency Lab: run a workload under processes, threads or an event loop and watch every core.\n\n"
         "Commands:\n  conlab [options] [FILE.json...]  open the window (options below), and the files given\n"
-        "  conlab run ...                   one headless run (conlab run --help)"));
+        "  conlab run ...                   one headless run (conlab run --help)\n"
+        "  conlab open FILE ...             read a trace headless: what it holds, CSV, figures (conlab open --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     conlab::addGuiOptions(parser);
@@ -140,7 +142,8 @@ int main(int argc, char** argv)
     // except an offscreen one when the run is to draw pictures.
     if (argc > 1 && std::strcmp(argv[1], "worker") == 0)
         return conlab::runWorkerProcess();
-    if (argc > 1 && std::strcmp(argv[1], "run") == 0) {
+    const bool open = argc > 1 && std::strcmp(argv[1], "open") == 0;
+    if (open || (argc > 1 && std::strcmp(argv[1], "run") == 0)) {
         // Pictures are drawn by the plot widgets, which need a QApplication.
         std::unique_ptr<QCoreApplication> app;
         if (asksForFigure(argc, argv)) {
@@ -150,7 +153,8 @@ int main(int argc, char** argv)
             app = std::make_unique<QCoreApplication>(argc, argv);
         }
         setApplicationInfo();
-        return conlab::runCommand(QCoreApplication::arguments());
+        const QStringList arguments = QCoreApplication::arguments();
+        return open ? conlab::openCommand(arguments) : conlab::runCommand(arguments);
     }
     if (argc == 2 && std::strcmp(argv[1], "--man") == 0)
         return printManPage(argc, argv);

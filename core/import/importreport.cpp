@@ -28,6 +28,7 @@ constexpr std::array<ReasonNames, skipReasonCount> reasonNames {{
     {"counter-value-not-a-number", QT_TRANSLATE_NOOP("conlab::ImportReport", "not a number")},
 }};
 
+// The texts are marked where they are written (QT_TRANSLATE_NOOP, QT_TRANSLATE_N_NOOP) for lupdate to find.
 QString translate(const char* text, int n = -1)
 {
     return QCoreApplication::translate("conlab::ImportReport", text, nullptr, n);
@@ -39,6 +40,29 @@ QString translate(const char* one, const char* many, int n)
 {
     return n == 1 ? translate(one, n) : translate(many, n);
 }
+
+// The texts, one a line for lupdate (which reads one marked string per statement).
+constexpr const char* valueLeftOut
+    = QT_TRANSLATE_N_NOOP("conlab::ImportReport", "%n counter value left out: %1 (first at line %2)");
+constexpr const char* valuesLeftOut
+    = QT_TRANSLATE_N_NOOP("conlab::ImportReport", "%n counter values left out: %1 (first at line %2)");
+constexpr const char* eventSkipped
+    = QT_TRANSLATE_N_NOOP("conlab::ImportReport", "%n event skipped: %1 (first at line %2)");
+constexpr const char* eventsSkipped
+    = QT_TRANSLATE_N_NOOP("conlab::ImportReport", "%n events skipped: %1 (first at line %2)");
+constexpr const char* eventOfPhase
+    = QT_TRANSLATE_N_NOOP("conlab::ImportReport", "The file holds %n event, of phase %1, which conlab does not draw.");
+constexpr const char* eventsOfPhase
+    = QT_TRANSLATE_N_NOOP("conlab::ImportReport", "The file holds %n events, of phase %1, which conlab does not draw.");
+constexpr const char* eventsOfPhases = QT_TRANSLATE_N_NOOP(
+    "conlab::ImportReport", "The file holds %n events, of phases %1, which conlab does not draw.");
+constexpr const char* eventNotDrawn = QT_TRANSLATE_N_NOOP(
+    "conlab::ImportReport", "The file holds %n event, but it could not be drawn: see the skipped events.");
+constexpr const char* eventsNotDrawn = QT_TRANSLATE_N_NOOP(
+    "conlab::ImportReport", "The file holds %n events, but none of them could be drawn: see the skipped events.");
+constexpr const char* endedEarly = QT_TRANSLATE_NOOP(
+    "conlab::ImportReport", "The file ended early, at line %1: the events read up to there are shown.");
+constexpr const char* noEvents = QT_TRANSLATE_NOOP("conlab::ImportReport", "The file holds no events.");
 
 } // namespace
 
@@ -72,10 +96,8 @@ QStringList skippedLines(const ImportReport& report)
         const auto reason = static_cast<SkipReason>(i);
         const int count = static_cast<int>(std::min<std::int64_t>(skipped.count, std::numeric_limits<int>::max()));
         // A counter value is left out of its event, not the event itself.
-        const QString line = reason == SkipReason::CounterValue
-            ? translate("%n counter value left out: %1 (first at line %2)",
-                "%n counter values left out: %1 (first at line %2)", count)
-            : translate("%n event skipped: %1 (first at line %2)", "%n events skipped: %1 (first at line %2)", count);
+        const QString line = reason == SkipReason::CounterValue ? translate(valueLeftOut, valuesLeftOut, count)
+                                                                : translate(eventSkipped, eventsSkipped, count);
         lines << line.arg(skipReasonText(reason)).arg(skipped.firstLine);
     }
     return lines;
@@ -85,8 +107,7 @@ QString endedEarlyText(const ImportReport& report)
 {
     if (!report.endedEarly)
         return {};
-    return translate("The file ended early, at line %1: the events read up to there are shown.")
-        .arg(report.endedAtLine);
+    return translate(endedEarly).arg(report.endedAtLine);
 }
 
 bool isDrawnPhase(char phase)
@@ -98,7 +119,7 @@ QString emptyTraceText(const ImportReport& report)
 {
     const int events = static_cast<int>(std::min<std::int64_t>(report.events, std::numeric_limits<int>::max()));
     if (events == 0)
-        return translate("The file holds no events.");
+        return translate(noEvents);
     QStringList phases;
     std::int64_t undrawn = 0;
     for (const auto& [phase, count] : report.eventsByPhase) {
@@ -108,14 +129,10 @@ QString emptyTraceText(const ImportReport& report)
         }
     }
     if (undrawn == report.events && phases.size() == 1)
-        return translate("The file holds %n event, of phase %1, which conlab does not draw.",
-            "The file holds %n events, of phase %1, which conlab does not draw.", events)
-            .arg(phases.front());
+        return translate(eventOfPhase, eventsOfPhase, events).arg(phases.front());
     if (undrawn == report.events)
-        return translate("The file holds %n events, of phases %1, which conlab does not draw.", events)
-            .arg(phases.join(QStringLiteral(", ")));
-    return translate("The file holds %n event, but it could not be drawn: see the skipped events.",
-        "The file holds %n events, but none of them could be drawn: see the skipped events.", events);
+        return translate(eventsOfPhases, events).arg(phases.join(QStringLiteral(", ")));
+    return translate(eventNotDrawn, eventsNotDrawn, events);
 }
 
 } // namespace conlab

@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="95"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="137"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n lane</numerusform>
@@ -56,9 +56,84 @@
     </message>
 </context>
 <context>
+    <name>conlab::ImportReport</name>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="46"/>
+        <source>%n counter value left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n counter value left out: %1 (first at line %2)</numerusform>
+            <numerusform>%n counter values left out: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="48"/>
+        <source>%n counter values left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n counter value left out: %1 (first at line %2)</numerusform>
+            <numerusform>%n counter values left out: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="50"/>
+        <source>%n event skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n event skipped: %1 (first at line %2)</numerusform>
+            <numerusform>%n events skipped: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="52"/>
+        <source>%n events skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>%n event skipped: %1 (first at line %2)</numerusform>
+            <numerusform>%n events skipped: %1 (first at line %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="54"/>
+        <source>The file holds %n event, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>The file holds %n event, of phase %1, which conlab does not draw.</numerusform>
+            <numerusform>The file holds %n events, of phase %1, which conlab does not draw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="56"/>
+        <source>The file holds %n events, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>The file holds %n event, of phase %1, which conlab does not draw.</numerusform>
+            <numerusform>The file holds %n events, of phase %1, which conlab does not draw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="57"/>
+        <source>The file holds %n events, of phases %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>The file holds %n event, of phases %1, which conlab does not draw.</numerusform>
+            <numerusform>The file holds %n events, of phases %1, which conlab does not draw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="59"/>
+        <source>The file holds %n event, but it could not be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>The file holds %n event, but it could not be drawn: see the skipped events.</numerusform>
+            <numerusform>The file holds %n events, but none of them could be drawn: see the skipped events.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="61"/>
+        <source>The file holds %n events, but none of them could be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>The file holds %n event, but it could not be drawn: see the skipped events.</numerusform>
+            <numerusform>The file holds %n events, but none of them could be drawn: see the skipped events.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="504"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -69,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="214"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="289"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="215"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -84,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>

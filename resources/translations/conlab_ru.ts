@@ -47,62 +47,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="48"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="42"/>
+        <source>a real CPython interpreter</source>
+        <translation>настоящий интерпретатор CPython</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="50"/>
         <source>no speed-up: the run did not finish</source>
         <translation>ускорения нет: запуск не завершился</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="50"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="52"/>
         <source>speed-up: this is the baseline</source>
         <translation>ускорение: это и есть эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="52"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="54"/>
         <source>speed-up not measured (no sequential run of this workload)</source>
         <translation>ускорение не измерено (нет последовательного запуска этой нагрузки)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="53"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="55"/>
         <source>speed-up %1× against sequential (%2)</source>
         <translation>ускорение %L1× относительно последовательного (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="61"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="63"/>
         <source>failed after %1</source>
         <translation>сбой через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="63"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="65"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="64"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="66"/>
         <source>wall time %1</source>
         <translation>реальное время %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="78"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="80"/>
         <source>%1 s to %2 s</source>
         <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="86"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="88"/>
         <source>Time shown: %1</source>
         <translation>Показано время: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="87"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="89"/>
         <source>Time shown: %1 of %2</source>
         <translation>Показано время: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="95"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="95"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -111,32 +116,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="103"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="105"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="128"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="130"/>
         <source>GIL switch interval %1 ms</source>
         <translation>интервал переключения GIL %1 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="133"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="135"/>
         <source>still running, %1 so far: no final numbers yet</source>
         <translation>ещё идёт, прошло %1: итоговых чисел пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="136"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="138"/>
         <source>Trace</source>
         <translation>Трасса</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="137"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
         <source>1 lane</source>
         <translation>1 дорожка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="137"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n дорожка</numerusform>
@@ -145,12 +150,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="141"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="148"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
@@ -430,6 +435,150 @@
     </message>
 </context>
 <context>
+    <name>conlab::ImportReport</name>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="19"/>
+        <source>not an object</source>
+        <translation>не объект</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="20"/>
+        <source>without ph</source>
+        <translation>без ph</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="21"/>
+        <source>ts missing or not a number</source>
+        <translation>ts нет или это не число</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="22"/>
+        <source>X without dur</source>
+        <translation>X без dur</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="23"/>
+        <source>negative dur</source>
+        <translation>отрицательный dur</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="24"/>
+        <source>name not a string</source>
+        <translation>name не строка</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="25"/>
+        <source>pid or tid neither a number nor a string</source>
+        <translation>pid или tid не число и не строка</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="26"/>
+        <source>M whose args cannot be read</source>
+        <translation>M с нечитаемыми args</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="27"/>
+        <source>C whose args are not an object</source>
+        <translation>C, у которого args не объект</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="28"/>
+        <source>not a number</source>
+        <translation>не число</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="46"/>
+        <source>%n counter value left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n значение счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значения счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значений счётчика: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="48"/>
+        <source>%n counter values left out: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n значение счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значения счётчика: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n значений счётчика: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="50"/>
+        <source>%n event skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n событие: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n события: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n событий: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="52"/>
+        <source>%n events skipped: %1 (first at line %2)</source>
+        <translation>
+            <numerusform>Пропущено %n событие: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n события: %1 (первое — в строке %2)</numerusform>
+            <numerusform>Пропущено %n событий: %1 (первое — в строке %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="54"/>
+        <source>The file holds %n event, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>В файле %n событие фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n события фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n событий фазы %1, которую conlab не рисует.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="56"/>
+        <source>The file holds %n events, of phase %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>В файле %n событие фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n события фазы %1, которую conlab не рисует.</numerusform>
+            <numerusform>В файле %n событий фазы %1, которую conlab не рисует.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="57"/>
+        <source>The file holds %n events, of phases %1, which conlab does not draw.</source>
+        <translation>
+            <numerusform>В файле %n событие фаз %1, которые conlab не рисует.</numerusform>
+            <numerusform>В файле %n события фаз %1, которые conlab не рисует.</numerusform>
+            <numerusform>В файле %n событий фаз %1, которые conlab не рисует.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="59"/>
+        <source>The file holds %n event, but it could not be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>В файле %n событие, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n события, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n событий, но нарисовать нечего: см. пропущенные события.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../core/import/importreport.cpp" line="61"/>
+        <source>The file holds %n events, but none of them could be drawn: see the skipped events.</source>
+        <translation>
+            <numerusform>В файле %n событие, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n события, но нарисовать нечего: см. пропущенные события.</numerusform>
+            <numerusform>В файле %n событий, но нарисовать нечего: см. пропущенные события.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="63"/>
+        <source>The file ended early, at line %1: the events read up to there are shown.</source>
+        <translation>Файл обрывается в строке %1: показаны события, прочитанные до этого места.</translation>
+    </message>
+    <message>
+        <location filename="../../core/import/importreport.cpp" line="65"/>
+        <source>The file holds no events.</source>
+        <translation>В файле нет событий.</translation>
+    </message>
+</context>
+<context>
     <name>conlab::LaneLabel</name>
     <message>
         <location filename="../../core/trace/lanelabel.cpp" line="19"/>
@@ -460,123 +609,123 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="94"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="95"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="111"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="112"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="210"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="215"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="211"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="216"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="212"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="213"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="214"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="215"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="216"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="243"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="440"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="449"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="496"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="504"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -585,47 +734,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="519"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="506"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="522"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="540"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="556"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="559"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="575"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="570"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="586"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="590"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="606"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="592"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="608"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="598"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="614"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -728,72 +877,77 @@
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="145"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="117"/>
+        <source>Left out</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="146"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="147"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="158"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="158"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="159"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="164"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="303"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="165"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="281"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="165"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="166"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="169"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="237"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="170"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="170"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="240"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="171"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="241"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="214"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="289"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="215"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -810,27 +964,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="266"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="267"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="271"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -839,130 +993,140 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="213"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="461"/>
+        <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
+        <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="214"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="293"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="208"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="295"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="209"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="296"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="298"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="299"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="299"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="300"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="303"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="306"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="307"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="316"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="317"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="321"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="322"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="323"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="324"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="360"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="361"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="373"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="422"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="388"/>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="433"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="429"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="431"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="436"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="451"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="453"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="445"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="456"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1000,7 +1164,12 @@ from %2 to %3 ms</source>
         <translation>цикл событий</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="40"/>
+        <location filename="../../core/run/modellabel.cpp" line="38"/>
+        <source>Python script</source>
+        <translation>Сценарий Python</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="43"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
     </message>
@@ -1108,6 +1277,11 @@ from %2 to %3 ms</source>
     </message>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="210"/>
+        <source>Python script</source>
+        <translation>Сценарий Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="213"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
     </message>
@@ -1375,17 +1549,17 @@ from %2 to %3 ms</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="139"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="141"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="142"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="144"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="148"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
@@ -1803,8 +1977,8 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimeAxisPlot</name>
     <message>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="265"/>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="284"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="267"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="286"/>
         <source>time</source>
         <translation>время</translation>
     </message>

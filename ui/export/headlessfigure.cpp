@@ -6,20 +6,39 @@
 
 namespace conlab {
 
-QStringList writeRunFigures(const RunResult& result, const FigureRequest& request)
+namespace {
+
+QStringList writeTraceFigures(const Trace* trace, const CaptionFacts& facts, const FigureRequest& request)
 {
     if (request.isEmpty())
         return {};
     TimelinePlot timeline;
     CoreUtilisationPlot utilisation;
-    if (result.trace) {
-        timeline.showTrace(*result.trace);
-        utilisation.showTrace(*result.trace);
+    if (trace) {
+        timeline.showTrace(*trace);
+        utilisation.showTrace(*trace);
     }
+    return writeFigureFiles(runFigure(timeline, utilisation, request.content, facts, false), request);
+}
+
+} // namespace
+
+QStringList writeRunFigures(const RunResult& result, const FigureRequest& request)
+{
     // A headless run knows no other run of its workload: the caption says the speed-up was not measured.
-    return writeFigureFiles(
-        runFigure(timeline, utilisation, request.content, runCaptionFacts(result.summary, std::nullopt), false),
-        request);
+    return writeTraceFigures(result.trace.get(), runCaptionFacts(result.summary, std::nullopt), request);
+}
+
+QStringList writeSavedRunFigures(const SavedRun& run, const QString& fileName, const FigureRequest& request)
+{
+    CaptionFacts facts;
+    if (run.summary) {
+        facts = runCaptionFacts(*run.summary, run.baseline);
+    } else {
+        facts.traceName = fileName;
+        facts.cores = run.trace ? run.trace->cores : 0;
+    }
+    return writeTraceFigures(run.trace.get(), facts, request);
 }
 
 QStringList writeFigureFiles(const Figure& figure, const FigureRequest& request)

@@ -497,10 +497,17 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
                 .arg(name, outcomeText(ModelPicker::label(ModelChoice::fromConfig(summary.config)), summary));
         });
     } else {
-        m_metrics->showTrace(path, *run.trace);
+        m_metrics->showTrace(path, *run.trace, run.import);
         const int lanes = int(run.trace->lanes.size());
-        setState([name, lanes] {
-            return tr("Opened %1: a trace from another tool, %n lane(s).", nullptr, lanes).arg(name);
+        const bool empty = run.trace->lanes.empty() && run.trace->counterNames.empty();
+        setState([name, lanes, empty, report = run.import] {
+            QStringList text {tr("Opened %1: a trace from another tool, %n lane(s).", nullptr, lanes).arg(name)};
+            text << skippedLines(report);
+            if (report.endedEarly)
+                text << endedEarlyText(report);
+            if (empty)
+                text << emptyTraceText(report);
+            return text.join(QStringLiteral(" · "));
         });
     }
     updateActions();

@@ -114,6 +114,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_traceSegments = row(QT_TR_NOOP("Segments"));
     m_traceCounters = row(QT_TR_NOOP("Counters"));
     m_traceSpan = row(QT_TR_NOOP("Time span"));
+    m_traceLeftOut = row(QT_TR_NOOP("Left out"));
 
     m_baselineButton = new QPushButton(this);
     m_baselineButton->hide();
@@ -327,7 +328,7 @@ void MetricsPanel::fillResult()
     m_status->setVisible(!status.isEmpty());
 }
 
-void MetricsPanel::showTrace(const QString& path, const Trace& trace)
+void MetricsPanel::showTrace(const QString& path, const Trace& trace, const ImportReport& report)
 {
     m_shown = Shown::Trace;
     showRowsOf(true);
@@ -346,7 +347,7 @@ void MetricsPanel::showTrace(const QString& path, const Trace& trace)
     for (const CpuSample& sample : trace.cpuSamples)
         cover(sample.timeNs, sample.timeNs);
     m_trace = TraceFacts {path, trace.lanes.size(), trace.segments.size(), trace.counterNames.size(),
-        trace.cpuSamples.size(), std::nullopt};
+        trace.cpuSamples.size(), std::nullopt, report};
     if (begin)
         m_trace.spanMs = TimeRange {double(*begin - trace.originNs) * 1e-6, double(*end - trace.originNs) * 1e-6};
     fillTrace();
@@ -376,6 +377,16 @@ void MetricsPanel::fillTrace()
                                              .arg(durationText(spanMs))
                                              .arg(trace.spanMs->begin, 0, 'f', 3)
                                              .arg(trace.spanMs->end, 0, 'f', 3));
+    // Made here, not when the file was read, so that a change of language changes them too.
+    QStringList leftOut = skippedLines(trace.import);
+    if (trace.import.endedEarly)
+        leftOut << endedEarlyText(trace.import);
+    if (trace.lanes == 0 && trace.counters == 0)
+        leftOut << emptyTraceText(trace.import);
+    // Broken before "(first at line N)" by hand: a word-wrapped label in the form is given the height of one line.
+    m_traceLeftOut->setText(leftOut.isEmpty()
+            ? tr("nothing")
+            : leftOut.join(QLatin1Char('\n')).replace(QStringLiteral(" ("), QStringLiteral("\n(")));
 }
 
 QString MetricsPanel::valueOf(const QString& name) const
@@ -401,7 +412,7 @@ void MetricsPanel::showRowsOf(bool trace)
         setRowVisible(value, !trace);
     for (QLabel* value : {m_counter, m_roundTrips, m_gil})
         setRowVisible(value, false);
-    for (QLabel* value : {m_traceFile, m_traceLanes, m_traceSegments, m_traceCounters, m_traceSpan})
+    for (QLabel* value : {m_traceFile, m_traceLanes, m_traceSegments, m_traceCounters, m_traceSpan, m_traceLeftOut})
         setRowVisible(value, trace);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/import/importreport.h"
 #include "core/run/runsummary.h"
 #include "core/trace/trace.h"
 #include "ui/timeline/timelinemapping.h"
@@ -31,7 +32,8 @@ public:
     void showResult(const RunSummary& summary, const RunSummary* baseline);
     // A trace from another tool has no run numbers: the panel says what the file holds (lanes, segments, counters,
     // time span) and nothing more.
-    void showTrace(const QString& path, const Trace& trace);
+    // report: what reading the file left out, shown in the "Left out" row.
+    void showTrace(const QString& path, const Trace& trace, const ImportReport& report);
 
     QPushButton* baselineButton() const { return m_baselineButton; }
     // The value shown in the row named `name` ("Speed-up", "Counter"...); empty when that row is hidden.
@@ -64,6 +66,7 @@ private:
         std::size_t counters = 0;
         std::size_t samples = 0;
         std::optional<TimeRange> spanMs; // milliseconds from the trace's origin; nullopt: no data
+        ImportReport import;
     };
     struct RowName
     {
@@ -106,6 +109,7 @@ private:
     QLabel* m_traceSegments = nullptr;
     QLabel* m_traceCounters = nullptr;
     QLabel* m_traceSpan = nullptr;
+    QLabel* m_traceLeftOut = nullptr;
     QPushButton* m_baselineButton = nullptr;
     std::vector<RowName> m_rowNames;
     Shown m_shown = Shown::Nothing;
