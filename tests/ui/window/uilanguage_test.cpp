@@ -1,6 +1,7 @@
 #include "core/run/runsummarizer.h"
 #include "core/trace/lanelabel.h"
 #include "core/trace/taskstate.h"
+#include "tests/core/testrun.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/exportpicturedialog.h"
 #include "ui/export/figurecaption.h"
@@ -9,6 +10,7 @@
 #include "ui/window/guioptions.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/metricspanel.h"
+#include "ui/window/runfileactions.h"
 #include "ui/window/settingsstore.h"
 #include "ui/window/shortcutshelp.h"
 #include "ui/window/uilanguage.h"
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -326,4 +329,51 @@ TEST_F(Language, TheRussianWindowAndDialogsFitTheirTexts)
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     EXPECT_TRUE(clippedTexts(&dialog).isEmpty()) << clippedTexts(&dialog).join(QLatin1Char('\n')).toStdString();
     keep(dialog, QStringLiteral("export-ru.png"));
+}
+
+// A setting the engine refuses reaches the window as a value, and the Russian window words it in Russian: the
+// setting by its label on screen, not the command line's --workers. Switching back to English rewords it in place.
+TEST_F(Language, ARefusedSettingIsWordedInTheWindowsLanguage)
+{
+    use(QStringLiteral("ru"));
+    MainWindow window;
+    RunConfig config = window.currentConfig();
+    config.model = ModelKind::Threads;
+    config.workload.kind = WorkloadKind::Convoy;
+    config.workers = 1;
+    window.setRunConfig(config);
+    ASSERT_EQ(window.currentConfig().workers, 1);
+    window.show();
+    bool rejected = false;
+    QObject::connect(&window, &MainWindow::runRejected, &window, [&rejected] { rejected = true; });
+    window.runCurrent();
+    ASSERT_TRUE(spinUntil([&] { return rejected; }, 5'000));
+    EXPECT_EQ(window.stateText(),
+        QString::fromUtf8("Не удалось начать запуск: Исполнители: для нагрузки «конвой» должно быть 2 "
+                          "(вычислительная задача и задача ввода-вывода идут рядом), а задано 1"));
+    use(QStringLiteral("en"));
+    EXPECT_EQ(window.stateText(),
+        QStringLiteral("Could not start the run: Workers: must be 2 for the convoy workload (the CPU task and the I/O "
+                       "task run side by side), got 1"));
+}
+
+// A file that cannot be written is named in a Russian sentence in the Russian window; only the operating system's
+// reason stays as the system gives it.
+TEST_F(Language, AFailedSaveIsWordedInTheWindowsLanguage)
+{
+    use(QStringLiteral("ru"));
+    MainWindow window;
+    ASSERT_TRUE(runShown(window, test::makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 2, 2, 5, 0)));
+    QTemporaryDir dir;
+    const QString path = QDir::toNativeSeparators(dir.filePath(QStringLiteral("missing/run.json")));
+    QString failure;
+    QObject::connect(window.fileActions(), &RunFileActions::writeFailed, &window,
+        [&failure](const QString&, const QString& error) { failure = error; });
+    ASSERT_TRUE(window.fileActions()->saveRun(path));
+    ASSERT_TRUE(spinUntil([&] { return !failure.isEmpty(); }, 10'000));
+    const QString start = QString::fromUtf8("Не удалось записать файл запуска %1: ").arg(path);
+    EXPECT_TRUE(failure.startsWith(start)) << failure.toStdString();
+    EXPECT_GT(failure.size(), start.size() + 4) << "no reason given: " << failure.toStdString();
+    for (QMessageBox* box : window.findChildren<QMessageBox*>())
+        box->close();
 }
