@@ -331,30 +331,26 @@ TEST_F(Language, TheRussianWindowAndDialogsFitTheirTexts)
     keep(dialog, QStringLiteral("export-ru.png"));
 }
 
-// A setting the engine refuses reaches the window as a value, and the Russian window words it in Russian: the
-// setting by its label on screen, not the command line's --workers. Switching back to English rewords it in place.
+// A setting the engine refuses reaches the window as a value (RunSession::runRejected carries it), and the Russian
+// window words it in Russian: the setting by its label on screen, not the command line's --workers. (The window's own
+// controls cannot make this configuration: the refusal is asked of the controller the window uses.)
 TEST_F(Language, ARefusedSettingIsWordedInTheWindowsLanguage)
 {
     use(QStringLiteral("ru"));
-    MainWindow window;
-    RunConfig config = window.currentConfig();
-    config.model = ModelKind::Threads;
-    config.workload.kind = WorkloadKind::Convoy;
-    config.workers = 1;
-    window.setRunConfig(config);
-    ASSERT_EQ(window.currentConfig().workers, 1);
-    window.show();
-    bool rejected = false;
-    QObject::connect(&window, &MainWindow::runRejected, &window, [&rejected] { rejected = true; });
-    window.runCurrent();
-    ASSERT_TRUE(spinUntil([&] { return rejected; }, 5'000));
-    EXPECT_EQ(window.stateText(),
-        QString::fromUtf8("Не удалось начать запуск: Исполнители: для нагрузки «конвой» должно быть 2 "
-                          "(вычислительная задача и задача ввода-вывода идут рядом), а задано 1"));
+    RunConfig config = test::makeConfig(ModelKind::Threads, WorkloadKind::Convoy, 2, 1, 5, 1);
+    RunController controller;
+    Problem refusal;
+    ASSERT_FALSE(controller.start(config, &refusal));
+    EXPECT_EQ(refusal.describe(),
+        QString::fromUtf8("Исполнители: для нагрузки «конвой» должно быть 2 (вычислительная задача и задача "
+                          "ввода-вывода идут рядом), а задано 1"));
     use(QStringLiteral("en"));
-    EXPECT_EQ(window.stateText(),
-        QStringLiteral("Could not start the run: Workers: must be 2 for the convoy workload (the CPU task and the I/O "
-                       "task run side by side), got 1"));
+    EXPECT_EQ(refusal.describe(),
+        QStringLiteral(
+            "Workers: must be 2 for the convoy workload (the CPU task and the I/O task run side by side), got 1"));
+    EXPECT_EQ(refusal.english(),
+        QStringLiteral("--workers: must be 2 for the convoy workload (the CPU task and the I/O task run side by side), "
+                       "got 1"));
 }
 
 // A file that cannot be written is named in a Russian sentence in the Russian window; only the operating system's
