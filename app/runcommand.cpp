@@ -106,28 +106,28 @@ int runCommand(const QStringList& commandLine)
         const auto write = [&](const char* option, const auto& writeFile) {
             if (!parser.isSet(QLatin1String(option)))
                 return;
-            QString writeError;
+            Problem writeError;
             if (!writeFile(parser.value(QLatin1String(option)), &writeError)) {
-                printError(writeError);
+                printError(writeError.english());
                 exitCode = 1;
             }
         };
-        write("trace", [&](const QString& path, QString* writeError) {
+        write("trace", [&](const QString& path, Problem* writeError) {
             return writeRunFile(SavedRun {result.trace, result.summary, std::nullopt}, path, writeError);
         });
-        write("segments-csv", [&](const QString& path, QString* writeError) {
+        write("segments-csv", [&](const QString& path, Problem* writeError) {
             return writeSegmentsCsv(*result.trace, path, writeError);
         });
         write("samples-csv",
-            [&](const QString& path, QString* writeError) { return writeSamplesCsv(*result.trace, path, writeError); });
+            [&](const QString& path, Problem* writeError) { return writeSamplesCsv(*result.trace, path, writeError); });
         for (const QString& figureError : writeRunFigures(result, *figures)) {
             printError(figureError);
             exitCode = 1;
         }
         QCoreApplication::exit(exitCode);
     });
-    if (!controller.start(*config, &error)) {
-        printError(error);
+    if (Problem refusal; !controller.start(*config, &refusal)) {
+        printError(refusal.english());
         return 2;
     }
     return QCoreApplication::exec();

@@ -26,9 +26,9 @@ void BM_WriteRunFile1M(benchmark::State& state)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.json"));
     for (auto _ : state) {
-        QString error;
+        Problem error;
         if (!writeRunFile(saved, path, &error))
-            state.SkipWithError(qPrintable(error));
+            state.SkipWithError(qPrintable(error.english()));
     }
     state.SetItemsProcessed(state.iterations() * std::int64_t(saved.trace->segments.size()));
 }

@@ -17,11 +17,12 @@ void BM_ImportRunFile1M(benchmark::State& state)
     const SavedRun saved {std::make_shared<const Trace>(bench::millionSegmentTrace()), RunSummary {}, std::nullopt};
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.json"));
-    QString error;
-    if (!writeRunFile(saved, path, &error)) {
-        state.SkipWithError(qPrintable(error));
+    Problem writeError;
+    if (!writeRunFile(saved, path, &writeError)) {
+        state.SkipWithError(qPrintable(writeError.english()));
         return;
     }
+    QString error;
     for (auto _ : state) {
         const std::optional<SavedRun> read = readRunFile(path, &error);
         if (!read || read->trace->segments.size() != saved.trace->segments.size())

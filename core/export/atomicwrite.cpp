@@ -2,12 +2,13 @@
 
 #include "core/export/outputfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 namespace conlab {
 
 bool writeTextFileAtomically(
-    const QString& path, const QString& what, const std::function<void(TextBuffer&)>& write, QString* error)
+    const QString& path, const char* what, const std::function<void(TextBuffer&)>& write, Problem* error)
 {
     OutputFile file(path);
     if (file.open()) {
@@ -19,8 +20,8 @@ bool writeTextFileAtomically(
 
     // Not committed: the temporary file is discarded and the old file at path is untouched.
     if (error)
-        *error = QStringLiteral("Could not write the %1 %2: %3.")
-                     .arg(what, QDir::toNativeSeparators(path), file.errorReason());
+        *error = Problem(QT_TRANSLATE_NOOP("conlab::Problem", "Could not write the %1 %2: %3."),
+            {Problem(what), QDir::toNativeSeparators(path), file.errorReason()});
     return false;
 }
 

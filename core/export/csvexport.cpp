@@ -3,6 +3,7 @@
 #include "core/export/atomicwrite.h"
 #include "core/export/textbuffer.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -141,16 +142,18 @@ QByteArray samplesCsv(const Trace& trace)
     return inMemory(trace, appendSamples, 256 + static_cast<qsizetype>(trace.cpuSamples.size()) * 128);
 }
 
-bool writeSegmentsCsv(const Trace& trace, const QString& path, QString* error)
+bool writeSegmentsCsv(const Trace& trace, const QString& path, Problem* error)
 {
     return writeTextFileAtomically(
-        path, QStringLiteral("segments CSV file"), [&trace](TextBuffer& out) { appendSegments(out, trace); }, error);
+        path, QT_TRANSLATE_NOOP("conlab::Problem", "segments CSV file"),
+        [&trace](TextBuffer& out) { appendSegments(out, trace); }, error);
 }
 
-bool writeSamplesCsv(const Trace& trace, const QString& path, QString* error)
+bool writeSamplesCsv(const Trace& trace, const QString& path, Problem* error)
 {
     return writeTextFileAtomically(
-        path, QStringLiteral("samples CSV file"), [&trace](TextBuffer& out) { appendSamples(out, trace); }, error);
+        path, QT_TRANSLATE_NOOP("conlab::Problem", "samples CSV file"),
+        [&trace](TextBuffer& out) { appendSamples(out, trace); }, error);
 }
 
 } // namespace conlab

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/trace/trace.h"
+#include "core/util/problem.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,8 +20,8 @@ QByteArray segmentsCsv(const Trace& trace);
 QByteArray samplesCsv(const Trace& trace);
 
 // Write them atomically (QSaveFile): on failure the old file at path is untouched, false is returned and *error
-// (when not null) is a sentence naming the file and the reason.
-bool writeSegmentsCsv(const Trace& trace, const QString& path, QString* error);
-bool writeSamplesCsv(const Trace& trace, const QString& path, QString* error);
+// (when not null) is a sentence naming the file and the reason, as a value.
+bool writeSegmentsCsv(const Trace& trace, const QString& path, Problem* error);
+bool writeSamplesCsv(const Trace& trace, const QString& path, Problem* error);
 
 } // namespace conlab

@@ -5,6 +5,7 @@
 #include "core/export/jsontext.h"
 #include "core/export/runrecord.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <string_view>
 #include <type_traits>
@@ -154,16 +155,18 @@ QByteArray runFileJson(const SavedRun& saved)
     return out.take();
 }
 
-bool writeRunFile(const SavedRun& saved, const QString& path, QString* error)
+bool writeRunFile(const SavedRun& saved, const QString& path, Problem* error)
 {
     if (!saved.trace) {
         if (error)
-            *error = QStringLiteral("Could not write the run file %1: there is no run to save.")
-                         .arg(QDir::toNativeSeparators(path));
+            *error = Problem(
+                QT_TRANSLATE_NOOP("conlab::Problem", "Could not write the run file %1: there is no run to save."),
+                {QDir::toNativeSeparators(path)});
         return false;
     }
     return writeTextFileAtomically(
-        path, QStringLiteral("run file"), [&saved](TextBuffer& out) { appendRunFile(out, saved); }, error);
+        path, QT_TRANSLATE_NOOP("conlab::Problem", "run file"),
+        [&saved](TextBuffer& out) { appendRunFile(out, saved); }, error);
 }
 
 } // namespace conlab

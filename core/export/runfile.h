@@ -3,6 +3,7 @@
 #include "core/import/importreport.h"
 #include "core/run/runsummary.h"
 #include "core/trace/trace.h"
+#include "core/util/problem.h"
 
 #include <QByteArray>
 #include <QString>
@@ -23,8 +24,8 @@ struct SavedRun
 };
 
 // Writes atomically (OutputFile): on failure the old file at path is untouched, false is returned and *error gets a
-// sentence naming the file and the reason. saved.trace must not be null.
-bool writeRunFile(const SavedRun& saved, const QString& path, QString* error);
+// sentence naming the file and the reason, as a value (english() for the command line, describe() for the window).
+bool writeRunFile(const SavedRun& saved, const QString& path, Problem* error);
 
 // The same text in memory, byte for byte what writeRunFile() writes.
 QByteArray runFileJson(const SavedRun& saved);

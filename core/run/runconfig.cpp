@@ -28,56 +28,55 @@ RunConfig RunConfig::normalized() const
 
 std::optional<ConfigProblem> RunConfig::problem() const
 {
-    const auto about = [](const char* option, const QString& text) {
-        return ConfigProblem {QLatin1String(option), text};
+    const auto about = [](const char* option, Problem text) { return ConfigProblem {QLatin1String(option), text}; };
+    const auto range = [&about](const char* option, qint64 min, qint64 max, qint64 got) {
+        return about(
+            option, Problem(QT_TRANSLATE_NOOP("conlab::Problem", "must be from %1 to %2, got %3"), {min, max, got}));
+    };
+    const auto phaseMs = [&about](const char* option, double got) {
+        return about(option,
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "must be from 0 to %1 (an hour), got %2"),
+                {limits::maxPhaseMs, got}));
     };
     if (workload.tasks < 1 || workload.tasks > limits::maxTasks)
-        return about("tasks", QStringLiteral("must be from 1 to %1, got %2").arg(limits::maxTasks).arg(workload.tasks));
+        return range("tasks", 1, limits::maxTasks, workload.tasks);
     if (workers < 0 || workers > limits::maxWorkers)
-        return about("workers", QStringLiteral("must be from 1 to %1, got %2").arg(limits::maxWorkers).arg(workers));
+        return range("workers", 1, limits::maxWorkers, workers);
     if (workload.phases < 1 || workload.phases > limits::maxPhases)
-        return about(
-            "phases", QStringLiteral("must be from 1 to %1, got %2").arg(limits::maxPhases).arg(workload.phases));
+        return range("phases", 1, limits::maxPhases, workload.phases);
     if (!(workload.cpuMs >= 0 && workload.cpuMs <= limits::maxPhaseMs))
-        return about("cpu-ms",
-            QStringLiteral("must be from 0 to %1 (an hour), got %2")
-                .arg(limits::maxPhaseMs, 0, 'f', 0)
-                .arg(workload.cpuMs));
+        return phaseMs("cpu-ms", workload.cpuMs);
     if (!(workload.ioMs >= 0 && workload.ioMs <= limits::maxPhaseMs))
-        return about("io-ms",
-            QStringLiteral("must be from 0 to %1 (an hour), got %2")
-                .arg(limits::maxPhaseMs, 0, 'f', 0)
-                .arg(workload.ioMs));
+        return phaseMs("io-ms", workload.ioMs);
     if (sampleHz < 1 || sampleHz > limits::maxSampleHz)
-        return about(
-            "sample-hz", QStringLiteral("must be from 1 to %1, got %2").arg(limits::maxSampleHz).arg(sampleHz));
+        return range("sample-hz", 1, limits::maxSampleHz, sampleHz);
     if (workload.increments < 1 || workload.increments > limits::maxIncrements)
-        return about("increments",
-            QStringLiteral("must be from 1 to %1, got %2").arg(limits::maxIncrements).arg(workload.increments));
+        return range("increments", 1, limits::maxIncrements, workload.increments);
     if (!(switchIntervalMs > 0 && switchIntervalMs <= limits::maxSwitchIntervalMs))
         return about("switch-interval-ms",
-            QStringLiteral("must be above 0 and at most %1, got %2")
-                .arg(limits::maxSwitchIntervalMs)
-                .arg(switchIntervalMs));
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "must be above 0 and at most %1, got %2"),
+                {limits::maxSwitchIntervalMs, switchIntervalMs}));
     if (offload != OffloadKind::None && model != ModelKind::EventLoop)
         return about("offload",
-            QStringLiteral("only the event loop runs CPU phases in an executor: it needs the eventloop model"));
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem",
+                "only the event loop runs CPU phases in an executor: it needs the eventloop model")));
     if (workload.kind == WorkloadKind::Convoy && workers == 1 && model != ModelKind::Sequential)
         return about("workers",
-            QStringLiteral("must be 2 for the convoy workload (the CPU task and the I/O task run side by side), "
-                           "got 1"));
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem",
+                        "must be %1 for the convoy workload (the CPU task and the I/O task run side by side), got %2"),
+                {convoyTasks, workers}));
     if (model == ModelKind::Python) {
+        // The python model's refusals come from core/python in English only: the window has no Python model yet.
         if (const QString script = pythonScriptProblem(python ? python->script : QString()); !script.isEmpty())
-            return about("script", script);
+            return about("script", Problem::verbatim(script));
         QString interpreter;
         if (!resolvePythonInterpreter(python->interpreter, &interpreter))
-            return about("python", interpreter);
+            return about("python", Problem::verbatim(interpreter));
     }
     if (!(iterationsPerMs >= 0 && iterationsPerMs <= limits::maxIterationsPerMs))
         return about("calibration",
-            QStringLiteral("must be from 0 to %1 iterations per ms, got %2")
-                .arg(limits::maxIterationsPerMs)
-                .arg(iterationsPerMs));
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "must be from 0 to %1 iterations per ms, got %2"),
+                {limits::maxIterationsPerMs, iterationsPerMs}));
     return std::nullopt;
 }
 

@@ -4,22 +4,31 @@
 #include "core/models/modelkind.h"
 #include "core/models/offloadkind.h"
 #include "core/python/pythonscript.h"
+#include "core/util/problem.h"
 #include "core/workload/workloadspec.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <optional>
 
 namespace conlab {
 
 // What keeps a configuration from running: the setting by its command-line name ("tasks", "switch-interval-ms") and
-// what is wrong with it ("must be from 1 to 1000000, got 0"). The CLI names the setting "--tasks", a scenario file
-// "workload.tasks": one check, each caller's own words for where the value came from.
+// what is wrong with it ("must be from 1 to 1000000, got 0"), as a value. The CLI names the setting "--tasks", a
+// scenario file "workload.tasks", the window its label on screen in the UI's language: one check, each caller's own
+// words for where the value came from.
 struct ConfigProblem
 {
     QString option;
-    QString text;
+    Problem text;
 
-    QString message(const QString& name) const { return name + QStringLiteral(": ") + text; }
+    // In English, for the command line and scenario files.
+    QString message(const QString& name) const { return name + QStringLiteral(": ") + text.english(); }
+    // The whole sentence, the setting included: "--tasks: ..." in English, "Tasks: ..." worded by the window.
+    Problem problem() const
+    {
+        return Problem(QT_TRANSLATE_NOOP("conlab::Problem", "%1: %2"), {Problem::Value::setting(option), text});
+    }
 };
 
 struct RunConfig

@@ -48,17 +48,17 @@ RunController::RunController(QObject* parent)
 
 RunController::~RunController() = default;
 
-bool RunController::start(const RunConfig& requested, QString* error)
+bool RunController::start(const RunConfig& requested, Problem* refusal)
 {
     const RunConfig config = requested.normalized();
     if (m_running) {
-        if (error)
-            *error = QStringLiteral("a run is already going: stop it first");
+        if (refusal)
+            *refusal = Problem(QT_TRANSLATE_NOOP("conlab::Problem", "a run is already going: stop it first"));
         return false;
     }
-    if (const QString invalid = config.validationError(); !invalid.isEmpty()) {
-        if (error)
-            *error = invalid;
+    if (const auto invalid = config.problem()) {
+        if (refusal)
+            *refusal = invalid->problem();
         return false;
     }
 

@@ -27,9 +27,10 @@ public:
     explicit RunController(QObject* parent = nullptr);
     ~RunController() override;
 
-    // Returns false with *error set when the configuration is invalid or a run is already going. The run uses
-    // config.normalized(): started() carries that.
-    bool start(const RunConfig& config, QString* error = nullptr);
+    // Returns false with *refusal set when the configuration is invalid or a run is already going: a value the
+    // window words in its language, the command line in English. The run uses config.normalized(): started() carries
+    // that.
+    bool start(const RunConfig& config, Problem* refusal = nullptr);
     // Asks the run to stop; finished() follows within 200 ms with `cancelled` set.
     void cancel();
     bool isRunning() const { return m_running; }

@@ -101,21 +101,25 @@ std::optional<ConfigProblem> misplacedOption(const std::function<bool(const QStr
     const auto set = [&](const char* name) { return isSet(QLatin1String(name)); };
     for (const char* name : {"increments", "lock", "yield-between"}) {
         if (set(name) && config.workload.kind != WorkloadKind::Counter)
-            return ConfigProblem {QLatin1String(name), QStringLiteral("only the counter workload uses it")};
+            return ConfigProblem {QLatin1String(name),
+                Problem(QT_TRANSLATE_NOOP("conlab::Problem", "only the counter workload uses it"))};
     }
     if (set("yield-between") && config.model != ModelKind::EventLoop)
         return ConfigProblem {QStringLiteral("yield-between"),
-            QStringLiteral("only a coroutine can await between the read and the write: it needs the eventloop model")};
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem",
+                "only a coroutine can await between the read and the write: it needs the eventloop model"))};
     for (const char* name : {"script", "python", "example"}) {
         if (set(name) && config.model != ModelKind::Python)
-            return ConfigProblem {
-                QLatin1String(name), QStringLiteral("only the python model runs a script: add --model python")};
+            return ConfigProblem {QLatin1String(name),
+                Problem(
+                    QT_TRANSLATE_NOOP("conlab::Problem", "only the python model runs a script: add --model python"))};
     }
     if (set("script") && set("example"))
-        return ConfigProblem {QStringLiteral("example"), QStringLiteral("give a script or an example, not both")};
+        return ConfigProblem {QStringLiteral("example"),
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "give a script or an example, not both"))};
     if (set("switch-interval-ms") && !config.gil)
         return ConfigProblem {QStringLiteral("switch-interval-ms"),
-            QStringLiteral("the switch interval belongs to the GIL, which is off")};
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "the switch interval belongs to the GIL, which is off"))};
     return std::nullopt;
 }
 

@@ -54,12 +54,12 @@ void RunSeries::startNext()
         emit finished(m_results, m_cancelled);
         return;
     }
-    QString error;
-    if (m_controller.start(m_configs[std::size_t(m_index)], &error))
+    Problem refusal;
+    if (m_controller.start(m_configs[std::size_t(m_index)], &refusal))
         return;
     RunResult refused;
     refused.summary.config = m_configs[std::size_t(m_index)].normalized();
-    refused.summary.error = error;
+    refused.summary.error = refusal.english();
     refused.trace = std::make_shared<Trace>();
     stepDone(refused);
 }

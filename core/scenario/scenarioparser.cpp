@@ -208,10 +208,10 @@ bool ScenarioReader::checkConfig(const RunConfig& config, const QJsonObject* ste
             return m_workload.contains(key) || step->contains(key);
         };
         if (const auto misplaced = misplacedOption(isSet, config))
-            return fail(where(misplaced->option), misplaced->text);
+            return fail(where(misplaced->option), misplaced->text.english());
     }
     if (const auto problem = config.problem())
-        return fail(where(problem->option), problem->text);
+        return fail(where(problem->option), problem->text.english());
     return true;
 }
 

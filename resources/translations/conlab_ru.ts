@@ -754,27 +754,27 @@
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="575"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="576"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="586"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="587"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="606"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="607"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="608"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="609"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="614"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="615"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -1353,6 +1353,99 @@ from %2 to %3 ms</source>
     </message>
 </context>
 <context>
+    <name>conlab::Problem</name>
+    <message>
+        <location filename="../../core/export/atomicwrite.cpp" line="23"/>
+        <source>Could not write the %1 %2: %3.</source>
+        <translation>Не удалось записать %1 %2: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export/csvexport.cpp" line="148"/>
+        <source>segments CSV file</source>
+        <translation>CSV-файл отрезков</translation>
+    </message>
+    <message>
+        <location filename="../../core/export/csvexport.cpp" line="155"/>
+        <source>samples CSV file</source>
+        <translation>CSV-файл замеров</translation>
+    </message>
+    <message>
+        <location filename="../../core/export/runfile.cpp" line="163"/>
+        <source>Could not write the run file %1: there is no run to save.</source>
+        <translation>Не удалось записать файл запуска %1: нечего сохранять.</translation>
+    </message>
+    <message>
+        <location filename="../../core/export/runfile.cpp" line="168"/>
+        <source>run file</source>
+        <translation>файл запуска</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="34"/>
+        <source>must be from %1 to %2, got %3</source>
+        <translation>должно быть от %1 до %2, а задано %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="38"/>
+        <source>must be from 0 to %1 (an hour), got %2</source>
+        <translation>должно быть от 0 до %1 (час), а задано %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="57"/>
+        <source>must be above 0 and at most %1, got %2</source>
+        <translation>должно быть больше 0 и не больше %1, а задано %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="61"/>
+        <source>only the event loop runs CPU phases in an executor: it needs the eventloop model</source>
+        <translation>вычислительные шаги в пуле выполняет только цикл событий: нужна модель «Цикл событий»</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="65"/>
+        <source>must be %1 for the convoy workload (the CPU task and the I/O task run side by side), got %2</source>
+        <translation>для нагрузки «конвой» должно быть %1 (вычислительная задача и задача ввода-вывода идут рядом), а задано %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="78"/>
+        <source>must be from 0 to %1 iterations per ms, got %2</source>
+        <translation>должно быть от 0 до %1 итераций в мс, а задано %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.h" line="30"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runcontroller.cpp" line="56"/>
+        <source>a run is already going: stop it first</source>
+        <translation>запуск уже идёт: сначала остановите его</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runoptions.cpp" line="105"/>
+        <source>only the counter workload uses it</source>
+        <translation>используется только нагрузкой «общий счётчик»</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runoptions.cpp" line="109"/>
+        <source>only a coroutine can await between the read and the write: it needs the eventloop model</source>
+        <translation>ждать между чтением и записью может только корутина: нужна модель «Цикл событий»</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runoptions.cpp" line="115"/>
+        <source>only the python model runs a script: add --model python</source>
+        <translation>сценарий выполняет только модель Python: добавьте --model python</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runoptions.cpp" line="119"/>
+        <source>give a script or an example, not both</source>
+        <translation>укажите сценарий или пример, но не оба сразу</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runoptions.cpp" line="122"/>
+        <source>the switch interval belongs to the GIL, which is off</source>
+        <translation>интервал переключения относится к GIL, а GIL выключен</translation>
+    </message>
+</context>
+<context>
     <name>conlab::RunFileActions</name>
     <message>
         <location filename="../../ui/window/runfileactions.cpp" line="90"/>
@@ -1466,77 +1559,77 @@ from %2 to %3 ms</source>
         <translation>замеры CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="241"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="242"/>
         <source>Could not save</source>
         <translation>Не удалось сохранить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="246"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="247"/>
         <source>Saved %1 to %2 (%3).</source>
         <translation>Сохранено (%1) в %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="251"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="252"/>
         <source>Saving %1 to %2…</source>
         <translation>Сохранение (%1) в %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="259"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="260"/>
         <source>Open run</source>
         <translation>Открыть запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="259"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="260"/>
         <source>Chrome trace JSON (*.json);;All files (*)</source>
         <translation>Трасса Chrome в JSON (*.json);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="302"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="303"/>
         <source>Removed from the recent files because they no longer exist: %1</source>
         <translation>Убраны из недавних, потому что их больше нет: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="311"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="312"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="317"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="318"/>
         <source>No recent files</source>
         <translation>Недавних файлов нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="321"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="322"/>
         <source>&amp;Clear the list</source>
         <translation>&amp;Очистить список</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="338"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="339"/>
         <source>Open another file instead of the one being read (Ctrl+O)</source>
         <translation>Открыть другой файл вместо читаемого (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="339"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="340"/>
         <source>Open a saved run or a Chrome trace from another tool (Ctrl+O)</source>
         <translation>Открыть сохранённый запуск или трассу Chrome из другой программы (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="345"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="346"/>
         <source>Only a file can be dropped here: a saved run or a Chrome trace (.json).</source>
         <translation>Сюда можно перетащить только файл: сохранённый запуск или трассу Chrome (.json).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="350"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="351"/>
         <source>Drop one file at a time: this drop holds %1.</source>
         <translation>Перетаскивайте по одному файлу, а здесь их %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="355"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="356"/>
         <source>Only files on this computer can be opened, not %1.</source>
         <translation>Открыть можно только файлы на этом компьютере, а не %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/runfileactions.cpp" line="360"/>
+        <location filename="../../ui/window/runfileactions.cpp" line="361"/>
         <source>%1 is a folder: drop a saved run or a Chrome trace (.json).</source>
         <translation>%1 — это папка: перетащите сохранённый запуск или трассу Chrome (.json).</translation>
     </message>
@@ -1805,6 +1898,79 @@ from %2 to %3 ms</source>
             <numerusform>Готово: %n запуска.</numerusform>
             <numerusform>Готово: %n запусков.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::Setting</name>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="16"/>
+        <source>Model</source>
+        <translation>Модель</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="17"/>
+        <source>Workload</source>
+        <translation>Нагрузка</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="18"/>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="19"/>
+        <source>Workers</source>
+        <translation>Исполнители</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="20"/>
+        <source>Phases</source>
+        <translation>Фазы</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="21"/>
+        <source>CPU ms</source>
+        <translation>CPU, мс</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="22"/>
+        <source>I/O ms</source>
+        <translation>Ввод-вывод, мс</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="23"/>
+        <source>CPU sampling rate</source>
+        <translation>Частота замеров CPU</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="24"/>
+        <source>Increments</source>
+        <translation>Приращения</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="25"/>
+        <source>Switch interval</source>
+        <translation>Интервал переключения</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="26"/>
+        <source>Executor</source>
+        <translation>Пул исполнителя</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="27"/>
+        <source>Calibration</source>
+        <translation>Калибровка</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="28"/>
+        <source>Lock each update</source>
+        <translation>Блокировка на каждое обновление</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="29"/>
+        <source>Await between read and write</source>
+        <translation>await между чтением и записью</translation>
     </message>
 </context>
 <context>

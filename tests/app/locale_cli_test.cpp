@@ -21,12 +21,14 @@ std::optional<QProcessEnvironment> germanEnvironment(const QString& dir, QString
     env.remove(QStringLiteral("LANGUAGE"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+    // What the C library's locale says its decimal point is (glibc's `locale`, which calls setlocale as conlab's
+    // QApplication does).
     const auto commaInShell = [&env] {
-        QProcess shell;
-        shell.setProcessEnvironment(env);
-        shell.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("printf '%.1f' 1.5")});
-        shell.waitForFinished(10'000);
-        return shell.readAllStandardOutput() == "1,5";
+        QProcess locale;
+        locale.setProcessEnvironment(env);
+        locale.start(QStringLiteral("locale"), {QStringLiteral("decimal_point")});
+        locale.waitForFinished(10'000);
+        return locale.readAllStandardOutput().trimmed() == ",";
     };
     if (commaInShell())
         return env;

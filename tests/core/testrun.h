@@ -134,8 +134,8 @@ inline std::optional<RunResult> runWhile(
         result = r;
         loop.quit();
     });
-    QString error;
-    EXPECT_TRUE(controller.start(config, &error)) << error.toStdString();
+    Problem refusal;
+    EXPECT_TRUE(controller.start(config, &refusal)) << refusal.english().toStdString();
     // Timers of this scope rather than QTimer::singleShot: a single-shot's timer object lives until it fires, so a
     // minute's timeout per run would pile up over the soak's runs and read as a leak.
     QTimer duringTimer;

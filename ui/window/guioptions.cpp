@@ -340,8 +340,8 @@ void applyGuiOptions(MainWindow& window, const GuiOptions& options)
             },
             Qt::SingleShotConnection);
         if (options.exitWhenDone) {
-            QObject::connect(&window, &MainWindow::runRejected, &window, [](const QString& error) {
-                printError(QStringLiteral("could not start the run: %1").arg(error));
+            QObject::connect(&window, &MainWindow::runRejected, &window, [](const Problem& refusal) {
+                printError(QStringLiteral("could not start the run: %1").arg(refusal.english()));
                 QCoreApplication::exit(1);
             });
         }

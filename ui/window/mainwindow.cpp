@@ -570,11 +570,12 @@ void MainWindow::showResult(const RunResult& result)
     m_shown = ShownRun {SavedRun {result.trace, summary, baseline ? std::optional(*baseline) : std::nullopt}, {}};
 }
 
-void MainWindow::onRunRejected(const QString& error)
+void MainWindow::onRunRejected(const Problem& refusal)
 {
-    setState([error] { return tr("Could not start the run: %1").arg(error); });
+    // Worded each time the state is shown, so a language switch rewords the refusal too.
+    setState([refusal] { return tr("Could not start the run: %1").arg(refusal.describe()); });
     updateActions();
-    emit runRejected(error);
+    emit runRejected(refusal);
 }
 
 void MainWindow::tick()

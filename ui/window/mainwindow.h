@@ -102,7 +102,7 @@ public:
 signals:
     // A run ended and the window shows it; summary.uiLatencyMs is filled in.
     void runFinished(const conlab::RunResult& result);
-    void runRejected(const QString& error);
+    void runRejected(const conlab::Problem& refusal);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -125,7 +125,7 @@ private:
     void onRunStarted(const RunStart& start);
     void onRunFinished(const RunResult& result);
     void onResultRestored(const RunResult& result);
-    void onRunRejected(const QString& error);
+    void onRunRejected(const Problem& refusal);
     void showResult(const RunResult& result);
     Figure pictureOf(FigureContent content, bool visibleWindowOnly);
     std::optional<TimeRange> zoomedWindow() const;

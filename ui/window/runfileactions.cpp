@@ -200,7 +200,7 @@ bool RunFileActions::saveRun(const QString& path)
 bool RunFileActions::exportSegmentsCsv(const QString& path)
 {
     return writeInBackground(
-        path, tr("the segments"), false, [](const SavedRun& run, const QString& file, QString* error) {
+        path, tr("the segments"), false, [](const SavedRun& run, const QString& file, Problem* error) {
             return writeSegmentsCsv(*run.trace, file, error);
         });
 }
@@ -210,13 +210,13 @@ bool RunFileActions::exportSamplesCsv(const QString& path)
     const ShownRun* shown = m_window->shownRun();
     const bool counters = shown && shown->run.trace && !shown->run.trace->counterNames.empty();
     return writeInBackground(path, counters ? tr("the counters") : tr("the CPU samples"), false,
-        [](const SavedRun& run, const QString& file, QString* error) {
+        [](const SavedRun& run, const QString& file, Problem* error) {
             return writeSamplesCsv(*run.trace, file, error);
         });
 }
 
 bool RunFileActions::writeInBackground(const QString& path, const QString& what, bool addToRecent,
-    const std::function<bool(const SavedRun& run, const QString& path, QString* error)>& write)
+    const std::function<bool(const SavedRun& run, const QString& path, Problem* error)>& write)
 {
     const ShownRun* shown = m_window->shownRun();
     if (!shown || !shown->run.trace || path.isEmpty())
@@ -225,7 +225,7 @@ bool RunFileActions::writeInBackground(const QString& path, const QString& what,
     {
         bool ok = false;
         qint64 bytes = 0;
-        QString error;
+        Problem error; // worded here, in the UI's language, once it is back on the UI thread
     };
     // The trace is shared and immutable: the writer thread reads it while the window goes on showing it.
     m_writes.post(
@@ -237,9 +237,10 @@ bool RunFileActions::writeInBackground(const QString& path, const QString& what,
         },
         [this, path, what, addToRecent](const Outcome& outcome) {
             if (!outcome.ok) {
-                m_window->statusBar()->showMessage(outcome.error, messageTimeoutMs);
-                showError(tr("Could not save"), outcome.error);
-                emit writeFailed(path, outcome.error);
+                const QString error = outcome.error.describe();
+                m_window->statusBar()->showMessage(error, messageTimeoutMs);
+                showError(tr("Could not save"), error);
+                emit writeFailed(path, error);
                 return;
             }
             m_window->statusBar()->showMessage(

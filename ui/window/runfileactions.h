@@ -79,7 +79,7 @@ private:
     void onRunRequested();
     // what: how the status bar names the contents ("the run"); addToRecent: the file can be opened again.
     bool writeInBackground(const QString& path, const QString& what, bool addToRecent,
-        const std::function<bool(const SavedRun& run, const QString& path, QString* error)>& write);
+        const std::function<bool(const SavedRun& run, const QString& path, Problem* error)>& write);
     void askForOpenPath();
     void askForSavePath(const QString& title, const QString& filter, const QString& suffix,
         const std::function<bool(RunFileActions*, const QString&)>& save);

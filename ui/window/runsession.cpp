@@ -126,10 +126,10 @@ void RunSession::startOrRestore(const Request& request)
         }
     }
     m_current = request;
-    QString error;
-    if (!m_controller.start(request.config, &error)) {
+    Problem refusal;
+    if (!m_controller.start(request.config, &refusal)) {
         m_current.reset();
-        emit runRejected(error);
+        emit runRejected(refusal);
     }
 }
 

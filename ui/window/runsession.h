@@ -62,8 +62,8 @@ signals:
     void runFinished(const conlab::RunResult& result);
     // A stored result is to be shown again; no run was started for it.
     void resultRestored(const conlab::RunResult& result);
-    // The configuration could not start; the message names the setting.
-    void runRejected(const QString& error);
+    // The configuration could not start; the refusal names the setting, worded where it is shown.
+    void runRejected(const conlab::Problem& refusal);
 
 private:
     struct Request

@@ -1,4 +1,5 @@
 #include "core/export/csvexport.h"
+#include "tests/core/englishof.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,8 +89,8 @@ TEST(CsvExport, WritesFilesAtomically)
     QString error;
     const QString segments = dir.filePath(QStringLiteral("segments.csv"));
     const QString samples = dir.filePath(QStringLiteral("samples.csv"));
-    ASSERT_TRUE(writeSegmentsCsv(trace, segments, &error)) << error.toStdString();
-    ASSERT_TRUE(writeSamplesCsv(trace, samples, &error)) << error.toStdString();
+    ASSERT_TRUE(writeSegmentsCsv(trace, segments, test::EnglishOf(&error))) << error.toStdString();
+    ASSERT_TRUE(writeSamplesCsv(trace, samples, test::EnglishOf(&error))) << error.toStdString();
     QFile file(segments);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_EQ(file.readAll(), segmentsCsv(trace));
@@ -98,11 +99,11 @@ TEST(CsvExport, WritesFilesAtomically)
     EXPECT_EQ(sampleFile.readAll(), samplesCsv(trace));
 
     const QString missing = dir.filePath(QStringLiteral("missing/segments.csv"));
-    EXPECT_FALSE(writeSegmentsCsv(trace, missing, &error));
+    EXPECT_FALSE(writeSegmentsCsv(trace, missing, test::EnglishOf(&error)));
     EXPECT_TRUE(
         error.startsWith(QStringLiteral("Could not write the segments CSV file ") + QDir::toNativeSeparators(missing)))
         << error.toStdString();
-    EXPECT_FALSE(writeSamplesCsv(trace, missing, &error));
+    EXPECT_FALSE(writeSamplesCsv(trace, missing, test::EnglishOf(&error)));
     EXPECT_TRUE(error.startsWith(QStringLiteral("Could not write the samples CSV file "))) << error.toStdString();
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
         (QStringList {QStringLiteral("samples.csv"), QStringLiteral("segments.csv")}));

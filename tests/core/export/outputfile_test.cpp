@@ -1,6 +1,7 @@
 #include "core/export/csvexport.h"
 #include "core/export/outputfile.h"
 #include "core/export/runfile.h"
+#include "tests/core/englishof.h"
 #include "tests/filefaults.h"
 
 #include <QTemporaryDir>
@@ -98,7 +99,7 @@ struct Exporter
 {
     const char* name;
     const char* what; // as the error names it: "Could not write the <what> <path>: <reason>."
-    std::function<bool(const Trace&, const QString&, QString*)> write;
+    std::function<bool(const Trace&, const QString&, Problem*)> write;
 };
 
 // Large enough that each file passes the 64 KiB a FileSizeLimit allows.
@@ -140,7 +141,7 @@ TEST_P(ExportFaults, DiskFullMidFileLeavesTheOldFileAndNoTemporary)
     {
         const FileSizeLimit disk(64 * 1024);
         ASSERT_TRUE(disk.ok());
-        written = exporter.write(bigTrace(), path, &error);
+        written = exporter.write(bigTrace(), path, test::EnglishOf(&error));
     }
     EXPECT_FALSE(written);
     expectNamedError(error, exporter, path);
@@ -148,7 +149,7 @@ TEST_P(ExportFaults, DiskFullMidFileLeavesTheOldFileAndNoTemporary)
     EXPECT_EQ(readAll(path), QByteArray("old export"));
     EXPECT_EQ(entries(dir.path()), QStringList {QStringLiteral("export")});
     // With room again, the same export replaces the old file.
-    ASSERT_TRUE(exporter.write(bigTrace(), path, &error)) << error.toStdString();
+    ASSERT_TRUE(exporter.write(bigTrace(), path, test::EnglishOf(&error))) << error.toStdString();
     EXPECT_GT(readAll(path).size(), 64 * 1024);
 }
 
@@ -160,7 +161,7 @@ TEST_P(ExportFaults, AFullDeviceSaysNoSpace)
     if (!full)
         GTEST_SKIP() << "no full device: as root, device nodes cannot be made in " << dir.path().toStdString();
     QString error;
-    EXPECT_FALSE(exporter.write(bigTrace(), *full, &error));
+    EXPECT_FALSE(exporter.write(bigTrace(), *full, test::EnglishOf(&error)));
     expectNamedError(error, exporter, *full);
     EXPECT_TRUE(error.endsWith(QStringLiteral(": No space left on device."))) << error.toStdString();
     EXPECT_TRUE(isCharacterDevice(*full)) << "the device was replaced by a file";
@@ -176,7 +177,7 @@ TEST_P(ExportFaults, AReadOnlyFolderLeavesTheOldFile)
     {
         const AsOrdinaryUser user;
         ASSERT_TRUE(user.ok());
-        written = exporter.write(bigTrace(), folder.filePath(QStringLiteral("export")), &error);
+        written = exporter.write(bigTrace(), folder.filePath(QStringLiteral("export")), test::EnglishOf(&error));
     }
     EXPECT_FALSE(written);
     expectNamedError(error, exporter, folder.filePath(QStringLiteral("export")));
@@ -186,7 +187,7 @@ TEST_P(ExportFaults, AReadOnlyFolderLeavesTheOldFile)
 
 INSTANTIATE_TEST_SUITE_P(EveryTraceExport, ExportFaults,
     ::testing::Values(Exporter {"runFile", "run file",
-                          [](const Trace& trace, const QString& path, QString* error) {
+                          [](const Trace& trace, const QString& path, Problem* error) {
                               return writeRunFile(
                                   SavedRun {std::make_shared<const Trace>(trace), std::nullopt, std::nullopt}, path,
                                   error);

@@ -1,6 +1,7 @@
 #include "core/export/runfile.h"
 #include "core/gil/gillane.h"
 #include "core/import/runfilereader.h"
+#include "tests/core/englishof.h"
 #include "tests/core/testrun.h"
 #include "tests/core/tracecompare.h"
 #include "tests/testfiles.h"
@@ -34,7 +35,7 @@ SavedRun roundTrip(const SavedRun& saved)
     EXPECT_TRUE(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("run.json"));
     QString error;
-    EXPECT_TRUE(writeRunFile(saved, path, &error)) << error.toStdString();
+    EXPECT_TRUE(writeRunFile(saved, path, test::EnglishOf(&error))) << error.toStdString();
     std::optional<SavedRun> read = readRunFile(path, &error);
     EXPECT_TRUE(read.has_value()) << error.toStdString();
     EXPECT_TRUE(entries(dir.path()) == QStringList {QStringLiteral("run.json")});
@@ -313,7 +314,7 @@ TEST(RunFile, WriteIsByteForByteTheJson)
     const QString path = dir.filePath(QStringLiteral("run.json"));
     const SavedRun saved {std::make_shared<const Trace>(unusualTrace()), unusualSummary(), std::nullopt};
     QString error;
-    ASSERT_TRUE(writeRunFile(saved, path, &error)) << error.toStdString();
+    ASSERT_TRUE(writeRunFile(saved, path, test::EnglishOf(&error))) << error.toStdString();
     EXPECT_EQ(readAll(path), runFileJson(saved));
 }
 
@@ -328,7 +329,7 @@ TEST(RunFile, WriteFailsWhereTheParentIsAFileOrMissing)
     for (const QString& path : {file + QStringLiteral("/run.json"), dir.filePath(QStringLiteral("missing/run.json"))}) {
         SCOPED_TRACE(path.toStdString());
         QString error;
-        EXPECT_FALSE(writeRunFile(saved, path, &error));
+        EXPECT_FALSE(writeRunFile(saved, path, test::EnglishOf(&error)));
         EXPECT_TRUE(error.contains(QDir::toNativeSeparators(path))) << error.toStdString();
         EXPECT_FALSE(writeRunFile(saved, path, nullptr));
     }
@@ -340,7 +341,7 @@ TEST(RunFile, NoTraceIsAnErrorNotACrash)
 {
     QTemporaryDir dir;
     QString error;
-    EXPECT_FALSE(writeRunFile(SavedRun {}, dir.filePath(QStringLiteral("run.json")), &error));
+    EXPECT_FALSE(writeRunFile(SavedRun {}, dir.filePath(QStringLiteral("run.json")), test::EnglishOf(&error)));
     EXPECT_TRUE(error.contains(QStringLiteral("run.json"))) << error.toStdString();
     EXPECT_TRUE(entries(dir.path()).isEmpty());
 }

@@ -98,16 +98,16 @@ TEST(RunController, RefusesInvalidConfigAndSecondStart)
         finished.push_back(r);
         loop.quit();
     });
-    QString error;
-    EXPECT_FALSE(controller.start(makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 0, 1, 1, 1), &error));
-    EXPECT_EQ(error, QStringLiteral("--tasks: must be from 1 to 1000000, got 0"));
+    Problem refusal;
+    EXPECT_FALSE(controller.start(makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 0, 1, 1, 1), &refusal));
+    EXPECT_EQ(refusal.english(), QStringLiteral("--tasks: must be from 1 to 1000000, got 0"));
     EXPECT_FALSE(controller.isRunning());
 
     const RunConfig first = makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 4, 1, 0, 50);
     ASSERT_TRUE(controller.start(first));
-    error.clear();
-    EXPECT_FALSE(controller.start(makeConfig(ModelKind::Sequential, WorkloadKind::Sleep, 2, 1, 0, 10), &error));
-    EXPECT_EQ(error, QStringLiteral("a run is already going: stop it first"));
+    refusal = Problem();
+    EXPECT_FALSE(controller.start(makeConfig(ModelKind::Sequential, WorkloadKind::Sleep, 2, 1, 0, 10), &refusal));
+    EXPECT_EQ(refusal.english(), QStringLiteral("a run is already going: stop it first"));
     EXPECT_TRUE(controller.isRunning());
 
     QTimer::singleShot(20'000, &loop, &QEventLoop::quit);

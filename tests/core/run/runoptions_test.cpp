@@ -118,7 +118,7 @@ TEST(RunConfigProblem, NamesTheSettingApartFromTheText)
     const auto problem = config.problem();
     ASSERT_TRUE(problem);
     EXPECT_EQ(problem->option, QStringLiteral("tasks"));
-    EXPECT_EQ(problem->text, QStringLiteral("must be from 1 to 1000000, got 0"));
+    EXPECT_EQ(problem->text.english(), QStringLiteral("must be from 1 to 1000000, got 0"));
     EXPECT_EQ(config.validationError(), QStringLiteral("--tasks: must be from 1 to 1000000, got 0"));
     EXPECT_EQ(problem->message(QStringLiteral("workload.tasks")),
         QStringLiteral("workload.tasks: must be from 1 to 1000000, got 0"));

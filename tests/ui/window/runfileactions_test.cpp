@@ -1,5 +1,6 @@
 #include "core/export/csvexport.h"
 #include "core/export/runfile.h"
+#include "tests/core/englishof.h"
 #include "tests/figurefiles.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/figurewriter.h"
@@ -625,7 +626,8 @@ TEST(RunFileActionsTiming, TheWindowStaysResponsiveWhileABigFileIsRead)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("big.json"));
     QString error;
-    ASSERT_TRUE(writeRunFile(SavedRun {trace, std::nullopt, std::nullopt}, path, &error)) << error.toStdString();
+    ASSERT_TRUE(writeRunFile(SavedRun {trace, std::nullopt, std::nullopt}, path, test::EnglishOf(&error)))
+        << error.toStdString();
 
     FileWindow shown;
     Heartbeat heartbeat;

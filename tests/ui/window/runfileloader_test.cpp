@@ -1,4 +1,5 @@
 #include "core/export/runfile.h"
+#include "tests/core/englishof.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/window/runfileloader.h"
 
@@ -23,7 +24,8 @@ QString writeRun(const QTemporaryDir& dir, const QString& name, int segments)
         trace->segments.push_back(Segment {i * 1'000'000LL, (i + 1) * 1'000'000LL, i, 0, TaskState::Running, 0});
     const QString path = dir.filePath(name);
     QString error;
-    EXPECT_TRUE(writeRunFile(SavedRun {trace, std::nullopt, std::nullopt}, path, &error)) << error.toStdString();
+    EXPECT_TRUE(writeRunFile(SavedRun {trace, std::nullopt, std::nullopt}, path, test::EnglishOf(&error)))
+        << error.toStdString();
     return path;
 }
 

@@ -44,7 +44,8 @@ struct Recorder
         QObject::connect(&session, &RunSession::batch, [this](const TraceBatch&) { ++batches; });
         QObject::connect(&session, &RunSession::runFinished, [this](const RunResult& r) { finished.push_back(r); });
         QObject::connect(&session, &RunSession::resultRestored, [this](const RunResult& r) { restored.push_back(r); });
-        QObject::connect(&session, &RunSession::runRejected, [this](const QString& e) { rejected.push_back(e); });
+        QObject::connect(
+            &session, &RunSession::runRejected, [this](const Problem& e) { rejected.push_back(e.english()); });
     }
 };
 
@@ -218,7 +219,7 @@ TEST(RunSession, InvalidSettingsAreRejectedWithTheReason)
     session.choose(config(threads, WorkloadKind::Cpu, 0, 10, 0));
     EXPECT_FALSE(session.isRunning());
     ASSERT_EQ(events.rejected.size(), 1u);
-    EXPECT_TRUE(events.rejected[0].contains(QStringLiteral("tasks"))) << events.rejected[0].toStdString();
+    EXPECT_EQ(events.rejected[0], QStringLiteral("--tasks: must be from 1 to 1000000, got 0"));
 }
 
 TEST(RunSession, StopCancelsAndForgetsWhatWasQueued)

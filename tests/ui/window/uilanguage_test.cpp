@@ -1,6 +1,7 @@
 #include "core/run/runsummarizer.h"
 #include "core/trace/lanelabel.h"
 #include "core/trace/taskstate.h"
+#include "tests/core/testrun.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/exportpicturedialog.h"
 #include "ui/export/figurecaption.h"
@@ -9,6 +10,7 @@
 #include "ui/window/guioptions.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/metricspanel.h"
+#include "ui/window/runfileactions.h"
 #include "ui/window/settingsstore.h"
 #include "ui/window/shortcutshelp.h"
 #include "ui/window/uilanguage.h"
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -326,4 +329,47 @@ TEST_F(Language, TheRussianWindowAndDialogsFitTheirTexts)
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     EXPECT_TRUE(clippedTexts(&dialog).isEmpty()) << clippedTexts(&dialog).join(QLatin1Char('\n')).toStdString();
     keep(dialog, QStringLiteral("export-ru.png"));
+}
+
+// A setting the engine refuses reaches the window as a value (RunSession::runRejected carries it), and the Russian
+// window words it in Russian: the setting by its label on screen, not the command line's --workers. (The window's own
+// controls cannot make this configuration: the refusal is asked of the controller the window uses.)
+TEST_F(Language, ARefusedSettingIsWordedInTheWindowsLanguage)
+{
+    use(QStringLiteral("ru"));
+    RunConfig config = test::makeConfig(ModelKind::Threads, WorkloadKind::Convoy, 2, 1, 5, 1);
+    RunController controller;
+    Problem refusal;
+    ASSERT_FALSE(controller.start(config, &refusal));
+    EXPECT_EQ(refusal.describe(),
+        QString::fromUtf8("Исполнители: для нагрузки «конвой» должно быть 2 (вычислительная задача и задача "
+                          "ввода-вывода идут рядом), а задано 1"));
+    use(QStringLiteral("en"));
+    EXPECT_EQ(refusal.describe(),
+        QStringLiteral(
+            "Workers: must be 2 for the convoy workload (the CPU task and the I/O task run side by side), got 1"));
+    EXPECT_EQ(refusal.english(),
+        QStringLiteral("--workers: must be 2 for the convoy workload (the CPU task and the I/O task run side by side), "
+                       "got 1"));
+}
+
+// A file that cannot be written is named in a Russian sentence in the Russian window; only the operating system's
+// reason stays as the system gives it.
+TEST_F(Language, AFailedSaveIsWordedInTheWindowsLanguage)
+{
+    use(QStringLiteral("ru"));
+    MainWindow window;
+    ASSERT_TRUE(runShown(window, test::makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 2, 2, 5, 0)));
+    QTemporaryDir dir;
+    const QString path = QDir::toNativeSeparators(dir.filePath(QStringLiteral("missing/run.json")));
+    QString failure;
+    QObject::connect(window.fileActions(), &RunFileActions::writeFailed, &window,
+        [&failure](const QString&, const QString& error) { failure = error; });
+    ASSERT_TRUE(window.fileActions()->saveRun(path));
+    ASSERT_TRUE(spinUntil([&] { return !failure.isEmpty(); }, 10'000));
+    const QString start = QString::fromUtf8("Не удалось записать файл запуска %1: ").arg(path);
+    EXPECT_TRUE(failure.startsWith(start)) << failure.toStdString();
+    EXPECT_GT(failure.size(), start.size() + 4) << "no reason given: " << failure.toStdString();
+    for (QMessageBox* box : window.findChildren<QMessageBox*>())
+        box->close();
 }

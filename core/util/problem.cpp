@@ -1,0 +1,164 @@
+#include "core/util/problem.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <array>
+#include <utility>
+
+namespace conlab {
+
+namespace {
+
+constexpr char context[] = "conlab::Problem";
+
+// The settings a problem can name, with their labels on screen (the workload panel's words).
+constexpr std::array<std::pair<const char*, const char*>, 14> settingLabels {{
+    {"model", QT_TRANSLATE_NOOP("conlab::Setting", "Model")},
+    {"workload", QT_TRANSLATE_NOOP("conlab::Setting", "Workload")},
+    {"tasks", QT_TRANSLATE_NOOP("conlab::Setting", "Tasks")},
+    {"workers", QT_TRANSLATE_NOOP("conlab::Setting", "Workers")},
+    {"phases", QT_TRANSLATE_NOOP("conlab::Setting", "Phases")},
+    {"cpu-ms", QT_TRANSLATE_NOOP("conlab::Setting", "CPU ms")},
+    {"io-ms", QT_TRANSLATE_NOOP("conlab::Setting", "I/O ms")},
+    {"sample-hz", QT_TRANSLATE_NOOP("conlab::Setting", "CPU sampling rate")},
+    {"increments", QT_TRANSLATE_NOOP("conlab::Setting", "Increments")},
+    {"switch-interval-ms", QT_TRANSLATE_NOOP("conlab::Setting", "Switch interval")},
+    {"offload", QT_TRANSLATE_NOOP("conlab::Setting", "Executor")},
+    {"calibration", QT_TRANSLATE_NOOP("conlab::Setting", "Calibration")},
+    {"lock", QT_TRANSLATE_NOOP("conlab::Setting", "Lock each update")},
+    {"yield-between", QT_TRANSLATE_NOOP("conlab::Setting", "Await between read and write")},
+}};
+
+template <typename Word> QString filled(const QString& sentence, const std::vector<Problem::Value>& values, Word word)
+{
+    // One pass over the placeholders, so that a value's own "%1" (a path, a reason) is left as it is.
+    QStringList words;
+    words.reserve(qsizetype(values.size()));
+    for (const Problem::Value& value : values)
+        words << word(value);
+    QString out;
+    out.reserve(sentence.size());
+    for (qsizetype i = 0; i < sentence.size(); ++i) {
+        if (sentence[i] == QLatin1Char('%') && i + 1 < sentence.size() && sentence[i + 1].isDigit()) {
+            const int index = sentence[i + 1].digitValue() - 1;
+            if (index >= 0 && index < words.size()) {
+                out += words[index];
+                ++i;
+                continue;
+            }
+        }
+        out += sentence[i];
+    }
+    return out;
+}
+
+} // namespace
+
+Problem::Value::Value(const QString& text)
+    : m_text(text)
+{
+}
+
+Problem::Value::Value(int number)
+    : Value(qint64(number))
+{
+}
+
+Problem::Value::Value(qint64 number)
+    : m_kind(Kind::Integer)
+    , m_integer(number)
+{
+}
+
+Problem::Value::Value(double number)
+    : m_kind(Kind::Real)
+    , m_real(number)
+{
+}
+
+Problem::Value::Value(const Problem& problem)
+    : m_kind(Kind::Nested)
+    , m_nested(std::make_shared<const Problem>(problem))
+{
+}
+
+Problem::Value Problem::Value::setting(const QString& option)
+{
+    Value value;
+    value.m_kind = Kind::Setting;
+    value.m_text = option;
+    return value;
+}
+
+QString Problem::Value::english() const
+{
+    switch (m_kind) {
+    case Kind::Text:
+        return m_text;
+    case Kind::Integer:
+        return QString::number(m_integer);
+    case Kind::Real: // no exponent: "3600000", as the limits are written in --help
+        return QString::number(m_real, 'f', QLocale::FloatingPointShortest);
+    case Kind::Nested:
+        return m_nested->english();
+    case Kind::Setting:
+        return QStringLiteral("--") + m_text;
+    }
+    return {};
+}
+
+QString Problem::Value::describe() const
+{
+    switch (m_kind) {
+    case Kind::Text:
+        return m_text;
+    case Kind::Integer:
+        return QLocale().toString(m_integer);
+    case Kind::Real:
+        return QLocale().toString(m_real, 'f', QLocale::FloatingPointShortest);
+    case Kind::Nested:
+        return m_nested->describe();
+    case Kind::Setting:
+        return settingLabel(m_text);
+    }
+    return {};
+}
+
+Problem::Problem(const char* source, std::initializer_list<Value> values)
+    : m_source(source)
+    , m_values(values)
+{
+}
+
+Problem Problem::verbatim(const QString& text)
+{
+    Problem problem;
+    problem.m_verbatim = text;
+    return problem;
+}
+
+QString Problem::english() const
+{
+    if (!m_source)
+        return m_verbatim;
+    return filled(QString::fromUtf8(m_source), m_values, [](const Value& value) { return value.english(); });
+}
+
+QString Problem::describe() const
+{
+    if (!m_source)
+        return m_verbatim;
+    return filled(
+        QCoreApplication::translate(context, m_source), m_values, [](const Value& value) { return value.describe(); });
+}
+
+QString settingLabel(const QString& option)
+{
+    for (const auto& [key, label] : settingLabels) {
+        if (option == QLatin1String(key))
+            return QCoreApplication::translate("conlab::Setting", label);
+    }
+    return option;
+}
+
+} // namespace conlab
