@@ -73,14 +73,15 @@ build() {
 
 # The sanitizer builds are -O1 with line tables only and without the benchmarks: instrumented code is slow to compile,
 # and CI builds them from scratch. The soak (ctest label `soak`) runs in the normal build only: its 500 runs would take
-# most of CI's budget under TSan, and every run it makes is one the sanitized suites already cover.
+# most of CI's budget under TSan, and every run it makes is one the sanitized suites already cover. The package test
+# (label `package`) runs there too: it packages the release binary, which is what a classroom installs.
 sanitizers() {
     cmake --preset asan
     cmake --build --preset asan
-    run_suite asan soak
+    run_suite asan 'soak|package'
     cmake --preset tsan
     cmake --build --preset tsan
-    run_suite tsan soak
+    run_suite tsan 'soak|package'
 }
 
 case "${1:-run}" in
