@@ -94,8 +94,16 @@ ProbeResult ProcessProbe::probe(pid_t pid)
         return result(QFile::exists(procPath(pid, "stat")) ? ProbeResult::Outcome::OsOnly : ProbeResult::Outcome::Gone,
             QStringLiteral("its memory map cannot be read (%1)").arg(mapsFile.errorString()));
     const QByteArray maps = mapsFile.readAll();
-    if (maps.isEmpty())
-        return result(ProbeResult::Outcome::Gone, QStringLiteral("it has exited"));
+    if (maps.isEmpty()) {
+        // A process has no map for an instant inside execve, as well as after it exited: only a missing or zombie
+        // process is gone.
+        QFile statFile(procPath(pid, "stat"));
+        const QByteArray stat = statFile.open(QIODevice::ReadOnly) ? statFile.readAll() : QByteArray();
+        const qsizetype nameEnd = stat.lastIndexOf(')');
+        const bool alive = nameEnd >= 0 && nameEnd + 2 < stat.size() && stat.at(nameEnd + 2) != 'Z';
+        return result(alive ? ProbeResult::Outcome::NotYet : ProbeResult::Outcome::Gone,
+            alive ? QStringLiteral("it is starting (no memory map yet)") : QStringLiteral("it has exited"));
+    }
     const QString executable = QFileInfo(procPath(pid, "exe")).symLinkTarget();
     const std::optional<ImageMapping> mapping = findPythonImage(maps, executable);
     const bool namedPython = QFileInfo(executable).fileName().startsWith(QLatin1String("python"));
