@@ -175,9 +175,9 @@ int openCommand(const QStringList& arguments)
     const auto write = [&](const char* option, const auto& writeFile) {
         if (!parser.isSet(QLatin1String(option)))
             return;
-        QString writeError;
+        Problem writeError;
         if (!writeFile(*run->trace, parser.value(QLatin1String(option)), &writeError)) {
-            printOpenError(writeError);
+            printOpenError(writeError.english());
             exitCode = 1;
         }
     };
