@@ -29,7 +29,8 @@ void expectWindowPicture(const QString& path)
 {
     const QImage image(path);
     ASSERT_FALSE(image.isNull()) << path.toStdString();
-    EXPECT_GT(image.width(), 800);
+    // The window opens no larger than its screen, and the offscreen screen is 800 px wide.
+    EXPECT_GE(image.width(), 800);
     EXPECT_GT(image.height(), 500);
     EXPECT_GT(conlab::test::inkPixels(image), image.width() * image.height() / 4);
 }
@@ -71,7 +72,8 @@ TEST(OpenCli, ABadFileExitsWith1AndTheReadersMessage)
     const QString bad = dir.filePath(QStringLiteral("bad.json"));
     QFile file(bad);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("{\"traceEvents\": [\n  {\"ph\": \"X\", \"ts\": 1, \"dur\": -5}\n]}\n");
+    // Not JSON (a comma missing on line 2): a bad event alone would be skipped and the file opened.
+    file.write("{\"traceEvents\": [\n  {\"ph\": \"X\" \"ts\": 1}\n]}\n");
     file.close();
     const QString png = dir.filePath(QStringLiteral("bad.png"));
     const Result result
