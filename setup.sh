@@ -38,7 +38,8 @@ install_missing() {
 # see tests/CMakeLists.txt) bound a wall time, a speed-up or a latency, which a busy neighbour on a shared 2-core
 # machine can stretch: a failed one gets two more tries, each printed in the log; a wrong result fails all three.
 # Both parts always run; the suite fails if either did. $2 is the ctest label regex of what the run leaves out besides
-# the timing tests (the command line's -LE replaces the preset's).
+# the timing tests. The sanitizer presets leave labels to this -LE: a preset's label filter would silently override it
+# (ctest 3.25), and the first part would then run the timing tests too, once, without their retries.
 #
 # A skip hides what its test checks, so a test skips only for a missing environment (one core, no device node as root,
 # no /proc/stat, a Python interpreter that is not installed), and each suite prints every skip with its reason
