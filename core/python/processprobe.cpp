@@ -114,6 +114,10 @@ ProbeResult ProcessProbe::probe(pid_t pid)
     if (!entry.symbols)
         return result(ProbeResult::Outcome::OsOnly, entry.error);
     const auto runtimeValue = entry.symbols->values.find(runtimeSymbol);
+    // Right after execve only the executable and the dynamic loader are mapped: libpython (a shared build's
+    // _PyRuntime) comes with the executable's other libraries, before libc, which every interpreter links.
+    if (runtimeValue == entry.symbols->values.end() && !mapping->isLibrary && !maps.contains("/libc.so"))
+        return result(ProbeResult::Outcome::NotYet, QStringLiteral("its libraries are still being loaded"));
     if (runtimeValue == entry.symbols->values.end()) {
         if (!mapping->isLibrary && !namedPython)
             return result(
