@@ -4,6 +4,7 @@
 #include "core/export/csvexport.h"
 #include "core/export/runfile.h"
 #include "core/import/runfilereader.h"
+#include "core/trace/dataspan.h"
 #include "ui/export/figureoptions.h"
 #include "ui/export/headlessfigure.h"
 
@@ -19,24 +20,6 @@
 namespace conlab {
 
 namespace {
-
-// Where the data lie, in ms from the trace's origin: slices and counter values alike.
-std::optional<std::pair<double, double>> timeSpanMs(const Trace& trace)
-{
-    std::optional<std::int64_t> begin;
-    std::optional<std::int64_t> end;
-    const auto cover = [&begin, &end](std::int64_t from, std::int64_t to) {
-        begin = begin ? std::min(*begin, from) : from;
-        end = end ? std::max(*end, to) : to;
-    };
-    for (const Segment& segment : trace.segments)
-        cover(segment.beginNs, segment.endNs);
-    for (const CpuSample& sample : trace.cpuSamples)
-        cover(sample.timeNs, sample.timeNs);
-    if (!begin)
-        return std::nullopt;
-    return std::pair {double(*begin - trace.originNs) * 1e-6, double(*end - trace.originNs) * 1e-6};
-}
 
 QJsonObject openedJson(const QString& path, const SavedRun& run)
 {
@@ -56,7 +39,7 @@ QJsonObject openedJson(const QString& path, const SavedRun& run)
         {QStringLiteral("kind"), run.summary ? QStringLiteral("conlab run") : QStringLiteral("foreign trace")},
         {QStringLiteral("lanes"), lanes}, {QStringLiteral("segments"), qint64(trace.segments.size())},
         {QStringLiteral("counters"), counters}, {QStringLiteral("counter_samples"), qint64(trace.cpuSamples.size())}};
-    if (const auto span = timeSpanMs(trace))
+    if (const auto span = dataSpanMs(trace))
         json.insert(QStringLiteral("time_span_ms"),
             QJsonObject {{QStringLiteral("begin"), span->first}, {QStringLiteral("end"), span->second},
                 {QStringLiteral("duration"), span->second - span->first}});
@@ -96,7 +79,7 @@ QJsonObject openedJson(const QString& path, const SavedRun& run)
 QString openedText(const QString& path, const SavedRun& run)
 {
     const Trace& trace = *run.trace;
-    const auto span = timeSpanMs(trace);
+    const auto span = dataSpanMs(trace);
     QString text = QStringLiteral("%1: %2, %3 lanes, %4 segments, %5 counters, %6.\n")
                        .arg(QFileInfo(path).fileName(),
                            run.summary ? QStringLiteral("a conlab run") : QStringLiteral("a trace from another tool"))

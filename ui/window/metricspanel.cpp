@@ -1,6 +1,7 @@
 #include "ui/window/metricspanel.h"
 
 #include "core/run/runsummarizer.h"
+#include "core/trace/dataspan.h"
 #include "ui/window/durationtext.h"
 
 #include <QDir>
@@ -335,21 +336,10 @@ void MetricsPanel::showTrace(const QString& path, const Trace& trace, const Impo
     m_status->hide();
     m_baselineButton->hide();
 
-    // What the data cover: slices and counter values alike.
-    std::optional<std::int64_t> begin;
-    std::optional<std::int64_t> end;
-    const auto cover = [&begin, &end](std::int64_t from, std::int64_t to) {
-        begin = begin ? std::min(*begin, from) : from;
-        end = end ? std::max(*end, to) : to;
-    };
-    for (const Segment& segment : trace.segments)
-        cover(segment.beginNs, segment.endNs);
-    for (const CpuSample& sample : trace.cpuSamples)
-        cover(sample.timeNs, sample.timeNs);
     m_trace = TraceFacts {path, trace.lanes.size(), trace.segments.size(), trace.counterNames.size(),
         trace.cpuSamples.size(), std::nullopt, report};
-    if (begin)
-        m_trace.spanMs = TimeRange {double(*begin - trace.originNs) * 1e-6, double(*end - trace.originNs) * 1e-6};
+    if (const auto span = dataSpanMs(trace))
+        m_trace.spanMs = TimeRange {span->first, span->second};
     fillTrace();
 }
 
