@@ -71,8 +71,13 @@ run_suite() {
     return $status
 }
 
+# CONLAB_WARNINGS_AS_ERRORS=ON (what .ci/run sets) makes every compiler warning an error; by default a warning is only
+# shown, so that a newer compiler's new warnings do not stop someone building the app. Said on every configure, so
+# that a build folder CI configured once does not keep it.
+warnings=(-DCONLAB_WARNINGS_AS_ERRORS="${CONLAB_WARNINGS_AS_ERRORS:-OFF}")
+
 build() {
-    cmake --preset release
+    cmake --preset release "${warnings[@]}"
     cmake --build --preset release
 }
 
@@ -81,13 +86,13 @@ build() {
 # most of CI's budget under TSan, and every run it makes is one the sanitized suites already cover. The package test
 # (label `package`) runs there too: it packages the release binary, which is what a classroom installs.
 sanitizers() {
-    cmake --preset asan
+    cmake --preset asan "${warnings[@]}"
     cmake --build --preset asan
     # The Python observer's truth checks (PythonObserverProcess.*) measure a real interpreter beside the observer: instrumented,
     # the observer takes a larger share of the two cores and skews what it measures. Its code still runs under ASan in
     # the python model's own tests (PythonModelProcess.*), which observe real scripts.
     run_suite asan 'soak|package' PythonObserverProcess
-    cmake --preset tsan
+    cmake --preset tsan "${warnings[@]}"
     cmake --build --preset tsan
     run_suite tsan 'soak|package'
 }

@@ -5,13 +5,13 @@ namespace conlab {
 std::vector<RunConfig> compareConfigs(const RunConfig& config)
 {
     const auto variant = [&](ModelKind model, bool gil) {
-        RunConfig variant = config;
-        variant.model = model;
-        variant.gil = gil;
-        variant.offload = OffloadKind::None;
+        RunConfig one = config;
+        one.model = model;
+        one.gil = gil;
+        one.offload = OffloadKind::None;
         if (model == ModelKind::Sequential)
-            variant.workers = 1;
-        return variant;
+            one.workers = 1;
+        return one;
     };
     RunConfig eventLoop = variant(ModelKind::EventLoop, config.gil && config.offload == OffloadKind::Threads);
     eventLoop.offload = config.offload;

@@ -71,10 +71,10 @@ INSTANTIATE_TEST_SUITE_P(BadInputs, CliRejects,
         BadInput {{QStringLiteral("--model"), QStringLiteral("threads"), QStringLiteral("--workload"),
                       QStringLiteral("convoy"), QStringLiteral("--workers"), QStringLiteral("1")},
             "--workers"}),
-    [](const ::testing::TestParamInfo<BadInput>& info) {
-        QString name = info.param.arguments.join(QLatin1Char('_')).remove(QLatin1Char('-'));
+    [](const ::testing::TestParamInfo<BadInput>& instance) {
+        QString name = instance.param.arguments.join(QLatin1Char('_')).remove(QLatin1Char('-'));
         return QStringLiteral("%1_%2")
-            .arg(info.index)
+            .arg(instance.index)
             .arg(name.replace(QLatin1Char('-'), QLatin1Char('m')))
             .toStdString();
     });

@@ -326,7 +326,7 @@ INSTANTIATE_TEST_SUITE_P(BadInputs, SeriesCliRejects,
             {QStringLiteral("--compare"), QStringLiteral("--tasks"), QStringLiteral("0")}, "--tasks"},
         SeriesBadInput {"ScenarioMisplacedLock",
             {QStringLiteral("--scenario"), QStringLiteral("cpu-bound"), QStringLiteral("--lock")}, "--lock"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& instance) { return std::string(instance.param.name); });
 
 // Its bound is on wall time (exits within 2 s of the interrupt): labelled `timing`, see tests/CMakeLists.txt.
 class SeriesCliTiming : public SeriesCli

@@ -98,6 +98,6 @@ INSTANTIATE_TEST_SUITE_P(EveryModel, WindowClosedMidRunTiming,
             {QStringLiteral("--model"), QStringLiteral("eventloop"), QStringLiteral("--offload"),
                 QStringLiteral("processes")},
             2}),
-    [](const ::testing::TestParamInfo<CloseCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<CloseCase>& instance) { return std::string(instance.param.name); });
 
 } // namespace

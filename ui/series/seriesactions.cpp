@@ -81,11 +81,11 @@ void SeriesActions::sweep()
 {
     const RunConfig config = m_config();
     const QString refusal = sweepRefusal(config);
-    QString error;
+    QString planError;
     const std::optional<ScalingPlan> plan
-        = refusal.isEmpty() ? planScaling(config, CpuSampler::onlineCores(), &error) : std::nullopt;
+        = refusal.isEmpty() ? planScaling(config, CpuSampler::onlineCores(), &planError) : std::nullopt;
     if (!plan) {
-        emit message(refusal.isEmpty() ? tr("Could not plan the sweep: %1").arg(error) : refusal, messageTimeoutMs);
+        emit message(refusal.isEmpty() ? tr("Could not plan the sweep: %1").arg(planError) : refusal, messageTimeoutMs);
         return;
     }
     if (!m_sweepView)

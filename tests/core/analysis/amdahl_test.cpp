@@ -64,7 +64,7 @@ TEST_P(AmdahlRecovers, PFromNoisyPoints)
 }
 
 INSTANTIATE_TEST_SUITE_P(Fractions, AmdahlRecovers, ::testing::Values(0.5, 0.9, 1.0),
-    [](const auto& info) { return "p" + std::to_string(int(std::lround(info.param * 100))); });
+    [](const auto& instance) { return "p" + std::to_string(int(std::lround(instance.param * 100))); });
 
 TEST(Amdahl, OnePointWithMoreThanOneWorkerDeterminesP)
 {

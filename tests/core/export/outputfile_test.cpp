@@ -194,6 +194,6 @@ INSTANTIATE_TEST_SUITE_P(EveryTraceExport, ExportFaults,
                           }},
         Exporter {"segmentsCsv", "segments CSV file", writeSegmentsCsv},
         Exporter {"samplesCsv", "samples CSV file", writeSamplesCsv}),
-    [](const ::testing::TestParamInfo<Exporter>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<Exporter>& instance) { return std::string(instance.param.name); });
 
 } // namespace

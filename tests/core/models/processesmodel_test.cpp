@@ -128,7 +128,7 @@ INSTANTIATE_TEST_SUITE_P(EveryProcessPool, KilledWorker,
     ::testing::Values(
         KillCase {"processes", makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 40, 2, 30, 0), "worker process"},
         KillCase {"eventloopProcessPool", eventLoopWithProcessPool(), "executor process"}),
-    [](const ::testing::TestParamInfo<KillCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<KillCase>& instance) { return std::string(instance.param.name); });
 
 TEST(ProcessesModelTiming, CancelKillsEveryWorkerWithinASecond)
 {

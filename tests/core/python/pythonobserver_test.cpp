@@ -356,7 +356,7 @@ asyncio.run(main())
 }
 
 INSTANTIATE_TEST_SUITE_P(Interpreters, PythonObserverProcess, ::testing::ValuesIn(test::testedInterpreters()),
-    [](const auto& info) { return std::string(info.param.label); });
+    [](const auto& instance) { return std::string(instance.param.label); });
 
 // Versions with no known layout are observed from /proc alone, and say why.
 TEST(PythonObserverOsOnlyProcess, OlderPythonGivesThreadLanesAndANote)

@@ -65,4 +65,4 @@ INSTANTIATE_TEST_SUITE_P(Models, CancelWithGilTiming,
         CancelCase {ModelKind::EventLoop, WorkloadKind::Mixed, OffloadKind::None, "eventloop_mixed"},
         CancelCase {ModelKind::EventLoop, WorkloadKind::Mixed, OffloadKind::Threads, "eventloop_offload_threads"},
         CancelCase {ModelKind::EventLoop, WorkloadKind::Mixed, OffloadKind::Processes, "eventloop_offload_processes"}),
-    [](const ::testing::TestParamInfo<CancelCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<CancelCase>& instance) { return std::string(instance.param.name); });

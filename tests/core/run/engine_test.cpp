@@ -79,6 +79,6 @@ INSTANTIATE_TEST_SUITE_P(EveryModel, SilentServerTiming,
         SilentServerCase {"processes", ModelKind::Processes}, SilentServerCase {"eventloop", ModelKind::EventLoop},
         SilentServerCase {"eventloopGil", ModelKind::EventLoop, true},
         SilentServerCase {"eventloopMixed", ModelKind::EventLoop, false, WorkloadKind::Mixed}),
-    [](const ::testing::TestParamInfo<SilentServerCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<SilentServerCase>& instance) { return std::string(instance.param.name); });
 
 } // namespace

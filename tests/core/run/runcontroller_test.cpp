@@ -48,8 +48,8 @@ TEST_P(CancelEveryModelTiming, CancelReturnsWithin200msAndLeavesNothingBehind)
 INSTANTIATE_TEST_SUITE_P(Models, CancelEveryModelTiming,
     ::testing::Combine(::testing::ValuesIn(emulatedModelKinds),
         ::testing::Values(WorkloadKind::Cpu, WorkloadKind::Io, WorkloadKind::Sleep)),
-    [](const auto& info) {
-        return (modelKey(std::get<0>(info.param)) + QLatin1Char('_') + workloadKey(std::get<1>(info.param)))
+    [](const auto& instance) {
+        return (modelKey(std::get<0>(instance.param)) + QLatin1Char('_') + workloadKey(std::get<1>(instance.param)))
             .toStdString();
     });
 

@@ -216,7 +216,7 @@ INSTANTIATE_TEST_SUITE_P(Files, ParseScenarioRejects,
             "workload.switch_interval_ms: the switch interval belongs to the GIL"},
         Malformed {"OrderNotWhole", bytes(with(validScenario(), QStringLiteral("order"), QStringLiteral("first"))),
             "order: expected a whole number"}),
-    [](const ::testing::TestParamInfo<Malformed>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<Malformed>& instance) { return std::string(instance.param.name); });
 
 TEST(ParseScenario, TheFileNameIsTheName)
 {

@@ -69,10 +69,10 @@ std::vector<TsMessage> readTs(const QString& path, QString* error)
                 message->context = context;
                 message->numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
             } else if (message && name == QLatin1String("location") && message->location.isEmpty()) {
-                const QString file = QDir::cleanPath(
+                const QString source = QDir::cleanPath(
                     tsDir.absoluteFilePath(xml.attributes().value(QLatin1String("filename")).toString()));
                 message->location = QStringLiteral("%1:%2").arg(
-                    QDir(sourceDir).relativeFilePath(file), xml.attributes().value(QLatin1String("line")).toString());
+                    QDir(sourceDir).relativeFilePath(source), xml.attributes().value(QLatin1String("line")).toString());
             } else if (message && name == QLatin1String("source")) {
                 message->source = xml.readElementText();
             } else if (message && name == QLatin1String("comment")) {

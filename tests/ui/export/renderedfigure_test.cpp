@@ -201,7 +201,9 @@ TEST_P(FigureFaults, AReadOnlyFolderLeavesTheOldPicture)
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryFormat, FigureFaults, ::testing::ValuesIn(allFigureFormats),
-    [](const ::testing::TestParamInfo<FigureFormat>& info) { return figureFormatKey(info.param).toStdString(); });
+    [](const ::testing::TestParamInfo<FigureFormat>& instance) {
+        return figureFormatKey(instance.param).toStdString();
+    });
 
 } // namespace
 } // namespace conlab

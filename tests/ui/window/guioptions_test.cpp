@@ -75,7 +75,7 @@ INSTANTIATE_TEST_SUITE_P(BadInputs, GuiOptionsRejects,
             "--switch-interval-ms"},
         BadInput {{QStringLiteral("--screenshot=")}, "--screenshot"}, BadInput {{QStringLiteral("--bogus")}, "bogus"},
         BadInput {{QStringLiteral("walk")}, "walk"}),
-    [](const ::testing::TestParamInfo<BadInput>& info) { return "case" + std::to_string(info.index); });
+    [](const ::testing::TestParamInfo<BadInput>& instance) { return "case" + std::to_string(instance.index); });
 
 TEST(GuiOptions, ReadsTheModelKnobsAndWhatToDoUnattended)
 {

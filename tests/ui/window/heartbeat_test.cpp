@@ -132,4 +132,4 @@ TEST_P(WindowLatencyUnderLoadTiming, StaysUnderFiftyMillisecondsAtP99)
 
 // 1: processes, 2: threads (picker button order).
 INSTANTIATE_TEST_SUITE_P(CpuBound, WindowLatencyUnderLoadTiming, ::testing::Values(1, 2),
-    [](const ::testing::TestParamInfo<int>& info) { return info.param == 1 ? "Processes" : "Threads"; });
+    [](const ::testing::TestParamInfo<int>& instance) { return instance.param == 1 ? "Processes" : "Threads"; });

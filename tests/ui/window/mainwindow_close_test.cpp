@@ -96,6 +96,6 @@ INSTANTIATE_TEST_SUITE_P(EveryModel, MainWindowClosedMidRunTiming,
         ModelCase {"eventloop", ModelKind::EventLoop},
         ModelCase {"eventloopThreadPool", ModelKind::EventLoop, false, OffloadKind::Threads},
         ModelCase {"eventloopProcessPool", ModelKind::EventLoop, false, OffloadKind::Processes}),
-    [](const ::testing::TestParamInfo<ModelCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<ModelCase>& instance) { return std::string(instance.param.name); });
 
 } // namespace
