@@ -7,8 +7,10 @@ namespace conlab {
 RunSeries::RunSeries(QObject* parent)
     : QObject(parent)
 {
-    connect(&m_controller, &RunController::started, this,
-        [this](const RunStart& start) { emit stepStarted(m_index, start); });
+    connect(&m_controller, &RunController::started, this, [this](const RunStart& start) {
+        emit stepStarted(m_index, start);
+        emit progressChanged();
+    });
     connect(&m_controller, &RunController::batchReady, this,
         [this](const TraceBatch& batch) { emit this->batch(m_index, batch); });
     connect(&m_controller, &RunController::finished, this, &RunSeries::onRunFinished);
@@ -34,6 +36,7 @@ bool RunSeries::start(const std::vector<RunConfig>& configs, QString* error)
     m_running = true;
     emit started(m_configs);
     startNext();
+    emit progressChanged();
     return true;
 }
 
@@ -52,6 +55,7 @@ void RunSeries::startNext()
     if (m_cancelled || m_index >= int(m_configs.size())) {
         m_running = false;
         emit finished(m_results, m_cancelled);
+        emit progressChanged();
         return;
     }
     Problem refusal;
@@ -74,6 +78,7 @@ void RunSeries::stepDone(const RunResult& result)
 {
     m_results.push_back(result);
     emit stepFinished(m_index, result);
+    emit progressChanged();
     ++m_index;
     // Queued: whoever handles stepFinished() returns before the next run starts, and a cancel() it makes is seen.
     QMetaObject::invokeMethod(this, &RunSeries::startNext, Qt::QueuedConnection);

@@ -9,7 +9,9 @@ namespace conlab {
 
 // Runs configurations one after another through one RunController: compare-all, the scaling sweep and a scenario's
 // steps. Lives in the caller's thread and never blocks it; everything it reports arrives there as signals. A step
-// that fails (an invalid configuration, a run that ends in an error) is reported and the series goes on.
+// that fails (an invalid configuration, a run that ends in an error) is reported and the series goes on. It keeps
+// what a view and its progress row ask at any time (how far it got, what each finished step gave, whether it was
+// cancelled), so that a view redrawn or retranslated mid-series re-derives everything from here.
 class RunSeries : public QObject
 {
     Q_OBJECT
@@ -22,11 +24,14 @@ public:
     // Stops the current run and drops the rest: finished() follows within 200 ms with `cancelled` set.
     void cancel();
     bool isRunning() const { return m_running; }
+    // The last series ended by cancel(); false while one is going.
+    bool wasCancelled() const { return !m_running && m_cancelled; }
     // The step running now (or about to start), -1 when idle.
     int currentIndex() const { return m_running ? m_index : -1; }
-    // The steps of the series going (or the last one).
-    const std::vector<RunConfig>& configs() const { return m_configs; }
-    RunController& controller() { return m_controller; }
+    // How many steps the series going (or the last one) has.
+    int stepCount() const { return int(m_configs.size()); }
+    // results()[i] is step i's, for the steps that have finished (all of them once done, unless cancelled).
+    const std::vector<RunResult>& results() const { return m_results; }
 
 signals:
     // A series was accepted: before anything of its first step, so a listener can lay out every step first.
@@ -37,6 +42,8 @@ signals:
     void stepFinished(int index, const conlab::RunResult& result);
     // results[i] is step i's, for every step that started or was refused: all of them unless cancelled.
     void finished(const std::vector<conlab::RunResult>& results, bool cancelled);
+    // After any of the above (a start, a step started or finished, the end): what a progress row redraws on.
+    void progressChanged();
 
 private:
     void startNext();

@@ -1,6 +1,7 @@
 #include "ui/compare/compareview.h"
 
 #include "core/analysis/speedup.h"
+#include "core/run/runseries.h"
 #include "core/workload/workloadtext.h"
 #include "ui/compare/comparebarchart.h"
 #include "ui/compare/timelinestack.h"
@@ -8,7 +9,6 @@
 #include "ui/export/figurefilename.h"
 #include "ui/export/pictureactions.h"
 #include "ui/plots/timelineplot.h"
-#include "ui/series/seriesrunner.h"
 #include "ui/window/durationtext.h"
 #include "ui/window/modelpicker.h"
 

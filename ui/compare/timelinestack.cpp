@@ -11,9 +11,10 @@ namespace {
 
 // Enough for a title and two lanes; the first also holds the legend (two rows in a narrow window), the last the
 // time labels.
-constexpr int multipleMinimumHeightPx = 96;
-constexpr int legendHeightPx = 56;
-constexpr int timeLabelsHeightPx = 40;
+int minimumHeightPx(bool withLegend, bool withTimeLabels)
+{
+    return 96 + (withLegend ? 56 : 0) + (withTimeLabels ? 40 : 0);
+}
 
 } // namespace
 
@@ -35,8 +36,7 @@ void TimelineStack::setCount(int count)
         auto* plot = new TimelinePlot(this);
         plot->setLegendShown(i == 0);
         plot->setTimeLabelsShown(i == count - 1);
-        plot->setMinimumSize(
-            320, multipleMinimumHeightPx + (i == 0 ? legendHeightPx : 0) + (i == count - 1 ? timeLabelsHeightPx : 0));
+        plot->setMinimumSize(320, minimumHeightPx(i == 0, i == count - 1));
         m_layout->addWidget(plot, plot->minimumHeight());
         m_plots.push_back(plot);
     }

@@ -3,6 +3,7 @@
 #include "ui/plots/statepalette.h"
 
 #include <cmath>
+#include <optional>
 
 namespace conlab {
 
@@ -68,36 +69,44 @@ QPalette PresentationTheme::palette(const QPalette& desk) const
 {
     if (!highContrast)
         return desk;
+    // Each role's colour for enabled controls (active and inactive windows) and, where it is not the desk's, for
+    // disabled ones: still readable (about 5:1 on white), but plainly not active. Frames and bevels (Light to Shadow)
+    // are dark enough that a control's edge is seen from afar.
+    struct RoleColors
+    {
+        QPalette::ColorRole role;
+        QRgb enabled;
+        std::optional<QRgb> disabled;
+    };
+    constexpr QRgb white = 0xFFFFFF;
+    constexpr QRgb black = 0x000000;
+    constexpr QRgb disabledText = 0x606060;
+    const RoleColors roles[] = {
+        {QPalette::Window, white, white},
+        {QPalette::WindowText, black, disabledText},
+        {QPalette::Base, white, 0xF4F4F4},
+        {QPalette::AlternateBase, 0xEEEEEE, {}},
+        {QPalette::Text, black, disabledText},
+        {QPalette::Button, 0xE4E4E4, 0xEEEEEE},
+        {QPalette::ButtonText, black, disabledText},
+        {QPalette::Highlight, 0x00489A, {}},
+        {QPalette::HighlightedText, white, {}},
+        {QPalette::ToolTipBase, white, {}},
+        {QPalette::ToolTipText, black, {}},
+        {QPalette::PlaceholderText, 0x404040, {}},
+        {QPalette::Light, white, {}},
+        {QPalette::Midlight, 0xD0D0D0, {}},
+        {QPalette::Mid, 0x707070, {}},
+        {QPalette::Dark, 0x404040, {}},
+        {QPalette::Shadow, black, {}},
+    };
     QPalette palette(desk);
-    const QColor white(Qt::white);
-    const QColor black(Qt::black);
-    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
-        palette.setColor(group, QPalette::Window, white);
-        palette.setColor(group, QPalette::WindowText, black);
-        palette.setColor(group, QPalette::Base, white);
-        palette.setColor(group, QPalette::AlternateBase, QColor(0xEE, 0xEE, 0xEE));
-        palette.setColor(group, QPalette::Text, black);
-        palette.setColor(group, QPalette::Button, QColor(0xE4, 0xE4, 0xE4));
-        palette.setColor(group, QPalette::ButtonText, black);
-        palette.setColor(group, QPalette::Highlight, QColor(0x00, 0x48, 0x9A));
-        palette.setColor(group, QPalette::HighlightedText, white);
-        palette.setColor(group, QPalette::ToolTipBase, white);
-        palette.setColor(group, QPalette::ToolTipText, black);
-        palette.setColor(group, QPalette::PlaceholderText, QColor(0x40, 0x40, 0x40));
-        // Frames and bevels: dark enough that a control's edge is seen from afar.
-        palette.setColor(group, QPalette::Light, white);
-        palette.setColor(group, QPalette::Midlight, QColor(0xD0, 0xD0, 0xD0));
-        palette.setColor(group, QPalette::Mid, QColor(0x70, 0x70, 0x70));
-        palette.setColor(group, QPalette::Dark, QColor(0x40, 0x40, 0x40));
-        palette.setColor(group, QPalette::Shadow, black);
+    for (const RoleColors& colors : roles) {
+        for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive})
+            palette.setColor(group, colors.role, QColor(colors.enabled));
+        if (colors.disabled)
+            palette.setColor(QPalette::Disabled, colors.role, QColor(*colors.disabled));
     }
-    // Disabled controls still readable (about 5:1 on white), but plainly not active.
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x60, 0x60, 0x60));
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(0x60, 0x60, 0x60));
-    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x60, 0x60, 0x60));
-    palette.setColor(QPalette::Disabled, QPalette::Window, white);
-    palette.setColor(QPalette::Disabled, QPalette::Base, QColor(0xF4, 0xF4, 0xF4));
-    palette.setColor(QPalette::Disabled, QPalette::Button, QColor(0xEE, 0xEE, 0xEE));
     return palette;
 }
 

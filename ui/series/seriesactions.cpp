@@ -2,9 +2,9 @@
 
 #include "core/analysis/compareplan.h"
 #include "core/analysis/scalingplan.h"
+#include "core/run/runseries.h"
 #include "core/sampling/cpusampler.h"
 #include "ui/compare/compareview.h"
-#include "ui/series/seriesrunner.h"
 #include "ui/sweep/sweepview.h"
 #include "ui/window/presentermode.h"
 #include "ui/window/runsession.h"
@@ -123,7 +123,7 @@ QString SeriesActions::sweepRefusal(const RunConfig& config) const
 template <typename View> View* SeriesActions::adopt(View* view)
 {
     view->setTheme(m_presenter->theme());
-    connect(&view->runner(), &SeriesRunner::finished, this, &SeriesActions::startPending);
+    connect(&view->runner(), &RunSeries::finished, this, &SeriesActions::startPending);
     return view;
 }
 

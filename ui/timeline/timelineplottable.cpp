@@ -32,6 +32,17 @@ std::size_t styleIndex(TaskState state)
     return std::min(std::size_t(state), std::size_t(taskStateCount - 1));
 }
 
+// What QCustomPlot asks of getKeyRange() and getValueRange(): `range` cut to the sign domain, found when not empty.
+QCPRange inSignDomain(QCPRange range, QCP::SignDomain signDomain, bool& foundRange)
+{
+    if (signDomain == QCP::sdPositive)
+        range.lower = std::max(range.lower, 0.0);
+    else if (signDomain == QCP::sdNegative)
+        range.upper = std::min(range.upper, 0.0);
+    foundRange = range.lower <= range.upper;
+    return range;
+}
+
 } // namespace
 
 TimelinePlottable::Style::Style(const PresentationTheme& theme)
@@ -244,34 +255,24 @@ double TimelinePlottable::selectTest(const QPointF& pos, bool onlySelectable, QV
     return hit.distancePx;
 }
 
-QCPRange TimelinePlottable::getKeyRange(bool& foundRange, QCP::SignDomain inSignDomain) const
+QCPRange TimelinePlottable::getKeyRange(bool& foundRange, QCP::SignDomain signDomain) const
 {
     foundRange = m_data && !m_data->isEmpty();
     if (!foundRange)
         return {};
-    QCPRange range(
-        nsToSeconds(m_data->beginNs(), m_data->originNs()), nsToSeconds(m_data->endNs(), m_data->originNs()));
-    if (inSignDomain == QCP::sdPositive)
-        range.lower = std::max(range.lower, 0.0);
-    else if (inSignDomain == QCP::sdNegative)
-        range.upper = std::min(range.upper, 0.0);
-    foundRange = range.lower <= range.upper;
-    return range;
+    return inSignDomain(
+        QCPRange(nsToSeconds(m_data->beginNs(), m_data->originNs()), nsToSeconds(m_data->endNs(), m_data->originNs())),
+        signDomain, foundRange);
 }
 
-QCPRange TimelinePlottable::getValueRange(bool& foundRange, QCP::SignDomain inSignDomain, const QCPRange&) const
+QCPRange TimelinePlottable::getValueRange(bool& foundRange, QCP::SignDomain signDomain, const QCPRange&) const
 {
     // Lane bars span value (i - height / 2, i + height / 2); the key range cannot change which lanes exist.
     foundRange = m_data && m_data->laneCount() > 0;
     if (!foundRange)
         return {};
-    QCPRange range(-laneBarHeight / 2, m_data->laneCount() - 1 + laneBarHeight / 2);
-    if (inSignDomain == QCP::sdPositive)
-        range.lower = std::max(range.lower, 0.0);
-    else if (inSignDomain == QCP::sdNegative)
-        range.upper = std::min(range.upper, 0.0);
-    foundRange = range.lower <= range.upper;
-    return range;
+    return inSignDomain(
+        QCPRange(-laneBarHeight / 2, m_data->laneCount() - 1 + laneBarHeight / 2), signDomain, foundRange);
 }
 
 } // namespace conlab

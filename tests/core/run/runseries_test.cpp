@@ -20,6 +20,7 @@ struct Recorded
     std::vector<int> batchIndices;
     std::vector<RunResult> results;
     int finishedCount = 0;
+    int progressCount = 0;
     bool cancelled = false;
 };
 
@@ -39,6 +40,7 @@ void record(RunSeries& series, Recorded& recorded, QEventLoop& loop)
         ++recorded.finishedCount;
         loop.quit();
     });
+    QObject::connect(&series, &RunSeries::progressChanged, [&] { ++recorded.progressCount; });
 }
 
 } // namespace
@@ -55,7 +57,7 @@ TEST(RunSeries, RunsEveryConfigInOrder)
     ASSERT_TRUE(series.start(configs));
     EXPECT_TRUE(series.isRunning());
     EXPECT_EQ(series.currentIndex(), 0);
-    EXPECT_EQ(series.configs().size(), configs.size());
+    EXPECT_EQ(series.stepCount(), int(configs.size()));
     QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
     loop.exec();
 
@@ -65,6 +67,10 @@ TEST(RunSeries, RunsEveryConfigInOrder)
     EXPECT_FALSE(recorded.cancelled);
     EXPECT_EQ(recorded.started, (std::vector<int> {0, 1, 2}));
     EXPECT_EQ(recorded.finishedSteps, (std::vector<int> {0, 1, 2}));
+    // The start, each step's start and end, and the end of the series.
+    EXPECT_EQ(recorded.progressCount, 1 + 3 + 3 + 1);
+    EXPECT_EQ(series.results().size(), configs.size());
+    EXPECT_FALSE(series.wasCancelled());
     // Batches carry the index of the step they belong to, and come in step order.
     EXPECT_TRUE(std::is_sorted(recorded.batchIndices.begin(), recorded.batchIndices.end()));
     EXPECT_FALSE(recorded.batchIndices.empty());
@@ -151,12 +157,18 @@ TEST(RunSeries, CancelBetweenStepsDropsTheRest)
     QEventLoop loop;
     record(series, recorded, loop);
     // The next step's start is queued behind this handler: a cancel here must still stop it.
-    QObject::connect(&series, &RunSeries::stepFinished, [&](int, const RunResult&) { series.cancel(); });
+    QObject::connect(&series, &RunSeries::stepFinished, [&](int, const RunResult&) {
+        series.cancel();
+        // Cancelled is what the series ended as: until then a progress row still shows the step going.
+        EXPECT_FALSE(series.wasCancelled());
+    });
     ASSERT_TRUE(series.start(configs));
     QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
     loop.exec();
 
     EXPECT_TRUE(recorded.cancelled);
+    EXPECT_TRUE(series.wasCancelled());
+    EXPECT_EQ(series.results().size(), 1u);
     EXPECT_EQ(recorded.started, (std::vector<int> {0}));
     ASSERT_EQ(recorded.results.size(), 1u);
     EXPECT_FALSE(recorded.results[0].summary.cancelled); // it had finished on its own

@@ -1,4 +1,5 @@
 #include "core/analysis/compareplan.h"
+#include "core/run/runseries.h"
 #include "tests/ui/series/seriestestsupport.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/compare/comparebarchart.h"
@@ -6,7 +7,6 @@
 #include "ui/compare/timelinestack.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/series/seriesprogress.h"
-#include "ui/series/seriesrunner.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,7 +1,7 @@
+#include "core/run/runseries.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/compare/compareview.h"
 #include "ui/series/seriesactions.h"
-#include "ui/series/seriesrunner.h"
 #include "ui/sweep/sweepview.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
