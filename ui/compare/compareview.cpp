@@ -36,6 +36,9 @@ CompareView::CompareView(QWidget* parent)
     , m_bars(new CompareBarChart(m_splitter))
     , m_timelines(new TimelineStack(m_splitter))
 {
+    setObjectName(QStringLiteral("compareView"));
+    m_bars->setObjectName(QStringLiteral("compareBars"));
+    m_timelines->setObjectName(QStringLiteral("compareTimelines"));
     m_bars->setMinimumSize(320, 160);
     m_splitter->addWidget(m_bars);
     m_splitter->addWidget(m_timelines);

@@ -23,9 +23,6 @@ public:
     QString fileStem() const override;
     QString stepLabel(int index) const override;
 
-    CompareBarChart* barChart() const { return m_bars; }
-    TimelineStack* timelines() const { return m_timelines; }
-
     void retranslateUi();
 
 protected:

@@ -26,9 +26,10 @@ QString windowText(TimeRange window)
     return ExportPictureDialog::tr("%1 s to %2 s").arg(window.begin, 0, 'f', 3).arg(window.end, 0, 'f', 3);
 }
 
-QSpinBox* sideBox(int value, QWidget* parent)
+QSpinBox* sideBox(const char* name, int value, QWidget* parent)
 {
     auto* box = new QSpinBox(parent);
+    box->setObjectName(QLatin1String(name));
     box->setRange(minFigureSide, maxFigureSide);
     box->setSingleStep(100);
     box->setValue(value);
@@ -43,22 +44,25 @@ ExportPictureDialog::ExportPictureDialog(
     , m_zoomedWindow(zoomedWindow)
 {
     m_content = new QComboBox(this);
+    m_content->setObjectName(QStringLiteral("content"));
     for (FigureContent content : allFigureContents)
         m_content->addItem(QString(), int(content));
     m_content->setCurrentIndex(m_content->findData(int(initial.content)));
 
     m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("format"));
     for (FigureFormat format : allFigureFormats)
         m_format->addItem(QString(), int(format));
     m_format->setCurrentIndex(m_format->findData(int(initial.format)));
 
     m_scale = new QComboBox(this);
+    m_scale->setObjectName(QStringLiteral("scale"));
     for (int scale : figureScales)
         m_scale->addItem(QString(), scale);
     m_scale->setCurrentIndex(std::max(0, m_scale->findData(initial.scale)));
 
-    m_width = sideBox(initial.size.width(), this);
-    m_height = sideBox(initial.size.height(), this);
+    m_width = sideBox("width", initial.size.width(), this);
+    m_height = sideBox("height", initial.size.height(), this);
     auto* sizeRow = new QHBoxLayout;
     m_sizeRow = sizeRow;
     sizeRow->addWidget(m_width);
@@ -70,12 +74,15 @@ ExportPictureDialog::ExportPictureDialog(
     sizeRow->addStretch(1);
 
     m_visibleOnly = new QCheckBox(this);
+    m_visibleOnly->setObjectName(QStringLiteral("visibleWindowOnly"));
     m_visibleOnly->setChecked(zoomedWindow && initial.visibleWindowOnly);
     m_visibleOnly->setEnabled(zoomedWindow.has_value());
 
     m_path = new QLineEdit(QDir::toNativeSeparators(initial.path), this);
+    m_path->setObjectName(QStringLiteral("path"));
     m_path->setMinimumWidth(420);
     m_browse = new QPushButton(this);
+    m_browse->setObjectName(QStringLiteral("browse"));
     auto* pathRow = new QHBoxLayout;
     m_pathRow = pathRow;
     pathRow->addWidget(m_path, 1);
@@ -102,6 +109,7 @@ ExportPictureDialog::ExportPictureDialog(
     m_form->addRow(QString(), m_note);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("buttons"));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_buttons);
@@ -149,6 +157,9 @@ void ExportPictureDialog::retranslateUi()
     m_scale->setToolTip(tr("Pixels per logical pixel: 2× or 4× keep text and lines sharp on a projector or in print"));
     m_times->setText(tr("×"));
     m_pixels->setText(tr("logical pixels"));
+    // The size's label names the row; a screen reader names each of its two fields.
+    m_width->setAccessibleName(tr("Width in logical pixels"));
+    m_height->setAccessibleName(tr("Height in logical pixels"));
     m_visibleOnly->setText(m_zoomedWindow ? tr("Only the visible time window (%1)").arg(windowText(*m_zoomedWindow))
                                           : tr("Only the visible time window (not zoomed: the whole run is shown)"));
     m_browse->setText(tr("Browse…"));

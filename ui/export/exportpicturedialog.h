@@ -52,12 +52,6 @@ public:
     // empty when they can.
     QString problem() const;
 
-    QComboBox* contentBox() const { return m_content; }
-    QComboBox* formatBox() const { return m_format; }
-    QComboBox* scaleBox() const { return m_scale; }
-    QCheckBox* visibleWindowBox() const { return m_visibleOnly; }
-    QLineEdit* pathEdit() const { return m_path; }
-
 public slots:
     void accept() override;
 

@@ -32,10 +32,12 @@ PictureActions::PictureActions(QWidget* view, PictureSource source)
     , m_writer(new FigureWriter(this))
 {
     m_export = new QAction(view);
+    m_export->setObjectName(QStringLiteral("exportPicture"));
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
     connect(m_export, &QAction::triggered, this, &PictureActions::showDialog);
 
     m_copy = new QAction(view);
+    m_copy->setObjectName(QStringLiteral("copyPicture"));
     m_copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_copy, &QAction::triggered, this, &PictureActions::copyPicture);
     view->addAction(m_export);

@@ -33,15 +33,19 @@ ScenarioController::ScenarioController(MainWindow* window)
     m_noScenarios->setEnabled(false);
 
     m_runStep = new QAction(this);
+    m_runStep->setObjectName(QStringLiteral("runStep"));
     connect(m_runStep, &QAction::triggered, this, &ScenarioController::runStep);
     m_next = new QAction(this);
+    m_next->setObjectName(QStringLiteral("nextStep"));
     m_next->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_Right)});
     connect(m_next, &QAction::triggered, this, &ScenarioController::nextStep);
     m_previous = new QAction(this);
+    m_previous->setObjectName(QStringLiteral("previousStep"));
     m_previous->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
     connect(m_previous, &QAction::triggered, this, &ScenarioController::previousStep);
 
     m_panel = new ScenarioPanel(m_runStep, m_next);
+    m_panel->setObjectName(QStringLiteral("scenarioPanel"));
     m_dock = new QDockWidget(window);
     m_dock->setObjectName(QStringLiteral("scenarioDock"));
     m_dock->setWidget(m_panel);

@@ -45,11 +45,6 @@ public:
     void runStep();
 
     QMenu* menu() const { return m_menu; }
-    QDockWidget* dock() const { return m_dock; }
-    ScenarioPanel* panel() const { return m_panel; }
-    QAction* runStepAction() const { return m_runStep; }
-    QAction* nextStepAction() const { return m_next; }
-    QAction* previousStepAction() const { return m_previous; }
 
 protected:
     // The controller is no widget: the window passes LanguageChange on to it as to its other children.

@@ -19,9 +19,11 @@ namespace {
 // that the lesson, the plots and the numbers fit a 1024-pixel projector side by side in presenter mode's fonts.
 constexpr int minimumWidthChars = 26;
 
-QLabel* textLabel(QWidget* parent)
+QLabel* textLabel(QWidget* parent, const char* name = nullptr)
 {
     auto* label = new QLabel(parent);
+    if (name)
+        label->setObjectName(QLatin1String(name));
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -35,9 +37,10 @@ QFont scaled(QFont font, double factor, bool bold)
     return font;
 }
 
-QToolButton* stepButton(QAction* action, QWidget* parent)
+QToolButton* stepButton(QAction* action, const char* name, QWidget* parent)
 {
     auto* button = new QToolButton(parent);
+    button->setObjectName(QLatin1String(name));
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -61,25 +64,25 @@ ScenarioPanel::ScenarioPanel(QAction* runStep, QAction* nextStep, QWidget* paren
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(10, 8, 10, 8);
     m_empty = textLabel(content);
-    m_title = textLabel(content);
+    m_title = textLabel(content, "scenarioTitle");
     m_questionHeading = textLabel(content);
-    m_question = textLabel(content);
+    m_question = textLabel(content, "scenarioQuestion");
     m_stepsHeading = textLabel(content);
     m_stepsBox = new QWidget(content);
     auto* stepsLayout = new QVBoxLayout(m_stepsBox);
     stepsLayout->setContentsMargins(0, 0, 0, 0);
     stepsLayout->setSpacing(2);
-    m_runButton = stepButton(runStep, content);
-    m_nextButton = stepButton(nextStep, content);
+    m_runButton = stepButton(runStep, "runStepButton", content);
+    m_nextButton = stepButton(nextStep, "nextStepButton", content);
     // Side by side, or one under the other in a panel narrowed for a small screen.
     auto* buttons = new FlowLayout;
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_nextButton);
-    m_status = textLabel(content);
+    m_status = textLabel(content, "scenarioStatus");
     m_explanationHeading = textLabel(content);
-    m_explanation = textLabel(content);
+    m_explanation = textLabel(content, "scenarioExplanation");
     m_lookAtHeading = textLabel(content);
-    m_lookAt = textLabel(content);
+    m_lookAt = textLabel(content, "scenarioLookAt");
 
     layout->addWidget(m_empty);
     layout->addWidget(m_title);

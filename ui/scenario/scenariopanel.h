@@ -28,11 +28,6 @@ public:
     // No scenario: a line pointing at the Scenarios menu.
     void showScenario(const std::optional<Scenario>& scenario, const ScenarioProgress& progress);
 
-    QLabel* titleLabel() const { return m_title; }
-    QLabel* questionLabel() const { return m_question; }
-    QLabel* statusLabel() const { return m_status; }
-    QLabel* explanationLabel() const { return m_explanation; }
-    QLabel* lookAtLabel() const { return m_lookAt; }
     std::size_t stepCount() const { return m_steps.size(); }
     // Step `index`: its number, label and, once run, its wall time; the marker beside it (current, or run).
     QLabel* stepLabel(std::size_t index) const { return m_steps.at(index).text; }

@@ -32,6 +32,9 @@ SeriesActions::SeriesActions(
     , m_compare(new QAction(window))
     , m_sweep(new QAction(window))
 {
+    setObjectName(QStringLiteral("seriesActions"));
+    m_compare->setObjectName(QStringLiteral("compareAll"));
+    m_sweep->setObjectName(QStringLiteral("scalingSweep"));
     m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     connect(m_compare, &QAction::triggered, this, &SeriesActions::compareAll);

@@ -30,9 +30,6 @@ public:
 
     QAction* compareAction() const { return m_compare; }
     QAction* sweepAction() const { return m_sweep; }
-    // Null until first opened.
-    CompareView* compareView() const { return m_compareView; }
-    SweepView* sweepView() const { return m_sweepView; }
 
     void compareAll();
     void sweep();

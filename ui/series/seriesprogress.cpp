@@ -21,6 +21,7 @@ SeriesProgress::SeriesProgress(RunSeries* runner, std::function<QString(int)> st
     , m_button(new QToolButton(this))
     , m_cancel(new QAction(this))
 {
+    m_button->setObjectName(QStringLiteral("cancelSeries"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     // Esc cancels wherever the focus is in the view's window, not only on the button.
     m_cancel->setShortcutContext(Qt::WindowShortcut);

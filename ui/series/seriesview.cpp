@@ -30,6 +30,7 @@ SeriesView::SeriesView(QWidget* parent)
 {
     m_progress = new SeriesProgress(
         m_runner, [this](int index) { return stepLabel(index); }, this);
+    m_progress->setObjectName(QStringLiteral("seriesProgress"));
     addAction(m_progress->cancelAction());
 
     PictureSource source;
@@ -44,6 +45,7 @@ SeriesView::SeriesView(QWidget* parent)
     top->addSpacing(12);
     for (QAction* action : {m_pictures->exportAction(), m_pictures->copyAction()}) {
         auto* button = new QToolButton(this);
+        button->setObjectName(action->objectName() + QStringLiteral("Button"));
         button->setDefaultAction(action);
         top->addWidget(button);
     }

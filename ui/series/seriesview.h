@@ -62,7 +62,6 @@ public:
 
     RunSeries& runner() { return *m_runner; }
     const RunSeries& runner() const { return *m_runner; }
-    SeriesProgress* progress() const { return m_progress; }
     PictureActions& pictures() { return *m_pictures; }
     // What the view's status line says now (the picture actions' messages).
     QString statusText() const;

@@ -30,7 +30,6 @@ public:
     Figure figure() override;
     QString fileStem() const override;
     QString stepLabel(int index) const override;
-    SpeedupPlot* plot() const { return m_plot; }
 
     void retranslateUi();
 

@@ -124,11 +124,13 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     m_runAction = new QAction(this);
+    m_runAction->setObjectName(QStringLiteral("run"));
     m_runAction->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_F5)});
     connect(m_runAction, &QAction::triggered, this, &MainWindow::runCurrent);
 
     // Space toggles: Run and Stop share it, and only one of them is enabled at a time.
     m_stopAction = new QAction(this);
+    m_stopAction->setObjectName(QStringLiteral("stop"));
     m_stopAction->setShortcuts({QKeySequence(Qt::Key_Escape), QKeySequence(Qt::Key_Space)});
     connect(m_stopAction, &QAction::triggered, this, &MainWindow::stopRun);
 
@@ -271,6 +273,7 @@ QWidget* MainWindow::createTopBar()
     modelRow->addWidget(m_picker, 1);
     for (QAction* action : {m_runAction, m_stopAction}) {
         auto* button = new QToolButton(bar);
+        button->setObjectName(action->objectName() + QStringLiteral("Button"));
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setMinimumWidth(80);

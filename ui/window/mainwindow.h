@@ -57,11 +57,6 @@ public:
     void fitPlots();
 
     RunSession& session() { return *m_session; }
-    ModelPicker* modelPicker() const { return m_picker; }
-    WorkloadPanel* workloadPanel() const { return m_workload; }
-    MetricsPanel* metricsPanel() const { return m_metrics; }
-    TimelinePlot* timelinePlot() const { return m_timeline; }
-    CoreUtilisationPlot* utilisationPlot() const { return m_utilisation; }
     QString stateText() const;
     QString latencyText() const;
 
@@ -74,8 +69,6 @@ public:
     // trace from another tool (its lanes, slices and counters, and what the file holds in the side panel).
     void showSavedRun(const QString& path, const SavedRun& run);
     RunFileActions* fileActions() const { return m_files; }
-    // Run > Compare all models (Ctrl+M) and Run > Scaling sweep (Ctrl+Shift+M), with their result views.
-    SeriesActions* seriesActions() const { return m_series; }
     // A picture can be taken of a finished run on screen, and of a run going (of what it has shown so far; the
     // caption says it was still running).
     bool canExportPicture() const;
@@ -95,7 +88,6 @@ public:
     const PresenterMode& presenterMode() const { return *m_presenter; }
     // Help > Keyboard shortcuts (F1 or ?): the help, made on first use and read afresh from the actions each time.
     void showShortcutsHelp();
-    ShortcutsHelp* shortcutsHelp() const { return m_shortcutsHelp; }
     // The Scenarios menu and panel.
     ScenarioController& scenarios() { return *m_scenarios; }
 

@@ -118,6 +118,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_traceLeftOut = row(QT_TR_NOOP("Left out"));
 
     m_baselineButton = new QPushButton(this);
+    m_baselineButton->setObjectName(QStringLiteral("runBaseline"));
     m_baselineButton->hide();
     connect(m_baselineButton, &QPushButton::clicked, this, &MetricsPanel::baselineRequested);
     layout->addWidget(m_baselineButton);

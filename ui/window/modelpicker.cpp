@@ -73,6 +73,8 @@ ModelPicker::ModelPicker(QWidget* parent)
     m_group->setExclusive(true);
     for (int i = 0; i < buttonCount; ++i) {
         auto* button = new QPushButton(this);
+        const ButtonModel& model = buttonModels[std::size_t(i)];
+        button->setObjectName(QStringLiteral("model-") + ModelChoice {model.model, model.gil}.key());
         button->setCheckable(true);
         m_buttons[std::size_t(i)] = button;
         m_group->addButton(button, i);
@@ -95,6 +97,7 @@ ModelPicker::ModelPicker(QWidget* parent)
     m_executorLabel = new QLabel(executor);
     executorRow->addWidget(m_executorLabel);
     m_executor = new QComboBox(executor);
+    m_executor->setObjectName(QStringLiteral("executor"));
     for (OffloadKind offload : {OffloadKind::None, OffloadKind::Threads, OffloadKind::Processes})
         m_executor->addItem(QString(), int(offload));
     m_executorLabel->setBuddy(m_executor);
@@ -172,11 +175,6 @@ void ModelPicker::choose(int index)
 {
     if (index >= 0 && index < buttonCount)
         m_buttons[std::size_t(index)]->click();
-}
-
-QAbstractButton* ModelPicker::button(int index) const
-{
-    return index >= 0 && index < buttonCount ? m_buttons[std::size_t(index)] : nullptr;
 }
 
 QString ModelPicker::label(const ModelChoice& choice)

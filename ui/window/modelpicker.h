@@ -57,10 +57,9 @@ public:
     // Shows the choice without emitting modelChosen (e.g. from the command line or a restored result). The GIL on
     // a model other than threads (only the command line asks for that) is kept until a button is clicked.
     void setChoice(const ModelChoice& choice);
-    // Same as a click on button `index` (0-4, in display order).
+    // Same as a click on button `index` (0-4, in display order). Each button's objectName is "model-" and its
+    // choice's key ("model-threads+gil"), the executor box's "executor".
     void choose(int index);
-    QAbstractButton* button(int index) const;
-    QComboBox* executorBox() const { return m_executor; }
 
     // The words on the button, plus the executor for the event loop: "Event loop + process pool".
     static QString label(const ModelChoice& choice);

@@ -22,6 +22,8 @@ PresenterMode::PresenterMode(QMainWindow* window, std::vector<ThemedPlot*> plots
     connect(m_action, &QAction::toggled, this, &PresenterMode::setOn);
 
     m_leave = new QShortcut(QKeySequence(Qt::Key_Escape), window);
+    // The Esc that leaves; enabled only while it has nothing else to do.
+    m_leave->setObjectName(QStringLiteral("leavePresenterMode"));
     m_leave->setContext(Qt::WindowShortcut);
     retranslateUi();
     connect(m_leave, &QShortcut::activated, this, [this] { setOn(false); });

@@ -31,8 +31,6 @@ public:
 
     // Checkable, F11.
     QAction* action() const { return m_action; }
-    // The Esc that leaves; enabled only while it has nothing else to do.
-    QShortcut* leaveShortcut() const { return m_leave; }
     bool isOn() const { return m_on; }
     void setOn(bool on);
     PresentationTheme theme() const;

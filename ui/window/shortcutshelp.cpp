@@ -110,9 +110,11 @@ ShortcutsHelp::ShortcutsHelp(QWidget* window)
     : QDialog(window)
     , m_window(window)
 {
+    setObjectName(QStringLiteral("shortcutsHelp"));
     auto* layout = new QVBoxLayout(this);
 
     m_table = new QTableWidget(0, 2, this);
+    m_table->setObjectName(QStringLiteral("shortcuts"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -127,6 +129,7 @@ ShortcutsHelp::ShortcutsHelp(QWidget* window)
     layout->addWidget(m_mouse);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setObjectName(QStringLiteral("buttons"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     retranslateUi();

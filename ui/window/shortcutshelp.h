@@ -32,7 +32,6 @@ public:
     explicit ShortcutsHelp(QWidget* window);
 
     void refresh();
-    QTableWidget* table() const { return m_table; }
 
 protected:
     void showEvent(QShowEvent* event) override;

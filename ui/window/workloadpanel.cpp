@@ -38,6 +38,13 @@ RunConfig defaultConfig()
     return config;
 }
 
+// The label's words, without the mnemonic's &, are also its field's name for a screen reader.
+void setLabelText(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    label->buddy()->setAccessibleName(QString(text).remove(QLatin1Char('&')));
+}
+
 } // namespace
 
 QString WorkloadPanel::kindLabel(WorkloadKind kind)
@@ -91,12 +98,13 @@ WorkloadPanel::WorkloadPanel(QWidget* parent)
     // What every task does, then the knobs only some workloads and models have; as many rows as the width needs,
     // each label kept beside its field.
     auto* flow = new FlowLayout(this, 6);
-    const auto addPair = [this, flow](const char* text, QWidget* field) {
+    const auto addPair = [this, flow](const char* name, const char* text, QWidget* field) {
         auto* pair = new QWidget(this);
         auto* row = new QHBoxLayout(pair);
         row->setContentsMargins(0, 0, 6, 0);
         auto* label = new QLabel(pair);
         label->setBuddy(field);
+        field->setObjectName(QLatin1String(name));
         if (text)
             m_labels.push_back({label, text});
         field->setParent(pair);
@@ -105,17 +113,19 @@ WorkloadPanel::WorkloadPanel(QWidget* parent)
         flow->addWidget(pair);
         return label;
     };
-    addPair(QT_TR_NOOP("&Workload"), m_kind);
-    addPair(QT_TR_NOOP("&Tasks"), m_tasks);
-    addPair(QT_TR_NOOP("W&orkers"), m_workers);
-    addPair(QT_TR_NOOP("&CPU"), m_cpuMs);
+    addPair("workloadKind", QT_TR_NOOP("&Workload"), m_kind);
+    addPair("tasks", QT_TR_NOOP("&Tasks"), m_tasks);
+    addPair("workers", QT_TR_NOOP("W&orkers"), m_workers);
+    addPair("cpuMs", QT_TR_NOOP("&CPU"), m_cpuMs);
     // Its words follow the workload kind: updateEnabled() sets them.
-    m_ioLabel = addPair(nullptr, m_ioMs);
-    addPair(QT_TR_NOOP("P&hases"), m_phases);
-    addPair(QT_TR_NOOP("I&ncrements"), m_increments);
+    m_ioLabel = addPair("ioMs", nullptr, m_ioMs);
+    addPair("phases", QT_TR_NOOP("P&hases"), m_phases);
+    addPair("increments", QT_TR_NOOP("I&ncrements"), m_increments);
+    m_lock->setObjectName(QStringLiteral("lock"));
     flow->addWidget(m_lock);
+    m_yield->setObjectName(QStringLiteral("yield"));
     flow->addWidget(m_yield);
-    addPair(QT_TR_NOOP("&Switch interval"), m_switchInterval);
+    addPair("switchInterval", QT_TR_NOOP("&Switch interval"), m_switchInterval);
 
     retranslateUi();
     setConfig(defaultConfig());
@@ -142,7 +152,7 @@ void WorkloadPanel::changeEvent(QEvent* event)
 void WorkloadPanel::retranslateUi()
 {
     for (const FieldLabel& field : m_labels)
-        field.label->setText(tr(field.text));
+        setLabelText(field.label, tr(field.text));
     for (WorkloadKind kind : allWorkloadKinds)
         m_kind->setItemText(m_kind->findData(int(kind)), kindLabel(kind));
     m_kind->setToolTip(tr("What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make\n"
@@ -234,7 +244,7 @@ void WorkloadPanel::updateEnabled()
     m_increments->setEnabled(counter);
     m_lock->setEnabled(counter);
     m_yield->setEnabled(counter && m_choice.model == ModelKind::EventLoop);
-    m_ioLabel->setText(current == WorkloadKind::Sleep ? tr("Sl&eep") : tr("&I/O"));
+    setLabelText(m_ioLabel, current == WorkloadKind::Sleep ? tr("Sl&eep") : tr("&I/O"));
     m_switchInterval->setEnabled(m_choice.gil);
 }
 

@@ -32,17 +32,6 @@ public:
     // Enables the controls that apply to this model (workers, switch interval, awaiting mid-update).
     void setModelChoice(const ModelChoice& choice);
 
-    QComboBox* kindBox() const { return m_kind; }
-    QSpinBox* tasksBox() const { return m_tasks; }
-    QSpinBox* workersBox() const { return m_workers; }
-    QDoubleSpinBox* cpuMsBox() const { return m_cpuMs; }
-    QDoubleSpinBox* ioMsBox() const { return m_ioMs; }
-    QSpinBox* phasesBox() const { return m_phases; }
-    QSpinBox* incrementsBox() const { return m_increments; }
-    QCheckBox* lockBox() const { return m_lock; }
-    QCheckBox* yieldBox() const { return m_yield; }
-    QDoubleSpinBox* switchIntervalBox() const { return m_switchInterval; }
-
     static QString kindLabel(WorkloadKind kind);
 
 signals:

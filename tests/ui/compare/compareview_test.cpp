@@ -1,5 +1,6 @@
 #include "core/analysis/compareplan.h"
 #include "core/run/runseries.h"
+#include "tests/ui/child.h"
 #include "tests/ui/series/seriestestsupport.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/compare/comparebarchart.h"
@@ -43,25 +44,26 @@ TEST(CompareView, ComparesEveryModelOnceOnOneSharedTimeScale)
         EXPECT_EQ(view.result(i)->summary.config.model, configs[std::size_t(i)].model);
         slowest = std::max(slowest, view.result(i)->summary.wallMs / 1000.0);
     }
-    EXPECT_EQ(view.barChart()->barCount(), 5);
-    const QStringList notes = view.barChart()->notes();
+    EXPECT_EQ(test::child<CompareBarChart>(view, "compareBars")->barCount(), 5);
+    const QStringList notes = test::child<CompareBarChart>(view, "compareBars")->notes();
     ASSERT_EQ(notes.size(), 5);
     EXPECT_TRUE(notes[0].contains(QStringLiteral("baseline"))) << notes[0].toStdString();
     for (int i = 1; i < 5; ++i)
         EXPECT_TRUE(notes[i].contains(QStringLiteral("×"))) << notes[i].toStdString();
 
-    ASSERT_EQ(view.timelines()->count(), 5);
+    ASSERT_EQ(test::child<TimelineStack>(view, "compareTimelines")->count(), 5);
     // From 0 to the slowest run's end: its wall time, or its last segment when that ends later (a worker's last
     // report), with the small margin a single run's fit has.
     double lastEnd = slowest;
     for (int i = 0; i < 5; ++i)
-        lastEnd = std::max(lastEnd, view.timelines()->plot(i)->dataSpan().value_or(TimeRange {}).end);
-    const QCPRange first = view.timelines()->plot(0)->xAxis->range();
+        lastEnd = std::max(lastEnd,
+            test::child<TimelineStack>(view, "compareTimelines")->plot(i)->dataSpan().value_or(TimeRange {}).end);
+    const QCPRange first = test::child<TimelineStack>(view, "compareTimelines")->plot(0)->xAxis->range();
     EXPECT_DOUBLE_EQ(first.lower, 0.0);
     EXPECT_GE(first.upper, lastEnd);
     EXPECT_LT(first.upper, lastEnd * 1.05);
     for (int i = 0; i < 5; ++i) {
-        const TimelinePlot* plot = view.timelines()->plot(i);
+        const TimelinePlot* plot = test::child<TimelineStack>(view, "compareTimelines")->plot(i);
         EXPECT_EQ(plot->xAxis->range(), first) << i;
         ASSERT_GT(plot->data().laneCount(), 0) << i;
         EXPECT_FALSE(plot->data().lane(0).empty()) << i;
@@ -70,7 +72,8 @@ TEST(CompareView, ComparesEveryModelOnceOnOneSharedTimeScale)
         EXPECT_EQ(plot->xAxis->tickLabels(), i == 4) << i;
         EXPECT_TRUE(plot->title().startsWith(view.stepLabel(i))) << plot->title().toStdString();
     }
-    EXPECT_TRUE(view.progress()->text().contains(QStringLiteral("5 runs"))) << view.progress()->text().toStdString();
+    EXPECT_TRUE(test::child<SeriesProgress>(view, "seriesProgress")->text().contains(QStringLiteral("5 runs")))
+        << test::child<SeriesProgress>(view, "seriesProgress")->text().toStdString();
     EXPECT_GT(test::distinctColours(test::screenshot(view, QStringLiteral("compare-view.png"))), 20);
 }
 
@@ -113,24 +116,26 @@ TEST(CompareViewTiming, CancelStopsWithinASecondAndLeavesNoThreadBehind)
         // The running model's timeline fills in live, and the progress row names it.
         const int live = view.runner().currentIndex();
         ASSERT_GE(live, 1);
-        EXPECT_GT(view.timelines()->plot(live)->data().laneCount(), 0);
-        EXPECT_TRUE(
-            view.progress()->text().startsWith(QStringLiteral("%1 of 5: %2").arg(live + 1).arg(view.stepLabel(live))))
-            << view.progress()->text().toStdString();
+        EXPECT_GT(test::child<TimelineStack>(view, "compareTimelines")->plot(live)->data().laneCount(), 0);
+        EXPECT_TRUE(test::child<SeriesProgress>(view, "seriesProgress")
+                        ->text()
+                        .startsWith(QStringLiteral("%1 of 5: %2").arg(live + 1).arg(view.stepLabel(live))))
+            << test::child<SeriesProgress>(view, "seriesProgress")->text().toStdString();
         EXPECT_GT(test::distinctColours(test::screenshot(view, QStringLiteral("compare-live.png"))), 10);
         QElapsedTimer clock;
         clock.start();
-        view.progress()->cancelAction()->trigger();
+        test::child<SeriesProgress>(view, "seriesProgress")->cancelAction()->trigger();
         ASSERT_TRUE(spinUntil([&] { return view.isOver(); }, 5'000));
         EXPECT_LT(clock.elapsed(), 1'000);
 
         EXPECT_TRUE(view.runner().wasCancelled());
         EXPECT_LT(view.runner().results().size(), 5u);
         EXPECT_FALSE(view.result(4).has_value());
-        const QStringList notes = view.barChart()->notes();
+        const QStringList notes = test::child<CompareBarChart>(view, "compareBars")->notes();
         EXPECT_TRUE(notes[4].contains(QStringLiteral("not run"))) << notes[4].toStdString();
-        EXPECT_LT(view.barChart()->barCount(), 5);
-        EXPECT_TRUE(view.progress()->text().startsWith(QStringLiteral("Cancelled")));
+        EXPECT_LT(test::child<CompareBarChart>(view, "compareBars")->barCount(), 5);
+        EXPECT_TRUE(
+            test::child<SeriesProgress>(view, "seriesProgress")->text().startsWith(QStringLiteral("Cancelled")));
     }
     // The engine's threads (and the view's picture writer) are joined, not left to die later.
     EXPECT_TRUE(spinUntil([&] { return threadCount() <= threadsBefore; }, 2'000))
@@ -152,8 +157,8 @@ TEST(CompareView, FailedAndSkippedStepsAreLabelsNotZeroBars)
     CompareView view;
     view.showResults(configs, results);
 
-    EXPECT_EQ(view.barChart()->barCount(), 1);
-    const QStringList notes = view.barChart()->notes();
+    EXPECT_EQ(test::child<CompareBarChart>(view, "compareBars")->barCount(), 1);
+    const QStringList notes = test::child<CompareBarChart>(view, "compareBars")->notes();
     ASSERT_EQ(notes.size(), 5);
     EXPECT_TRUE(notes[0].contains(QStringLiteral("baseline")));
     EXPECT_EQ(notes[1], QStringLiteral("failed: worker 1 exited"));

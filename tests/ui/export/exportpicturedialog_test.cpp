@@ -1,3 +1,4 @@
+#include "tests/ui/child.h"
 #include "ui/export/exportpicturedialog.h"
 
 #include <QCheckBox>
@@ -21,8 +22,9 @@ TEST(ExportPictureDialog, ReturnsTheChoicesMade)
 {
     QTemporaryDir dir;
     ExportPictureDialog dialog(initialIn(dir), TimeRange {0.5, 1.25});
-    dialog.contentBox()->setCurrentIndex(dialog.contentBox()->findData(int(FigureContent::Timeline)));
-    dialog.scaleBox()->setCurrentIndex(dialog.scaleBox()->findData(4));
+    test::child<QComboBox>(dialog, "content")
+        ->setCurrentIndex(test::child<QComboBox>(dialog, "content")->findData(int(FigureContent::Timeline)));
+    test::child<QComboBox>(dialog, "scale")->setCurrentIndex(test::child<QComboBox>(dialog, "scale")->findData(4));
     const ExportPictureDialog::Settings chosen = dialog.settings();
     EXPECT_EQ(chosen.content, FigureContent::Timeline);
     EXPECT_EQ(chosen.format, FigureFormat::Png);
@@ -31,14 +33,15 @@ TEST(ExportPictureDialog, ReturnsTheChoicesMade)
     EXPECT_TRUE(chosen.visibleWindowOnly);
     EXPECT_EQ(chosen.path, initialIn(dir).path);
     EXPECT_TRUE(dialog.problem().isEmpty()) << dialog.problem().toStdString();
-    EXPECT_TRUE(dialog.visibleWindowBox()->text().contains(QStringLiteral("0.500 s to 1.250 s")));
+    EXPECT_TRUE(
+        test::child<QCheckBox>(dialog, "visibleWindowOnly")->text().contains(QStringLiteral("0.500 s to 1.250 s")));
 }
 
 TEST(ExportPictureDialog, TheVisibleWindowChoiceNeedsAZoom)
 {
     QTemporaryDir dir;
     ExportPictureDialog dialog(initialIn(dir), std::nullopt);
-    EXPECT_FALSE(dialog.visibleWindowBox()->isEnabled());
+    EXPECT_FALSE(test::child<QCheckBox>(dialog, "visibleWindowOnly")->isEnabled());
     EXPECT_FALSE(dialog.settings().visibleWindowOnly);
 }
 
@@ -46,32 +49,35 @@ TEST(ExportPictureDialog, ChangingTheFormatRenamesTheFileAndOnlyPngHasAScale)
 {
     QTemporaryDir dir;
     ExportPictureDialog dialog(initialIn(dir), std::nullopt);
-    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(int(FigureFormat::Svg)));
+    test::child<QComboBox>(dialog, "format")
+        ->setCurrentIndex(test::child<QComboBox>(dialog, "format")->findData(int(FigureFormat::Svg)));
     EXPECT_EQ(dialog.settings().format, FigureFormat::Svg);
     EXPECT_TRUE(dialog.settings().path.endsWith(QStringLiteral("conlab-threads-cpu-2026-12-01.svg")));
-    EXPECT_FALSE(dialog.scaleBox()->isEnabled());
-    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(int(FigureFormat::Pdf)));
+    EXPECT_FALSE(test::child<QComboBox>(dialog, "scale")->isEnabled());
+    test::child<QComboBox>(dialog, "format")
+        ->setCurrentIndex(test::child<QComboBox>(dialog, "format")->findData(int(FigureFormat::Pdf)));
     EXPECT_TRUE(dialog.settings().path.endsWith(QStringLiteral(".pdf")));
-    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(int(FigureFormat::Png)));
-    EXPECT_TRUE(dialog.scaleBox()->isEnabled());
+    test::child<QComboBox>(dialog, "format")
+        ->setCurrentIndex(test::child<QComboBox>(dialog, "format")->findData(int(FigureFormat::Png)));
+    EXPECT_TRUE(test::child<QComboBox>(dialog, "scale")->isEnabled());
 }
 
 TEST(ExportPictureDialog, RefusesWhatCannotBeSavedAsChosen)
 {
     QTemporaryDir dir;
     ExportPictureDialog dialog(initialIn(dir), std::nullopt);
-    dialog.pathEdit()->setText(dir.filePath(QStringLiteral("figure.svg")));
+    test::child<QLineEdit>(dialog, "path")->setText(dir.filePath(QStringLiteral("figure.svg")));
     EXPECT_TRUE(dialog.problem().contains(QStringLiteral("ends in .svg, but the format is PNG")))
         << dialog.problem().toStdString();
     dialog.accept();
     EXPECT_EQ(dialog.result(), QDialog::Rejected) << "not accepted with a wrong suffix";
 
-    dialog.pathEdit()->setText(dir.filePath(QStringLiteral("no/such/folder/figure.png")));
+    test::child<QLineEdit>(dialog, "path")->setText(dir.filePath(QStringLiteral("no/such/folder/figure.png")));
     EXPECT_TRUE(dialog.problem().contains(QStringLiteral("no folder"))) << dialog.problem().toStdString();
-    dialog.pathEdit()->clear();
+    test::child<QLineEdit>(dialog, "path")->clear();
     EXPECT_FALSE(dialog.problem().isEmpty());
 
-    dialog.pathEdit()->setText(dir.filePath(QStringLiteral("figure")));
+    test::child<QLineEdit>(dialog, "path")->setText(dir.filePath(QStringLiteral("figure")));
     EXPECT_TRUE(dialog.problem().isEmpty());
     dialog.accept();
     EXPECT_EQ(dialog.result(), QDialog::Accepted);

@@ -1,3 +1,4 @@
+#include "tests/ui/child.h"
 #include "tests/ui/scenario/tinyscenario.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/scenario/scenariocontroller.h"
@@ -44,7 +45,7 @@ struct LessonWindow
     }
 
     ScenarioController& scenarios() { return window.scenarios(); }
-    ScenarioPanel& panel() { return *window.scenarios().panel(); }
+    ScenarioPanel& panel() { return test::child<ScenarioPanel>(*window, "scenarioPanel"); }
     bool waitForRuns(std::size_t count)
     {
         return spinUntil([&] { return finished.size() >= count && !window.session().isRunning(); });
@@ -71,8 +72,8 @@ TEST(ScenarioController, TheMenuListsEveryLoadedScenarioByTitle)
     EXPECT_EQ(window.scenarios().menu()->title(), QStringLiteral("S&cenarios"));
     // Nothing is chosen yet: the panel waits out of the way.
     EXPECT_EQ(window.scenarios().scenario(), nullptr);
-    EXPECT_FALSE(window.scenarios().dock()->isVisibleTo(&window));
-    EXPECT_FALSE(window.scenarios().nextStepAction()->isEnabled());
+    EXPECT_FALSE(test::child<QDockWidget>(window, "scenarioDock")->isVisibleTo(&window));
+    EXPECT_FALSE(test::child<QAction>(window, "nextStep")->isEnabled());
 }
 
 TEST(ScenarioController, ChoosingAScenarioPutsItsWorkloadAndFirstStepOnTheControlsAndRunsNothing)
@@ -90,17 +91,20 @@ TEST(ScenarioController, ChoosingAScenarioPutsItsWorkloadAndFirstStepOnTheContro
     ASSERT_NE(lesson.scenarios().scenario(), nullptr);
     EXPECT_EQ(lesson.scenarios().scenario()->id, QStringLiteral("tiny"));
     EXPECT_TRUE(tiny->isChecked());
-    EXPECT_TRUE(lesson.scenarios().dock()->isVisibleTo(&lesson.window));
-    WorkloadPanel* workload = lesson.window.workloadPanel();
-    EXPECT_EQ(workload->kindBox()->currentText(), WorkloadPanel::kindLabel(WorkloadKind::Sleep));
-    EXPECT_EQ(workload->tasksBox()->value(), 3);
-    EXPECT_DOUBLE_EQ(workload->ioMsBox()->value(), 10);
-    EXPECT_EQ(lesson.window.modelPicker()->choice(), (ModelChoice {ModelKind::Sequential, false, OffloadKind::None}));
-    EXPECT_TRUE(lesson.window.modelPicker()->button(0)->isChecked());
+    EXPECT_TRUE(test::child<QDockWidget>(lesson.window, "scenarioDock")->isVisibleTo(&lesson.window));
+    WorkloadPanel* workload = test::child<WorkloadPanel>(lesson.window, "workloadPanel");
+    EXPECT_EQ(test::child<QComboBox>(*workload, "workloadKind")->currentText(),
+        WorkloadPanel::kindLabel(WorkloadKind::Sleep));
+    EXPECT_EQ(test::child<QSpinBox>(*workload, "tasks")->value(), 3);
+    EXPECT_DOUBLE_EQ(test::child<QDoubleSpinBox>(*workload, "ioMs")->value(), 10);
+    EXPECT_EQ(test::child<ModelPicker>(lesson.window, "modelPicker")->choice(),
+        (ModelChoice {ModelKind::Sequential, false, OffloadKind::None}));
+    EXPECT_TRUE(test::child<QAbstractButton>(lesson.window, "model-sequential")->isChecked());
 
-    EXPECT_EQ(lesson.panel().titleLabel()->text(), QStringLiteral("Tiny lesson"));
-    EXPECT_EQ(lesson.panel().questionLabel()->text(), QStringLiteral("Which model waits best?"));
-    EXPECT_TRUE(shown(lesson.panel().questionLabel()));
+    EXPECT_EQ(test::child<QLabel>(lesson.panel(), "scenarioTitle")->text(), QStringLiteral("Tiny lesson"));
+    EXPECT_EQ(
+        test::child<QLabel>(lesson.panel(), "scenarioQuestion")->text(), QStringLiteral("Which model waits best?"));
+    EXPECT_TRUE(shown(test::child<QLabel>(lesson.panel(), "scenarioQuestion")));
     ASSERT_EQ(lesson.panel().stepCount(), 3u);
     EXPECT_TRUE(lesson.panel().stepLabel(0)->text().contains(QStringLiteral("1. One thread")));
     EXPECT_TRUE(lesson.panel().stepLabel(0)->font().bold());
@@ -117,32 +121,33 @@ TEST(ScenarioController, NextStepMovesThePickerAndTheStepsWorkers)
 {
     LessonWindow lesson;
     ASSERT_TRUE(lesson.scenarios().choose(QStringLiteral("tiny")));
-    QAction* next = lesson.scenarios().nextStepAction();
+    QAction* next = test::child<QAction>(lesson.window, "nextStep");
     EXPECT_TRUE(next->shortcuts().contains(QKeySequence(Qt::Key_N)));
     EXPECT_TRUE(next->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Right)));
-    EXPECT_FALSE(lesson.scenarios().previousStepAction()->isEnabled());
+    EXPECT_FALSE(test::child<QAction>(lesson.window, "previousStep")->isEnabled());
 
     // The keys as a user presses them: in the active window, the focus outside a text field.
     ASSERT_TRUE(QTest::qWaitForWindowActive(&lesson.window));
-    lesson.window.modelPicker()->button(0)->setFocus();
+    test::child<QAbstractButton>(lesson.window, "model-sequential")->setFocus();
     QTest::keyClick(&lesson.window, Qt::Key_N);
-    EXPECT_EQ(lesson.scenarios().progress().current, 1u);
-    EXPECT_EQ(lesson.window.modelPicker()->choice(), (ModelChoice {ModelKind::Threads, false, OffloadKind::None}));
-    EXPECT_EQ(lesson.window.workloadPanel()->workersBox()->value(), 3);
+    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 1u);
+    EXPECT_EQ(test::child<ModelPicker>(lesson.window, "modelPicker")->choice(),
+        (ModelChoice {ModelKind::Threads, false, OffloadKind::None}));
+    EXPECT_EQ(test::child<QSpinBox>(lesson.window, "workers")->value(), 3);
     EXPECT_TRUE(lesson.panel().stepLabel(1)->font().bold());
     EXPECT_FALSE(lesson.panel().stepLabel(0)->font().bold());
 
     QTest::keyClick(&lesson.window, Qt::Key_Right, Qt::ControlModifier);
-    EXPECT_EQ(lesson.scenarios().progress().current, 2u);
-    EXPECT_EQ(lesson.window.modelPicker()->choice().model, ModelKind::EventLoop);
+    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 2u);
+    EXPECT_EQ(test::child<ModelPicker>(lesson.window, "modelPicker")->choice().model, ModelKind::EventLoop);
     // The last step has no next one.
     EXPECT_FALSE(next->isEnabled());
     lesson.scenarios().nextStep();
-    EXPECT_EQ(lesson.scenarios().progress().current, 2u);
+    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 2u);
 
     QTest::keyClick(&lesson.window, Qt::Key_Left, Qt::ControlModifier);
-    EXPECT_EQ(lesson.scenarios().progress().current, 1u);
-    EXPECT_EQ(lesson.window.modelPicker()->choice().model, ModelKind::Threads);
+    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 1u);
+    EXPECT_EQ(test::child<ModelPicker>(lesson.window, "modelPicker")->choice().model, ModelKind::Threads);
     // Moving through the steps runs nothing.
     QTest::qWait(100);
     EXPECT_EQ(lesson.started, 0);
@@ -153,35 +158,36 @@ TEST(ScenarioController, RunningAStepShowsTheExplanationAfterTheRunAndNotBefore)
     LessonWindow lesson;
     ASSERT_TRUE(lesson.scenarios().choose(QStringLiteral("tiny")));
     ScenarioPanel& panel = lesson.panel();
-    EXPECT_FALSE(shown(panel.explanationLabel()));
-    EXPECT_FALSE(shown(panel.lookAtLabel()));
+    EXPECT_FALSE(shown(test::child<QLabel>(panel, "scenarioExplanation")));
+    EXPECT_FALSE(shown(test::child<QLabel>(panel, "scenarioLookAt")));
 
     bool explainedWhileRunning = true;
     QString stepWhileRunning;
     QObject::connect(&lesson.window.session(), &RunSession::runStarted, [&](const RunStart&) {
-        explainedWhileRunning = shown(panel.explanationLabel());
+        explainedWhileRunning = shown(test::child<QLabel>(panel, "scenarioExplanation"));
         stepWhileRunning = panel.stepLabel(0)->text();
     });
-    lesson.scenarios().runStepAction()->trigger();
+    test::child<QAction>(lesson.window, "runStep")->trigger();
     ASSERT_TRUE(lesson.waitForRuns(1));
     EXPECT_FALSE(explainedWhileRunning);
     EXPECT_TRUE(stepWhileRunning.contains(QStringLiteral("running"))) << stepWhileRunning.toStdString();
 
-    EXPECT_TRUE(shown(panel.explanationLabel()));
-    EXPECT_TRUE(shown(panel.lookAtLabel()));
-    EXPECT_EQ(panel.explanationLabel()->text(), QStringLiteral("Waiting needs no core."));
-    EXPECT_EQ(panel.lookAtLabel()->text(), QStringLiteral("The wall time."));
-    EXPECT_FALSE(shown(panel.questionLabel()));
-    ASSERT_TRUE(lesson.scenarios().progress().wallMs[0].has_value());
-    EXPECT_GT(*lesson.scenarios().progress().wallMs[0], 20); // three sleeps of 10 ms, one after another
-    EXPECT_TRUE(panel.statusLabel()->text().contains(QStringLiteral("Step 1 of 3 ran in")))
-        << panel.statusLabel()->text().toStdString();
+    EXPECT_TRUE(shown(test::child<QLabel>(panel, "scenarioExplanation")));
+    EXPECT_TRUE(shown(test::child<QLabel>(panel, "scenarioLookAt")));
+    EXPECT_EQ(test::child<QLabel>(panel, "scenarioExplanation")->text(), QStringLiteral("Waiting needs no core."));
+    EXPECT_EQ(test::child<QLabel>(panel, "scenarioLookAt")->text(), QStringLiteral("The wall time."));
+    EXPECT_FALSE(shown(test::child<QLabel>(panel, "scenarioQuestion")));
+    ASSERT_TRUE(test::child<SeriesProgress>(lesson.window, "seriesProgress").wallMs[0].has_value());
+    EXPECT_GT(test::child<SeriesProgress>(*lesson, "seriesProgress").wallMs[0],
+        20); // three sleeps of 10 ms, one after another
+    EXPECT_TRUE(test::child<QLabel>(panel, "scenarioStatus")->text().contains(QStringLiteral("Step 1 of 3 ran in")))
+        << test::child<QLabel>(panel, "scenarioStatus")->text().toStdString();
     EXPECT_EQ(lesson.finished.back().summary.config.model, ModelKind::Sequential);
 
     // Choosing the lesson again starts it over: the question, no explanation.
     lesson.scenarios().choose(QStringLiteral("tiny"));
-    EXPECT_TRUE(shown(panel.questionLabel()));
-    EXPECT_FALSE(shown(panel.explanationLabel()));
+    EXPECT_TRUE(shown(test::child<QLabel>(panel, "scenarioQuestion")));
+    EXPECT_FALSE(shown(test::child<QLabel>(panel, "scenarioExplanation")));
 }
 
 TEST(ScenarioController, ARunStartedByHandCountsAsTheStepItMatches)
@@ -191,25 +197,25 @@ TEST(ScenarioController, ARunStartedByHandCountsAsTheStepItMatches)
     lesson.scenarios().nextStep();
 
     // Other settings than the step's: not the step, no explanation.
-    lesson.window.workloadPanel()->tasksBox()->setValue(2);
+    test::child<QSpinBox>(lesson.window, "tasks")->setValue(2);
     lesson.window.runCurrent();
     ASSERT_TRUE(lesson.waitForRuns(1));
-    EXPECT_FALSE(lesson.scenarios().progress().explained());
-    EXPECT_FALSE(shown(lesson.panel().explanationLabel()));
+    EXPECT_FALSE(test::child<SeriesProgress>(lesson.window, "seriesProgress").explained());
+    EXPECT_FALSE(shown(test::child<QLabel>(lesson.panel(), "scenarioExplanation")));
 
     // Space with the step's settings on the controls runs the current step.
     lesson.scenarios().goToStep(1);
     QTest::keyClick(&lesson.window, Qt::Key_Space);
     ASSERT_TRUE(lesson.waitForRuns(2));
-    EXPECT_TRUE(lesson.scenarios().progress().wallMs[1].has_value());
-    EXPECT_TRUE(shown(lesson.panel().explanationLabel()));
+    EXPECT_TRUE(test::child<SeriesProgress>(lesson.window, "seriesProgress").wallMs[1].has_value());
+    EXPECT_TRUE(shown(test::child<QLabel>(lesson.panel(), "scenarioExplanation")));
     EXPECT_TRUE(lesson.panel().stepMarkerLabel(1)->text() == QStringLiteral("\u25B6"));
 
     // A model button of another step: that step is the current one now, and it counts.
-    lesson.window.modelPicker()->choose(4);
+    test::child<ModelPicker>(lesson.window, "modelPicker")->choose(4);
     ASSERT_TRUE(lesson.waitForRuns(3));
-    EXPECT_EQ(lesson.scenarios().progress().current, 2u);
-    EXPECT_TRUE(lesson.scenarios().progress().wallMs[2].has_value());
+    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 2u);
+    EXPECT_TRUE(test::child<SeriesProgress>(lesson.window, "seriesProgress").wallMs[2].has_value());
     EXPECT_TRUE(lesson.panel().stepMarkerLabel(1)->text() == QStringLiteral("\u2713"));
 }
 
@@ -221,14 +227,14 @@ TEST(ScenarioController, AStoppedRunIsNoStepRun)
     ASSERT_TRUE(lesson.scenarios().choose(QStringLiteral("slow")));
     lesson.scenarios().runStep();
     ASSERT_TRUE(spinUntil([&] { return lesson.started == 1; }));
-    EXPECT_EQ(lesson.scenarios().progress().running, std::optional<std::size_t>(0));
+    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").running, std::optional<std::size_t>(0));
     lesson.window.stopRun();
     ASSERT_TRUE(lesson.waitForRuns(1));
     EXPECT_TRUE(lesson.finished.back().summary.cancelled);
-    EXPECT_FALSE(lesson.scenarios().progress().running.has_value());
-    EXPECT_FALSE(lesson.scenarios().progress().explained());
-    EXPECT_FALSE(shown(lesson.panel().explanationLabel()));
-    EXPECT_TRUE(shown(lesson.panel().questionLabel()));
+    EXPECT_FALSE(test::child<SeriesProgress>(lesson.window, "seriesProgress").running.has_value());
+    EXPECT_FALSE(test::child<SeriesProgress>(lesson.window, "seriesProgress").explained());
+    EXPECT_FALSE(shown(test::child<QLabel>(lesson.panel(), "scenarioExplanation")));
+    EXPECT_TRUE(shown(test::child<QLabel>(lesson.panel(), "scenarioQuestion")));
 }
 
 TEST(ScenarioController, FilesThatFailedToLoadAreNamedOnceInTheStatusBar)
@@ -263,20 +269,21 @@ TEST(ScenarioController, ThePanelFollowsPresenterModesLargerFonts)
 {
     LessonWindow lesson;
     ASSERT_TRUE(lesson.scenarios().choose(QStringLiteral("tiny")));
-    const double deskQuestion = lesson.panel().questionLabel()->font().pointSizeF();
+    const double deskQuestion = test::child<QLabel>(lesson.panel(), "scenarioQuestion")->font().pointSizeF();
     const double deskStep = lesson.panel().stepLabel(2)->font().pointSizeF();
     const int deskWidth = lesson.panel().minimumWidth();
     lesson.window.presenterMode().setOn(true);
     // Widgets take a new application font on the next turn of the event loop.
     QApplication::processEvents();
-    EXPECT_NEAR(lesson.panel().questionLabel()->font().pointSizeF(), deskQuestion * 1.6, 0.6);
+    EXPECT_NEAR(test::child<QLabel>(lesson.panel(), "scenarioQuestion")->font().pointSizeF(), deskQuestion * 1.6, 0.6);
     EXPECT_NEAR(lesson.panel().stepLabel(2)->font().pointSizeF(), deskStep * 1.6, 0.6);
     EXPECT_GT(lesson.panel().minimumWidth(), deskWidth * 1.3);
     // A title larger than the text, also on the projector.
-    EXPECT_GT(lesson.panel().titleLabel()->font().pointSizeF(), lesson.panel().questionLabel()->font().pointSizeF());
+    EXPECT_GT(test::child<QLabel>(lesson.panel(), "scenarioTitle")->font().pointSizeF(),
+        test::child<QLabel>(lesson.panel(), "scenarioQuestion")->font().pointSizeF());
     lesson.window.presenterMode().setOn(false);
     QApplication::processEvents();
-    EXPECT_DOUBLE_EQ(lesson.panel().questionLabel()->font().pointSizeF(), deskQuestion);
+    EXPECT_DOUBLE_EQ(test::child<QLabel>(lesson.panel(), "scenarioQuestion")->font().pointSizeF(), deskQuestion);
 }
 
 TEST(ScenarioController, ALanguageChangeRetitlesTheMenuAndThePanel)
@@ -291,11 +298,12 @@ TEST(ScenarioController, ALanguageChangeRetitlesTheMenuAndThePanel)
     QStringList titles;
     for (const QAction* action : lesson.scenarios().menu()->actions())
         titles << action->text();
-    const QString question = lesson.panel().questionLabel()->text();
+    const QString question = test::child<QLabel>(lesson.panel(), "scenarioQuestion")->text();
     QLocale::setDefault(saved);
     QApplication::sendEvent(&lesson.window, &change);
 
     EXPECT_TRUE(titles.contains(QStringLiteral("Маленький урок"))) << titles.join(QLatin1Char('|')).toStdString();
     EXPECT_EQ(question, QStringLiteral("Какая модель ждёт лучше?"));
-    EXPECT_EQ(lesson.panel().questionLabel()->text(), QStringLiteral("Which model waits best?"));
+    EXPECT_EQ(
+        test::child<QLabel>(lesson.panel(), "scenarioQuestion")->text(), QStringLiteral("Which model waits best?"));
 }

@@ -1,3 +1,4 @@
+#include "tests/ui/child.h"
 #include "tests/ui/scenario/tinyscenario.h"
 #include "ui/scenario/scenariopanel.h"
 
@@ -29,7 +30,7 @@ TEST(ScenarioPanel, WithoutAScenarioPointsAtTheMenu)
     QAction next;
     ScenarioPanel panel(&run, &next);
     panel.showScenario(std::nullopt, {});
-    EXPECT_FALSE(panel.titleLabel()->isVisibleTo(&panel));
+    EXPECT_FALSE(test::child<QLabel>(panel, "scenarioTitle")->isVisibleTo(&panel));
     EXPECT_EQ(panel.stepCount(), 0u);
 }
 
@@ -43,8 +44,8 @@ TEST(ScenarioPanel, TextsComeInTheDefaultLocalesLanguage)
         DefaultLocale russian {QLocale(QLocale::Russian)};
         ScenarioPanel panel(&run, &next);
         panel.showScenario(scenario, ScenarioProgress::start(scenario));
-        EXPECT_EQ(panel.questionLabel()->text(), QStringLiteral("Какая модель ждёт лучше?"));
-        EXPECT_EQ(panel.titleLabel()->text(), QStringLiteral("Маленький урок"));
+        EXPECT_EQ(test::child<QLabel>(panel, "scenarioQuestion")->text(), QStringLiteral("Какая модель ждёт лучше?"));
+        EXPECT_EQ(test::child<QLabel>(panel, "scenarioTitle")->text(), QStringLiteral("Маленький урок"));
         EXPECT_TRUE(panel.stepLabel(1)->text().contains(QStringLiteral("Три потока")));
     }
     EXPECT_NE(QLocale().language(), QLocale::Russian);
@@ -54,18 +55,18 @@ TEST(ScenarioPanel, TextsComeInTheDefaultLocalesLanguage)
     ScenarioProgress progress = ScenarioProgress::start(scenario);
     progress.wallMs[0] = 31;
     panel.showScenario(scenario, progress);
-    EXPECT_EQ(panel.explanationLabel()->text(), QStringLiteral("Waiting needs no core."));
+    EXPECT_EQ(test::child<QLabel>(panel, "scenarioExplanation")->text(), QStringLiteral("Waiting needs no core."));
     {
         DefaultLocale russian {QLocale(QLocale::Russian)};
         QEvent change(QEvent::LanguageChange);
         QApplication::sendEvent(&panel, &change);
-        EXPECT_EQ(panel.explanationLabel()->text(), QStringLiteral("Ожиданию не нужно ядро."));
-        EXPECT_EQ(panel.lookAtLabel()->text(), QStringLiteral("Время выполнения."));
+        EXPECT_EQ(test::child<QLabel>(panel, "scenarioExplanation")->text(), QStringLiteral("Ожиданию не нужно ядро."));
+        EXPECT_EQ(test::child<QLabel>(panel, "scenarioLookAt")->text(), QStringLiteral("Время выполнения."));
         EXPECT_TRUE(panel.stepLabel(0)->text().contains(QStringLiteral("Один поток")));
     }
     QEvent change(QEvent::LanguageChange);
     QApplication::sendEvent(&panel, &change);
-    EXPECT_EQ(panel.explanationLabel()->text(), QStringLiteral("Waiting needs no core."));
+    EXPECT_EQ(test::child<QLabel>(panel, "scenarioExplanation")->text(), QStringLiteral("Waiting needs no core."));
 }
 
 TEST(ScenarioPanel, StepsShowTheCurrentOneAndTheWallTimesOfThoseRun)
@@ -93,5 +94,5 @@ TEST(ScenarioPanel, StepsShowTheCurrentOneAndTheWallTimesOfThoseRun)
     EXPECT_FALSE(panel.stepLabel(2)->font().bold());
     EXPECT_NE(panel.stepMarkerLabel(2)->text(), QStringLiteral("\u2713"));
     EXPECT_FALSE(panel.stepLabel(2)->text().contains(QStringLiteral("ms")));
-    EXPECT_TRUE(panel.statusLabel()->text().contains(QStringLiteral("Running step 2 of 3")));
+    EXPECT_TRUE(test::child<QLabel>(panel, "scenarioStatus")->text().contains(QStringLiteral("Running step 2 of 3")));
 }

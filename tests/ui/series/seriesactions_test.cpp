@@ -1,4 +1,5 @@
 #include "core/run/runseries.h"
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/compare/compareview.h"
 #include "ui/series/seriesactions.h"
@@ -34,7 +35,7 @@ RunConfig windowConfig(MainWindow& window, ModelKind model, bool gil = false)
 TEST(SeriesActions, SweepIsDisabledWithAReasonWhereNoWorkersVary)
 {
     MainWindow window;
-    SeriesActions& actions = *window.seriesActions();
+    SeriesActions& actions = test::child<SeriesActions>(*window, "seriesActions");
     window.setRunConfig(windowConfig(window, ModelKind::Sequential));
     actions.update();
     EXPECT_FALSE(actions.sweepAction()->isEnabled());
@@ -85,7 +86,7 @@ TEST(SeriesActions, CtrlMStopsTheWindowsRunThenComparesAndARunInTheWindowCancels
     ASSERT_TRUE(spinUntil([&] { return window.session().isRunning(); }));
 
     QTest::keyClick(&window, Qt::Key_M, Qt::ControlModifier);
-    CompareView* view = window.seriesActions()->compareView();
+    CompareView* view = test::child<CompareView>(window, "compareView");
     ASSERT_NE(view, nullptr);
     EXPECT_TRUE(view->isVisible());
     ASSERT_TRUE(spinUntil([&] { return view->isRunning(); }, 5'000));
@@ -104,14 +105,14 @@ TEST(SeriesActions, ASweepAskedForDuringACompareStartsOnceTheCompareHasStopped)
 {
     MainWindow window;
     window.setRunConfig(windowConfig(window, ModelKind::Threads));
-    SeriesActions& actions = *window.seriesActions();
+    SeriesActions& actions = test::child<SeriesActions>(*window, "seriesActions");
     actions.compareAll();
-    CompareView* compare = actions.compareView();
+    CompareView* compare = test::child<CompareView>(window, "compareView");
     ASSERT_NE(compare, nullptr);
     ASSERT_TRUE(compare->isRunning());
 
     actions.sweep();
-    SweepView* sweep = actions.sweepView();
+    SweepView* sweep = test::child<SweepView>(window, "sweepView");
     ASSERT_NE(sweep, nullptr);
     EXPECT_FALSE(sweep->isRunning()) << "not while the compare's run is still stopping";
     ASSERT_TRUE(spinUntil([&] { return sweep->isRunning(); }, 5'000));

@@ -1,4 +1,5 @@
 #include "core/analysis/scalingplan.h"
+#include "tests/ui/child.h"
 #include "tests/ui/series/seriestestsupport.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/sweep/speedupplot.h"
@@ -42,13 +43,13 @@ TEST(SweepView, MeasuresOnePointPerWorkerCountAndFitsAmdahl)
     EXPECT_GE(fit.parallelFraction, 0.0);
     EXPECT_LE(fit.parallelFraction, 1.0);
 
-    EXPECT_EQ(view.plot()->pointCount(), 4);
-    const QString fitText = view.plot()->fitText();
+    EXPECT_EQ(test::child<SpeedupPlot>(view, "speedup")->pointCount(), 4);
+    const QString fitText = test::child<SpeedupPlot>(view, "speedup")->fitText();
     EXPECT_EQ(fitText, QStringLiteral("Amdahl fit: p = %1").arg(fit.parallelFraction, 0, 'f', 2));
     // The legend says it: the fitted curve is named with p.
     bool named = false;
-    for (int i = 0; i < view.plot()->graphCount(); ++i)
-        named = named || view.plot()->graph(i)->name() == fitText;
+    for (int i = 0; i < test::child<SpeedupPlot>(view, "speedup")->graphCount(); ++i)
+        named = named || test::child<SpeedupPlot>(view, "speedup")->graph(i)->name() == fitText;
     EXPECT_TRUE(named);
     EXPECT_EQ(view.stepLabel(3), QStringLiteral("Threads, 3 workers"));
     EXPECT_EQ(view.stepLabel(1), QStringLiteral("Threads, 1 worker"));
@@ -85,6 +86,6 @@ TEST(SweepView, ShowsAFailedBaselineAsNoPoints)
     view.showSweep(plan, results);
     EXPECT_TRUE(view.points().empty());
     EXPECT_FALSE(view.fit().determined);
-    EXPECT_EQ(view.plot()->pointCount(), 0);
-    EXPECT_TRUE(view.plot()->fitText().contains(QStringLiteral("needs")));
+    EXPECT_EQ(test::child<SpeedupPlot>(view, "speedup")->pointCount(), 0);
+    EXPECT_TRUE(test::child<SpeedupPlot>(view, "speedup")->fitText().contains(QStringLiteral("needs")));
 }

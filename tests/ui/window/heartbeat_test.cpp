@@ -1,4 +1,5 @@
 #include "core/sampling/cpusampler.h"
+#include "tests/ui/child.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/window/heartbeat.h"
@@ -113,7 +114,7 @@ TEST_P(WindowLatencyUnderLoadTiming, StaysUnderFiftyMillisecondsAtP99)
         loop.quit();
     });
     QTimer::singleShot(120'000, &loop, &QEventLoop::quit);
-    window.modelPicker()->choose(GetParam());
+    test::child<ModelPicker>(window, "modelPicker")->choose(GetParam());
     loop.exec();
 
     ASSERT_TRUE(result.has_value());
@@ -127,7 +128,7 @@ TEST_P(WindowLatencyUnderLoadTiming, StaysUnderFiftyMillisecondsAtP99)
         ui.p99, ui.max, ui.count);
     EXPECT_GT(ui.count, int(summary.wallMs / Heartbeat::intervalMs / 2));
     EXPECT_LT(ui.p99, 50.0);
-    EXPECT_GT(window.timelinePlot()->data().segmentCount(), 0u);
+    EXPECT_GT(test::child<TimelinePlot>(window, "timeline")->data().segmentCount(), 0u);
 }
 
 // 1: processes, 2: threads (picker button order).

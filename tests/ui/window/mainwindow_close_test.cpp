@@ -1,6 +1,7 @@
 #include "core/run/processstats.h"
 #include "tests/core/testrun.h"
 #include "tests/timingslack.h"
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/timeline/timelinedata.h"
@@ -69,7 +70,8 @@ TEST_P(MainWindowClosedMidRunTiming, ReturnsAtOnceAndLeavesNothingBehind)
     window->setRunConfig(config);
     window->show();
     window->runCurrent();
-    ASSERT_TRUE(spinUntil([&] { return window->timelinePlot()->data().segmentCount() > 0; }, test::slack(20'000)));
+    ASSERT_TRUE(spinUntil([&] { return test::child<TimelinePlot>(*window, "timeline")->data().segmentCount() > 0; },
+        test::slack(20'000)));
     EXPECT_GT(processstats::threadCount().value_or(0), before->threads);
 
     QElapsedTimer clock;

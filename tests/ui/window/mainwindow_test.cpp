@@ -1,4 +1,5 @@
 #include "tests/figurefiles.h"
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/exportpicturedialog.h"
 #include "ui/export/figurewriter.h"
@@ -98,12 +99,13 @@ TEST(MainWindow, HasTheTitleAndTheControlsAUserExpects)
 {
     MainWindow window;
     EXPECT_EQ(window.windowTitle(), QStringLiteral("Concurrency Lab"));
-    for (int i = 0; i < ModelPicker::buttonCount; ++i)
-        ASSERT_NE(window.modelPicker()->button(i), nullptr);
-    EXPECT_EQ(window.modelPicker()->button(3)->text(), QStringLiteral("Threads + GIL"));
+    for (const char* name :
+        {"model-sequential", "model-processes", "model-threads", "model-threads+gil", "model-eventloop"})
+        EXPECT_NO_THROW(test::child<QAbstractButton>(window, name));
+    EXPECT_EQ(test::child<QAbstractButton>(window, "model-threads+gil")->text(), QStringLiteral("Threads + GIL"));
     // Keys 1-5, plain and with Alt, pick the models.
     QSet<QString> keys;
-    for (const QShortcut* shortcut : window.modelPicker()->findChildren<QShortcut*>())
+    for (const QShortcut* shortcut : test::child<ModelPicker>(window, "modelPicker")->findChildren<QShortcut*>())
         keys.insert(shortcut->key().toString());
     for (int i = 1; i <= ModelPicker::buttonCount; ++i) {
         EXPECT_TRUE(keys.contains(QString::number(i))) << i;
@@ -122,15 +124,15 @@ TEST(MainWindow, PlainDigitsPickModelsOnlyOutsideTextFields)
         QApplication::sendEvent(widget, &event);
         return event.isAccepted();
     };
-    EXPECT_TRUE(overridden(window.workloadPanel()->tasksBox(), Qt::NoModifier));
-    EXPECT_FALSE(overridden(window.workloadPanel()->tasksBox(), Qt::AltModifier));
-    EXPECT_FALSE(overridden(window.modelPicker()->button(0), Qt::NoModifier));
+    EXPECT_TRUE(overridden(test::child<QSpinBox>(window, "tasks"), Qt::NoModifier));
+    EXPECT_FALSE(overridden(test::child<QSpinBox>(window, "tasks"), Qt::AltModifier));
+    EXPECT_FALSE(overridden(test::child<QAbstractButton>(window, "model-sequential"), Qt::NoModifier));
 
     // What the shortcut does once it fires: the same as a click.
     std::vector<ModelChoice> chosen;
-    QObject::connect(
-        window.modelPicker(), &ModelPicker::modelChosen, [&](const ModelChoice& choice) { chosen.push_back(choice); });
-    for (QShortcut* shortcut : window.modelPicker()->findChildren<QShortcut*>()) {
+    QObject::connect(test::child<ModelPicker>(window, "modelPicker"), &ModelPicker::modelChosen,
+        [&](const ModelChoice& choice) { chosen.push_back(choice); });
+    for (QShortcut* shortcut : test::child<ModelPicker>(window, "modelPicker")->findChildren<QShortcut*>()) {
         if (shortcut->key() == QKeySequence(Qt::Key_4))
             emit shortcut->activated();
     }
@@ -143,25 +145,26 @@ TEST(MainWindow, PlainDigitsPickModelsOnlyOutsideTextFields)
 TEST(MainWindow, EachModelButtonRunsThatModelAndFillsBothPlots)
 {
     ShownWindow shown;
-    const std::array<ModelChoice, ModelPicker::buttonCount> expected {{
-        {ModelKind::Sequential, false, OffloadKind::None},
-        {ModelKind::Processes, false, OffloadKind::None},
-        {ModelKind::Threads, false, OffloadKind::None},
-        {ModelKind::Threads, true, OffloadKind::None},
-        {ModelKind::EventLoop, false, OffloadKind::None},
+    const std::array<std::pair<const char*, ModelChoice>, ModelPicker::buttonCount> expected {{
+        {"model-sequential", {ModelKind::Sequential, false, OffloadKind::None}},
+        {"model-processes", {ModelKind::Processes, false, OffloadKind::None}},
+        {"model-threads", {ModelKind::Threads, false, OffloadKind::None}},
+        {"model-threads+gil", {ModelKind::Threads, true, OffloadKind::None}},
+        {"model-eventloop", {ModelKind::EventLoop, false, OffloadKind::None}},
     }};
-    for (int i = 0; i < ModelPicker::buttonCount; ++i) {
-        SCOPED_TRACE(i);
-        shown.window.modelPicker()->button(i)->click();
+    std::size_t runs = 0;
+    for (const auto& [button, choice] : expected) {
+        SCOPED_TRACE(button);
+        test::child<QAbstractButton>(shown.window, button)->click();
         EXPECT_TRUE(shown.window.session().isRunning());
-        ASSERT_TRUE(shown.waitForRuns(std::size_t(i) + 1));
+        ASSERT_TRUE(shown.waitForRuns(++runs));
         const RunSummary& summary = shown.finished.back().summary;
-        EXPECT_EQ(ModelChoice::fromConfig(summary.config), expected[std::size_t(i)]);
+        EXPECT_EQ(ModelChoice::fromConfig(summary.config), choice);
         EXPECT_FALSE(summary.cancelled);
         EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
         EXPECT_EQ(summary.tasksCompleted, 4);
-        EXPECT_GT(shown.window.timelinePlot()->data().segmentCount(), 0u);
-        EXPECT_GT(shown.window.utilisationPlot()->sampleCount(), 0u);
+        EXPECT_GT(test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount(), 0u);
+        EXPECT_GT(test::child<CoreUtilisationPlot>(shown.window, "utilisation")->sampleCount(), 0u);
         EXPECT_TRUE(shown.window.stateText().contains(QStringLiteral("done in")))
             << shown.window.stateText().toStdString();
         EXPECT_TRUE(shown.window.latencyText().startsWith(QStringLiteral("UI latency p99")));
@@ -171,14 +174,14 @@ TEST(MainWindow, EachModelButtonRunsThatModelAndFillsBothPlots)
 TEST(MainWindow, TheEventLoopExecutorChoiceRunsWithThatExecutor)
 {
     ShownWindow shown;
-    ModelPicker* picker = shown.window.modelPicker();
-    EXPECT_FALSE(picker->executorBox()->isEnabled());
-    picker->button(4)->click();
-    EXPECT_TRUE(picker->executorBox()->isEnabled());
+    ModelPicker* picker = test::child<ModelPicker>(shown.window, "modelPicker");
+    EXPECT_FALSE(test::child<QComboBox>(*picker, "executor")->isEnabled());
+    test::child<QAbstractButton>(*picker, "model-eventloop")->click();
+    EXPECT_TRUE(test::child<QComboBox>(*picker, "executor")->isEnabled());
     ASSERT_TRUE(shown.waitForRuns(1));
 
-    picker->executorBox()->setCurrentIndex(1);
-    emit picker->executorBox()->activated(1);
+    test::child<QComboBox>(*picker, "executor")->setCurrentIndex(1);
+    emit test::child<QComboBox>(*picker, "executor")->activated(1);
     ASSERT_TRUE(shown.waitForRuns(2));
     EXPECT_EQ(shown.finished.back().summary.config.offload, OffloadKind::Threads);
     EXPECT_EQ(shown.finished.back().summary.tasksCompleted, 4);
@@ -187,60 +190,68 @@ TEST(MainWindow, TheEventLoopExecutorChoiceRunsWithThatExecutor)
 TEST(MainWindow, SwitchingModelMidRunStopsTheOldRunAndRunsTheNew)
 {
     ShownWindow shown(WorkloadKind::Sleep, 4, 0, 20'000);
-    shown.window.modelPicker()->button(2)->click();
-    ASSERT_TRUE(spinUntil([&] { return shown.window.timelinePlot()->data().segmentCount() > 0; }));
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
+    ASSERT_TRUE(
+        spinUntil([&] { return test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount() > 0; }));
 
     RunConfig quick = shown.window.currentConfig();
     quick.workload.ioMs = 50;
-    shown.window.workloadPanel()->setConfig(quick);
-    shown.window.modelPicker()->button(4)->click();
+    test::child<WorkloadPanel>(shown.window, "workloadPanel")->setConfig(quick);
+    test::child<QAbstractButton>(shown.window, "model-eventloop")->click();
     ASSERT_TRUE(shown.waitForRuns(2));
     EXPECT_EQ(shown.finished[0].summary.config.model, ModelKind::Threads);
     EXPECT_TRUE(shown.finished[0].summary.cancelled);
     EXPECT_EQ(shown.finished[1].summary.config.model, ModelKind::EventLoop);
     EXPECT_FALSE(shown.finished[1].summary.cancelled);
     EXPECT_EQ(shown.finished[1].summary.tasksCompleted, 4);
-    EXPECT_TRUE(shown.window.modelPicker()->button(4)->isChecked());
+    EXPECT_TRUE(test::child<QAbstractButton>(shown.window, "model-eventloop")->isChecked());
 }
 
 TEST(MainWindow, ClickingBackRestoresTheLastResultAtOnce)
 {
     ShownWindow shown;
-    shown.window.modelPicker()->button(0)->click();
+    test::child<QAbstractButton>(shown.window, "model-sequential")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
-    const std::size_t sequentialSegments = shown.window.timelinePlot()->data().segmentCount();
-    shown.window.modelPicker()->button(2)->click();
+    const std::size_t sequentialSegments = test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(2));
     ASSERT_EQ(shown.started, 2);
 
-    shown.window.modelPicker()->button(0)->click();
+    test::child<QAbstractButton>(shown.window, "model-sequential")->click();
     EXPECT_FALSE(shown.window.session().isRunning());
     EXPECT_EQ(shown.started, 2) << "no new run";
-    EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), sequentialSegments);
-    EXPECT_TRUE(shown.window.modelPicker()->button(0)->isChecked());
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount(), sequentialSegments);
+    EXPECT_TRUE(test::child<QAbstractButton>(shown.window, "model-sequential")->isChecked());
     EXPECT_TRUE(shown.window.stateText().contains(QStringLiteral("Sequential")))
         << shown.window.stateText().toStdString();
     // Sequential on this workload is now known: threads' result shows its speed-up when clicked back to.
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     EXPECT_EQ(shown.started, 2);
-    EXPECT_TRUE(shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).contains(QStringLiteral("×")))
-        << shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).toStdString();
+    EXPECT_TRUE(test::child<MetricsPanel>(shown.window, "metricsPanel")
+                    ->valueOf(QStringLiteral("Speed-up"))
+                    .contains(QStringLiteral("×")))
+        << test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Speed-up")).toStdString();
 }
 
 TEST(MainWindow, TheBaselineButtonMeasuresSequentialAndFillsInTheSpeedup)
 {
     ShownWindow shown;
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
-    QPushButton* baseline = shown.window.metricsPanel()->baselineButton();
+    QPushButton* baseline = test::child<MetricsPanel>(shown.window, "metricsPanel")->baselineButton();
     EXPECT_TRUE(baseline->isVisible());
     baseline->click();
     ASSERT_TRUE(shown.waitForRuns(2));
     EXPECT_EQ(shown.finished[1].summary.config.model, ModelKind::Sequential);
-    EXPECT_TRUE(
-        spinUntil([&] { return shown.window.modelPicker()->button(2)->isChecked() && !baseline->isVisible(); }, 5'000));
-    EXPECT_TRUE(shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).contains(QStringLiteral("×")))
-        << shown.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).toStdString();
+    EXPECT_TRUE(spinUntil(
+        [&] {
+            return test::child<QAbstractButton>(shown.window, "model-threads")->isChecked() && !baseline->isVisible();
+        },
+        5'000));
+    EXPECT_TRUE(test::child<MetricsPanel>(shown.window, "metricsPanel")
+                    ->valueOf(QStringLiteral("Speed-up"))
+                    .contains(QStringLiteral("×")))
+        << test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Speed-up")).toStdString();
 }
 
 // The window's own picture shows the run: inside the timeline's data area, every state the run spent a visible share
@@ -250,15 +261,16 @@ TEST(MainWindow, AScreenshotAfterARunShowsItsStatesAndItsCores)
 {
     ShownWindow shown(WorkloadKind::Mixed, 6, 40, 40);
     shown.window.resize(1280, 800);
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     shown.window.refreshPlotsNow();
     const QImage image = shown.window.grab().toImage();
     ASSERT_FALSE(image.isNull());
-    const QRect timeline = plotArea(shown.window.timelinePlot(), &shown.window);
+    const QRect timeline = plotArea(test::child<TimelinePlot>(shown.window, "timeline"), &shown.window);
     // A core busy for the whole run draws its line on the data area's top edge (100 %), half of its width above it:
     // a few pixels past the edges belong to the lines too (the axes and grid are not a core's colour).
-    const QRect utilisation = plotArea(shown.window.utilisationPlot(), &shown.window).adjusted(0, -4, 0, 4);
+    const QRect utilisation
+        = plotArea(test::child<CoreUtilisationPlot>(shown.window, "utilisation"), &shown.window).adjusted(0, -4, 0, 4);
     ASSERT_GT(timeline.width() * timeline.height(), 10'000);
 
     const RunSummary& summary = shown.finished[0].summary;
@@ -281,25 +293,25 @@ TEST(MainWindow, AScreenshotAfterARunShowsItsStatesAndItsCores)
 TEST(MainWindow, WorkloadControlsThatDoNotApplyAreDisabled)
 {
     MainWindow window;
-    WorkloadPanel* panel = window.workloadPanel();
+    WorkloadPanel* panel = test::child<WorkloadPanel>(window, "workloadPanel");
     RunConfig config = window.currentConfig();
     config.workload.kind = WorkloadKind::Cpu;
     window.setRunConfig(config);
-    EXPECT_TRUE(panel->cpuMsBox()->isEnabled());
-    EXPECT_FALSE(panel->ioMsBox()->isEnabled());
-    EXPECT_FALSE(panel->phasesBox()->isEnabled());
-    EXPECT_FALSE(panel->workersBox()->isEnabled()) << "sequential has one thread";
-    EXPECT_FALSE(panel->switchIntervalBox()->isEnabled());
+    EXPECT_TRUE(test::child<QDoubleSpinBox>(*panel, "cpuMs")->isEnabled());
+    EXPECT_FALSE(test::child<QDoubleSpinBox>(*panel, "ioMs")->isEnabled());
+    EXPECT_FALSE(test::child<QSpinBox>(*panel, "phases")->isEnabled());
+    EXPECT_FALSE(test::child<QSpinBox>(*panel, "workers")->isEnabled()) << "sequential has one thread";
+    EXPECT_FALSE(test::child<QDoubleSpinBox>(*panel, "switchInterval")->isEnabled());
 
     config.workload.kind = WorkloadKind::Mixed;
     config.model = ModelKind::Threads;
     config.gil = true;
     config.switchIntervalMs = 2.5;
     window.setRunConfig(config);
-    EXPECT_TRUE(panel->ioMsBox()->isEnabled());
-    EXPECT_TRUE(panel->phasesBox()->isEnabled());
-    EXPECT_TRUE(panel->workersBox()->isEnabled());
-    EXPECT_TRUE(panel->switchIntervalBox()->isEnabled());
+    EXPECT_TRUE(test::child<QDoubleSpinBox>(*panel, "ioMs")->isEnabled());
+    EXPECT_TRUE(test::child<QSpinBox>(*panel, "phases")->isEnabled());
+    EXPECT_TRUE(test::child<QSpinBox>(*panel, "workers")->isEnabled());
+    EXPECT_TRUE(test::child<QDoubleSpinBox>(*panel, "switchInterval")->isEnabled());
 
     const RunConfig back = window.currentConfig();
     EXPECT_EQ(back.workload.kind, WorkloadKind::Mixed);
@@ -311,16 +323,16 @@ TEST(MainWindow, WorkloadControlsThatDoNotApplyAreDisabled)
     config.workload.kind = WorkloadKind::Counter;
     config.gil = false;
     window.setRunConfig(config);
-    EXPECT_TRUE(panel->incrementsBox()->isEnabled());
-    EXPECT_TRUE(panel->lockBox()->isEnabled());
-    EXPECT_FALSE(panel->yieldBox()->isEnabled());
-    EXPECT_FALSE(panel->cpuMsBox()->isEnabled());
-    EXPECT_FALSE(panel->switchIntervalBox()->isEnabled());
-    panel->yieldBox()->setChecked(true);
+    EXPECT_TRUE(test::child<QSpinBox>(*panel, "increments")->isEnabled());
+    EXPECT_TRUE(test::child<QCheckBox>(*panel, "lock")->isEnabled());
+    EXPECT_FALSE(test::child<QCheckBox>(*panel, "yield")->isEnabled());
+    EXPECT_FALSE(test::child<QDoubleSpinBox>(*panel, "cpuMs")->isEnabled());
+    EXPECT_FALSE(test::child<QDoubleSpinBox>(*panel, "switchInterval")->isEnabled());
+    test::child<QCheckBox>(*panel, "yield")->setChecked(true);
     EXPECT_FALSE(window.currentConfig().workload.yieldBetween) << "threads cannot await";
-    window.modelPicker()->setChoice({ModelKind::EventLoop, false, OffloadKind::None});
-    panel->setModelChoice(window.modelPicker()->choice());
-    EXPECT_TRUE(panel->yieldBox()->isEnabled());
+    test::child<ModelPicker>(window, "modelPicker")->setChoice({ModelKind::EventLoop, false, OffloadKind::None});
+    panel->setModelChoice(test::child<ModelPicker>(window, "modelPicker")->choice());
+    EXPECT_TRUE(test::child<QCheckBox>(*panel, "yield")->isEnabled());
     EXPECT_TRUE(window.currentConfig().workload.yieldBetween);
 
     // The convoy is always one CPU task beside one I/O task on two workers.
@@ -328,20 +340,20 @@ TEST(MainWindow, WorkloadControlsThatDoNotApplyAreDisabled)
     config.model = ModelKind::Threads;
     config.workers = 1;
     window.setRunConfig(config);
-    EXPECT_FALSE(panel->tasksBox()->isEnabled());
-    EXPECT_FALSE(panel->workersBox()->isEnabled());
-    EXPECT_TRUE(panel->cpuMsBox()->isEnabled());
-    EXPECT_TRUE(panel->ioMsBox()->isEnabled());
+    EXPECT_FALSE(test::child<QSpinBox>(*panel, "tasks")->isEnabled());
+    EXPECT_FALSE(test::child<QSpinBox>(*panel, "workers")->isEnabled());
+    EXPECT_TRUE(test::child<QDoubleSpinBox>(*panel, "cpuMs")->isEnabled());
+    EXPECT_TRUE(test::child<QDoubleSpinBox>(*panel, "ioMs")->isEnabled());
     EXPECT_TRUE(window.currentConfig().validationError().isEmpty())
         << window.currentConfig().validationError().toStdString();
 
     // The spin boxes cannot hold what the engine would refuse.
-    EXPECT_EQ(panel->tasksBox()->minimum(), 1);
-    EXPECT_EQ(panel->tasksBox()->maximum(), limits::maxTasks);
-    EXPECT_EQ(panel->workersBox()->maximum(), limits::maxWorkers);
-    EXPECT_EQ(panel->phasesBox()->minimum(), 1);
-    EXPECT_GT(panel->switchIntervalBox()->minimum(), 0.0);
-    EXPECT_EQ(panel->switchIntervalBox()->maximum(), limits::maxSwitchIntervalMs);
+    EXPECT_EQ(test::child<QSpinBox>(*panel, "tasks")->minimum(), 1);
+    EXPECT_EQ(test::child<QSpinBox>(*panel, "tasks")->maximum(), limits::maxTasks);
+    EXPECT_EQ(test::child<QSpinBox>(*panel, "workers")->maximum(), limits::maxWorkers);
+    EXPECT_EQ(test::child<QSpinBox>(*panel, "phases")->minimum(), 1);
+    EXPECT_GT(test::child<QDoubleSpinBox>(*panel, "switchInterval")->minimum(), 0.0);
+    EXPECT_EQ(test::child<QDoubleSpinBox>(*panel, "switchInterval")->maximum(), limits::maxSwitchIntervalMs);
 }
 
 TEST(MainWindow, TheSharedCounterShowsLostUpdates)
@@ -359,16 +371,18 @@ TEST(MainWindow, TheSharedCounterShowsLostUpdates)
     ASSERT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
     ASSERT_TRUE(summary.counter.has_value());
     EXPECT_EQ(summary.counter->expected, 80'000);
-    const QString counter = shown.window.metricsPanel()->valueOf(QStringLiteral("Counter"));
+    const QString counter = test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Counter"));
     EXPECT_TRUE(counter.contains(QStringLiteral("updates lost"))) << counter.toStdString();
-    EXPECT_TRUE(shown.window.metricsPanel()->valueOf(QStringLiteral("Round trips")).isEmpty());
+    EXPECT_TRUE(
+        test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Round trips")).isEmpty());
 }
 
 TEST(MainWindowTiming, ClosingMidRunCancelsWithoutHanging)
 {
     auto shown = std::make_unique<ShownWindow>(WorkloadKind::Cpu, 64, 1'000, 0);
-    shown->window.modelPicker()->button(2)->click();
-    ASSERT_TRUE(spinUntil([&] { return shown->window.timelinePlot()->data().segmentCount() > 0; }));
+    test::child<QAbstractButton>(shown->window, "model-threads")->click();
+    ASSERT_TRUE(
+        spinUntil([&] { return test::child<TimelinePlot>(shown->window, "timeline")->data().segmentCount() > 0; }));
     QElapsedTimer clock;
     clock.start();
     shown->window.close();
@@ -419,7 +433,7 @@ TEST(MainWindow, PictureActionsHaveTheirShortcutsAndWaitForARun)
     EXPECT_FALSE(shown.window.exportPicture(pngIn(dir.filePath(QStringLiteral("nothing.png")))));
     EXPECT_EQ(shown.window.shownRun(), nullptr);
 
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     EXPECT_TRUE(exportAction->isEnabled());
     EXPECT_TRUE(copyAction->isEnabled());
@@ -432,7 +446,7 @@ TEST(MainWindow, PictureActionsHaveTheirShortcutsAndWaitForARun)
 TEST(MainWindow, ExportWritesThePictureOfTheRunOnScreenAndSaysSoInTheStatusBar)
 {
     ShownWindow shown;
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("threads.png"));
@@ -454,7 +468,7 @@ TEST(MainWindow, ExportWritesThePictureOfTheRunOnScreenAndSaysSoInTheStatusBar)
 TEST(MainWindow, AFailedExportSaysWhyInTheStatusBar)
 {
     ShownWindow shown;
-    shown.window.modelPicker()->button(0)->click();
+    test::child<QAbstractButton>(shown.window, "model-sequential")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     QTemporaryDir dir;
     const QString blocker = dir.filePath(QStringLiteral("file"));
@@ -474,7 +488,7 @@ TEST(MainWindow, AFailedExportSaysWhyInTheStatusBar)
 TEST(MainWindow, CopyPicturePutsA2xImageOnTheClipboard)
 {
     ShownWindow shown;
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     QGuiApplication::clipboard()->clear();
     ASSERT_TRUE(shown.window.copyPicture());
@@ -492,8 +506,9 @@ TEST(MainWindow, CopyPicturePutsA2xImageOnTheClipboard)
 TEST(MainWindow, APictureTakenMidRunIsWhatIsOnScreenCaptionedAsRunning)
 {
     ShownWindow shown(WorkloadKind::Sleep, 4, 0, 20'000);
-    shown.window.modelPicker()->button(2)->click();
-    ASSERT_TRUE(spinUntil([&] { return shown.window.timelinePlot()->data().segmentCount() > 0; }));
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
+    ASSERT_TRUE(
+        spinUntil([&] { return test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount() > 0; }));
     EXPECT_TRUE(shown.window.canExportPicture());
     EXPECT_EQ(shown.window.shownRun(), nullptr) << "the last finished run is not what the plots show";
     const CaptionFacts facts = shown.window.captionFacts();
@@ -516,27 +531,29 @@ TEST(MainWindow, APictureTakenMidRunIsWhatIsOnScreenCaptionedAsRunning)
 TEST(MainWindow, TheExportDialogOffersTheZoomedWindowAndSavesWithTheChoices)
 {
     ShownWindow shown;
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     // A zoom on one plot, passed on to the other, as a wheel turn would.
-    const TimeRange full = shown.window.timelinePlot()->fullTimeRange();
-    shown.window.timelinePlot()->setTimeRange(full.begin, full.begin + full.size() / 2);
-    shown.window.utilisationPlot()->setTimeRange(full.begin, full.begin + full.size() / 2);
+    const TimeRange full = test::child<TimelinePlot>(shown.window, "timeline")->fullTimeRange();
+    test::child<TimelinePlot>(shown.window, "timeline")->setTimeRange(full.begin, full.begin + full.size() / 2);
+    test::child<CoreUtilisationPlot>(shown.window, "utilisation")
+        ->setTimeRange(full.begin, full.begin + full.size() / 2);
 
     shown.window.showExportDialog();
     auto* dialog = shown.window.findChild<ExportPictureDialog*>();
     ASSERT_NE(dialog, nullptr);
-    EXPECT_TRUE(dialog->visibleWindowBox()->isEnabled());
-    EXPECT_TRUE(dialog->visibleWindowBox()->isChecked());
+    EXPECT_TRUE(test::child<QCheckBox>(*dialog, "visibleWindowOnly")->isEnabled());
+    EXPECT_TRUE(test::child<QCheckBox>(*dialog, "visibleWindowOnly")->isChecked());
     EXPECT_TRUE(QFileInfo(dialog->settings().path).fileName().startsWith(QStringLiteral("conlab-threads-cpu-")))
         << dialog->settings().path.toStdString();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("zoomed.png"));
-    dialog->pathEdit()->setText(path);
+    test::child<QLineEdit>(*dialog, "path")->setText(path);
     dialog->accept();
     ASSERT_TRUE(waitForPictures(shown.window));
     EXPECT_EQ(QImage(path).size(), QSize(1600 * 2, 900 * 2));
     // Still zoomed on screen.
-    EXPECT_TRUE(shown.window.timelinePlot()->userZoomed());
-    EXPECT_NEAR(shown.window.timelinePlot()->timeRange().end, full.begin + full.size() / 2, 1e-9);
+    EXPECT_TRUE(test::child<TimelinePlot>(shown.window, "timeline")->userZoomed());
+    EXPECT_NEAR(
+        test::child<TimelinePlot>(shown.window, "timeline")->timeRange().end, full.begin + full.size() / 2, 1e-9);
 }

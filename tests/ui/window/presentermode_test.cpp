@@ -1,3 +1,4 @@
+#include "tests/ui/child.h"
 #include "tests/ui/export/sampletrace.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/runfigure.h"
@@ -56,8 +57,8 @@ Look lookOf(MainWindow& window)
     look.appPointSize = QApplication::font().pointSizeF();
     look.windowText = QApplication::palette().color(QPalette::WindowText);
     look.window = QApplication::palette().color(QPalette::Window);
-    TimelinePlot* timeline = window.timelinePlot();
-    CoreUtilisationPlot* utilisation = window.utilisationPlot();
+    TimelinePlot* timeline = test::child<TimelinePlot>(window, "timeline");
+    CoreUtilisationPlot* utilisation = test::child<CoreUtilisationPlot>(window, "utilisation");
     look.xTickPt = timeline->xAxis->tickLabelFont().pointSizeF();
     look.xLabelPt = timeline->xAxis->labelFont().pointSizeF();
     look.laneLabelPt = timeline->yAxis->tickLabelFont().pointSizeF();
@@ -73,12 +74,12 @@ Look lookOf(MainWindow& window)
     look.outlinePx = timeline->plottable().outlineWidthPx();
     look.leftMarginPx = timeline->axisRect()->minimumMargins().left();
     look.captionScale = runFigure(*timeline, *utilisation, FigureContent::Both, {}, false).theme.scale;
-    for (const QLabel* label : window.metricsPanel()->findChildren<QLabel*>()) {
+    for (const QLabel* label : test::child<MetricsPanel>(window, "metricsPanel")->findChildren<QLabel*>()) {
         if (!label->text().isEmpty())
             look.panelLabelPt[label->text()] = label->font().pointSizeF();
     }
-    look.tasksBoxPt = window.workloadPanel()->tasksBox()->font().pointSizeF();
-    look.modelButtonPt = window.modelPicker()->button(0)->font().pointSizeF();
+    look.tasksBoxPt = test::child<QSpinBox>(window, "tasks")->font().pointSizeF();
+    look.modelButtonPt = test::child<QAbstractButton>(window, "model-sequential")->font().pointSizeF();
     look.fullScreen = window.windowState().testFlag(Qt::WindowFullScreen);
     return look;
 }
@@ -87,9 +88,9 @@ Look lookOf(MainWindow& window)
 void showSample(MainWindow& window)
 {
     const Trace trace = test::sampleTrace();
-    window.timelinePlot()->showTrace(trace);
-    window.utilisationPlot()->showTrace(trace);
-    window.metricsPanel()->showResult(test::sampleSummary(), nullptr);
+    test::child<TimelinePlot>(window, "timeline")->showTrace(trace);
+    test::child<CoreUtilisationPlot>(window, "utilisation")->showTrace(trace);
+    test::child<MetricsPanel>(window, "metricsPanel")->showResult(test::sampleSummary(), nullptr);
 }
 
 void expectScaled(double desk, double presenter, const char* what)
@@ -107,7 +108,7 @@ TEST(PresenterMode, ScalesEveryFontAndLineAndRestoresThemOnLeaving)
     QApplication::processEvents();
     const Look desk = lookOf(window);
     ASSERT_GT(desk.appPointSize, 0);
-    ASSERT_EQ(window.utilisationPlot()->coreCount(), 2);
+    ASSERT_EQ(test::child<CoreUtilisationPlot>(window, "utilisation")->coreCount(), 2);
     EXPECT_FALSE(desk.fullScreen);
     EXPECT_DOUBLE_EQ(desk.captionScale, 1.0);
 
@@ -220,7 +221,8 @@ TEST(PresenterMode, SpaceTogglesRunAndStop)
     ASSERT_TRUE(QTest::qWaitForWindowActive(&keyed.window));
     QTest::keyClick(&keyed.window, Qt::Key_Space);
     ASSERT_TRUE(spinUntil([&] { return keyed.window.session().isRunning(); }, 5'000));
-    ASSERT_TRUE(spinUntil([&] { return keyed.window.timelinePlot()->data().segmentCount() > 0; }));
+    ASSERT_TRUE(
+        spinUntil([&] { return test::child<TimelinePlot>(keyed.window, "timeline")->data().segmentCount() > 0; }));
     QTest::keyClick(&keyed.window, Qt::Key_Space);
     ASSERT_TRUE(spinUntil([&] { return keyed.finished.size() == 1; }, 5'000));
     EXPECT_TRUE(keyed.finished[0].summary.cancelled) << "stopped, not finished";
@@ -240,10 +242,11 @@ TEST(PresenterMode, EscStopsARunFirstAndLeavesOnlyWhenNothingRuns)
     KeyedWindow keyed;
     ASSERT_TRUE(QTest::qWaitForWindowActive(&keyed.window));
     keyed.window.presenterMode().setOn(true);
-    EXPECT_TRUE(keyed.window.presenterMode().leaveShortcut()->isEnabled());
+    EXPECT_TRUE(test::child<QShortcut>(keyed.window, "leavePresenterMode")->isEnabled());
     keyed.window.runCurrent();
-    ASSERT_TRUE(spinUntil([&] { return keyed.window.timelinePlot()->data().segmentCount() > 0; }));
-    EXPECT_FALSE(keyed.window.presenterMode().leaveShortcut()->isEnabled());
+    ASSERT_TRUE(
+        spinUntil([&] { return test::child<TimelinePlot>(keyed.window, "timeline")->data().segmentCount() > 0; }));
+    EXPECT_FALSE(test::child<QShortcut>(keyed.window, "leavePresenterMode")->isEnabled());
 
     QTest::keyClick(&keyed.window, Qt::Key_Escape);
     ASSERT_TRUE(spinUntil([&] { return keyed.finished.size() == 1; }, 5'000));

@@ -2,6 +2,7 @@
 #include "core/export/runfile.h"
 #include "tests/core/englishof.h"
 #include "tests/figurefiles.h"
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/figurewriter.h"
 #include "ui/plots/coreutilisationplot.h"
@@ -95,10 +96,10 @@ struct FileWindow
         window.setRunConfig(config);
     }
 
-    bool click(int button)
+    bool click(const char* modelButton)
     {
         const std::size_t before = finished.size();
-        window.modelPicker()->button(button)->click();
+        test::child<QAbstractButton>(window, modelButton)->click();
         return spinUntil([&] { return finished.size() > before; });
     }
 
@@ -128,14 +129,14 @@ struct FileWindow
     {
         QStringList values;
         for (const QString& row : metricRows)
-            values << row + QStringLiteral(": ") + window.metricsPanel()->valueOf(row);
+            values << row + QStringLiteral(": ") + test::child<MetricsPanel>(window, "metricsPanel")->valueOf(row);
         return values;
     }
 
     QStringList laneNames() const
     {
         QStringList names;
-        for (const LaneInfo& lane : window.timelinePlot()->data().lanes())
+        for (const LaneInfo& lane : test::child<TimelinePlot>(window, "timeline")->data().lanes())
             names << lane.name;
         return names;
     }
@@ -195,9 +196,11 @@ TEST(RunFileActions, ARunSavedAndOpenedInANewWindowIsTheSame)
     QTemporaryDir dir;
     FileWindow first;
     first.configure();
-    ASSERT_TRUE(first.click(0)); // the sequential baseline the speed-up is measured against
-    ASSERT_TRUE(first.click(2));
-    ASSERT_TRUE(first.window.metricsPanel()->valueOf(QStringLiteral("Speed-up")).contains(QStringLiteral("×")));
+    ASSERT_TRUE(first.click("model-sequential")); // the sequential baseline the speed-up is measured against
+    ASSERT_TRUE(first.click("model-threads"));
+    ASSERT_TRUE(test::child<MetricsPanel>(first.window, "metricsPanel")
+                    ->valueOf(QStringLiteral("Speed-up"))
+                    .contains(QStringLiteral("×")));
     const QString path = dir.filePath(QStringLiteral("run.json"));
     ASSERT_TRUE(first.window.fileActions()->saveRun(path));
     ASSERT_TRUE(first.waitForWrites());
@@ -208,13 +211,18 @@ TEST(RunFileActions, ARunSavedAndOpenedInANewWindowIsTheSame)
     ASSERT_TRUE(second.open(path));
     ASSERT_EQ(second.opened.size(), 1u) << second.failures[0].toStdString();
     EXPECT_EQ(second.errorBox(), nullptr);
-    expectSameLanes(first.window.timelinePlot()->data(), second.window.timelinePlot()->data());
-    EXPECT_EQ(first.window.utilisationPlot()->sampleCount(), second.window.utilisationPlot()->sampleCount());
-    EXPECT_EQ(first.window.utilisationPlot()->coreCount(), second.window.utilisationPlot()->coreCount());
+    expectSameLanes(test::child<TimelinePlot>(first.window, "timeline")->data(),
+        test::child<TimelinePlot>(second.window, "timeline")->data());
+    EXPECT_EQ(test::child<CoreUtilisationPlot>(first.window, "utilisation")->sampleCount(),
+        test::child<CoreUtilisationPlot>(second.window, "utilisation")->sampleCount());
+    EXPECT_EQ(test::child<CoreUtilisationPlot>(first.window, "utilisation")->coreCount(),
+        test::child<CoreUtilisationPlot>(second.window, "utilisation")->coreCount());
     EXPECT_EQ(first.metrics(), second.metrics());
-    EXPECT_FALSE(second.window.metricsPanel()->valueOf(QStringLiteral("Checksum")).isEmpty());
+    EXPECT_FALSE(
+        test::child<MetricsPanel>(second.window, "metricsPanel")->valueOf(QStringLiteral("Checksum")).isEmpty());
     // The controls show its settings; the caption keeps its date.
-    EXPECT_EQ(second.window.modelPicker()->choice(), (ModelChoice {ModelKind::Threads, false, OffloadKind::None}));
+    EXPECT_EQ(test::child<ModelPicker>(second.window, "modelPicker")->choice(),
+        (ModelChoice {ModelKind::Threads, false, OffloadKind::None}));
     EXPECT_EQ(
         RunSession::settingsKey(second.window.currentConfig()), RunSession::settingsKey(first.window.currentConfig()));
     EXPECT_EQ(second.window.captionFacts().date, first.window.captionFacts().date);
@@ -246,9 +254,9 @@ TEST(RunFileActions, AForeignTraceShowsItsLanesNamesAndCounters)
     EXPECT_EQ(shown.laneNames(),
         (QStringList {QStringLiteral("Renderer / worker"), QStringLiteral("Renderer / main"),
             QStringLiteral("Browser / tid 9")}));
-    EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), 7u);
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount(), 7u);
     // Event names in the tooltip: "compute" runs on the first lane from 5.5 to 55.75 µs after the first event.
-    TimelinePlot* timeline = shown.window.timelinePlot();
+    TimelinePlot* timeline = test::child<TimelinePlot>(shown.window, "timeline");
     shown.window.refreshPlotsNow();
     timeline->replot(QCustomPlot::rpImmediateRefresh);
     const QString tip
@@ -257,7 +265,7 @@ TEST(RunFileActions, AForeignTraceShowsItsLanesNamesAndCounters)
     EXPECT_TRUE(tip.contains(QStringLiteral("Renderer / worker"))) << tip.toStdString();
 
     // Its counters in the lower plot, under their names, on an axis of their own values.
-    CoreUtilisationPlot* lower = shown.window.utilisationPlot();
+    CoreUtilisationPlot* lower = test::child<CoreUtilisationPlot>(shown.window, "utilisation");
     EXPECT_TRUE(lower->showsCounters());
     ASSERT_EQ(lower->graphCount(), 3);
     EXPECT_EQ(lower->graph(0)->name(), QStringLiteral("memory.heap"));
@@ -267,7 +275,7 @@ TEST(RunFileActions, AForeignTraceShowsItsLanesNamesAndCounters)
     EXPECT_GT(lower->yAxis->range().upper, 12.0);
 
     // What it is, and no numbers it does not have.
-    MetricsPanel* metrics = shown.window.metricsPanel();
+    MetricsPanel* metrics = test::child<MetricsPanel>(shown.window, "metricsPanel");
     EXPECT_EQ(metrics->valueOf(QStringLiteral("File")), QStringLiteral("foreign-object.json"));
     EXPECT_EQ(metrics->valueOf(QStringLiteral("Lanes")), QStringLiteral("3"));
     EXPECT_EQ(metrics->valueOf(QStringLiteral("Segments")), QStringLiteral("7"));
@@ -298,7 +306,7 @@ TEST(RunFileActions, AForeignTraceShowsItsLanesNamesAndCounters)
     EXPECT_GT(conlab::test::inkPixels(image), image.width() * image.height() / 50);
 
     // A model button runs that model as usual.
-    ASSERT_TRUE(shown.click(0));
+    ASSERT_TRUE(shown.click("model-sequential"));
     EXPECT_EQ(shown.finished.back().summary.config.model, ModelKind::Sequential);
     EXPECT_FALSE(lower->showsCounters());
     EXPECT_EQ(shown.window.windowTitle(), QStringLiteral("Concurrency Lab"));
@@ -320,9 +328,9 @@ TEST(RunFileActions, SkippedEventsAreNamedInThePanelAndTheStatusBar)
     FileWindow shown;
     ASSERT_TRUE(shown.open(path));
     ASSERT_EQ(shown.opened.size(), 1u) << shown.failures[0].toStdString();
-    EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), 1u);
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount(), 1u);
     const QString line = QStringLiteral("3 events skipped: X without dur (first at line 3)");
-    EXPECT_EQ(shown.window.metricsPanel()->valueOf(QStringLiteral("Left out")),
+    EXPECT_EQ(test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Left out")),
         QStringLiteral("3 events skipped: X without dur\n(first at line 3)"));
     EXPECT_TRUE(shown.window.stateText().contains(line)) << shown.window.stateText().toStdString();
 
@@ -330,7 +338,7 @@ TEST(RunFileActions, SkippedEventsAreNamedInThePanelAndTheStatusBar)
     QCoreApplication::sendPostedEvents();
     QCoreApplication::processEvents();
     const QString russian = QStringLiteral("Пропущено 3 события: X без dur (первое — в строке 3)");
-    EXPECT_EQ(shown.window.metricsPanel()->valueOf(QStringLiteral("Пропущено")),
+    EXPECT_EQ(test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Пропущено")),
         QStringLiteral("Пропущено 3 события: X без dur\n(первое — в строке 3)"));
     EXPECT_TRUE(shown.window.stateText().contains(russian)) << shown.window.stateText().toStdString();
     ASSERT_TRUE(UiLanguage::instance()->set(QStringLiteral("en")));
@@ -343,7 +351,7 @@ TEST(RunFileActions, ABadFileSaysWhyAndLeavesTheViewAsItWas)
     QTemporaryDir dir;
     FileWindow shown;
     shown.configure(2, 20);
-    ASSERT_TRUE(shown.click(2));
+    ASSERT_TRUE(shown.click("model-threads"));
     const QString saved = dir.filePath(QStringLiteral("good.json"));
     ASSERT_TRUE(shown.window.fileActions()->saveRun(saved));
     ASSERT_TRUE(shown.waitForWrites());
@@ -354,11 +362,11 @@ TEST(RunFileActions, ABadFileSaysWhyAndLeavesTheViewAsItWas)
     ASSERT_NE(before, nullptr);
     const Trace* trace = before->run.trace.get();
     const QStringList lanes = shown.laneNames();
-    const std::size_t segments = shown.window.timelinePlot()->data().segmentCount();
-    const std::size_t samples = shown.window.utilisationPlot()->sampleCount();
+    const std::size_t segments = test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount();
+    const std::size_t samples = test::child<CoreUtilisationPlot>(shown.window, "utilisation")->sampleCount();
     const QStringList metrics = shown.metrics();
     const QString title = shown.window.windowTitle();
-    const QCPRange timeRange = shown.window.timelinePlot()->xAxis->range();
+    const QCPRange timeRange = test::child<TimelinePlot>(shown.window, "timeline")->xAxis->range();
 
     struct Bad
     {
@@ -395,9 +403,9 @@ TEST(RunFileActions, ABadFileSaysWhyAndLeavesTheViewAsItWas)
         EXPECT_EQ(shown.window.shownRun(), before);
         EXPECT_EQ(shown.window.shownRun()->run.trace.get(), trace);
         EXPECT_EQ(shown.laneNames(), lanes);
-        EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), segments);
-        EXPECT_EQ(shown.window.utilisationPlot()->sampleCount(), samples);
-        EXPECT_EQ(shown.window.timelinePlot()->xAxis->range(), timeRange);
+        EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount(), segments);
+        EXPECT_EQ(test::child<CoreUtilisationPlot>(shown.window, "utilisation")->sampleCount(), samples);
+        EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->xAxis->range(), timeRange);
         EXPECT_EQ(shown.metrics(), metrics);
         EXPECT_EQ(shown.window.windowTitle(), title);
     }
@@ -421,7 +429,7 @@ TEST(RunFileActions, AFailedSaveSaysWhyAndKeepsTheRun)
     box->close();
     EXPECT_FALSE(QFileInfo::exists(path));
     ASSERT_NE(shown.window.shownRun(), nullptr);
-    EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), 7u);
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount(), 7u);
     EXPECT_TRUE(shown.window.fileActions()->saveAction()->isEnabled());
 }
 
@@ -440,7 +448,7 @@ TEST(RunFileActions, AFileDroppedOnTheWindowOpensAndOtherDropsSayWhyNot)
     ASSERT_TRUE(spinUntil([&] { return !shown.opened.empty() || !shown.failures.empty(); }));
     ASSERT_EQ(shown.opened.size(), 1u);
     EXPECT_EQ(shown.opened[0], path);
-    EXPECT_EQ(shown.window.timelinePlot()->data().laneCount(), 3);
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().laneCount(), 3);
 
     struct Refused
     {
@@ -487,7 +495,7 @@ TEST(RunFileActions, TheMenuSavesRunsAndCsvFilesUnderNamesThatSayWhatTheyAre)
     EXPECT_EQ(files->saveAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+S")));
 
     shown.configure(4, 40);
-    ASSERT_TRUE(shown.click(2));
+    ASSERT_TRUE(shown.click("model-threads"));
     ASSERT_TRUE(files->saveAction()->isEnabled());
     const QString stem = QStringLiteral("conlab-threads-cpu-%1").arg(QDate::currentDate().toString(Qt::ISODate));
     const Trace& trace = *shown.window.shownRun()->run.trace;
@@ -579,7 +587,7 @@ TEST(RunFileActionsTiming, OpeningDuringARunStopsItFirst)
 {
     FileWindow shown;
     shown.configure(8, 400);
-    shown.window.modelPicker()->button(0)->click();
+    test::child<QAbstractButton>(shown.window, "model-sequential")->click();
     ASSERT_TRUE(shown.window.session().isRunning());
     EXPECT_FALSE(shown.window.fileActions()->saveAction()->isEnabled()) << "nothing finished to save yet";
     QElapsedTimer clock;
@@ -591,19 +599,19 @@ TEST(RunFileActionsTiming, OpeningDuringARunStopsItFirst)
     ASSERT_EQ(shown.finished.size(), 1u);
     EXPECT_TRUE(shown.finished[0].summary.cancelled);
     EXPECT_FALSE(shown.window.session().isRunning());
-    EXPECT_EQ(shown.window.timelinePlot()->data().laneCount(), 3);
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().laneCount(), 3);
     EXPECT_EQ(shown.window.shownRun()->sourceFile, fixture("foreign-object.json"));
 
     // And the other way round: a run started while a file is read wins, and the file is forgotten.
     shown.configure(2, 20);
     shown.window.openRunFile(fixture("foreign-array.json"));
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(spinUntil([&] { return shown.finished.size() == 2; }));
     EXPECT_FALSE(shown.window.fileActions()->isLoading());
     QApplication::processEvents();
     EXPECT_EQ(shown.opened.size(), 1u);
     EXPECT_EQ(shown.window.shownRun()->sourceFile, QString());
-    EXPECT_EQ(shown.window.timelinePlot()->data().laneCount(), 2);
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().laneCount(), 2);
 }
 
 // Reading a big file happens off the UI thread: the window's heartbeat keeps beating while it is parsed.
@@ -635,7 +643,7 @@ TEST(RunFileActionsTiming, TheWindowStaysResponsiveWhileABigFileIsRead)
     qint64 readMs = -1;
     // The plots are filled once the file has been read: up to there, the UI thread only waited for the result.
     QObject::connect(
-        shown.window.utilisationPlot(), &TimeAxisPlot::timeRangeChanged, &heartbeat,
+        test::child<CoreUtilisationPlot>(shown.window, "utilisation"), &TimeAxisPlot::timeRangeChanged, &heartbeat,
         [&] {
             heartbeat.stop();
             readMs = clock.elapsed();
@@ -646,7 +654,7 @@ TEST(RunFileActionsTiming, TheWindowStaysResponsiveWhileABigFileIsRead)
     shown.window.openRunFile(path);
     ASSERT_TRUE(spinUntil([&] { return !shown.opened.empty() || !shown.failures.empty(); }));
     ASSERT_EQ(shown.opened.size(), 1u) << shown.failures[0].toStdString();
-    EXPECT_EQ(shown.window.timelinePlot()->data().segmentCount(), std::size_t(segmentCount));
+    EXPECT_EQ(test::child<TimelinePlot>(shown.window, "timeline")->data().segmentCount(), std::size_t(segmentCount));
 
     const LatencyStats stats = heartbeat.stats();
     std::printf("read %d segments (%lld MB) in %lld ms; heartbeat meanwhile: %d beats, p99 %.1f ms, max %.1f ms late\n",

@@ -1,3 +1,4 @@
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/scenario/scenariocontroller.h"
@@ -216,7 +217,7 @@ protected:
         window.setRunConfig(config);
         window.runCurrent();
         ASSERT_TRUE(spinUntil([&] { return window.shownRun() != nullptr; }, 10'000));
-        ASSERT_EQ(window.timelinePlot()->data().laneCount(), laneCount);
+        ASSERT_EQ(test::child<TimelinePlot>(window, "timeline")->data().laneCount(), laneCount);
     }
 
     static void TearDownTestSuite()
@@ -252,15 +253,17 @@ TEST_F(ScreenFit, MainWindowFitsEveryScreenInEveryLanguageAndMode)
                 const QString where = label(screen, language, presenter);
                 const QSize size(screen.width, screen.height - (presenter ? 0 : deskChromePx));
                 expectFits(window, size, where);
-                ASSERT_TRUE(window.scenarios().dock()->isVisible()) << where.toStdString();
+                ASSERT_TRUE(test::child<QDockWidget>(window, "scenarioDock")->isVisible()) << where.toStdString();
                 // The picture is what the class looks at: presenter mode gives the timeline half the screen, the desk
                 // a third (with the workload controls and the numbers beside it).
-                const int timelineHeight = window.timelinePlot()->height();
+                const int timelineHeight = test::child<TimelinePlot>(window, "timeline")->height();
                 const double share = presenter ? 0.5 : 1.0 / 3;
                 EXPECT_GE(timelineHeight, share * screen.height) << where.toStdString();
                 // Every control stays reachable: the model buttons on screen, the folded ones a key away.
-                for (int i = 0; i < ModelPicker::buttonCount; ++i)
-                    EXPECT_TRUE(window.modelPicker()->button(i)->isVisible()) << where.toStdString();
+                const auto buttons = test::child<ModelPicker>(window, "modelPicker")->findChildren<QAbstractButton*>();
+                EXPECT_EQ(buttons.size(), ModelPicker::buttonCount);
+                for (const QAbstractButton* button : buttons)
+                    EXPECT_TRUE(button->isVisible()) << where.toStdString() << button->objectName().toStdString();
             }
         }
     }
@@ -287,7 +290,7 @@ TEST_F(ScreenFit, HighDensityScreenIsSharpAndNothingIsTiny)
         // Desk text at least 12 logical pixels high, presenter text 1.6 times that.
         const int minimumTextPx = presenter ? 19 : 12;
         EXPECT_GE(QFontInfo(QApplication::font()).pixelSize(), minimumTextPx);
-        const TimelinePlot* timeline = window.timelinePlot();
+        const TimelinePlot* timeline = test::child<TimelinePlot>(window, "timeline");
         EXPECT_GE(QFontInfo(timeline->yAxis->tickLabelFont()).pixelSize(), minimumTextPx);
         EXPECT_GE(QFontInfo(timeline->legend->font()).pixelSize(), minimumTextPx);
     }

@@ -1,3 +1,4 @@
+#include "tests/ui/child.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
 #include "ui/window/shortcutshelp.h"
@@ -97,9 +98,10 @@ TEST(ShortcutsHelp, AnActionAddedLaterAppearsTheNextTimeItIsShown)
 {
     MainWindow window;
     window.showShortcutsHelp();
-    ShortcutsHelp* help = window.shortcutsHelp();
-    ASSERT_NE(help, nullptr);
-    EXPECT_FALSE(rowsOf(help->table()).join(QLatin1Char('\n')).contains(QStringLiteral("Frobnicate the cores")));
+    ShortcutsHelp* help = test::child<ShortcutsHelp>(window, "shortcutsHelp");
+    EXPECT_FALSE(rowsOf(test::child<QTableWidget>(*help, "shortcuts"))
+                     .join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("Frobnicate the cores")));
     help->close();
 
     auto* action = new QAction(QStringLiteral("&Frobnicate the cores…"), &window);
@@ -108,7 +110,7 @@ TEST(ShortcutsHelp, AnActionAddedLaterAppearsTheNextTimeItIsShown)
     auto* shortcut = new QShortcut(QKeySequence(Qt::Key_F7), &window);
     shortcut->setWhatsThis(QStringLiteral("Count the cores"));
     window.showShortcutsHelp();
-    const QStringList rows = rowsOf(help->table());
+    const QStringList rows = rowsOf(test::child<QTableWidget>(*help, "shortcuts"));
     const QString table = rows.join(QLatin1Char('\n'));
     EXPECT_TRUE(rows.contains(QStringLiteral("Ctrl+Alt+F | Frobnicate the cores"))) << table.toStdString();
     EXPECT_TRUE(rows.contains(QStringLiteral("F7 | Count the cores"))) << table.toStdString();
@@ -129,9 +131,10 @@ TEST(ShortcutsHelp, F1AndQuestionMarkOpenIt)
         window.show();
         ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, key);
-        ASSERT_NE(window.shortcutsHelp(), nullptr) << key;
-        EXPECT_TRUE(window.shortcutsHelp()->isVisible());
-        EXPECT_GT(window.shortcutsHelp()->table()->rowCount(), 10);
+        const auto* help = window.findChild<ShortcutsHelp*>(QStringLiteral("shortcutsHelp"));
+        ASSERT_NE(help, nullptr) << key;
+        EXPECT_TRUE(help->isVisible());
+        EXPECT_GT(test::child<QTableWidget>(window, "shortcuts")->rowCount(), 10);
     }
 }
 
@@ -140,13 +143,13 @@ TEST(ShortcutsHelp, IsReadableInPresenterMode)
 {
     MainWindow window;
     window.showShortcutsHelp();
-    ShortcutsHelp* help = window.shortcutsHelp();
-    const double deskPt = help->table()->font().pointSizeF();
+    ShortcutsHelp* help = test::child<ShortcutsHelp>(window, "shortcutsHelp");
+    const double deskPt = test::child<QTableWidget>(*help, "shortcuts")->font().pointSizeF();
     help->close();
     window.presenterMode().setOn(true);
     window.showShortcutsHelp();
     QApplication::processEvents();
-    QTableWidget* table = help->table();
+    QTableWidget* table = test::child<QTableWidget>(*help, "shortcuts");
     EXPECT_GE(table->font().pointSizeF(), deskPt * 1.6 - 1e-6);
     EXPECT_FALSE(table->horizontalScrollBar()->isVisible());
     EXPECT_FALSE(table->verticalScrollBar()->isVisible());

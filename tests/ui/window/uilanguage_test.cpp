@@ -2,6 +2,7 @@
 #include "core/trace/lanelabel.h"
 #include "core/trace/taskstate.h"
 #include "tests/core/testrun.h"
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/exportpicturedialog.h"
 #include "ui/export/figurecaption.h"
@@ -26,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -135,36 +137,40 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
     config.workload.tasks = 2;
     config.workload.cpuMs = 20;
     ASSERT_TRUE(runShown(window, config));
-    const std::size_t segments = window.timelinePlot()->data().segmentCount();
+    const std::size_t segments = test::child<TimelinePlot>(window, "timeline")->data().segmentCount();
     ASSERT_GT(segments, 0u);
-    const QString wall = window.metricsPanel()->valueOf(QStringLiteral("Wall time"));
+    const QString wall = test::child<MetricsPanel>(window, "metricsPanel")->valueOf(QStringLiteral("Wall time"));
     ASSERT_FALSE(wall.isEmpty());
 
     use(QStringLiteral("ru"));
     EXPECT_EQ(menuTitles(window),
         (QStringList {QStringLiteral("&Файл"), QStringLiteral("&Правка"), QStringLiteral("&Запуск"),
             QStringLiteral("&Вид"), QStringLiteral("&Уроки"), QStringLiteral("&Справка")}));
-    EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Последовательно"));
-    EXPECT_EQ(window.modelPicker()->button(4)->text(), QStringLiteral("Цикл событий"));
-    EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Нагрузка"));
-    EXPECT_EQ(window.workloadPanel()->kindBox()->currentText(), QStringLiteral("Вычисления (CPU)"));
-    EXPECT_EQ(window.workloadPanel()->cpuMsBox()->suffix(), QStringLiteral(" мс"));
+    EXPECT_EQ(test::child<QAbstractButton>(window, "model-sequential")->text(), QStringLiteral("Последовательно"));
+    EXPECT_EQ(test::child<QAbstractButton>(window, "model-eventloop")->text(), QStringLiteral("Цикл событий"));
+    EXPECT_EQ(labelFor(test::child<QComboBox>(window, "workloadKind")), QStringLiteral("&Нагрузка"));
+    // What a screen reader says for a field: its label's words.
+    EXPECT_EQ(test::child<QSpinBox>(window, "tasks")->accessibleName(), QStringLiteral("Задачи"));
+    EXPECT_EQ(test::child<QComboBox>(window, "workloadKind")->currentText(), QStringLiteral("Вычисления (CPU)"));
+    EXPECT_EQ(test::child<QDoubleSpinBox>(window, "cpuMs")->suffix(), QStringLiteral(" мс"));
     // The metrics of the run on screen, said again: the same numbers under Russian names, in Russian units.
-    EXPECT_TRUE(window.metricsPanel()->valueOf(QStringLiteral("Wall time")).isEmpty());
-    const QString wallRu = window.metricsPanel()->valueOf(QStringLiteral("Реальное время"));
+    EXPECT_TRUE(test::child<MetricsPanel>(window, "metricsPanel")->valueOf(QStringLiteral("Wall time")).isEmpty());
+    const QString wallRu = test::child<MetricsPanel>(window, "metricsPanel")->valueOf(QStringLiteral("Реальное время"));
     EXPECT_TRUE(wallRu.endsWith(QStringLiteral(" мс")) || wallRu.endsWith(QStringLiteral(" с")))
         << wallRu.toStdString();
-    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Ускорение")), QStringLiteral("1,00× (это и есть эталон)"));
+    EXPECT_EQ(test::child<MetricsPanel>(window, "metricsPanel")->valueOf(QStringLiteral("Ускорение")),
+        QStringLiteral("1,00× (это и есть эталон)"));
     EXPECT_TRUE(window.stateText().contains(QStringLiteral("готово за"))) << window.stateText().toStdString();
     EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Последовательно"))) << window.stateText().toStdString();
-    EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("ожидание ввода-вывода")));
-    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("время"));
-    CoreUtilisationPlot* utilisation = window.utilisationPlot();
+    EXPECT_TRUE(
+        test::child<TimelinePlot>(window, "timeline")->legendTexts().contains(QStringLiteral("ожидание ввода-вывода")));
+    EXPECT_EQ(test::child<TimelinePlot>(window, "timeline")->xAxis->label(), QStringLiteral("время"));
+    CoreUtilisationPlot* utilisation = test::child<CoreUtilisationPlot>(window, "utilisation");
     ASSERT_GT(utilisation->graphCount(), 1);
     EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("среднее"));
     EXPECT_EQ(utilisation->yAxis->label(), QStringLiteral("CPU (%)"));
     // The run is still the one on screen.
-    EXPECT_EQ(window.timelinePlot()->data().segmentCount(), segments);
+    EXPECT_EQ(test::child<TimelinePlot>(window, "timeline")->data().segmentCount(), segments);
     ASSERT_NE(window.shownRun(), nullptr);
     // The next picture's caption is in the new language too.
     EXPECT_TRUE(
@@ -172,16 +178,18 @@ TEST_F(Language, SwitchingRetranslatesTheWindowInPlaceWithTheRunStillOnScreen)
 
     use(QStringLiteral("en"));
     EXPECT_EQ(menuTitles(window).constFirst(), QStringLiteral("&File"));
-    EXPECT_EQ(window.modelPicker()->button(0)->text(), QStringLiteral("Sequential"));
-    EXPECT_EQ(labelFor(window.workloadPanel()->kindBox()), QStringLiteral("&Workload"));
-    EXPECT_EQ(window.metricsPanel()->valueOf(QStringLiteral("Wall time")), wall);
-    EXPECT_EQ(
-        window.metricsPanel()->valueOf(QStringLiteral("Speed-up")), QStringLiteral("1.00× (this is the baseline)"));
+    EXPECT_EQ(test::child<QAbstractButton>(window, "model-sequential")->text(), QStringLiteral("Sequential"));
+    EXPECT_EQ(labelFor(test::child<QComboBox>(window, "workloadKind")), QStringLiteral("&Workload"));
+    EXPECT_EQ(test::child<QSpinBox>(window, "tasks")->accessibleName(), QStringLiteral("Tasks"));
+    EXPECT_EQ(test::child<MetricsPanel>(window, "metricsPanel")->valueOf(QStringLiteral("Wall time")), wall);
+    EXPECT_EQ(test::child<MetricsPanel>(window, "metricsPanel")->valueOf(QStringLiteral("Speed-up")),
+        QStringLiteral("1.00× (this is the baseline)"));
     EXPECT_TRUE(window.stateText().startsWith(QStringLiteral("Sequential: done in")))
         << window.stateText().toStdString();
-    EXPECT_TRUE(window.timelinePlot()->legendTexts().contains(QStringLiteral("waiting for I/O")));
+    EXPECT_TRUE(
+        test::child<TimelinePlot>(window, "timeline")->legendTexts().contains(QStringLiteral("waiting for I/O")));
     EXPECT_EQ(utilisation->graph(utilisation->graphCount() - 1)->name(), QStringLiteral("average"));
-    EXPECT_EQ(window.timelinePlot()->xAxis->label(), QStringLiteral("time"));
+    EXPECT_EQ(test::child<TimelinePlot>(window, "timeline")->xAxis->label(), QStringLiteral("time"));
 }
 
 TEST_F(Language, TheLanguageMenuSwitchesAndShowsTheChoice)
@@ -220,20 +228,20 @@ TEST_F(Language, TheDialogsRetranslateToo)
     MainWindow window;
     window.show();
     window.showShortcutsHelp();
-    ShortcutsHelp* help = window.shortcutsHelp();
-    ASSERT_NE(help, nullptr);
+    ShortcutsHelp* help = test::child<ShortcutsHelp>(window, "shortcutsHelp");
     ExportPictureDialog dialog(ExportPictureDialog::Settings {}, std::nullopt, &window);
     use(QStringLiteral("ru"));
     EXPECT_EQ(help->windowTitle(), QStringLiteral("Сочетания клавиш"));
-    EXPECT_EQ(help->table()->horizontalHeaderItem(0)->text(), QStringLiteral("Клавиши"));
+    EXPECT_EQ(
+        test::child<QTableWidget>(*help, "shortcuts")->horizontalHeaderItem(0)->text(), QStringLiteral("Клавиши"));
     bool runRow = false;
-    for (int row = 0; row < help->table()->rowCount(); ++row) {
-        if (const QTableWidgetItem* item = help->table()->item(row, 1))
+    for (int row = 0; row < test::child<QTableWidget>(*help, "shortcuts")->rowCount(); ++row) {
+        if (const QTableWidgetItem* item = test::child<QTableWidget>(*help, "shortcuts")->item(row, 1))
             runRow = runRow || item->text() == QStringLiteral("Запустить");
     }
     EXPECT_TRUE(runRow) << "the help lists the actions under their Russian names";
     EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Экспорт рисунка"));
-    EXPECT_EQ(dialog.formatBox()->itemText(0), QStringLiteral("Изображение PNG"));
+    EXPECT_EQ(test::child<QComboBox>(dialog, "format")->itemText(0), QStringLiteral("Изображение PNG"));
     // Qt's own buttons come from qtbase_ru.qm when the system has it (qt6-translations-l10n).
     const QString save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save)->text();
     EXPECT_NE(save, QStringLiteral("&Save"));
@@ -260,7 +268,7 @@ TEST_F(Language, TheCommandLineOptionIsCheckedAndTheRememberedLanguageComesBack)
     const RememberedSettings remembered = SettingsStore(ini).load();
     use(UiLanguage::choose(QString(), remembered.language));
     MainWindow window;
-    EXPECT_EQ(window.modelPicker()->button(2)->text(), QStringLiteral("Потоки"));
+    EXPECT_EQ(test::child<QAbstractButton>(window, "model-threads")->text(), QStringLiteral("Потоки"));
 }
 
 namespace {
@@ -318,7 +326,7 @@ TEST_F(Language, TheRussianWindowAndDialogsFitTheirTexts)
     keep(window, QStringLiteral("main-ru.png"));
 
     window.showShortcutsHelp();
-    ShortcutsHelp* help = window.shortcutsHelp();
+    ShortcutsHelp* help = test::child<ShortcutsHelp>(window, "shortcutsHelp");
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     EXPECT_TRUE(clippedTexts(help).isEmpty()) << clippedTexts(help).join(QLatin1Char('\n')).toStdString();
     keep(*help, QStringLiteral("shortcuts-ru.png"));
