@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <location filename="../../ui/compare/compareview.cpp" line="173"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="507"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="215"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
@@ -170,7 +170,7 @@ app %2
 <context>
     <name>conlab::ScenarioController</name>
     <message numerus="yes">
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="83"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="87"/>
         <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
         <translation>
             <numerusform>%n scenario file could not be loaded, the others are in the Scenarios menu</numerusform>
@@ -181,7 +181,7 @@ app %2
 <context>
     <name>conlab::SeriesProgress</name>
     <message numerus="yes">
-        <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="66"/>
         <source>Done: %n runs.</source>
         <translation>
             <numerusform>Done: %n run.</numerusform>
@@ -203,7 +203,7 @@ app %2
 <context>
     <name>conlab::SweepView</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="66"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n worker</numerusform>

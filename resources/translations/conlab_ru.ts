@@ -184,52 +184,52 @@
 <context>
     <name>conlab::CompareView</name>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="126"/>
+        <location filename="../../ui/compare/compareview.cpp" line="129"/>
         <source>not run (cancelled)</source>
         <translation>не запущен (отменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="127"/>
+        <location filename="../../ui/compare/compareview.cpp" line="130"/>
         <source>running…</source>
         <translation>выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="127"/>
+        <location filename="../../ui/compare/compareview.cpp" line="130"/>
         <source>waiting</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="131"/>
+        <location filename="../../ui/compare/compareview.cpp" line="134"/>
         <source>failed: %1</source>
         <translation>сбой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="133"/>
+        <location filename="../../ui/compare/compareview.cpp" line="136"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="137"/>
+        <location filename="../../ui/compare/compareview.cpp" line="140"/>
         <source>%1  baseline</source>
         <translation>%1  эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="139"/>
+        <location filename="../../ui/compare/compareview.cpp" line="142"/>
         <source>%1  ×%2</source>
         <translation>%1  ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="156"/>
+        <location filename="../../ui/compare/compareview.cpp" line="159"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <location filename="../../ui/compare/compareview.cpp" line="173"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <location filename="../../ui/compare/compareview.cpp" line="173"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -238,12 +238,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="172"/>
+        <location filename="../../ui/compare/compareview.cpp" line="175"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="194"/>
+        <location filename="../../ui/compare/compareview.cpp" line="197"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -297,103 +297,113 @@
         <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="130"/>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="225"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="138"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="236"/>
         <source>Export picture</source>
         <translation>Экспорт рисунка</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="135"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="143"/>
         <source>&amp;Show:</source>
         <translation>&amp;Показать:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="136"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="144"/>
         <source>&amp;Format:</source>
         <translation>&amp;Формат:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="137"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="145"/>
         <source>S&amp;cale:</source>
         <translation>&amp;Масштаб:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="138"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="146"/>
         <source>Si&amp;ze:</source>
         <translation>&amp;Размер:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="138"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="146"/>
         <source>F&amp;ile:</source>
         <translation>Ф&amp;айл:</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="146"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="154"/>
         <source>PNG for slides and the web; SVG and PDF stay sharp at any size</source>
         <translation>PNG — для слайдов и веба; SVG и PDF остаются чёткими при любом размере</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="148"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="156"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="149"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="157"/>
         <source>Pixels per logical pixel: 2× or 4× keep text and lines sharp on a projector or in print</source>
         <translation>Пикселей на логический пиксель: при 2× или 4× текст и линии остаются чёткими на проекторе и в печати</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="150"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="158"/>
         <source>×</source>
         <translation>×</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="151"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="159"/>
         <source>logical pixels</source>
         <translation>логических пикселей</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="152"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="161"/>
+        <source>Width in logical pixels</source>
+        <translation>Ширина в логических пикселях</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="162"/>
+        <source>Height in logical pixels</source>
+        <translation>Высота в логических пикселях</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="163"/>
         <source>Only the visible time window (%1)</source>
         <translation>Только видимый интервал времени (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="153"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="164"/>
         <source>Only the visible time window (not zoomed: the whole run is shown)</source>
         <translation>Только видимый интервал времени (масштаб не менялся: показан весь запуск)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="154"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="165"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="180"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="191"/>
         <source>Choose a file to save the picture in.</source>
         <translation>Выберите файл, в который сохранить рисунок.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="184"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="195"/>
         <source>The file name ends in .%1, but the format is %2: change one of them.</source>
         <translation>Имя файла оканчивается на .%1, а формат — %2: измените что-то одно.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="188"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="199"/>
         <source>At %1× this picture would be %2 × %3 pixels, more than a PNG may have here: choose a smaller size or scale.</source>
         <translation>При %1× рисунок займёт %2 × %3 пикселей — больше, чем здесь допустимо для PNG: выберите размер или масштаб поменьше.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="195"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="206"/>
         <source>There is no folder %1.</source>
         <translation>Папки %1 нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="228"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="239"/>
         <source>%1 (*.%2)</source>
         <translation>%1 (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/exportpicturedialog.cpp" line="240"/>
+        <location filename="../../ui/export/exportpicturedialog.cpp" line="251"/>
         <source>The file exists and will be replaced.</source>
         <translation>Файл уже есть и будет заменён.</translation>
     </message>
@@ -619,113 +629,113 @@
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="215"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="216"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="233"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="234"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="449"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="452"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="496"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="499"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="507"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -734,47 +744,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="522"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="524"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="525"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="556"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="559"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="576"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="579"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="587"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="590"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="607"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="610"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="609"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="612"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="615"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="618"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -782,172 +792,172 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="26"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="27"/>
         <source>%1 MB</source>
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="99"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="103"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="103"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="104"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="104"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="105"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="105"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="106"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="106"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="107"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="107"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="108"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="108"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="109"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="109"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="110"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="110"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="111"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="111"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="112"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="112"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="113"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="113"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="114"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="114"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="115"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="115"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="116"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="116"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="117"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="117"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="118"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="146"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="158"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="160"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="159"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="161"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="165"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="281"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="167"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="306"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="166"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="168"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="170"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="172"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="240"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="171"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="241"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="173"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="243"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="215"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -964,27 +974,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="267"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="269"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="274"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="273"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="276"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -993,140 +1003,140 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="461"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="452"/>
         <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
         <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="214"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="282"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="293"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="295"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="363"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="209"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="296"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="211"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="298"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="299"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="301"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="300"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="303"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="305"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="307"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="309"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="317"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="319"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="322"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="324"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="324"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="326"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="361"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="373"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="366"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="388"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="433"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="426"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="431"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="433"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="438"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="451"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="453"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="444"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="456"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1177,111 +1187,111 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ModelPicker</name>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="188"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="186"/>
         <source>Sequential</source>
         <translation>Последовательно</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="191"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="189"/>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="194"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="192"/>
         <source>Threads</source>
         <translation>Потоки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
         <source>Threads + GIL</source>
         <translation>Потоки + GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="127"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="199"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="197"/>
         <source>Event loop</source>
         <translation>Цикл событий</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="129"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="132"/>
         <source>One thread, one task after another: the baseline</source>
         <translation>Один поток, задачи одна за другой: эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="133"/>
         <source>Worker processes: every core, own memory each, start-up cost</source>
         <translation>Рабочие процессы: все ядра, у каждого своя память, цена запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="131"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="134"/>
         <source>Threads sharing memory, running in parallel (as C++ threads do)</source>
         <translation>Потоки с общей памятью, работающие параллельно (как потоки C⁠+⁠+)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="132"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="135"/>
         <source>The same threads, but CPU work must hold one global interpreter lock, as in CPython</source>
         <translation>Те же потоки, но для вычислений нужна одна глобальная блокировка интерпретатора, как в CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="133"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="136"/>
         <source>One thread running coroutines: waits overlap, nothing runs in parallel</source>
         <translation>Один поток выполняет корутины: ожидания перекрываются, параллельно ничего не идёт</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="138"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="141"/>
         <source>%1 (key %2 or Alt+%2)</source>
         <translation>%1 (клавиша %2 или Alt+%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="144"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="147"/>
         <source>Pick %1</source>
         <translation>Выбрать «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="146"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="149"/>
         <source>Executor:</source>
         <translation>Executor:</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="147"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="150"/>
         <source>None (CPU blocks the loop)</source>
         <translation>Нет (CPU блокирует цикл)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="148"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="151"/>
         <source>Thread pool</source>
         <translation>Пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="149"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="152"/>
         <source>Process pool</source>
         <translation>Пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="150"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
         <source>Event loop only: where CPU steps run, like asyncio&apos;s loop.run_in_executor</source>
         <translation>Только для цикла событий: где выполняются вычислительные шаги, как loop.run_in_executor в asyncio</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="202"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="200"/>
         <source>Event loop + thread pool</source>
         <translation>Цикл событий + пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="205"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="203"/>
         <source>Event loop + process pool</source>
         <translation>Цикл событий + пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="210"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="208"/>
         <source>Python script</source>
         <translation>Сценарий Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="213"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="211"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
     </message>
@@ -1289,47 +1299,47 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::PictureActions</name>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="46"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="48"/>
         <source>Saved the picture %1 (%2 KB).</source>
         <translation>Рисунок %1 сохранён (%2 КБ).</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="58"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="60"/>
         <source>Copied the picture to the clipboard (%1 × %2 pixels).</source>
         <translation>Рисунок скопирован в буфер обмена (%1 × %2 пикселей).</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="71"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="73"/>
         <source>&amp;Export picture…</source>
         <translation>&amp;Экспорт рисунка…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="72"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="74"/>
         <source>&amp;Copy picture</source>
         <translation>&amp;Копировать рисунок</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="74"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="76"/>
         <source>Save the timeline and the CPU plot as PNG, SVG or PDF, with a caption (Ctrl+S)</source>
         <translation>Сохранить временную шкалу и график CPU в PNG, SVG или PDF с подписью (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="75"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="77"/>
         <source>Copy what the plots show, with a caption, as an image (Ctrl+Shift+C)</source>
         <translation>Скопировать то, что показывают графики, с подписью, как изображение (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="77"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="79"/>
         <source>Save the picture as PNG, SVG or PDF, with a caption (Ctrl+S)</source>
         <translation>Сохранить рисунок в PNG, SVG или PDF с подписью (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="78"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="80"/>
         <source>Copy the picture, with a caption, as an image (Ctrl+Shift+C)</source>
         <translation>Скопировать рисунок с подписью как изображение (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/pictureactions.cpp" line="125"/>
+        <location filename="../../ui/export/pictureactions.cpp" line="127"/>
         <source>Saving the picture %1…</source>
         <translation>Сохранение рисунка %1…</translation>
     </message>
@@ -1337,17 +1347,17 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::PresenterMode</name>
     <message>
-        <location filename="../../ui/window/presentermode.cpp" line="35"/>
+        <location filename="../../ui/window/presentermode.cpp" line="37"/>
         <source>&amp;Presenter mode</source>
         <translation>Режим &amp;презентации</translation>
     </message>
     <message>
-        <location filename="../../ui/window/presentermode.cpp" line="36"/>
+        <location filename="../../ui/window/presentermode.cpp" line="38"/>
         <source>Full screen, large fonts and lines, high contrast: for a projector (F11; Esc leaves)</source>
         <translation>Во весь экран, крупные шрифты и линии, высокий контраст: для проектора (F11; Esc — выход)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/presentermode.cpp" line="38"/>
+        <location filename="../../ui/window/presentermode.cpp" line="40"/>
         <source>Leave presenter mode (when no run is going)</source>
         <translation>Выйти из режима презентации (когда ничего не запущено)</translation>
     </message>
@@ -1660,12 +1670,12 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunSeries</name>
     <message>
-        <location filename="../../core/run/runseries.cpp" line="22"/>
+        <location filename="../../core/run/runseries.cpp" line="24"/>
         <source>a series of runs is already going: stop it first</source>
         <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
-        <location filename="../../core/run/runseries.cpp" line="27"/>
+        <location filename="../../core/run/runseries.cpp" line="29"/>
         <source>there is nothing to run</source>
         <translation>запускать нечего</translation>
     </message>
@@ -1673,12 +1683,12 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ScenarioController</name>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="82"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="86"/>
         <source>1 scenario file could not be loaded, the others are in the Scenarios menu</source>
         <translation>Не удалось загрузить 1 файл урока, остальные уроки — в меню «Уроки»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="83"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="87"/>
         <source>%n scenario files could not be loaded, the others are in the Scenarios menu</source>
         <translation>
             <numerusform>Не удалось загрузить %n файл урока, остальные — в меню «Уроки»</numerusform>
@@ -1687,57 +1697,57 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="84"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="88"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="119"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="123"/>
         <source>S&amp;cenarios</source>
         <translation>&amp;Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="120"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="124"/>
         <source>No scenarios loaded</source>
         <translation>Уроки не загружены</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="121"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="125"/>
         <source>&amp;Run step</source>
         <translation>Запустить &amp;шаг</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="122"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="126"/>
         <source>Put the current step on the controls and run it (Space runs what is on the controls)</source>
         <translation>Перенести текущий шаг в настройки и запустить его (Пробел запускает то, что в настройках)</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="123"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="127"/>
         <source>&amp;Next step</source>
         <translation>&amp;Следующий шаг</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="124"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="128"/>
         <source>Put the next step&apos;s model on the controls (N or Ctrl+Right); nothing runs yet</source>
         <translation>Перенести модель следующего шага в настройки (N или Ctrl+Right); пока без запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="125"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="129"/>
         <source>&amp;Previous step</source>
         <translation>&amp;Предыдущий шаг</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="126"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="130"/>
         <source>Put the previous step&apos;s model on the controls (Ctrl+Left)</source>
         <translation>Перенести модель предыдущего шага в настройки (Ctrl+Left)</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="127"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="131"/>
         <source>Scenario</source>
         <translation>Урок</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariocontroller.cpp" line="128"/>
+        <location filename="../../ui/scenario/scenariocontroller.cpp" line="132"/>
         <source>Scenario &amp;panel</source>
         <translation>Панель &amp;урока</translation>
     </message>
@@ -1745,67 +1755,67 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ScenarioPanel</name>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="193"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="196"/>
         <source>Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the run showed appear here.</source>
         <translation>Выберите урок в меню «Уроки»: здесь появятся его вопрос, шаги и, после запуска, то, что запуск показал.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="195"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
         <source>Ask the class first</source>
         <translation>Сначала спросите класс</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="196"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="199"/>
         <source>Steps</source>
         <translation>Шаги</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="197"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="200"/>
         <source>What the run showed</source>
         <translation>Что показал запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="201"/>
         <source>What to look at</source>
         <translation>На что смотреть</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="222"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="225"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="224"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="227"/>
         <source>%1: running…</source>
         <translation>%1: выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="226"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="229"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="236"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
         <source>Running step %1 of %2…</source>
         <translation>Выполняется шаг %1 из %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="242"/>
         <source>Step %1 of %2 ran in %3.</source>
         <translation>Шаг %1 из %2 выполнен за %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="243"/>
         <source>%1 Next step: N.</source>
         <translation>%1 Следующий шаг: N.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="243"/>
         <source>%1 That was the last step.</source>
         <translation>%1 Это был последний шаг.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="242"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="245"/>
         <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
         <translation>Шаг %1 из %2 перенесён в настройки: «Запустить шаг» (или Пробел) запустит его.</translation>
     </message>
@@ -1813,47 +1823,47 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SeriesActions</name>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="77"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="80"/>
         <source>Could not compare the models: %1</source>
         <translation>Не удалось сравнить модели: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="88"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="91"/>
         <source>Could not plan the sweep: %1</source>
         <translation>Не удалось спланировать серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="95"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="98"/>
         <source>Could not run the sweep: %1</source>
         <translation>Не удалось выполнить серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="106"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="109"/>
         <source>Run a sequential baseline, then this model with 1 to %1 workers, and plot the speed-up against the ideal and Amdahl&apos;s law (Ctrl+Shift+M)</source>
         <translation>Запустить последовательный эталон, затем эту модель с числом исполнителей от 1 до %1 и построить график ускорения рядом с идеальным и законом Амдала (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="117"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="120"/>
         <source>Sequential runs on one thread: there are no workers to vary. Pick processes or threads.</source>
         <translation>Последовательная модель работает в одном потоке: менять число исполнителей нечем. Выберите процессы или потоки.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="119"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="122"/>
         <source>The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.</source>
         <translation>Конвой — это всегда одна вычислительная задача рядом с одной задачей ввода-вывода на двух исполнителях: менять здесь нечего.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="185"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="188"/>
         <source>Compare &amp;all models</source>
         <translation>&amp;Сравнить все модели</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="187"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="190"/>
         <source>Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)</source>
         <translation>Запустить эту нагрузку по очереди во всех моделях и сравнить реальное время и ускорение (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="188"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="191"/>
         <source>Scaling s&amp;weep…</source>
         <translation>&amp;Масштабирование…</translation>
     </message>
@@ -1861,37 +1871,37 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SeriesProgress</name>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="54"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="55"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="55"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="56"/>
         <source>Stop the run going and skip the rest (Esc)</source>
         <translation>Остановить текущий запуск и пропустить остальные (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="59"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="60"/>
         <source>%1 of %2: %3…</source>
         <translation>%1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="61"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="62"/>
         <source>Nothing run yet.</source>
         <translation>Ещё ничего не запущено.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="63"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="64"/>
         <source>Cancelled after %1 of %2 runs.</source>
         <translation>Отменено после %1 из %2 запусков.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="66"/>
         <source>Done: 1 run.</source>
         <translation>Готово: 1 запуск.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/series/seriesprogress.cpp" line="65"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="66"/>
         <source>Done: %n runs.</source>
         <translation>
             <numerusform>Готово: %n запуск.</numerusform>
@@ -1981,24 +1991,24 @@ from %2 to %3 ms</source>
         <translation>Другие клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/shortcutshelp.cpp" line="137"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="140"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/shortcutshelp.cpp" line="138"/>
-        <location filename="../../ui/window/shortcutshelp.cpp" line="176"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="141"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="179"/>
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/shortcutshelp.cpp" line="138"/>
-        <location filename="../../ui/window/shortcutshelp.cpp" line="176"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="141"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="179"/>
         <source>Does</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../ui/window/shortcutshelp.cpp" line="139"/>
+        <location filename="../../ui/window/shortcutshelp.cpp" line="142"/>
         <source>On the plots: the wheel zooms time, dragging pans, a right-drag (or Shift+drag) zooms to a range, a double-click shows the whole run; hovering a segment describes it.</source>
         <translation>На графиках: колесо меняет масштаб времени, перетаскивание сдвигает, перетаскивание правой кнопкой (или с Shift) увеличивает выбранный промежуток, двойной щелчок показывает весь запуск; наведение на отрезок показывает его описание.</translation>
     </message>
@@ -2053,22 +2063,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SweepView</name>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="31"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="33"/>
         <source>a sweep is already going: stop it first</source>
         <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="61"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="63"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="66"/>
         <source>%1, 1 worker</source>
         <translation>%1, 1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="64"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="66"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n исполнитель</numerusform>
@@ -2077,22 +2087,22 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="88"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="90"/>
         <source>speed-up against sequential (%1)</source>
         <translation>ускорение относительно последовательного (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="91"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="93"/>
         <source>within %1 % of the points</source>
         <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="95"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="97"/>
         <source>Scaling sweep: %1 on %2</source>
         <translation>Масштабирование: %1, нагрузка %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="109"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="111"/>
         <source>Scaling sweep — Concurrency Lab</source>
         <translation>Масштабирование — Concurrency Lab</translation>
     </message>
@@ -2233,157 +2243,157 @@ core: %6</source>
 <context>
     <name>conlab::WorkloadPanel</name>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="47"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="54"/>
         <source>CPU-bound</source>
         <translation>Вычисления (CPU)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="49"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="56"/>
         <source>I/O-bound (loopback server)</source>
         <translation>Ввод-вывод (локальный сервер)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="51"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="58"/>
         <source>Sleep</source>
         <translation>Сон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="53"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="60"/>
         <source>Mixed CPU + I/O</source>
         <translation>Смешанная: CPU + ввод-вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="55"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="62"/>
         <source>Convoy: I/O beside CPU</source>
         <translation>Конвой: ввод-вывод рядом с CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="57"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="64"/>
         <source>Shared counter</source>
         <translation>Общий счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="108"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="116"/>
         <source>&amp;Workload</source>
         <translation>&amp;Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="109"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="117"/>
         <source>&amp;Tasks</source>
         <translation>&amp;Задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="110"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="118"/>
         <source>W&amp;orkers</source>
         <translation>&amp;Исполнители</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="111"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="119"/>
         <source>&amp;CPU</source>
         <translation>&amp;CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="114"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="122"/>
         <source>P&amp;hases</source>
         <translation>&amp;Фазы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="115"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="123"/>
         <source>I&amp;ncrements</source>
         <translation>&amp;Приращения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="118"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="128"/>
         <source>&amp;Switch interval</source>
         <translation>Инт&amp;ервал переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="148"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="158"/>
         <source>What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make
 round trips beside a CPU-bound task (the convoy), or increment one shared counter</source>
         <translation>Что делает каждая задача: считает, ждёт сервер, спит, чередует CPU и ввод-вывод,
 обменивается с сервером рядом с вычислительной задачей (конвой) или увеличивает общий счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="150"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="160"/>
         <source>Number of tasks in the workload (the convoy always has two)</source>
         <translation>Число задач в нагрузке (у конвоя их всегда две)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="151"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="161"/>
         <source>auto</source>
         <translation>авто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="152"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="162"/>
         <source>Threads or processes in the pool; for the event loop, tasks in flight at once.
 auto: one per core (event loop: every task at once)</source>
         <translation>Потоки или процессы в пуле; для цикла событий — сколько задач выполняется одновременно.
 авто: по одному на ядро (цикл событий: все задачи сразу)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="155"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="165"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="156"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="166"/>
         <source>Milliseconds of real computation per task (mixed: per phase), on this machine</source>
         <translation>Миллисекунды настоящих вычислений на задачу (в смешанной — на фазу) на этой машине</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="157"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="167"/>
         <source>How long the server takes to answer (or the sleep lasts), per task (mixed: per phase;
 convoy: per round trip)</source>
         <translation>Сколько сервер думает над ответом (или сколько длится сон) на задачу (в смешанной — на фазу;
 в конвое — на обмен)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="159"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="169"/>
         <source>Mixed workload: CPU + I/O phase pairs per task</source>
         <translation>Смешанная нагрузка: пар фаз «CPU + ввод-вывод» на задачу</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="160"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="170"/>
         <source>Shared counter: how many times each task adds one to the counter</source>
         <translation>Общий счётчик: сколько раз каждая задача прибавляет к счётчику единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="161"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="171"/>
         <source>&amp;Lock each update</source>
         <translation>&amp;Блокировка на каждое обновление</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="162"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="172"/>
         <source>Shared counter: hold a lock around every read-modify-write, so no update is lost</source>
         <translation>Общий счётчик: держать блокировку на каждом «чтение-изменение-запись», чтобы ни одно обновление не потерялось</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="163"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="173"/>
         <source>&amp;Await between read and write</source>
         <translation>&amp;await между чтением и записью</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="164"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="174"/>
         <source>Shared counter, event loop: await between reading and writing the counter; another
 task runs in between, so updates are lost even on one thread</source>
         <translation>Общий счётчик, цикл событий: await между чтением и записью счётчика; в промежутке
 выполняется другая задача, и обновления теряются даже в одном потоке</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="166"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="176"/>
         <source>With the GIL: how long a thread may keep it while another waits for it
 (CPython&apos;s sys.setswitchinterval; default 5 ms)</source>
         <translation>С GIL: сколько поток может держать его, пока другой ждёт
 (sys.setswitchinterval в CPython; по умолчанию 5 мс)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="237"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="247"/>
         <source>Sl&amp;eep</source>
         <translation>&amp;Сон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="237"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="247"/>
         <source>&amp;I/O</source>
         <translation>&amp;Ввод-вывод</translation>
     </message>
