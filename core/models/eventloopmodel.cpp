@@ -1,7 +1,7 @@
 // Why QCoro plus awaiters of our own: QCoro gives the coroutine type (QCoro::Task) and the co_await plumbing between
 // coroutines. What a task waits for is watched by the small awaiters below, on raw descriptors, so the I/O path is
-// the same wire code as the blocking client's (openConnectedSocket, encodeRequest, decodeReply) and every wait can
-// also watch the cancel token's eventfd: a cancelled run wakes every suspended task at once.
+// the same wire code as the blocking client's (LatencyRoundTrip) and every wait can also watch the cancel token's
+// eventfd: a cancelled run wakes every suspended task at once.
 
 #include "core/models/eventloopmodel.h"
 
@@ -19,7 +19,7 @@
 #include "core/run/canceltoken.h"
 #include "core/trace/monotonicclock.h"
 #include "core/workload/cpukernel.h"
-#include "core/workload/ioclient.h"
+#include "core/workload/latencyroundtrip.h"
 #include "core/workload/workload.h"
 
 #include <QAbstractEventDispatcher>
@@ -28,17 +28,11 @@
 #include <QSocketNotifier>
 #include <QTimer>
 #include <algorithm>
-#include <array>
-#include <cerrno>
 #include <chrono>
 #include <coroutine>
-#include <cstring>
 #include <deque>
 #include <memory>
 #include <optional>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <utility>
 #include <vector>
 
@@ -48,49 +42,10 @@ namespace {
 // asyncio's slow_callback_duration: a CPU phase that holds the loop longer than this is shown as blocking it.
 constexpr std::int64_t slowCallbackDurationNs = 100'000'000;
 
-// The limit for connecting and sending. Generous, unlike the reply's timeout (replyTimeoutNs): a listen backlog that
-// overflows under thousands of simultaneous connects costs the kernel's one-second SYN retries, not a silent server.
-constexpr std::int64_t connectTimeoutNs = 10'000'000'000;
-
 int slotCount(int workers, int tasks)
 {
     return std::max(1, std::min(workers, tasks));
 }
-
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
-bool readyNow(int fd, short events)
-{
-    pollfd pfd {fd, events, 0};
-    return ::poll(&pfd, 1, 0) > 0;
-}
-
-// Closes a task's socket on every way out of its round trip.
-class FdCloser
-{
-public:
-    explicit FdCloser(int fd)
-        : m_fd(fd)
-    {
-    }
-    ~FdCloser() { ::close(m_fd); }
-    FdCloser(const FdCloser&) = delete;
-    FdCloser& operator=(const FdCloser&) = delete;
-
-private:
-    int m_fd;
-};
-
-// For a wait on a descriptor, TimedOut is a failure; for a pure timer wait (a sleep) it is the normal end.
-enum class WaitResult
-{
-    Ready,
-    TimedOut,
-    Cancelled
-};
 
 struct Woken
 {
@@ -596,119 +551,23 @@ QCoro::Task<bool> LoopRun::incrementsAwaitingBetween(
     co_return !m_context.cancel.isCancelled();
 }
 
-// asyncio's sock_connect/sock_sendall/sock_recv: try the call first, wait for the descriptor only when it would
-// block.
+// asyncio's sock_connect/sock_sendall/sock_recv: the round trip tries each call first and asks for a wait only when
+// it would block.
 QCoro::Task<IoExchange> LoopRun::roundTrip(std::uint64_t token, std::int64_t delayUs)
 {
     IoExchange exchange;
-    IoResult& result = exchange.result;
-    const auto failWith = [&result](IoStatus status, QString error) {
-        result.status = status;
-        result.error = std::move(error);
-    };
-    const auto failWait = [&](WaitResult wait, const QString& what) {
-        if (wait == WaitResult::Cancelled)
-            failWith(IoStatus::Cancelled, {});
-        else
-            failWith(IoStatus::TimedOut, QStringLiteral("%1 within %2 ms").arg(what).arg(connectTimeoutNs / 1'000'000));
-    };
-    if (m_context.cancel.isCancelled()) {
-        failWith(IoStatus::Cancelled, {});
-        co_return exchange;
+    LatencyRoundTrip trip(m_context.ioPort, token, delayUs, LatencyRoundTrip::Mode::NonBlocking, m_context.cancel);
+    while (const std::optional<SocketWait> wait = trip.advance()) {
+        LoopWait ready(
+            *this, wait->fd, wait->writable ? QSocketNotifier::Write : QSocketNotifier::Read, wait->deadlineNs);
+        const Woken woken = co_await ready;
+        if (!wait->writable)
+            exchange.resumedNs = woken.atNs;
+        trip.waited(woken.result);
     }
-
-    QString error;
-    const int fd = openConnectedSocket(m_context.ioPort, true, &error);
-    if (fd < 0) {
-        failWith(IoStatus::Failed, error);
-        co_return exchange;
-    }
-    const FdCloser closer(fd);
-
-    if (!readyNow(fd, POLLOUT)) {
-        LoopWait connected(*this, fd, QSocketNotifier::Write, monotonicNowNs() + connectTimeoutNs);
-        const Woken woken = co_await connected;
-        if (woken.result != WaitResult::Ready) {
-            failWait(woken.result, QStringLiteral("could not connect to the latency server"));
-            co_return exchange;
-        }
-    }
-    int connectError = 0;
-    socklen_t length = sizeof connectError;
-    if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &connectError, &length) < 0)
-        connectError = errno;
-    if (connectError != 0) {
-        failWith(IoStatus::Failed,
-            QStringLiteral("cannot connect to the latency server on port %1: %2")
-                .arg(m_context.ioPort)
-                .arg(errnoText(connectError)));
-        co_return exchange;
-    }
-
-    const auto request = encodeRequest(token, delayUs);
-    for (std::size_t sent = 0; sent < request.size();) {
-        const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n >= 0) {
-            sent += std::size_t(n);
-            continue;
-        }
-        if (errno == EINTR)
-            continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK) {
-            failWith(IoStatus::Failed, QStringLiteral("cannot send the request: %1").arg(errnoText(errno)));
-            co_return exchange;
-        }
-        LoopWait writable(*this, fd, QSocketNotifier::Write, monotonicNowNs() + connectTimeoutNs);
-        const Woken woken = co_await writable;
-        if (woken.result != WaitResult::Ready) {
-            failWait(woken.result, QStringLiteral("could not send the request"));
-            co_return exchange;
-        }
-    }
-
-    // As in the blocking client, the timeout runs from the moment the request is out.
-    const std::int64_t deadlineNs = monotonicNowNs() + replyTimeoutNs(delayUs);
-    std::array<char, ioMessageBytes> reply {};
-    for (std::size_t received = 0; received < reply.size();) {
-        const ssize_t n = ::recv(fd, reply.data() + received, reply.size() - received, MSG_DONTWAIT);
-        if (n > 0) {
-            received += std::size_t(n);
-            continue;
-        }
-        if (n == 0) {
-            failWith(IoStatus::Failed, QStringLiteral("the latency server closed the connection before replying"));
-            co_return exchange;
-        }
-        if (errno == EINTR)
-            continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK) {
-            failWith(IoStatus::Failed, QStringLiteral("reading the reply failed: %1").arg(errnoText(errno)));
-            co_return exchange;
-        }
-        LoopWait readable(*this, fd, QSocketNotifier::Read, deadlineNs);
-        const Woken woken = co_await readable;
-        exchange.resumedNs = woken.atNs;
-        if (woken.result == WaitResult::Cancelled) {
-            failWith(IoStatus::Cancelled, {});
-            co_return exchange;
-        }
-        // The deadline's timer and the socket can come due in the same turn, and a CPU phase holding the loop makes
-        // that likely: a reply that has arrived counts, however late the loop looked.
-        if (woken.result == WaitResult::TimedOut && !readyNow(fd, POLLIN)) {
-            failWith(IoStatus::TimedOut, replyTimeoutError(delayUs));
-            co_return exchange;
-        }
-    }
+    exchange.result = trip.result();
     if (exchange.resumedNs == 0)
         exchange.resumedNs = monotonicNowNs(); // the reply was already there: the task never stopped running
-
-    result.reply = decodeReply(reply.data());
-    if (result.reply.token != token) {
-        failWith(IoStatus::Failed,
-            QStringLiteral("the latency server answered token %1 to request %2").arg(result.reply.token).arg(token));
-        co_return exchange;
-    }
-    result.status = IoStatus::Ok;
     co_return exchange;
 }
 
