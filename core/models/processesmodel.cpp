@@ -1,5 +1,6 @@
 #include "core/models/processesmodel.h"
 
+#include "core/models/poollanes.h"
 #include "core/models/processpool.h"
 #include "core/run/canceltoken.h"
 #include "core/workload/workload.h"
@@ -10,11 +11,6 @@
 
 namespace conlab {
 namespace {
-
-int poolSize(int workers, int tasks)
-{
-    return std::max(1, std::min(workers, tasks));
-}
 
 // One run of the pool, driven by the engine thread's own event loop: each worker that is ready or done gets the
 // next task, until there is none and its stdin is closed.
@@ -93,8 +89,7 @@ std::vector<LaneInfo> ProcessesModel::lanes(int workers, int tasks, const ModelO
 {
     // No GIL lane even with --gil: each worker process has its own interpreter and its own GIL.
     std::vector<LaneInfo> lanes;
-    for (int i = 0; i < poolSize(workers, tasks); ++i)
-        lanes.push_back(LaneInfo {QStringLiteral("process %1").arg(i + 1), LaneKind::Process});
+    appendPoolLanes(lanes, poolSize(workers, tasks), QStringLiteral("process"), LaneKind::Process);
     return lanes;
 }
 

@@ -3,21 +3,14 @@
 #include "core/gil/gilthread.h"
 #include "core/models/executionmodel.h"
 #include "core/models/lanewriter.h"
+#include "core/models/phasesequence.h"
 
 #include <QString>
 #include <cstdint>
 
 namespace conlab {
 
-struct Phase;
 struct TaskSpec;
-
-struct TaskOutcome
-{
-    bool completed = false;
-    std::uint64_t checksum = 0;
-    QString error;
-};
 
 // Runs tasks on the calling thread with blocking waits, one lane's worth, recording every state change into that
 // lane. Shared by every model whose tasks block their thread (sequential, threads, and each worker process). With
@@ -35,10 +28,13 @@ public:
 
     LaneWriter& lane() { return m_lane; }
 
+    // The blocking way of performing each step of a PhaseSequence (see performStep).
+    bool cpu(const PhaseStep& step, QString& error);
+    bool io(const PhaseStep& step, QString& error);
+    bool sleep(const PhaseStep& step);
+    bool increment(const PhaseStep& step);
+
 private:
-    bool waitIo(std::uint64_t& state, std::int64_t delayUs, std::uint64_t token, int task, QString& error);
-    bool sleep(std::uint64_t& state, std::int64_t delayUs, int task);
-    bool convoyIo(const Phase& phase, std::uint64_t token, int task, QString& error);
     // Blocking calls release the GIL before and take it back after; returns when it was taken back.
     std::int64_t retakeGil(bool& ok);
 

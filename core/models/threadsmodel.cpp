@@ -1,6 +1,7 @@
 #include "core/models/threadsmodel.h"
 
 #include "core/gil/gillane.h"
+#include "core/models/poollanes.h"
 #include "core/models/taskexecutor.h"
 #include "core/trace/monotonicclock.h"
 #include "core/trace/tracerecorder.h"
@@ -14,11 +15,6 @@
 
 namespace conlab {
 namespace {
-
-int poolSize(int workers, int tasks)
-{
-    return std::max(1, std::min(workers, tasks));
-}
 
 // What the workers share. Each task index is handed out once through `next`.
 struct Pool
@@ -72,8 +68,7 @@ void workerLoop(Pool& pool, std::uint16_t lane, std::int64_t spawnedNs)
 std::vector<LaneInfo> ThreadsModel::lanes(int workers, int tasks, const ModelOptions& options) const
 {
     std::vector<LaneInfo> lanes;
-    for (int i = 0; i < poolSize(workers, tasks); ++i)
-        lanes.push_back(LaneInfo {QStringLiteral("thread %1").arg(i + 1), LaneKind::Thread});
+    appendPoolLanes(lanes, poolSize(workers, tasks), QStringLiteral("thread"), LaneKind::Thread);
     if (options.gil)
         appendGilLane(lanes);
     return lanes;

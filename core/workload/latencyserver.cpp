@@ -1,6 +1,7 @@
 #include "core/workload/latencyserver.h"
 
 #include "core/trace/monotonicclock.h"
+#include "core/workload/latencyroundtrip.h"
 
 #include <algorithm>
 #include <array>
@@ -25,7 +26,6 @@
 namespace conlab {
 namespace {
 
-constexpr std::size_t messageBytes = 16;
 constexpr int listenBacklog = 1024;
 // After running out of descriptors, how long to leave pending connections in the backlog before retrying.
 constexpr std::int64_t acceptRetryNs = 10'000'000;
@@ -221,12 +221,9 @@ private:
             const std::int64_t receivedNs = monotonicNowNs();
             connection.input.append(buffer.data(), std::size_t(n));
             std::size_t offset = 0;
-            for (; connection.input.size() - offset >= messageBytes; offset += messageBytes) {
-                std::uint64_t token = 0;
-                std::uint64_t delayUs = 0;
-                std::memcpy(&token, connection.input.data() + offset, sizeof token);
-                std::memcpy(&delayUs, connection.input.data() + offset + 8, sizeof delayUs);
-                m_pending.push({saturatingDue(receivedNs, delayUs), m_nextSequence++, id, token});
+            for (; connection.input.size() - offset >= ioMessageBytes; offset += ioMessageBytes) {
+                const IoRequest request = decodeRequest(connection.input.data() + offset);
+                m_pending.push({saturatingDue(receivedNs, request.delayUs), m_nextSequence++, id, request.token});
                 ++connection.pendingReplies;
                 m_received.fetch_add(1, std::memory_order_relaxed);
             }
@@ -262,11 +259,8 @@ private:
 
     bool sendReply(Connection& connection, std::uint64_t token)
     {
-        std::array<char, messageBytes> bytes;
-        std::memcpy(bytes.data(), &token, sizeof token);
         m_served.fetch_add(1, std::memory_order_relaxed);
-        const std::int64_t sentAtNs = monotonicNowNs();
-        std::memcpy(bytes.data() + 8, &sentAtNs, sizeof sentAtNs);
+        const auto bytes = encodeReply(token, monotonicNowNs());
         // Earlier replies still queued must go first. A 16-byte reply only queues when the client stopped
         // reading, so its sentAtNs being a little early is of no consequence.
         if (!connection.output.empty()) {
