@@ -479,7 +479,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
     m_liveConfig.reset();
     m_shown = ShownRun {run, path};
     m_utilisation->showTrace(*run.trace);
-    m_timeline->showTrace(*run.trace);
+    m_timeline->showTrace(run.trace);
     alignTimeAxes();
     refreshPlotsNow();
     // The latency in the status bar is this window's own; the file's is in the side panel.
@@ -529,6 +529,9 @@ void MainWindow::onRunFinished(const RunResult& result)
     // user has zoomed in on something.
     if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
         fitPlots();
+    // The shown result keeps the run's trace: the timeline draws from it rather than from a copy of every segment.
+    if (result.trace)
+        m_timeline->keepFinishedTrace(result.trace);
     refreshPlotsNow();
     showResult(result);
     const RunSummary& summary = result.summary;
@@ -547,7 +550,7 @@ void MainWindow::onResultRestored(const RunResult& result)
     m_workload->setModelChoice(choice);
     if (result.trace) {
         m_utilisation->showTrace(*result.trace);
-        m_timeline->showTrace(*result.trace);
+        m_timeline->showTrace(result.trace);
         alignTimeAxes();
     }
     refreshPlotsNow();
