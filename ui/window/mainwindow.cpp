@@ -383,16 +383,10 @@ bool MainWindow::canExportPicture() const
 
 CaptionFacts MainWindow::captionFacts() const
 {
+    if (m_shown)
+        return savedRunCaptionFacts(m_shown->run, QFileInfo(m_shown->sourceFile).fileName());
     CaptionFacts facts;
-    if (m_shown) {
-        const SavedRun& run = m_shown->run;
-        if (run.summary) {
-            facts = runCaptionFacts(*run.summary, run.baseline);
-        } else {
-            facts.traceName = QFileInfo(m_shown->sourceFile).fileName();
-            facts.cores = run.trace ? run.trace->cores : 0;
-        }
-    } else if (m_liveConfig) {
+    if (m_liveConfig) {
         facts.config = m_liveConfig;
         facts.date = m_liveDate;
     }
