@@ -45,6 +45,7 @@ const std::vector<BenchGoal>& benchGoals()
         {"run file export, 1M segments, in memory", "BM_ExportRunFile1M", "", 1e-3, "s", 1, 0.25},
         {"run file export, 1M segments, through a file", "BM_WriteRunFile1M", "", 1e-3, "s", 1, 0.25},
         {"run file import, 1M segments", "BM_ImportRunFile1M", "", 1e-3, "s", 3, 0.25},
+        {"Chromium-shaped trace import, 7.5 MB, 84 threads", "BM_ImportChromiumShapedTrace", "", 1e-3, "s", 3, 0.25},
         {"UI latency, every core busy, threads: p99", "BM_UiLatencyUnderFullLoad_Threads", "p99_ms", 1, "ms", 16, 0.5},
         {"UI latency, every core busy, threads: max", "BM_UiLatencyUnderFullLoad_Threads", "max_ms", 1, "ms", 33, 0.5},
         {"UI latency, every core busy, processes: p99", "BM_UiLatencyUnderFullLoad_Processes", "p99_ms", 1, "ms", 16,

@@ -181,6 +181,8 @@ void FigureTable::Finalize()
         {"run file export, 1M segments: in memory / through a file", "< 1 s",
             figure("BM_ExportRunFile1M", "", 1e-3, 2, " s") + " / " + figure("BM_WriteRunFile1M", "", 1e-3, 2, " s")},
         {"run file import, 1M segments", "< 3 s", figure("BM_ImportRunFile1M", "", 1e-3, 2, " s")},
+        {"Chromium-shaped trace import, 7.5 MB, 84 threads", "< 3 s",
+            figure("BM_ImportChromiumShapedTrace", "", 1e-3, 2, " s")},
         {"UI latency, every core busy: threads (p50 / p99 / max)", "p99 < 16 ms, max < 33 ms",
             figure("BM_UiLatencyUnderFullLoad_Threads", "p50_ms", 1, 1, "") + " / "
                 + figure("BM_UiLatencyUnderFullLoad_Threads", "p99_ms", 1, 1, "") + " / "
