@@ -176,11 +176,13 @@ void FigureTable::Finalize()
         {"timeline replot, 64 lanes, 1600x900: 10k / 100k / 1M segments", "< 16 ms at 1M",
             figure("BM_ReplotTimeline/10000", "", 1, 1, "") + " / " + figure("BM_ReplotTimeline/100000", "", 1, 1, "")
                 + " / " + figure("BM_ReplotTimeline/1000000", "", 1, 1, " ms")},
-        {"memory per stored timeline segment", "<= 32 B",
-            figure("BM_ReplotTimeline/1000000", "bytes_per_segment", 1, 1, " B")},
+        {"memory per segment of a shown 1M-segment run (resident set growth / segments)", "<= 32 B",
+            figure("BM_ShownRunMemory/1000000", "bytes_per_segment", 1, 1, " B")},
         {"run file export, 1M segments: in memory / through a file", "< 1 s",
             figure("BM_ExportRunFile1M", "", 1e-3, 2, " s") + " / " + figure("BM_WriteRunFile1M", "", 1e-3, 2, " s")},
         {"run file import, 1M segments", "< 3 s", figure("BM_ImportRunFile1M", "", 1e-3, 2, " s")},
+        {"Chromium-shaped trace import, 7.5 MB, 84 threads", "< 3 s",
+            figure("BM_ImportChromiumShapedTrace", "", 1e-3, 2, " s")},
         {"UI latency, every core busy: threads (p50 / p99 / max)", "p99 < 16 ms, max < 33 ms",
             figure("BM_UiLatencyUnderFullLoad_Threads", "p50_ms", 1, 1, "") + " / "
                 + figure("BM_UiLatencyUnderFullLoad_Threads", "p99_ms", 1, 1, "") + " / "

@@ -1,3 +1,4 @@
+#include "bench/syntheticrun.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/timeline/segmentfolding.h"
@@ -10,47 +11,7 @@
 namespace {
 
 using namespace conlab;
-
-constexpr int benchLanes = 64;
-constexpr std::int64_t benchOriginNs = 1'000'000'000'000LL;
-constexpr std::int64_t benchRunNs = 10'000'000'000LL; // 10 s
-
-// `total` segments spread evenly over 64 lanes and a 10 s run: lengths vary around the mean, every state appears,
-// so small counts draw outlined rectangles and a million fold to about one mark per pixel column.
-std::vector<Segment> syntheticSegments(std::int64_t total)
-{
-    std::mt19937 rng(7);
-    std::uniform_real_distribution<double> spread(0.3, 1.7);
-    const std::int64_t perLane = total / benchLanes;
-    const double meanNs = double(benchRunNs) / double(perLane);
-    std::vector<Segment> segments;
-    segments.reserve(std::size_t(total));
-    for (int lane = 0; lane < benchLanes; ++lane) {
-        std::int64_t t = benchOriginNs;
-        for (std::int64_t i = 0; i < perLane; ++i) {
-            Segment s;
-            s.lane = std::uint16_t(lane);
-            s.beginNs = t;
-            s.endNs = t + std::max<std::int64_t>(1, std::int64_t(meanNs * spread(rng)));
-            s.task = int(i);
-            s.state = allTaskStates[std::size_t((i + lane) % taskStateCount)];
-            s.core = std::int8_t(lane % 2);
-            segments.push_back(s);
-            t = s.endNs;
-        }
-    }
-    return segments;
-}
-
-RunStart benchRunStart()
-{
-    RunStart start;
-    start.cores = 2;
-    start.originNs = benchOriginNs;
-    for (int i = 0; i < benchLanes; ++i)
-        start.lanes.push_back({QStringLiteral("task slot %1").arg(i), LaneKind::LoopSlot});
-    return start;
-}
+using namespace conlab::bench;
 
 // Feeds the plot as a live run would: the controller's batches hold a few thousand segments, lane by lane.
 void feedLive(TimelinePlot& plot, const std::vector<Segment>& segments)
@@ -65,7 +26,7 @@ void feedLive(TimelinePlot& plot, const std::vector<Segment>& segments)
 }
 
 // One full replot of the 64-lane timeline at 1600x900, drawn to the widget (goal: under 16 ms at a million
-// segments). bytes_per_segment is what the plot's storage holds per segment after a live run (goal: 32 or less).
+// segments). What a shown run costs in memory is measured by BM_ShownRunMemory.
 void BM_ReplotTimeline(benchmark::State& state)
 {
     const std::vector<Segment> segments = syntheticSegments(state.range(0));
@@ -79,7 +40,6 @@ void BM_ReplotTimeline(benchmark::State& state)
     for (auto _ : state)
         plot.replot(QCustomPlot::rpImmediateRefresh);
     state.counters["segments"] = double(plot.data().segmentCount());
-    state.counters["bytes_per_segment"] = plot.data().bytesPerSegment();
 }
 BENCHMARK(BM_ReplotTimeline)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 

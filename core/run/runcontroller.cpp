@@ -6,6 +6,7 @@
 #include "core/run/runsummarizer.h"
 #include "core/run/threadpriority.h"
 #include "core/sampling/cpusampler.h"
+#include "core/trace/lanearrangement.h"
 #include "core/trace/monotonicclock.h"
 #include "core/trace/tracerecorder.h"
 #include "core/util/workerthread.h"
@@ -145,6 +146,8 @@ void RunController::onEngineFinished()
     onEngineBegan(result.beginNs > 0 ? result.beginNs : monotonicNowNs());
     m_run->sampler->stop();
     drainIntoBatch();
+    // In the timeline's order and without spare capacity: the window shows this trace without a copy of its own.
+    arrangeByLane(*m_run->trace);
 
     RunResult runResult;
     runResult.summary = summarizeRun(m_run->config, *m_run->trace, result);

@@ -118,6 +118,16 @@ CaptionFacts runCaptionFacts(const RunSummary& summary, const std::optional<RunS
     return facts;
 }
 
+CaptionFacts savedRunCaptionFacts(const SavedRun& run, const QString& fileName)
+{
+    if (run.summary)
+        return runCaptionFacts(*run.summary, run.baseline);
+    CaptionFacts facts;
+    facts.traceName = fileName;
+    facts.cores = run.trace ? run.trace->cores : 0;
+    return facts;
+}
+
 QStringList figureCaption(const CaptionFacts& facts)
 {
     QStringList lines;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/runfile.h"
 #include "core/run/runsummary.h"
 #include "ui/timeline/timelinemapping.h"
 
@@ -29,6 +30,10 @@ struct CaptionFacts
 
 // The facts of a finished run of conlab's: settings, numbers, cores and date from the summary.
 CaptionFacts runCaptionFacts(const RunSummary& summary, const std::optional<RunSummary>& baseline);
+
+// The facts of a run or trace read from a file, as the window and `conlab open` both caption it: a run of conlab's
+// by its summary and baseline; a trace from another tool by `fileName` (the name alone, no folder) and its cores.
+CaptionFacts savedRunCaptionFacts(const SavedRun& run, const QString& fileName);
 
 // The lines above a figure: a title (the model in the words of its button, the workload with its parameters), then
 // workers, wall time, speed-up, cores and date; then the time window when only part of the data is shown; then the

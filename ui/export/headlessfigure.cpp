@@ -31,14 +31,7 @@ QStringList writeRunFigures(const RunResult& result, const FigureRequest& reques
 
 QStringList writeSavedRunFigures(const SavedRun& run, const QString& fileName, const FigureRequest& request)
 {
-    CaptionFacts facts;
-    if (run.summary) {
-        facts = runCaptionFacts(*run.summary, run.baseline);
-    } else {
-        facts.traceName = fileName;
-        facts.cores = run.trace ? run.trace->cores : 0;
-    }
-    return writeTraceFigures(run.trace.get(), facts, request);
+    return writeTraceFigures(run.trace.get(), savedRunCaptionFacts(run, fileName), request);
 }
 
 QStringList writeFigureFiles(const Figure& figure, const FigureRequest& request)

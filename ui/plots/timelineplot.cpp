@@ -192,6 +192,19 @@ void TimelinePlot::showTrace(const Trace& trace)
     resetZoom();
 }
 
+void TimelinePlot::showTrace(std::shared_ptr<const Trace> trace)
+{
+    m_data.assign(std::move(trace));
+    layOutLanes();
+    resetZoom();
+}
+
+void TimelinePlot::keepFinishedTrace(std::shared_ptr<const Trace> trace)
+{
+    m_data.assign(std::move(trace));
+    markDirty();
+}
+
 QStringList TimelinePlot::legendTexts() const
 {
     QStringList texts;

@@ -20,6 +20,11 @@ public:
     void startRun(const RunStart& start);
     void appendBatch(const TraceBatch& batch);
     void showTrace(const Trace& trace);
+    // The same without a copy of the segments when the trace is arranged by lane (TimelineData::assign).
+    void showTrace(std::shared_ptr<const Trace> trace);
+    // A finished run's own trace takes the place of the segments its batches brought (the same segments): the run is
+    // then held once, by the trace the window keeps. The view stays as the user left it.
+    void keepFinishedTrace(std::shared_ptr<const Trace> trace);
     const TimelineData& data() const { return m_data; }
     const TimelinePlottable& plottable() const { return *m_plottable; }
     std::optional<TimeRange> dataSpan() const override;

@@ -1,5 +1,6 @@
 #include "ui/timeline/timelinedata.h"
 
+#include "core/trace/lanearrangement.h"
 #include "ui/timeline/segmentfolding.h"
 
 #include <algorithm>
@@ -31,6 +32,8 @@ void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
     m_segments.clear();
     m_segments.resize(m_lanes.size());
     m_segments.shrink_to_fit();
+    m_shared.reset();
+    m_sharedLaneBegins.clear();
     m_taskNames.clear();
     m_originNs = originNs;
     m_beginNs = originNs;
@@ -40,6 +43,8 @@ void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
 
 void TimelineData::append(std::span<const Segment> segments)
 {
+    if (m_shared && !segments.empty())
+        ownSegments();
     // The recorder drains lane by lane, so a batch is a few long runs of one lane in time order: each run goes in
     // with one bulk append and no copy of the batch. Interleaved or out-of-order batches still work, run by run.
     const auto continuesRun = [&segments](std::size_t i) {
@@ -107,6 +112,44 @@ void TimelineData::assign(const Trace& trace)
     }
 }
 
+void TimelineData::assign(std::shared_ptr<const Trace> trace)
+{
+    if (!trace || !isArrangedByLane(*trace)) {
+        if (trace)
+            assign(*trace);
+        else
+            reset({});
+        return;
+    }
+    reset(trace->lanes, trace->originNs);
+    m_taskNames = trace->taskNames;
+    const std::vector<Segment>& segments = trace->segments;
+    m_sharedLaneBegins.assign(m_lanes.size() + 1, segments.size());
+    std::size_t lane = 0;
+    for (std::size_t i = 0; i <= segments.size(); ++i) {
+        const std::size_t laneOfI = i < segments.size() ? segments[i].lane : m_lanes.size();
+        while (lane <= laneOfI && lane < m_sharedLaneBegins.size())
+            m_sharedLaneBegins[lane++] = i;
+        if (i == segments.size())
+            break;
+        const Segment& s = segments[i];
+        m_beginNs = i == 0 ? s.beginNs : std::min(m_beginNs, s.beginNs);
+        m_endNs = i == 0 ? s.endNs : std::max(m_endNs, s.endNs);
+    }
+    m_segmentCount = segments.size();
+    m_shared = std::move(trace);
+}
+
+void TimelineData::ownSegments()
+{
+    for (std::size_t i = 0; i < m_segments.size(); ++i) {
+        const std::span<const Segment> shared = lane(int(i));
+        m_segments[i].assign(shared.begin(), shared.end());
+    }
+    m_shared.reset();
+    m_sharedLaneBegins.clear();
+}
+
 QString TimelineData::taskName(int task) const
 {
     return task >= 0 && std::size_t(task) < m_taskNames.size() ? m_taskNames[std::size_t(task)] : QString();
@@ -116,6 +159,11 @@ std::span<const Segment> TimelineData::lane(int index) const
 {
     if (index < 0 || index >= int(m_segments.size()))
         return {};
+    if (m_shared) {
+        const std::size_t begin = m_sharedLaneBegins[std::size_t(index)];
+        return std::span<const Segment>(m_shared->segments)
+            .subspan(begin, m_sharedLaneBegins[std::size_t(index) + 1] - begin);
+    }
     return m_segments[std::size_t(index)];
 }
 
@@ -155,6 +203,9 @@ std::size_t TimelineData::memoryBytes() const
         = sizeof(*this) + m_lanes.capacity() * sizeof(LaneInfo) + m_segments.capacity() * sizeof(std::vector<Segment>);
     for (const auto& lane : m_segments)
         bytes += lane.capacity() * sizeof(Segment);
+    // Shared segments count in full: the view relies on them, even though the shown run holds them as well.
+    if (m_shared)
+        bytes += m_shared->segments.capacity() * sizeof(Segment) + m_sharedLaneBegins.capacity() * sizeof(std::size_t);
     return bytes;
 }
 

@@ -6,6 +6,7 @@
 #include <QString>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -23,6 +24,9 @@ public:
     void append(const std::vector<Segment>& segments) { append(std::span<const Segment>(segments)); }
     // A whole run at once: sized exactly, so a restored trace costs no spare capacity.
     void assign(const Trace& trace);
+    // The same, without a copy when the trace is arranged by lane (lanearrangement.h, as a finished run's is): the
+    // lanes are then views into the shared trace, which the window keeps anyway, so a shown run is held once.
+    void assign(std::shared_ptr<const Trace> trace);
 
     int laneCount() const { return int(m_lanes.size()); }
     const std::vector<LaneInfo>& lanes() const { return m_lanes; }
@@ -48,9 +52,13 @@ public:
 
 private:
     void appendToLane(std::vector<Segment>& lane, std::span<const Segment> sorted);
+    // Copies the shared trace's lanes into storage of its own, before anything is appended to them.
+    void ownSegments();
 
     std::vector<LaneInfo> m_lanes;
-    std::vector<std::vector<Segment>> m_segments;
+    std::vector<std::vector<Segment>> m_segments; // empty lanes while m_shared holds them
+    std::shared_ptr<const Trace> m_shared; // a trace arranged by lane whose segments are the lanes
+    std::vector<std::size_t> m_sharedLaneBegins; // lane i is m_shared->segments[begins[i], begins[i + 1])
     std::vector<QString> m_taskNames;
     std::int64_t m_originNs = 0;
     std::int64_t m_beginNs = 0;

@@ -386,16 +386,10 @@ bool MainWindow::canExportPicture() const
 
 CaptionFacts MainWindow::captionFacts() const
 {
+    if (m_shown)
+        return savedRunCaptionFacts(m_shown->run, QFileInfo(m_shown->sourceFile).fileName());
     CaptionFacts facts;
-    if (m_shown) {
-        const SavedRun& run = m_shown->run;
-        if (run.summary) {
-            facts = runCaptionFacts(*run.summary, run.baseline);
-        } else {
-            facts.traceName = QFileInfo(m_shown->sourceFile).fileName();
-            facts.cores = run.trace ? run.trace->cores : 0;
-        }
-    } else if (m_liveConfig) {
+    if (m_liveConfig) {
         facts.config = m_liveConfig;
         facts.date = m_liveDate;
     }
@@ -482,7 +476,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
     m_liveConfig.reset();
     m_shown = ShownRun {run, path};
     m_utilisation->showTrace(*run.trace);
-    m_timeline->showTrace(*run.trace);
+    m_timeline->showTrace(run.trace);
     alignTimeAxes();
     refreshPlotsNow();
     // The latency in the status bar is this window's own; the file's is in the side panel.
@@ -532,6 +526,9 @@ void MainWindow::onRunFinished(const RunResult& result)
     // user has zoomed in on something.
     if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
         fitPlots();
+    // The shown result keeps the run's trace: the timeline draws from it rather than from a copy of every segment.
+    if (result.trace)
+        m_timeline->keepFinishedTrace(result.trace);
     refreshPlotsNow();
     showResult(result);
     const RunSummary& summary = result.summary;
@@ -550,7 +547,7 @@ void MainWindow::onResultRestored(const RunResult& result)
     m_workload->setModelChoice(choice);
     if (result.trace) {
         m_utilisation->showTrace(*result.trace);
-        m_timeline->showTrace(*result.trace);
+        m_timeline->showTrace(result.trace);
         alignTimeAxes();
     }
     refreshPlotsNow();

@@ -7,10 +7,12 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -44,6 +46,27 @@ QLabel* valueLabel(QWidget* parent)
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
+}
+
+// `text` with its lines broken further at spaces so that none is wider than `width` where a space allows: a value
+// the data make long (an import report's reasons, a sentence on why nothing is drawn) then shows whole in the panel.
+QString brokenToWidth(const QString& text, const QFontMetrics& metrics, int width)
+{
+    QStringList out;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        QString current;
+        for (const QString& word : line.split(QLatin1Char(' '))) {
+            const QString longer = current.isEmpty() ? word : current + QLatin1Char(' ') + word;
+            if (!current.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+                out << current;
+                current = word;
+            } else {
+                current = longer;
+            }
+        }
+        out << current;
+    }
+    return out.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -219,10 +242,50 @@ void MetricsPanel::updateMinimumWidth()
                  .split(QLatin1Char('\n'));
     for (const QString& line : lines)
         widestValue = std::max(widestValue, metrics.horizontalAdvance(line));
+    m_valueWidth = widestValue;
     const QMargins margins = m_scroll->widget()->layout()->contentsMargins();
     // The name above its value when the panel is narrow (the form wraps long rows), plus the scroll bar's room.
     setMinimumWidth(margins.left() + std::max(widestName, widestValue) + margins.right()
         + m_scroll->verticalScrollBar()->sizeHint().width());
+    // The left-out lines are broken to the value width of this font.
+    if (m_shown == Shown::Trace)
+        fillLeftOut();
+}
+
+void MetricsPanel::fillLeftOut()
+{
+    const TraceFacts& trace = m_trace;
+    // Made here, not when the file was read, so that a change of language changes them too.
+    QStringList leftOut = skippedLines(trace.import);
+    if (trace.import.endedEarly)
+        leftOut << endedEarlyText(trace.import);
+    if (trace.lanes == 0 && trace.counters == 0)
+        leftOut << emptyTraceText(trace.import);
+    if (leftOut.isEmpty()) {
+        m_traceLeftOut->setText(tr("nothing"));
+        return;
+    }
+    // Broken by hand (a word-wrapped label in the form is given the height of one line): before "(first at line N)",
+    // then to the room beside the row names, or to the value width the panel always has when that is less (the form
+    // then puts the value under its name).
+    const QMargins margins = m_scroll->widget()->layout()->contentsMargins();
+    int widestName = 0;
+    for (const RowName& row : m_rowNames) {
+        if (row.value->isVisibleTo(this))
+            widestName = std::max(widestName, m_form->labelForField(row.value)->sizeHint().width());
+    }
+    const int beside
+        = m_scroll->viewport()->width() - margins.left() - margins.right() - widestName - m_form->horizontalSpacing();
+    const QString text = leftOut.join(QLatin1Char('\n')).replace(QStringLiteral(" ("), QStringLiteral("\n("));
+    m_traceLeftOut->setText(brokenToWidth(text, m_traceLeftOut->fontMetrics(), std::max(m_valueWidth, beside)));
+}
+
+void MetricsPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The room beside the names changes with the panel's width.
+    if (m_shown == Shown::Trace && event->size().width() != event->oldSize().width())
+        fillLeftOut();
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)
@@ -368,16 +431,7 @@ void MetricsPanel::fillTrace()
                                              .arg(durationText(spanMs))
                                              .arg(trace.spanMs->begin, 0, 'f', 3)
                                              .arg(trace.spanMs->end, 0, 'f', 3));
-    // Made here, not when the file was read, so that a change of language changes them too.
-    QStringList leftOut = skippedLines(trace.import);
-    if (trace.import.endedEarly)
-        leftOut << endedEarlyText(trace.import);
-    if (trace.lanes == 0 && trace.counters == 0)
-        leftOut << emptyTraceText(trace.import);
-    // Broken before "(first at line N)" by hand: a word-wrapped label in the form is given the height of one line.
-    m_traceLeftOut->setText(leftOut.isEmpty()
-            ? tr("nothing")
-            : leftOut.join(QLatin1Char('\n')).replace(QStringLiteral(" ("), QStringLiteral("\n(")));
+    fillLeftOut();
 }
 
 QString MetricsPanel::valueOf(const QString& name) const

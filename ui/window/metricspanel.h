@@ -47,6 +47,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     // What the panel shows: its texts are derived from this again when the language changes.
@@ -77,6 +78,8 @@ private:
     void retranslateUi();
     void fillResult();
     void fillTrace();
+    // The "Left out" row of a trace, its lines broken to the room the panel has for them.
+    void fillLeftOut();
     void deriveFonts();
     void updateMinimumWidth();
     // Before a run, and while one is going, there are no numbers: every value shows the placeholder.
@@ -117,6 +120,7 @@ private:
     std::optional<RunSummary> m_summary;
     std::optional<RunSummary> m_baseline;
     TraceFacts m_trace;
+    int m_valueWidth = 0; // pixels: the widest value line the panel's minimum width makes room for
 };
 
 } // namespace conlab

@@ -68,6 +68,26 @@ TEST(FigureCaption, NamesTheModelAsItsButtonDoes)
     EXPECT_TRUE(loopCaption[1].startsWith(QStringLiteral("1 thread, up to 64 tasks at once  ·  wall time 300 ms")));
 }
 
+// The window's caption of a shown run and `conlab open`'s figures both take their facts from here.
+TEST(FigureCaption, ASavedRunIsCaptionedByItsSummaryAndAForeignTraceByItsFileName)
+{
+    auto trace = std::make_shared<Trace>();
+    trace->cores = 6;
+    trace->lanes = {LaneInfo {QStringLiteral("main")}};
+    SavedRun own {trace, summaryOf(ModelKind::Threads, 1080), summaryOf(ModelKind::Sequential, 4160)};
+    const QStringList ownCaption = figureCaption(savedRunCaptionFacts(own, QStringLiteral("ignored.json")));
+    EXPECT_EQ(ownCaption, figureCaption(runCaptionFacts(*own.summary, own.baseline)));
+    EXPECT_TRUE(details(ownCaption).contains(QStringLiteral("speed-up 3.85×"))) << details(ownCaption).toStdString();
+
+    const SavedRun foreign {trace, std::nullopt, std::nullopt};
+    const CaptionFacts facts = savedRunCaptionFacts(foreign, QStringLiteral("chrome.json"));
+    EXPECT_EQ(facts.traceName, QStringLiteral("chrome.json"));
+    EXPECT_EQ(facts.cores, 6);
+    EXPECT_FALSE(facts.config);
+    EXPECT_FALSE(facts.summary);
+    EXPECT_EQ(figureCaption(facts).value(0), QStringLiteral("chrome.json"));
+}
+
 TEST(FigureCaption, AStoppedOrFailedRunSaysSoAndClaimsNoSpeedup)
 {
     RunSummary stopped = summaryOf(ModelKind::Threads, 1200);

@@ -1,7 +1,9 @@
+#include "core/trace/lanearrangement.h"
 #include "ui/timeline/timelinedata.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <memory>
 
 namespace conlab {
 namespace {
@@ -140,6 +142,57 @@ TEST(TimelineData, StoresALiveMillionSegmentsInAtMost32BytesEach)
         EXPECT_TRUE(std::is_sorted(segments.begin(), segments.end(),
             [](const Segment& a, const Segment& b) { return a.beginNs < b.beginNs; }));
     }
+}
+
+// A finished run's trace is arranged by lane (RunController): the timeline then shows it without a copy, its lanes
+// views into the trace the window keeps anyway, so a shown run is held once.
+TEST(TimelineData, ShowsATraceArrangedByLaneWithoutACopy)
+{
+    auto trace = std::make_shared<Trace>();
+    trace->lanes = lanes(3);
+    trace->originNs = 100;
+    trace->segments = {seg(1, 300, 400), seg(0, 100, 200), seg(2, 150, 160), seg(0, 250, 260), seg(1, 120, 130)};
+    arrangeByLane(*trace);
+    TimelineData copied;
+    copied.assign(*trace);
+    TimelineData shared;
+    shared.assign(std::shared_ptr<const Trace>(trace));
+
+    EXPECT_EQ(shared.segmentCount(), 5u);
+    EXPECT_EQ(shared.beginNs(), 100);
+    EXPECT_EQ(shared.endNs(), 400);
+    const Segment* first = trace->segments.data();
+    const Segment* last = first + trace->segments.size();
+    for (int lane = 0; lane < 3; ++lane) {
+        const auto view = shared.lane(lane);
+        const auto own = copied.lane(lane);
+        ASSERT_EQ(view.size(), own.size()) << lane;
+        for (std::size_t i = 0; i < view.size(); ++i) {
+            EXPECT_TRUE(&view[i] >= first && &view[i] < last) << "lane " << lane << " is a copy";
+            EXPECT_EQ(view[i].beginNs, own[i].beginNs);
+            EXPECT_EQ(view[i].task, own[i].task);
+        }
+    }
+    EXPECT_EQ(shared.segmentAt(1, 125), &shared.lane(1)[0]);
+
+    // Appending after a shown trace works on a copy of its own; the trace stays as it was.
+    shared.append(std::vector<Segment> {seg(2, 500, 600)});
+    EXPECT_EQ(shared.lane(2).size(), 2u);
+    EXPECT_FALSE(shared.lane(2).data() >= first && shared.lane(2).data() < last);
+    EXPECT_EQ(trace->segments.size(), 5u);
+}
+
+// A trace that is not arranged (a file from another tool) is copied into lanes, as before.
+TEST(TimelineData, CopiesATraceThatIsNotArrangedByLane)
+{
+    auto trace = std::make_shared<Trace>();
+    trace->lanes = lanes(2);
+    trace->segments = {seg(1, 300, 400), seg(0, 100, 200)};
+    TimelineData data;
+    data.assign(std::shared_ptr<const Trace>(trace));
+    ASSERT_EQ(data.lane(1).size(), 1u);
+    EXPECT_NE(data.lane(1).data(), &trace->segments[0]);
+    EXPECT_EQ(data.lane(1)[0].beginNs, 300);
 }
 
 } // namespace

@@ -207,6 +207,36 @@ TEST(MainWindow, SwitchingModelMidRunStopsTheOldRunAndRunsTheNew)
     EXPECT_TRUE(test::child<QAbstractButton>(shown.window, "model-eventloop")->isChecked());
 }
 
+// The timeline draws a finished run from the trace the shown run keeps (for export, compare and saving), not from a
+// copy of every segment: a shown run is held once. A result clicked back to is shown the same way.
+TEST(MainWindow, AFinishedRunIsHeldOnceByTheShownRunAndDrawnFromIt)
+{
+    ShownWindow shown;
+    const auto drawsFromTheShownTrace = [&] {
+        const ShownRun* run = shown.window.shownRun();
+        if (!run || !run->run.trace)
+            return ::testing::AssertionFailure() << "no shown run";
+        const std::vector<Segment>& segments = run->run.trace->segments;
+        const TimelineData& data = shown.window.timelinePlot()->data();
+        if (data.segmentCount() != segments.size())
+            return ::testing::AssertionFailure() << data.segmentCount() << " drawn of " << segments.size();
+        for (int lane = 0; lane < data.laneCount(); ++lane) {
+            const std::span<const Segment> drawn = data.lane(lane);
+            if (!drawn.empty() && (drawn.data() < segments.data() || drawn.data() >= segments.data() + segments.size()))
+                return ::testing::AssertionFailure() << "lane " << lane << " is a copy of the shown run's segments";
+        }
+        return ::testing::AssertionSuccess();
+    };
+    shown.window.modelPicker()->button(2)->click();
+    ASSERT_TRUE(shown.waitForRuns(1));
+    EXPECT_TRUE(drawsFromTheShownTrace());
+    shown.window.modelPicker()->button(0)->click();
+    ASSERT_TRUE(shown.waitForRuns(2));
+    shown.window.modelPicker()->button(2)->click();
+    EXPECT_EQ(shown.started, 2) << "restored, not run again";
+    EXPECT_TRUE(drawsFromTheShownTrace());
+}
+
 TEST(MainWindow, ClickingBackRestoresTheLastResultAtOnce)
 {
     ShownWindow shown;

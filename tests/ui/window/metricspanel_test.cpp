@@ -1,0 +1,77 @@
+#include "core/import/importreport.h"
+#include "core/trace/trace.h"
+#include "ui/window/metricspanel.h"
+#include "ui/window/uilanguage.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QScrollArea>
+#include <gtest/gtest.h>
+
+namespace conlab {
+namespace {
+
+void setLanguage(const QString& language)
+{
+    ASSERT_TRUE(UiLanguage::instance()->set(language));
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+}
+
+// Every line of every label in the panel's scroll area shows whole: within its label, and the label within what the
+// scroll area shows (it never scrolls sideways).
+::testing::AssertionResult everyLineShowsWhole(const MetricsPanel& panel)
+{
+    const auto* scroll = panel.findChild<QScrollArea*>(QStringLiteral("metricsScroll"));
+    if (!scroll)
+        return ::testing::AssertionFailure() << "no metricsScroll";
+    const int visibleRight = scroll->viewport()->width();
+    for (const QLabel* label : scroll->widget()->findChildren<QLabel*>()) {
+        if (!label->isVisible() || label->textFormat() == Qt::RichText || label->wordWrap())
+            continue;
+        const int right = label->mapTo(scroll->viewport(), QPoint(label->contentsRect().right(), 0)).x();
+        for (const QString& line : label->text().split(QLatin1Char('\n'))) {
+            const int width = label->fontMetrics().horizontalAdvance(line);
+            if (width > label->contentsRect().width() || right >= visibleRight)
+                return ::testing::AssertionFailure()
+                    << "\"" << line.toStdString() << "\" is " << width << " px in a label "
+                    << label->contentsRect().width() << " px wide whose right edge is at " << right << " of "
+                    << visibleRight;
+        }
+    }
+    return ::testing::AssertionSuccess();
+}
+
+// An import report with every reason, numbers as wide as they come, a cut and nothing to draw: the longest the
+// "Left out" row gets. Its longest line lost its last character at the panel's right edge in Russian.
+TEST(MetricsPanel, TheLongestLeftOutLinesShowWholeAtThePanelsMinimumWidth)
+{
+    ImportReport report;
+    for (SkippedEvents& skipped : report.skipped) {
+        skipped.count = 88'888;
+        skipped.firstLine = 888'888;
+    }
+    report.events = 888'888;
+    report.eventsByPhase = {{"XXX", 888'888}, {"b", 1}};
+    report.endedEarly = true;
+    report.endedAtLine = 888'888;
+    const Trace empty;
+
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("ru")}) {
+        SCOPED_TRACE(language.toStdString());
+        setLanguage(language);
+        MetricsPanel panel;
+        panel.showTrace(QStringLiteral("/tmp/t.json"), empty, report);
+        panel.show();
+        // Tall enough for every row, and short enough that the scroll bar takes its room.
+        for (const int height : {2000, 300}) {
+            panel.resize(panel.minimumWidth(), height);
+            QCoreApplication::processEvents();
+            EXPECT_TRUE(everyLineShowsWhole(panel)) << height;
+        }
+    }
+    setLanguage(QStringLiteral("en"));
+}
+
+} // namespace
+} // namespace conlab
