@@ -3,6 +3,7 @@
 #include "core/run/runsummarizer.h"
 #include "core/trace/dataspan.h"
 #include "ui/window/durationtext.h"
+#include "ui/window/verticalscrollarea.h"
 
 #include <QDir>
 #include <QEvent>
@@ -54,11 +55,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     // In a scroll area: on a 768-pixel screen in presenter mode the rows of a run are taller than the panel.
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_scroll = new QScrollArea(this);
+    m_scroll = verticalScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("metricsScroll"));
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(m_scroll);
     auto* content = new QWidget(m_scroll);
     auto* layout = new QVBoxLayout(content);
