@@ -17,6 +17,8 @@ SweepView::SweepView(QWidget* parent)
     : SeriesView(parent)
     , m_plot(new SpeedupPlot(this))
 {
+    setObjectName(QStringLiteral("sweepView"));
+    m_plot->setObjectName(QStringLiteral("sweepPlot"));
     m_plot->setMinimumSize(420, 300);
     setContent(m_plot);
     pictures().setDefaultSize(QSize(1600, 1000));
