@@ -218,8 +218,15 @@ void MetricsPanel::updateMinimumWidth()
         widestValue = std::max(widestValue, metrics.horizontalAdvance(line));
     const QMargins margins = m_scroll->widget()->layout()->contentsMargins();
     // The name above its value when the panel is narrow (the form wraps long rows), plus the scroll bar's room.
-    setMinimumWidth(margins.left() + std::max(widestName, widestValue) + margins.right()
-        + m_scroll->verticalScrollBar()->sizeHint().width());
+    const int around = margins.left() + margins.right() + m_scroll->verticalScrollBar()->sizeHint().width();
+    setMinimumWidth(around + std::max(widestName, widestValue));
+    m_sideBySidePx = around + widestName + std::max(0, m_form->horizontalSpacing()) + widestValue;
+    updateGeometry();
+}
+
+QSize MetricsPanel::sizeHint() const
+{
+    return {std::max(minimumWidth(), m_sideBySidePx), QWidget::sizeHint().height()};
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)
