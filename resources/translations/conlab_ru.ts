@@ -1253,7 +1253,7 @@ from %2 to %3 ms</source>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="149"/>
         <source>Executor:</source>
-        <translation>Executor:</translation>
+        <translation>Вычисления:</translation>
     </message>
     <message>
         <location filename="../../ui/window/modelpicker.cpp" line="150"/>

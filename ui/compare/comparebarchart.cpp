@@ -2,12 +2,19 @@
 
 #include <QEvent>
 #include <algorithm>
+#include <cmath>
 
 namespace conlab {
 
 namespace {
 
 constexpr double barWidth = 0.62;
+// A row per model at the least, so a chart of a cancelled or failed series is as tall as a full one.
+constexpr int minimumRows = 5;
+// A model's name takes its line and a little air; the time axis its tick labels, its label and their paddings.
+constexpr double rowLines = 1.15;
+constexpr double axisLines = 3.2;
+constexpr int minimumWidthPx = 320;
 // Room right of the longest bar for its note.
 constexpr double noteRoom = 1.45;
 const QColor modelColor(0, 114, 178); // Okabe-Ito blue
@@ -85,6 +92,13 @@ QStringList CompareBarChart::notes() const
     return texts;
 }
 
+QSize CompareBarChart::minimumSizeHint() const
+{
+    const double lineHeightPx = QFontMetricsF(yAxis->tickLabelFont()).height();
+    const int rows = std::max(minimumRows, int(m_notes.size()));
+    return {minimumWidthPx, int(std::ceil((rows * rowLines + axisLines) * lineHeightPx))};
+}
+
 void CompareBarChart::retranslateUi()
 {
     xAxis->setLabel(tr("wall time (s)"));
@@ -104,6 +118,7 @@ void CompareBarChart::applyTheme()
         note->setPadding(QMargins(theme().pixels(6), 0, 0, 0));
     }
     axisRect()->setMinimumMargins(QMargins(theme().pixels(8), theme().pixels(8), theme().pixels(16), 0));
+    updateGeometry();
 }
 
 void CompareBarChart::changeEvent(QEvent* event)

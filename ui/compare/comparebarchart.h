@@ -31,6 +31,8 @@ public:
     QStringList notes() const;
 
     void retranslateUi();
+    // A line of the model names' font per bar, and the time axis under them: what the names need not to overlap.
+    QSize minimumSizeHint() const override;
 
 protected:
     void applyTheme() override;

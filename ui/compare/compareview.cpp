@@ -11,9 +11,12 @@
 #include "ui/plots/timelineplot.h"
 #include "ui/window/durationtext.h"
 #include "ui/window/modelpicker.h"
+#include "ui/window/verticalscrollarea.h"
 
 #include <QEvent>
 #include <QLocale>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -34,14 +37,21 @@ CompareView::CompareView(QWidget* parent)
     : SeriesView(parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_bars(new CompareBarChart(m_splitter))
-    , m_timelines(new TimelineStack(m_splitter))
+    , m_timelines(new TimelineStack)
 {
     setObjectName(QStringLiteral("compareView"));
+    m_splitter->setObjectName(QStringLiteral("compareSplitter"));
     m_bars->setObjectName(QStringLiteral("compareBars"));
     m_timelines->setObjectName(QStringLiteral("compareTimelines"));
-    m_bars->setMinimumSize(320, 160);
+    // Five timelines, each with its lanes labelled, are taller than a 768-pixel screen in presenter mode's fonts:
+    // they scroll there rather than squeeze their lanes or make the window taller than the screen.
+    QScrollArea* timelinesArea = verticalScrollArea(m_splitter);
+    timelinesArea->setObjectName(QStringLiteral("compareTimelinesArea"));
+    timelinesArea->setWidget(m_timelines);
+    timelinesArea->setMinimumWidth(
+        m_timelines->minimumWidth() + timelinesArea->verticalScrollBar()->sizeHint().width());
     m_splitter->addWidget(m_bars);
-    m_splitter->addWidget(m_timelines);
+    m_splitter->addWidget(timelinesArea);
     // The timelines need the height (lanes of five models); the bars read well in a row each.
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);

@@ -9,12 +9,8 @@ namespace conlab {
 
 namespace {
 
-// Enough for a title and two lanes; the first also holds the legend (two rows in a narrow window), the last the
-// time labels.
-int minimumHeightPx(bool withLegend, bool withTimeLabels)
-{
-    return 96 + (withLegend ? 56 : 0) + (withTimeLabels ? 40 : 0);
-}
+// Narrower, the time axis of a small multiple has room for two or three ticks.
+constexpr int multipleMinimumWidthPx = 320;
 
 } // namespace
 
@@ -24,6 +20,7 @@ TimelineStack::TimelineStack(QWidget* parent)
 {
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(0);
+    setMinimumWidth(multipleMinimumWidthPx);
 }
 
 void TimelineStack::setCount(int count)
@@ -35,11 +32,15 @@ void TimelineStack::setCount(int count)
     for (int i = 0; i < count; ++i) {
         auto* plot = new TimelinePlot(this);
         plot->setLegendShown(i == 0);
+        plot->setLegendRowsInMinimum(i == 0);
         plot->setTimeLabelsShown(i == count - 1);
-        plot->setMinimumSize(320, minimumHeightPx(i == 0, i == count - 1));
-        m_layout->addWidget(plot, plot->minimumHeight());
+        plot->setObjectName(QStringLiteral("compareTimeline%1").arg(i + 1));
+        // Its minimum height is its minimumSizeHint(): its lanes one label line each, its legend's rows in the
+        // window's width and fonts, its title and time labels.
+        m_layout->addWidget(plot);
         m_plots.push_back(plot);
     }
+    shareHeight();
     // Straight slot connections (see TimeAxisPlot::setTimeRange): a zoom in one pins all of them.
     for (TimelinePlot* from : m_plots) {
         for (TimelinePlot* to : m_plots) {
@@ -91,6 +92,15 @@ void TimelineStack::alignTimeAxes()
         left = std::max(left, plot->laneLabelMarginPx());
     for (TimelinePlot* plot : m_plots)
         plot->setLeftMarginPx(left);
+    shareHeight();
+}
+
+void TimelineStack::shareHeight()
+{
+    // Height beyond the minimums goes in proportion to them: the first, with the legend, and the runs with more
+    // lanes get more.
+    for (TimelinePlot* plot : m_plots)
+        m_layout->setStretchFactor(plot, plot->minimumSizeHint().height());
 }
 
 void TimelineStack::refresh()

@@ -42,6 +42,8 @@ public:
     void refresh();
 
 private:
+    void shareHeight();
+
     QVBoxLayout* m_layout = nullptr;
     std::vector<TimelinePlot*> m_plots;
     std::optional<TimeRange> m_shared;

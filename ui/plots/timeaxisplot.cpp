@@ -32,17 +32,29 @@ public:
     }
 
     // Past maxRows rows in the legend's own font, the entries take this smaller one: a compact strip that leaves
-    // a narrow plot (presenter mode on a 1024-pixel projector) its height for the lanes.
-    void setCompactFont(const QFont& font) { m_compactFont = font; }
+    // a narrow plot (presenter mode on a 1024-pixel projector) its height for the lanes. Still past maxRows (an
+    // 800-pixel window in Russian, whose state names are long), they take a smaller one again, with smaller swatches
+    // closer together. Called after the theme has styled the legend: its swatches and spacing are the full size.
+    void setCompactFont(const QFont& font)
+    {
+        m_compactFont = font;
+        m_themeIconSize = iconSize();
+        m_themeIconTextPadding = iconTextPadding();
+        m_themeColumnSpacing = columnSpacing();
+    }
 
     void update(UpdatePhase phase) override
     {
         if (phase == upPreparation && mParentPlot) {
             const int available = mParentPlot->viewport().width() - mMargins.left() - mMargins.right();
-            setItemFonts(font());
-            if (fitColumns(available) > maxRows && m_compactFont != font()) {
-                setItemFonts(m_compactFont);
-                fitColumns(available);
+            QFont strip = m_compactFont;
+            if (m_compactFont.pointSizeF() > 0)
+                strip.setPointSizeF(std::max(minimumStripPointSize, m_compactFont.pointSizeF() * stripScale));
+            for (const QFont& candidate : {font(), m_compactFont, strip}) {
+                setStrip(candidate == strip && candidate != m_compactFont);
+                setItemFonts(candidate);
+                if (fitColumns(available) <= maxRows)
+                    break;
             }
         }
         QCPLegend::update(phase);
@@ -50,6 +62,19 @@ public:
 
 private:
     static constexpr int maxRows = 3;
+    static constexpr double stripScale = 0.75;
+    static constexpr double minimumStripPointSize = 8.0;
+    static constexpr double stripSpacingScale = 0.4;
+
+    void setStrip(bool on)
+    {
+        const double scale = on ? stripSpacingScale : 1.0;
+        const QSize icon(int(m_themeIconSize.width() * scale + 0.5), m_themeIconSize.height());
+        if (iconSize() != icon)
+            setIconSize(icon);
+        setIconTextPadding(int(m_themeIconTextPadding * scale + 0.5));
+        setColumnSpacing(int(m_themeColumnSpacing * scale + 0.5));
+    }
 
     void setItemFonts(const QFont& font)
     {
@@ -100,6 +125,9 @@ private:
 
     bool m_equalColumns;
     QFont m_compactFont;
+    QSize m_themeIconSize;
+    int m_themeIconTextPadding = 0;
+    int m_themeColumnSpacing = 0;
 };
 
 } // namespace

@@ -17,6 +17,9 @@ constexpr int maxLaneLabelPx = 300;
 constexpr int labelledLanesAtMinimum = 8;
 // A lane's label takes its line plus a little air: lanes thinner than this have their labels thinned out.
 constexpr double labelSpacingLines = 1.1;
+// The lines reserved for a legend of one row, and what it takes besides its own rows (the space down to the lanes).
+constexpr double legendLines = 2.5;
+constexpr double legendAirLines = 0.9;
 
 // A state's colour and name as the plot draws it.
 class StateLegendItem : public QCPAbstractLegendItem
@@ -275,6 +278,16 @@ void TimelinePlot::updateLayout()
     TimeAxisPlot::updateLayout();
     m_laidOutLanesPx = axisRect()->height();
     axisRect()->update(QCPLayoutElement::upPreparation);
+    // The legend has now wrapped for this width: as many rows as that needs count against the minimum height, so
+    // a narrow window (or a small multiple) keeps room for its lanes under the legend instead of drawing it outside.
+    // An export lays the plot out at the picture's size: that says nothing of the widget's.
+    if (!m_legendRowsInMinimum || viewport().size() != size())
+        return;
+    const int legendPx = legendShown() ? legend->minimumOuterSizeHint().height() : 0;
+    if (legendPx != m_legendPx) {
+        m_legendPx = legendPx;
+        updateGeometry();
+    }
 }
 
 double TimelinePlot::laneAreaHeightPx() const
@@ -283,6 +296,14 @@ double TimelinePlot::laneAreaHeightPx() const
         return *m_laidOutLanesPx;
     const double lineHeightPx = QFontMetricsF(yAxis->tickLabelFont()).height();
     return viewport().height() - reservedLabelLines() * lineHeightPx;
+}
+
+void TimelinePlot::setLegendRowsInMinimum(bool on)
+{
+    m_legendRowsInMinimum = on;
+    m_legendPx = 0;
+    updateGeometry();
+    markDirty();
 }
 
 QSize TimelinePlot::minimumSizeHint() const
@@ -298,11 +319,15 @@ QSize TimelinePlot::minimumSizeHint() const
 double TimelinePlot::reservedLabelLines() const
 {
     // Roughly the legend row and the time axis, in lines of lane labels: what the viewport spends outside the lanes
-    // (about 110 px at the desk's sizes). Measured in the label font, it grows with the theme's fonts. A small
+    // (about 110 px at the desk's sizes). Measured in the label font, it grows with the theme's fonts. A legend the
+    // width wraps into more rows takes them, as last laid out, where setLegendRowsInMinimum() asks for it. A small
     // multiple without a legend or time labels has more of its height for lanes, and a title takes a line.
     double lines = 6.5;
     if (!legendShown())
-        lines -= 2.5;
+        lines -= legendLines;
+    else if (m_legendPx > 0)
+        lines += std::max(
+            0.0, m_legendPx / QFontMetricsF(yAxis->tickLabelFont()).height() + legendAirLines - legendLines);
     if (!xAxis->tickLabels())
         lines -= 2.0;
     if (!title().isEmpty())

@@ -39,6 +39,9 @@ public:
     // The height the lanes have: the axis rect's once this replot has laid it out, an estimate before.
     double laneAreaHeightPx() const;
     QSize minimumSizeHint() const override;
+    // The minimum height takes the legend's rows as the plot's width wraps it (off by default: the main window keeps
+    // its legend to a compact strip instead); a small multiple that scrolls keeps its legend inside it this way.
+    void setLegendRowsInMinimum(bool on);
 
     // The segment under a widget position, as the hover tooltip finds it.
     TimelinePlottable::Hit hitAt(const QPointF& pos) const;
@@ -59,6 +62,9 @@ private:
     TimelineData m_data;
     TimelinePlottable* m_plottable = nullptr;
     std::optional<int> m_laidOutLanesPx;
+    // The legend's height as last laid out, with its rows wrapped for the plot's width; 0 before that or hidden.
+    int m_legendPx = 0;
+    bool m_legendRowsInMinimum = false;
 };
 
 } // namespace conlab

@@ -2,6 +2,7 @@
 
 #include "ui/window/durationtext.h"
 #include "ui/window/flowlayout.h"
+#include "ui/window/verticalscrollarea.h"
 
 #include <QAction>
 #include <QEvent>
@@ -54,10 +55,7 @@ ScenarioPanel::ScenarioPanel(QAction* runStep, QAction* nextStep, QWidget* paren
 {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_scroll = new QScrollArea(this);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll = verticalScrollArea(this);
     outer->addWidget(m_scroll);
 
     auto* content = new QWidget(m_scroll);

@@ -18,7 +18,7 @@ SweepView::SweepView(QWidget* parent)
     , m_plot(new SpeedupPlot(this))
 {
     setObjectName(QStringLiteral("sweepView"));
-    m_plot->setObjectName(QStringLiteral("speedup"));
+    m_plot->setObjectName(QStringLiteral("sweepPlot"));
     m_plot->setMinimumSize(420, 300);
     setContent(m_plot);
     pictures().setDefaultSize(QSize(1600, 1000));

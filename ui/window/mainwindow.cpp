@@ -67,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_metrics, QKeySequence(Qt::Key_F8), [](QSize size) { return size.width() >= 1280; }, this);
 
     auto* body = new QSplitter(Qt::Horizontal, this);
+    m_body = body;
     body->setObjectName(QStringLiteral("bodySplitter"));
     body->addWidget(m_plots);
     body->addWidget(m_metrics);
@@ -306,11 +307,26 @@ void MainWindow::sharePlotHeight()
         total * utilisationShare / (timelineShare + utilisationShare)});
 }
 
+void MainWindow::fitNumbersWidth()
+{
+    // The splitter keeps the numbers at the width the desk font gave them: in presenter mode's fonts that is the
+    // panel's minimum, each value under its name. Where the screen has room (up to a third of the width) the names
+    // and values stand side by side again.
+    if (!m_metrics->isVisible())
+        return;
+    m_numbersFitted = true;
+    const int total = m_body->width() - m_body->handleWidth();
+    const int wanted = std::max(m_metrics->minimumWidth(), std::min(m_metrics->sizeHint().width(), total / 3));
+    if (total > 0 && m_metrics->width() < wanted)
+        m_body->setSizes({total - wanted, wanted});
+}
+
 void MainWindow::fitPresenterScreen(bool on)
 {
     for (FoldingPanel* panel : {m_workloadFold, m_metricsFold})
         panel->setPresenter(on, size());
     sharePlotHeight();
+    fitNumbersWidth();
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event)
@@ -322,6 +338,10 @@ void MainWindow::resizeEvent(QResizeEvent* event)
     // yet: the shares are set again once the full screen has its size and the layout has given it to the plots.
     if (m_presenter->isOn())
         QMetaObject::invokeMethod(this, &MainWindow::sharePlotHeight, Qt::QueuedConnection);
+    // The numbers' width is fitted when the window opens and in presenter mode; at the desk it stays where the user
+    // dragged it.
+    if (m_presenter->isOn() || !m_numbersFitted)
+        QMetaObject::invokeMethod(this, &MainWindow::fitNumbersWidth, Qt::QueuedConnection);
 }
 
 void MainWindow::setRunConfig(const RunConfig& config)

@@ -111,6 +111,7 @@ private:
     QWidget* createTopBar();
     // The timeline's and the utilisation plot's shares of the plots' height, by mode.
     void sharePlotHeight();
+    void fitNumbersWidth();
     // Presenter mode on a small screen folds panels away; leaving it brings them back as they were.
     void fitPresenterScreen(bool on);
     void onModelChosen(const ModelChoice& choice);
@@ -144,6 +145,8 @@ private:
     FoldingPanel* m_metricsFold = nullptr;
     QAction* m_panelsSeparator = nullptr;
     QSplitter* m_plots = nullptr;
+    QSplitter* m_body = nullptr;
+    bool m_numbersFitted = false;
     QAction* m_shortcutsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QMenu* m_fileMenu = nullptr;

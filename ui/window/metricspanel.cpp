@@ -3,6 +3,7 @@
 #include "core/run/runsummarizer.h"
 #include "core/trace/dataspan.h"
 #include "ui/window/durationtext.h"
+#include "ui/window/verticalscrollarea.h"
 
 #include <QDir>
 #include <QEvent>
@@ -77,11 +78,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     // In a scroll area: on a 768-pixel screen in presenter mode the rows of a run are taller than the panel.
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_scroll = new QScrollArea(this);
+    m_scroll = verticalScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("metricsScroll"));
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     outer->addWidget(m_scroll);
     auto* content = new QWidget(m_scroll);
     auto* layout = new QVBoxLayout(content);
@@ -245,8 +243,10 @@ void MetricsPanel::updateMinimumWidth()
     m_valueWidth = widestValue;
     const QMargins margins = m_scroll->widget()->layout()->contentsMargins();
     // The name above its value when the panel is narrow (the form wraps long rows), plus the scroll bar's room.
-    setMinimumWidth(margins.left() + std::max(widestName, widestValue) + margins.right()
-        + m_scroll->verticalScrollBar()->sizeHint().width());
+    const int around = margins.left() + margins.right() + m_scroll->verticalScrollBar()->sizeHint().width();
+    setMinimumWidth(around + std::max(widestName, widestValue));
+    m_sideBySidePx = around + widestName + std::max(0, m_form->horizontalSpacing()) + widestValue;
+    updateGeometry();
     // The left-out lines are broken to the value width of this font.
     if (m_shown == Shown::Trace)
         fillLeftOut();
@@ -286,6 +286,11 @@ void MetricsPanel::resizeEvent(QResizeEvent* event)
     // The room beside the names changes with the panel's width.
     if (m_shown == Shown::Trace && event->size().width() != event->oldSize().width())
         fillLeftOut();
+}
+
+QSize MetricsPanel::sizeHint() const
+{
+    return {std::max(minimumWidth(), m_sideBySidePx), QWidget::sizeHint().height()};
 }
 
 void MetricsPanel::setModelChoice(const ModelChoice& choice)

@@ -39,6 +39,9 @@ public:
     // The value shown in the row named `name` ("Speed-up", "Counter"...); empty when that row is hidden.
     QString valueOf(const QString& name) const;
 
+    // As wide as each name with its value beside it; the minimum width puts the values under their names.
+    QSize sizeHint() const override;
+
     // One or two sentences for a classroom: what this model does and what the plots should show.
     static QString explanation(const ModelChoice& choice);
 
@@ -90,6 +93,8 @@ private:
 
     QFormLayout* m_form = nullptr;
     QScrollArea* m_scroll = nullptr;
+    // Names and values side by side in this language and font (sizeHint()), set with the minimum width.
+    int m_sideBySidePx = 0;
     QLabel* m_title = nullptr;
     QLabel* m_explanation = nullptr;
     QLabel* m_headline = nullptr;

@@ -138,8 +138,23 @@ QSet<QString> placeholders(const QString& text)
     return found;
 }
 
-// Why the committed translation of `message` cannot be used; empty when it can.
-QString problemWith(const TsMessage& message, const std::map<Key, TsMessage>& translations, int pluralForms)
+// A Russian translation without a Cyrillic letter is the English left in place ("Executor:" shown as is in the
+// Russian window), unless every word of it is one the Russian UI keeps (resources/translations/README.md): CPU, GIL,
+// a file type, the product's name.
+bool leftInEnglish(const QString& text)
+{
+    static const QRegularExpression cyrillic(QStringLiteral("[\\x{0400}-\\x{04FF}]"));
+    static const QRegularExpression kept(QStringLiteral("\\b(CPU|cpu|GIL|CSV|csv|Concurrency Lab)\\b|%L?\\d{1,2}|%n"));
+    static const QRegularExpression latin(QStringLiteral("[A-Za-z]"));
+    if (text.contains(cyrillic))
+        return false;
+    return QString(text).remove(kept).contains(latin);
+}
+
+// Why the committed translation of `message` cannot be used; empty when it can. `translated`: the language is not
+// the sources' own, so a text left in English is no translation.
+QString problemWith(
+    const TsMessage& message, const std::map<Key, TsMessage>& translations, int pluralForms, bool translated)
 {
     const auto found = translations.find(keyOf(message));
     if (found == translations.end())
@@ -154,6 +169,8 @@ QString problemWith(const TsMessage& message, const std::map<Key, TsMessage>& tr
             return QStringLiteral("has an empty translation");
         if (placeholders(text) != placeholders(message.source))
             return QStringLiteral("has placeholders other than the source's in \"%1\"").arg(text);
+        if (translated && leftInEnglish(text))
+            return QStringLiteral("is left in English: \"%1\"").arg(text);
     }
     return {};
 }
@@ -170,7 +187,8 @@ void expectTranslated(const QString& language, int pluralForms, bool pluralOnly)
     for (const TsMessage& message : sources) {
         if (pluralOnly && !message.numerus)
             continue;
-        if (const QString problem = problemWith(message, translations, pluralForms); !problem.isEmpty())
+        const bool translated = language != QLatin1String("en");
+        if (const QString problem = problemWith(message, translations, pluralForms, translated); !problem.isEmpty())
             problems << describe(message) + QLatin1Char(' ') + problem;
     }
     EXPECT_TRUE(problems.isEmpty()) << problems.size() << " string(s) without a usable " << language.toStdString()
@@ -222,4 +240,16 @@ TEST(Translations, PlaceholdersAreFoundAsTheCheckReadsThem)
         (QSet<QString> {QStringLiteral("1"), QStringLiteral("n"), QStringLiteral("2")}));
     EXPECT_EQ(placeholders(QStringLiteral("%L1 мс")), QSet<QString> {QStringLiteral("1")});
     EXPECT_TRUE(placeholders(QStringLiteral("100 % of 1 worker")).isEmpty());
+}
+
+TEST(Translations, ATextLeftInEnglishIsFoundUnlessItOnlyKeepsItsTerms)
+{
+    EXPECT_TRUE(leftInEnglish(QStringLiteral("Executor:")));
+    EXPECT_TRUE(leftInEnglish(QStringLiteral("%1 workers")));
+    EXPECT_FALSE(leftInEnglish(QStringLiteral("Пул для CPU:")));
+    EXPECT_FALSE(leftInEnglish(QStringLiteral("CPU (%)")));
+    EXPECT_FALSE(leftInEnglish(QStringLiteral("cpu%1")));
+    EXPECT_FALSE(leftInEnglish(QStringLiteral("%1 + GIL")));
+    EXPECT_FALSE(leftInEnglish(QStringLiteral("CSV (*.csv)")));
+    EXPECT_FALSE(leftInEnglish(QStringLiteral("%1 — Concurrency Lab")));
 }

@@ -43,13 +43,13 @@ TEST(SweepView, MeasuresOnePointPerWorkerCountAndFitsAmdahl)
     EXPECT_GE(fit.parallelFraction, 0.0);
     EXPECT_LE(fit.parallelFraction, 1.0);
 
-    EXPECT_EQ(test::child<SpeedupPlot>(view, "speedup")->pointCount(), 4);
-    const QString fitText = test::child<SpeedupPlot>(view, "speedup")->fitText();
+    EXPECT_EQ(test::child<SpeedupPlot>(view, "sweepPlot")->pointCount(), 4);
+    const QString fitText = test::child<SpeedupPlot>(view, "sweepPlot")->fitText();
     EXPECT_EQ(fitText, QStringLiteral("Amdahl fit: p = %1").arg(fit.parallelFraction, 0, 'f', 2));
     // The legend says it: the fitted curve is named with p.
     bool named = false;
-    for (int i = 0; i < test::child<SpeedupPlot>(view, "speedup")->graphCount(); ++i)
-        named = named || test::child<SpeedupPlot>(view, "speedup")->graph(i)->name() == fitText;
+    for (int i = 0; i < test::child<SpeedupPlot>(view, "sweepPlot")->graphCount(); ++i)
+        named = named || test::child<SpeedupPlot>(view, "sweepPlot")->graph(i)->name() == fitText;
     EXPECT_TRUE(named);
     EXPECT_EQ(view.stepLabel(3), QStringLiteral("Threads, 3 workers"));
     EXPECT_EQ(view.stepLabel(1), QStringLiteral("Threads, 1 worker"));
@@ -86,6 +86,6 @@ TEST(SweepView, ShowsAFailedBaselineAsNoPoints)
     view.showSweep(plan, results);
     EXPECT_TRUE(view.points().empty());
     EXPECT_FALSE(view.fit().determined);
-    EXPECT_EQ(test::child<SpeedupPlot>(view, "speedup")->pointCount(), 0);
-    EXPECT_TRUE(test::child<SpeedupPlot>(view, "speedup")->fitText().contains(QStringLiteral("needs")));
+    EXPECT_EQ(test::child<SpeedupPlot>(view, "sweepPlot")->pointCount(), 0);
+    EXPECT_TRUE(test::child<SpeedupPlot>(view, "sweepPlot")->fitText().contains(QStringLiteral("needs")));
 }
