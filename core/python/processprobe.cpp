@@ -107,8 +107,10 @@ ProbeResult ProcessProbe::probe(pid_t pid)
     const QString executable = QFileInfo(procPath(pid, "exe")).symLinkTarget();
     const std::optional<ImageMapping> mapping = findPythonImage(maps, executable);
     const bool namedPython = QFileInfo(executable).fileName().startsWith(QLatin1String("python"));
+    // posix_spawn's parent runs on as soon as the child's new memory exists, before the loader has mapped the
+    // executable into it: a process whose own executable is not mapped is still starting, not "not Python".
     if (!mapping)
-        return result(ProbeResult::Outcome::NotPython, QStringLiteral("no libpython3 or python executable is mapped"));
+        return result(ProbeResult::Outcome::NotYet, QStringLiteral("its executable is not mapped yet"));
 
     const CachedImage& entry = image(pid, mapping->path, mapping->inode);
     if (!entry.symbols)
