@@ -2,6 +2,7 @@
 
 #include "core/python/observationsink.h"
 #include "core/python/observerstats.h"
+#include "core/trace/monotonicclock.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
 #include <unistd.h>
 
 namespace conlab::python {
@@ -18,6 +20,8 @@ namespace {
 // Long enough for a new thread to have set its name (the bootstrap does it first thing), short enough that the lane
 // appears while the thread is young.
 constexpr std::int64_t laneNameDelayNs = 20'000'000;
+// A watchpoint write is applied once this old: by then every CPU's ring holds the writes from before it.
+constexpr std::int64_t watchSettleNs = 1'000'000;
 
 QString taskPath(pid_t pid, pid_t tid, const char* leaf)
 {
@@ -45,7 +49,8 @@ std::optional<std::string_view> readSmall(int fd, char* buffer, std::size_t size
 
 } // namespace
 
-ObservedProcess::ObservedProcess(pid_t pid, const ProbeResult& probe, ObservationSink& sink, std::int64_t nowNs)
+ObservedProcess::ObservedProcess(
+    pid_t pid, const ProbeResult& probe, ObservationSink& sink, std::int64_t nowNs, bool preciseGil)
     : m_pid(pid)
     , m_sink(sink)
     , m_version(probe.version)
@@ -56,6 +61,75 @@ ObservedProcess::ObservedProcess(pid_t pid, const ProbeResult& probe, Observatio
     if (m_gil)
         m_gilLane = m_sink.laneFor(ObservedLane {ObservedLane::Kind::Gil, pid, 0, readComm(pid, pid)});
     scanThreads(nowNs);
+    if (m_gil && preciseGil)
+        watchGil(nowNs);
+}
+
+void ObservedProcess::watchGil(std::int64_t nowNs)
+{
+    m_watch = GilWatchpoint::open(m_pid, m_gil->gil + m_gil->layout.gilLocked, &m_preciseNote);
+    if (!m_watch) {
+        m_preciseNote = QStringLiteral("precise mode is off, its GIL is sampled: %1").arg(m_preciseNote);
+        return;
+    }
+    // Threads that exist already would write unseen: only new threads inherit the watchpoint.
+    if (QDir(QStringLiteral("/proc/%1/task").arg(m_pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size() != 1) {
+        m_watch.reset();
+        m_preciseNote = QStringLiteral("precise mode is off, its GIL is sampled: it had threads before the watchpoint");
+        return;
+    }
+    // Where the GIL stands now; writes from here on move it.
+    GilWords state;
+    if (!readGilWords(m_memory, m_gil->layout, m_gil->gil, &state)) {
+        m_watch.reset();
+        return;
+    }
+    m_watchSinceNs = monotonicNowNs();
+    m_preciseRan = true;
+    if (state.locked == 1) {
+        const std::uint64_t tid = m_memory.readPointer(state.lastHolder + m_gil->layout.threadNativeId);
+        m_preciseHolder = tid > 0 && tid < (1u << 30) ? pid_t(tid) : 0;
+        if (m_preciseHolder != 0)
+            m_gilRun.observe(std::max(nowNs, m_watchSinceNs), TaskState::Running, m_preciseHolder, -1);
+    }
+}
+
+void ObservedProcess::followWrites(std::int64_t untilNs)
+{
+    if (!m_watch->drain(m_writes)) {
+        m_preciseNote = QStringLiteral("its GIL watchpoint lost writes (a full buffer), so it is sampled from then on");
+        m_preciseRan = false;
+        untilNs = std::numeric_limits<std::int64_t>::max();
+    }
+    std::stable_sort(m_writes.begin(), m_writes.end(),
+        [](const GilWatchpoint::Write& a, const GilWatchpoint::Write& b) { return a.timeNs < b.timeNs; });
+    const auto settled = std::find_if(
+        m_writes.begin(), m_writes.end(), [untilNs](const GilWatchpoint::Write& w) { return w.timeNs > untilNs; });
+    std::for_each(m_writes.begin(), settled, [this](const GilWatchpoint::Write& w) { applyWrite(w); });
+    m_writes.erase(m_writes.begin(), settled);
+    m_currentHolderTid = m_preciseHolder;
+    if (untilNs == std::numeric_limits<std::int64_t>::max() && !m_preciseNote.isEmpty())
+        m_watch.reset();
+}
+
+void ObservedProcess::applyWrite(const GilWatchpoint::Write& write)
+{
+    if (write.timeNs <= m_watchSinceNs)
+        return;
+    m_lastWriteNs = write.timeNs;
+    std::optional<Segment> ended;
+    if (write.tid == m_preciseHolder) {
+        // Its holder writes 0: dropped.
+        ended = m_gilRun.close(write.timeNs);
+        m_preciseHolder = 0;
+    } else {
+        // Taken; from another thread too, should its drop have gone unseen.
+        const Thread* holder = thread(write.tid);
+        ended = m_gilRun.observe(write.timeNs, TaskState::Running, write.tid, holder ? holder->stat.processor : -1);
+        m_preciseHolder = write.tid;
+    }
+    if (ended)
+        recordGil(*ended);
 }
 
 ObservedProcess::~ObservedProcess()
@@ -110,8 +184,11 @@ void ObservedProcess::sampleGil(std::int64_t nowNs)
         if (m_memory.lastError() == ESRCH)
             m_ended = true;
         else
-            stopGil(QStringLiteral("its GIL could no longer be read (%1)")
-                        .arg(QString::fromLocal8Bit(std::strerror(m_memory.lastError()))));
+            stopGil(QStringLiteral("its GIL could no longer be read (%1)%2")
+                        .arg(QString::fromLocal8Bit(std::strerror(m_memory.lastError())),
+                            m_memory.lastError() == EPERM || m_memory.lastError() == EACCES
+                                ? QStringLiteral(": it became non-dumpable, and is drawn from /proc from then on")
+                                : QString()));
         return;
     }
     if (state.locked != 0 && state.locked != 1) {
@@ -124,6 +201,11 @@ void ObservedProcess::sampleGil(std::int64_t nowNs)
     }
     m_lastGilSampleNs = nowNs;
     m_lastSwitch = state.switchNumber;
+    if (m_watch) {
+        // Should it lose writes, sampling takes over from the next sample on.
+        followWrites(nowNs - watchSettleNs);
+        return;
+    }
 
     m_currentHolderTid = 0;
     std::optional<Segment> ended;
@@ -146,6 +228,13 @@ void ObservedProcess::sampleGil(std::int64_t nowNs)
 
 void ObservedProcess::closeGilRun()
 {
+    if (m_watch) {
+        // Every write there will be is in the rings: apply them all, and end a holder's segment at the last sample.
+        followWrites(std::numeric_limits<std::int64_t>::max());
+        m_watch.reset();
+        if (m_preciseHolder != 0)
+            m_gilRun.observe(std::max(m_lastGilSampleNs, m_lastWriteNs), TaskState::Running, m_preciseHolder, -1);
+    }
     if (const std::optional<std::int64_t> lastNs = m_gilRun.lastSampleNs()) {
         if (std::optional<Segment> ended = m_gilRun.close(*lastNs))
             recordGil(*ended);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/python/gilwatchpoint.h"
 #include "core/python/processmemory.h"
 #include "core/python/processprobe.h"
 #include "core/python/segmentrun.h"
@@ -33,7 +34,10 @@ struct CpuClaim
 class ObservedProcess
 {
 public:
-    ObservedProcess(pid_t pid, const ProbeResult& probe, ObservationSink& sink, std::int64_t nowNs);
+    // preciseGil: draw the GIL lane from a hardware watchpoint on `locked` (exact hand-over times) where the kernel
+    // allows one and the process has a single thread yet; else it is sampled, and preciseNote() says why.
+    ObservedProcess(
+        pid_t pid, const ProbeResult& probe, ObservationSink& sink, std::int64_t nowNs, bool preciseGil = false);
     ~ObservedProcess();
     ObservedProcess(const ObservedProcess&) = delete;
     ObservedProcess& operator=(const ObservedProcess&) = delete;
@@ -43,6 +47,9 @@ public:
     bool readsGil() const { return m_gil.has_value(); }
     const QString& version() const { return m_version; }
     const QString& note() const { return m_note; }
+    // Its GIL lane came from the watchpoint from the start to the end.
+    bool precise() const { return m_preciseRan && m_gil.has_value(); }
+    const QString& preciseNote() const { return m_preciseNote; }
 
     // New threads from /proc/PID/task.
     void scanThreads(std::int64_t nowNs);
@@ -84,6 +91,11 @@ private:
     void closeGilRun();
     void recordGil(Segment segment);
     void stopGil(const QString& why);
+    void watchGil(std::int64_t nowNs);
+    // Turns the watchpoint's writes up to untilNs into GIL segments (later ones may still have company on another
+    // CPU's ring). Falls back to sampling if a write was lost.
+    void followWrites(std::int64_t untilNs);
+    void applyWrite(const GilWatchpoint::Write& write);
 
     pid_t m_pid;
     ObservationSink& m_sink;
@@ -108,6 +120,15 @@ private:
     std::int64_t m_lastGilSampleNs = 0;
     std::uint64_t m_firstSwitch = 0;
     std::uint64_t m_lastSwitch = 0;
+
+    // Precise mode, where it runs.
+    std::unique_ptr<GilWatchpoint> m_watch;
+    std::vector<GilWatchpoint::Write> m_writes; // drained, not yet applied
+    std::int64_t m_watchSinceNs = 0; // writes before this are in the state read when the watchpoint was set
+    std::int64_t m_lastWriteNs = 0;
+    pid_t m_preciseHolder = 0;
+    bool m_preciseRan = false;
+    QString m_preciseNote;
 };
 
 } // namespace conlab::python

@@ -70,9 +70,10 @@ ProbeResult timedOut(const ProbeResult& last)
 
 } // namespace
 
-ObserverCore::ObserverCore(pid_t rootPid, ObservationSink& sink)
+ObserverCore::ObserverCore(pid_t rootPid, ObservationSink& sink, bool preciseGil)
     : m_root(rootPid)
     , m_sink(sink)
+    , m_preciseGil(preciseGil)
 {
 }
 
@@ -200,7 +201,9 @@ void ObserverCore::runSampler()
 void ObserverCore::adoptArrivals(std::int64_t nowNs)
 {
     for (auto& [pid, probe] : std::exchange(m_arrivals, {})) {
-        m_processes.push_back(std::make_unique<ObservedProcess>(pid, probe, m_sink, nowNs));
+        // Only the root is gated until it is watched, so only its every thread inherits the watchpoint.
+        m_processes.push_back(
+            std::make_unique<ObservedProcess>(pid, probe, m_sink, nowNs, m_preciseGil && pid == m_root));
         if (pid == m_root)
             m_rootAdopted = true;
     }
@@ -299,7 +302,8 @@ ObserverStats ObserverCore::stats() const
     std::lock_guard lock(m_mutex);
     ObserverStats stats;
     stats.pythonVersion = m_rootVersion;
-    stats.mode = m_rootReadsGil ? QStringLiteral("memory") : QStringLiteral("os-only");
+    bool rootReadsGil = m_rootReadsGil;
+    bool rootPrecise = false;
     stats.notes = m_notes;
     stats.observedNs = m_lastSampleNs - m_startNs;
     std::uint64_t gilSamples = 0;
@@ -312,10 +316,19 @@ ObserverStats ObserverCore::stats() const
             gilNs += process->gilObservedNs();
         }
         process->addThreadTimes(stats);
+        if (process->pid() == m_root) {
+            rootReadsGil = process->readsGil();
+            rootPrecise = process->precise();
+        }
+        if (!process->preciseNote().isEmpty())
+            stats.notes.append(QStringLiteral("process %1: %2").arg(process->pid()).arg(process->preciseNote()));
         // A GIL lane that stopped part-way (exec, reads failing) says why.
         if (process->gilSamples() > 0 && !process->readsGil())
             stats.notes.append(QStringLiteral("process %1: %2").arg(process->pid()).arg(process->note()));
     }
+    stats.mode = rootPrecise ? QStringLiteral("precise")
+        : rootReadsGil       ? QStringLiteral("memory")
+                             : QStringLiteral("os-only");
     if (gilNs > 0)
         stats.gilSampleHz = double(gilSamples) * 1e9 / double(gilNs);
     if (stats.observedNs > 0) {

@@ -31,7 +31,7 @@ struct CpuClaim;
 class ObserverCore
 {
 public:
-    ObserverCore(pid_t rootPid, ObservationSink& sink);
+    ObserverCore(pid_t rootPid, ObservationSink& sink, bool preciseGil);
     ~ObserverCore();
 
     void start();
@@ -57,6 +57,7 @@ private:
 
     const pid_t m_root;
     ObservationSink& m_sink;
+    const bool m_preciseGil; // the root's GIL from a watchpoint where allowed
     ProcessProbe m_probe; // start(), then the discoverer only
     std::map<pid_t, Candidate> m_candidates; // the discoverer's: every descendant seen, decided or not
 

@@ -23,8 +23,10 @@ struct ThreadGilTimes
 struct ObserverStats
 {
     QString pythonVersion; // of the root process, from Py_Version ("3.11.2"); empty where it could not be read
-    // "memory": GIL and OS states (every observed process's GIL could be read); "os-only": threads, states and cores
-    // only, for at least one process (the notes say which and why).
+    // "precise": as "memory", the root's GIL lane from a hardware watchpoint on `locked` (exact times, every hand-over;
+    // its descendants' GILs sampled); "memory": the root process's GIL sampled and OS states, its GIL read to the end;
+    // "os-only": threads, states and cores only, from the start or from the moment its memory could no longer be read
+    // (the notes say why). A descendant that cannot be read has a note of its own.
     QString mode;
     QStringList notes; // English, one sentence each: why a process has no GIL lane, what was refused...
     double gilSampleHz = 0; // GIL reads per second per process, achieved (mean over the observed time)

@@ -92,7 +92,8 @@ ProbeResult ProcessProbe::probe(pid_t pid)
     QFile mapsFile(procPath(pid, "maps"));
     if (!mapsFile.open(QIODevice::ReadOnly))
         return result(QFile::exists(procPath(pid, "stat")) ? ProbeResult::Outcome::OsOnly : ProbeResult::Outcome::Gone,
-            QStringLiteral("its memory map cannot be read (%1)").arg(mapsFile.errorString()));
+            QStringLiteral("its memory map cannot be read (%1): a non-dumpable process, or another user's")
+                .arg(mapsFile.errorString()));
     const QByteArray maps = mapsFile.readAll();
     if (maps.isEmpty()) {
         // A process has no map for an instant inside execve, as well as after it exited: only a missing or zombie
@@ -105,10 +106,16 @@ ProbeResult ProcessProbe::probe(pid_t pid)
             alive ? QStringLiteral("it is starting (no memory map yet)") : QStringLiteral("it has exited"));
     }
     const QString executable = QFileInfo(procPath(pid, "exe")).symLinkTarget();
+    // Refused like its memory (a non-dumpable process): nothing tells which image is the interpreter.
+    if (executable.isEmpty())
+        return result(QFile::exists(procPath(pid, "stat")) ? ProbeResult::Outcome::OsOnly : ProbeResult::Outcome::Gone,
+            QStringLiteral("its executable cannot be read: a non-dumpable process, or another user's"));
     const std::optional<ImageMapping> mapping = findPythonImage(maps, executable);
     const bool namedPython = QFileInfo(executable).fileName().startsWith(QLatin1String("python"));
+    // posix_spawn's parent runs on as soon as the child's new memory exists, before the loader has mapped the
+    // executable into it: a process whose own executable is not mapped is still starting, not "not Python".
     if (!mapping)
-        return result(ProbeResult::Outcome::NotPython, QStringLiteral("no libpython3 or python executable is mapped"));
+        return result(ProbeResult::Outcome::NotYet, QStringLiteral("its executable is not mapped yet"));
 
     const CachedImage& entry = image(pid, mapping->path, mapping->inode);
     if (!entry.symbols)

@@ -118,7 +118,7 @@ ModelOutcome PythonModel::run(const ExecutionContext& context)
         return outcome;
     }
     RecorderSink sink(context.recorder, process.pid());
-    python::PythonObserver observer(process.pid(), sink);
+    python::PythonObserver observer(process.pid(), sink, python.preciseGil);
     observer.start();
     process.release();
     if (!process.pumpUntilExit(context.cancel.fd()))

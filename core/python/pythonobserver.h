@@ -19,7 +19,9 @@ class PythonObserver
 {
 public:
     // `rootPid` must be a descendant of this process (Yama ptrace_scope=1 lets a parent read its descendants only).
-    PythonObserver(pid_t rootPid, ObservationSink& sink);
+    // preciseGil: the root's GIL lane from a hardware watchpoint (GilWatchpoint) where the kernel allows one, exact
+    // but at a cost to the script; sampled otherwise, with a note saying why.
+    PythonObserver(pid_t rootPid, ObservationSink& sink, bool preciseGil = false);
     ~PythonObserver(); // stops and joins
     PythonObserver(const PythonObserver&) = delete;
     PythonObserver& operator=(const PythonObserver&) = delete;

@@ -12,6 +12,10 @@ struct PythonScript
     QString script; // the .py file, as an absolute path
     QString interpreter; // --python; empty: python3 on PATH, else /usr/bin/python3
     QStringList arguments; // sys.argv[1:]
+    // --precise-gil: the GIL lane from a hardware watchpoint where perf_event_open allows one (exact, but every GIL
+    // take and drop then costs the script a trap); sampled otherwise. Not kept in run files: the summary's
+    // observer_mode says which ran.
+    bool preciseGil = false;
 };
 
 // The interpreter a run would start: `requested` when given (a path, or a name looked up on PATH), else python3

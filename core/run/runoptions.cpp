@@ -90,6 +90,8 @@ bool readPythonScript(const QCommandLineParser& parser, RunConfig& config, QStri
     }
     if (parser.isSet(QStringLiteral("python")))
         python.interpreter = parser.value(QStringLiteral("python"));
+    if (parser.isSet(QStringLiteral("precise-gil")))
+        python.preciseGil = true;
     config.python = python;
     return true;
 }
@@ -108,7 +110,7 @@ std::optional<ConfigProblem> misplacedOption(const std::function<bool(const QStr
         return ConfigProblem {QStringLiteral("yield-between"),
             Problem(QT_TRANSLATE_NOOP("conlab::Problem",
                 "only a coroutine can await between the read and the write: it needs the eventloop model"))};
-    for (const char* name : {"script", "python", "example"}) {
+    for (const char* name : {"script", "python", "example", "precise-gil"}) {
         if (set(name) && config.model != ModelKind::Python)
             return ConfigProblem {QLatin1String(name),
                 Problem(
@@ -174,6 +176,11 @@ void addRunOptions(QCommandLineParser& parser)
         {QStringLiteral("python"),
             QStringLiteral("Python model: the interpreter (default: python3 on PATH, else /usr/bin/python3)."),
             QStringLiteral("PATH")},
+        {QStringLiteral("precise-gil"),
+            QStringLiteral("Python model: draw the GIL from a hardware watchpoint (perf_event_open; needs "
+                           "perf_event_paranoid <= 2 or CAP_PERFMON): every hand-over at its exact time, at a few "
+                           "microseconds per GIL take and drop. Sampled where refused; the summary's observer_mode "
+                           "says which ran.")},
         {QStringLiteral("calibration"),
             QStringLiteral("Kernel iterations per ms of CPU (default: measured). Reuse a run's value to repeat its "
                            "checksum."),

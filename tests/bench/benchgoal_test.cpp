@@ -46,6 +46,18 @@ TEST(BenchGoal, OverTheMarginIsAMiss)
     EXPECT_EQ(judge(exact, 16.0001), GoalVerdict::Missed);
 }
 
+// A rate's goal is a floor: the margin lets it fall short, never exceed a ceiling.
+TEST(BenchGoal, ARateMustReachItsFloor)
+{
+    const BenchGoal rate {"sampling", "BM_PythonObserved", "gil_hz", 1e-3, "kHz", 5, 0.2, BenchGoal::Bound::AtLeast};
+    EXPECT_EQ(judge(rate, 5.0), GoalVerdict::Met);
+    EXPECT_EQ(judge(rate, 50.0), GoalVerdict::Met);
+    EXPECT_EQ(judge(rate, 4.5), GoalVerdict::WithinNoise);
+    EXPECT_EQ(judge(rate, 4.0), GoalVerdict::WithinNoise); // 5 * 0.8
+    EXPECT_EQ(judge(rate, 3.99), GoalVerdict::Missed);
+    EXPECT_EQ(judge(rate, std::nullopt), GoalVerdict::NotRun);
+}
+
 TEST(BenchGoal, AFigureNotMeasuredIsNotJudged)
 {
     EXPECT_EQ(judge(replotGoal(), std::nullopt), GoalVerdict::NotRun);

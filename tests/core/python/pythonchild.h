@@ -43,21 +43,29 @@ inline std::vector<Interpreter> testedInterpreters()
     };
 }
 
+// Python that names the calling thread in /proc (what the model's bootstrap does from threading.Thread.name):
+// name_thread('worker').
+inline const char* nameThread = "import threading\n"
+                                "def name_thread(name):\n"
+                                "    with open(f'/proc/self/task/{threading.get_native_id()}/comm', 'w') as f:\n"
+                                "        f.write(name)\n";
+
 // An interpreter started the way the python model starts one: it initialises, then waits on an inherited pipe (fd 3)
-// until released, so that an observer can attach before the first line of `code` runs. It has a process group of its
-// own, which the destructor kills whole (multiprocessing children included) and reaps.
+// until released, so that an observer can attach before the first line of `code` runs. `prelude` runs before that
+// wait, so before the observer attaches. It has a process group of its own, which the destructor kills whole
+// (multiprocessing children included) and reaps.
 class PythonChild
 {
 public:
-    PythonChild(const QString& python, const QString& code)
+    PythonChild(const QString& python, const QString& code, const QString& prelude = {})
     {
-        static const char* bootstrap = "import os, sys\n"
-                                       "os.read(3, 1)\n"
-                                       "os.close(3)\n"
-                                       "exec(compile(sys.argv[1], '<test>', 'exec'), {'__name__': '__main__'})\n";
+        const std::string bootstrap = "import os, sys\n" + prelude.toStdString()
+            + "\nos.read(3, 1)\n"
+              "os.close(3)\n"
+              "exec(compile(sys.argv[1], '<test>', 'exec'), {'__name__': '__main__'})\n";
         const std::string program = python.toStdString();
         const std::string source = code.toStdString();
-        std::vector<const char*> argv {program.c_str(), "-c", bootstrap, source.c_str(), nullptr};
+        std::vector<const char*> argv {program.c_str(), "-c", bootstrap.c_str(), source.c_str(), nullptr};
         int gate[2];
         int out[2];
         if (::pipe2(gate, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0)
@@ -100,6 +108,24 @@ public:
         [[maybe_unused]] const ssize_t written = ::write(m_gate, &go, 1);
         ::close(m_gate);
         m_gate = -1;
+    }
+
+    // Reads stdout until `marker` has been printed (true) or timeoutMs have passed (false); what was read is kept.
+    bool readUntil(const char* marker, int timeoutMs)
+    {
+        char buffer[4096];
+        for (int waited = 0; !m_output.contains(marker); waited += 50) {
+            pollfd fd {m_out, POLLIN, 0};
+            if (waited > timeoutMs)
+                return false;
+            if (::poll(&fd, 1, 50) <= 0)
+                continue;
+            const ssize_t got = ::read(m_out, buffer, sizeof(buffer));
+            if (got <= 0)
+                return false;
+            m_output.append(buffer, got);
+        }
+        return true;
     }
 
     // Reads the script's stdout to its end and reaps it; -1 if it did not finish within `timeoutMs` (then killed).

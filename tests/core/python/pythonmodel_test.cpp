@@ -6,7 +6,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QThread>
+#include <csignal>
 #include <gtest/gtest.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace conlab;
 using conlab::test::pythonConfig;
@@ -141,6 +146,67 @@ TEST(PythonModelProcess, CancelEndsTheScriptAndEveryProcessItStarted)
         EXPECT_TRUE(!stat || stat->state == 'Z') << "process " << pid.toStdString() << " still runs";
     }
     EXPECT_TRUE(livingGroupMembers(pid_t(started[0].toInt())).empty());
+}
+
+// Living descendants of this process (zombies left out: they no longer run).
+std::vector<pid_t> livingDescendants()
+{
+    std::vector<pid_t> living;
+    for (pid_t pid : descendantsOf(::getpid())) {
+        const auto stat = readProcStat(pid);
+        if (stat && stat->state != 'Z' && stat->state != 'X')
+            living.push_back(pid);
+    }
+    return living;
+}
+
+// Nothing is left behind, counted as every descendant of this test process: a grandchild that left the script's
+// process group (a session of its own, as a daemon makes) counts too. This process is the subreaper for the test, so
+// an orphan stays its descendant instead of moving to init, where it would no longer be counted.
+TEST(PythonModelProcess, CancelLeavesNoDescendantBehind)
+{
+    CONLAB_REQUIRE_PYTHON();
+    ASSERT_TRUE(livingDescendants().empty()) << "a process left over from before this test";
+    ASSERT_EQ(::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), 0);
+    QTemporaryDir dir;
+    const QString ready = dir.filePath(QStringLiteral("ready"));
+    const RunConfig config = pythonConfig(dir,
+        QStringLiteral("import multiprocessing, os, subprocess, sys, time\n"
+                       "def worker(ready):\n"
+                       "    subprocess.Popen(['sleep', '1000'], start_new_session=True)\n"
+                       "    open(ready, 'w').close()\n"
+                       "    while True: time.sleep(0.05)\n"
+                       "if __name__ == '__main__':\n"
+                       "    multiprocessing.Process(target=worker, args=(sys.argv[1],)).start()\n"
+                       "    while True: time.sleep(0.05)\n"),
+        {ready});
+    std::vector<pid_t> during;
+    const auto result = conlab::test::runWhile(config, 300, [&](RunController& controller) {
+        for (int i = 0; i < 500 && !QFile::exists(ready); ++i)
+            QThread::msleep(10);
+        during = descendantsOf(::getpid());
+        controller.cancel();
+    });
+    ASSERT_TRUE(result.has_value());
+    EXPECT_TRUE(result->summary.cancelled);
+    EXPECT_GE(during.size(), 3u) << "the script, its worker and the worker's sleep";
+    const std::vector<pid_t> left = livingDescendants();
+    std::string names;
+    for (pid_t pid : left) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        names += std::to_string(pid) + " "
+            + (comm.open(QIODevice::ReadOnly) ? comm.readAll().trimmed().toStdString() : std::string("?")) + "; ";
+    }
+    EXPECT_TRUE(left.empty()) << left.size() << " descendants left: " << names;
+    ::prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+    for (pid_t pid : left)
+        ::kill(pid, SIGKILL);
+    // Orphans of the tree that ended are this process's children now: reaped here, not left as zombies.
+    for (pid_t pid : descendantsOf(::getpid())) {
+        const auto stat = readProcStat(pid);
+        if (stat && stat->parent == ::getpid())
+            ::waitpid(pid, nullptr, 0);
+    }
 }
 
 TEST(PythonModelProcess, ScriptFailureQuotesTheLastLinesOfStderr)

@@ -1,6 +1,7 @@
 #include "core/python/observercore.h"
 #include "core/python/processprobe.h"
 #include "core/python/pythonobserver.h"
+#include "tests/core/python/interpretertest.h"
 #include "tests/core/python/pythonchild.h"
 #include "tests/core/python/recordingsink.h"
 
@@ -18,41 +19,17 @@
 namespace conlab::python {
 namespace {
 
+using test::observe;
 using test::PythonChild;
 using test::RecordingSink;
 
-// Every process-starting test has "Process" in its suite name: the TSan preset leaves such tests out.
-class PythonObserverProcess : public ::testing::TestWithParam<test::Interpreter>
+class PythonObserverProcess : public test::InterpreterTest
 {
-protected:
-    void SetUp() override
-    {
-        if (!QFileInfo(GetParam().path).isExecutable())
-            GTEST_SKIP() << "interpreter not installed: " << GetParam().path.toStdString();
-    }
-    const QString& python() const { return GetParam().path; }
 };
-
-// Names the calling thread in /proc (what the model's bootstrap does from threading.Thread.name).
-const char* nameThread = "import threading\n"
-                         "def name_thread(name):\n"
-                         "    with open(f'/proc/self/task/{threading.get_native_id()}/comm', 'w') as f:\n"
-                         "        f.write(name)\n";
 
 QString script(const char* body)
 {
-    return QString::fromLatin1(nameThread) + QString::fromLatin1(body);
-}
-
-// Observes `child` from before its release to its end.
-ObserverStats observe(PythonChild& child, RecordingSink& sink, int timeoutMs = 20'000)
-{
-    PythonObserver observer(child.pid(), sink);
-    observer.start();
-    child.release();
-    EXPECT_EQ(child.finish(timeoutMs), 0) << child.output().toStdString();
-    observer.stop();
-    return observer.stats();
+    return QString::fromLatin1(test::nameThread) + QString::fromLatin1(body);
 }
 
 const ThreadGilTimes* threadNamed(const ObserverStats& stats, const QString& name)
