@@ -2,7 +2,7 @@
 
 #include "core/analysis/compareplan.h"
 #include "core/analysis/scalingplan.h"
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "ui/compare/compareview.h"
 #include "ui/series/seriesrunner.h"
 #include "ui/sweep/sweepview.h"
@@ -83,7 +83,7 @@ void SeriesActions::sweep()
     const QString refusal = sweepRefusal(config);
     QString error;
     const std::optional<ScalingPlan> plan
-        = refusal.isEmpty() ? planScaling(config, CpuSampler::onlineCores(), &error) : std::nullopt;
+        = refusal.isEmpty() ? planScaling(config, usableCores(), &error) : std::nullopt;
     if (!plan) {
         emit message(refusal.isEmpty() ? tr("Could not plan the sweep: %1").arg(error) : refusal, messageTimeoutMs);
         return;
@@ -102,7 +102,7 @@ void SeriesActions::update()
     m_sweep->setEnabled(refusal.isEmpty());
     if (refusal.isEmpty()) {
         const std::vector<int> counts
-            = sweepWorkerCounts(config.workload.kind, config.workload.tasks, CpuSampler::onlineCores());
+            = sweepWorkerCounts(config.workload.kind, config.workload.tasks, usableCores());
         m_sweep->setToolTip(tr("Run a sequential baseline, then this model with 1 to %1 workers, and plot the "
                                "speed-up against the ideal and Amdahl's law (Ctrl+Shift+M)")
                                 .arg(counts.empty() ? 1 : counts.back()));

@@ -1,4 +1,4 @@
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/window/heartbeat.h"
@@ -96,7 +96,7 @@ class WindowLatencyUnderLoadTiming : public ::testing::TestWithParam<int>
 
 TEST_P(WindowLatencyUnderLoadTiming, StaysUnderFiftyMillisecondsAtP99)
 {
-    const int cores = CpuSampler::onlineCores();
+    const int cores = usableCores();
     MainWindow window;
     window.show();
     RunConfig config = window.currentConfig();
