@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="215"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="295"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,15 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="271"/>
+        <source>%1 · %2 of %n usable core(s) busy</source>
+        <translation>
+            <numerusform>%1 · %2 of %n usable core busy</numerusform>
+            <numerusform>%1 · %2 of %n usable cores busy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="282"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
