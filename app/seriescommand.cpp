@@ -8,7 +8,7 @@
 #include "core/run/modellabel.h"
 #include "core/run/runoptions.h"
 #include "core/run/runseries.h"
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "core/scenario/scenariolibrary.h"
 #include "ui/series/seriesfigures.h"
 
@@ -65,7 +65,7 @@ std::optional<SeriesPlan> planSeries(const QCommandLineParser& parser, const Sce
         if (!config)
             return std::nullopt;
         if (parser.isSet(sweepOption)) {
-            plan.sweep = planScaling(*config, CpuSampler::onlineCores(), error);
+            plan.sweep = planScaling(*config, usableCores(), error);
             if (!plan.sweep) {
                 *error = QStringLiteral("--sweep: ") + *error;
                 return std::nullopt;

@@ -46,6 +46,7 @@ const std::vector<BenchGoal>& benchGoals()
         {"dispatch per empty task: event loop (no limit)", "BM_DispatchEventLoop/20000", "per_task", 1e6, "us", 1,
             0.25},
         {"GIL slice check on CPU work", "BM_GilSliceCheck", "overhead_pct_of_slice", 1, "%", 2, 0.25},
+        {"telling running from ready on CPU work", "BM_CpuPhaseTruthOverhead", "overhead_pct", 1, "%", 2, 0.25},
         {"timeline replot, 64 lanes, 1600x900, 1M segments", "BM_ReplotTimeline/1000000", "", 1, "ms", 16, 0.25},
         {"memory per segment of a shown 1M-segment run (RSS growth)", "BM_ShownRunMemory/1000000", "bytes_per_segment",
             1, "B", 32, 0.05},

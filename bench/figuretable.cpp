@@ -175,6 +175,8 @@ void FigureTable::Finalize()
             figure("BM_GilSliceCheck", "overhead_pct_of_slice", 1, 4, " % of a 50 us slice") + "; 20 ms phase "
                 + figure("BM_CpuPhaseNoGil_mean", "", 1, 2, " ms") + " without, "
                 + figure("BM_CpuPhaseGilHeld_mean", "", 1, 2, " ms") + " with the GIL held"},
+        {"telling running from ready on CPU work", "< 2 %",
+            figure("BM_CpuPhaseTruthOverhead", "overhead_pct", 1, 2, " % of a 20 ms phase's CPU time")},
         {"timeline replot, 64 lanes, 1600x900: 10k / 100k / 1M segments", "< 16 ms at 1M",
             figure("BM_ReplotTimeline/10000", "", 1, 1, "") + " / " + figure("BM_ReplotTimeline/100000", "", 1, 1, "")
                 + " / " + figure("BM_ReplotTimeline/1000000", "", 1, 1, " ms")},

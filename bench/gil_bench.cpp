@@ -11,6 +11,7 @@
 #include <benchmark/benchmark.h>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <thread>
 
 namespace {
@@ -100,5 +101,39 @@ void BM_GilSliceCheck(benchmark::State& state)
             benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_GilSliceCheck);
+
+// What telling running from "ready, not running" costs a CPU phase: a monotonic clock read per 50 us slice and the
+// thread's CPU clock at the phase's ends (and at a slice that was preempted). A 20 ms phase against the bare kernel
+// on the same iterations, both timed by this thread's CPU clock, alternated so a neighbour's burst hits both alike.
+void BM_CpuPhaseTruthOverhead(benchmark::State& state)
+{
+    const CancelToken cancel;
+    TraceRecorder recorder({LaneInfo {QStringLiteral("t"), LaneKind::Thread}});
+    LaneWriter lane(recorder, 0);
+    const double perMs = kernelIterationsPerMs();
+    const auto slice = std::max<std::int64_t>(1, std::llround(perMs * sliceMicroseconds / 1000.0));
+    const auto iterations = std::llround(perMs * 20);
+    const auto cpuNs = [] {
+        timespec now {};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+        return double(now.tv_sec) * 1e9 + double(now.tv_nsec);
+    };
+    std::uint64_t value = 1;
+    double bareNs = 0;
+    double phaseNs = 0;
+    for (auto _ : state) {
+        double begin = cpuNs();
+        for (std::int64_t done = 0; done < iterations; done += slice)
+            value = cpuKernel(value, std::min<std::int64_t>(slice, iterations - done));
+        bareNs += cpuNs() - begin;
+        begin = cpuNs();
+        runCpuPhase(lane, value, iterations, 0, cancel, CpuPhaseOptions {slice});
+        phaseNs += cpuNs() - begin;
+        benchmark::DoNotOptimize(value);
+        recorder.drain();
+    }
+    state.counters["overhead_pct"] = bareNs > 0 ? 100.0 * (phaseNs - bareNs) / bareNs : 0.0;
+}
+BENCHMARK(BM_CpuPhaseTruthOverhead)->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -1,5 +1,5 @@
 #include "bench/conlabprocess.h"
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -64,7 +64,7 @@ BENCHMARK(BM_IdleMemory)->Iterations(1)->Unit(benchmark::kMillisecond);
 // frames). The window's own --report carries the figures.
 void uiLatency(benchmark::State& state, const QString& model)
 {
-    const int cores = conlab::CpuSampler::onlineCores();
+    const int cores = conlab::usableCores();
     for (auto _ : state) {
         const QTemporaryDir dir;
         const QString report = dir.filePath(QStringLiteral("report.json"));

@@ -170,6 +170,7 @@ template <typename Io, runrecord::Describes<RunSummary> Summary> void describeFi
     io.field("startup_ms", summary.startupMs);
     io.field("worker_peak_rss_mb", summary.workerPeakRssMb);
     io.field("cores", summary.cores);
+    io.field("usable_cores", summary.usableCores);
     io.field("iterations_per_ms", summary.iterationsPerMs);
     io.field("cancelled", summary.cancelled);
     io.field("error", summary.error);

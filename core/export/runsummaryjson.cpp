@@ -183,6 +183,8 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
 
     json.insert(QStringLiteral("peak_rss_mb"), roundedJson(summary.peakRssMb));
     json.insert(QStringLiteral("cores"), summary.cores);
+    if (summary.usableCores)
+        json.insert(QStringLiteral("usable_cores"), *summary.usableCores);
     json.insert(QStringLiteral("startup_ms"), roundedJson(summary.startupMs));
     if (!summary.workerPeakRssMb.empty()) {
         QJsonArray perWorker;
@@ -261,7 +263,10 @@ QString runSummaryText(const RunSummary& summary)
             QStringLiteral("%1 hand-overs, %2 drop requests")
                 .arg(QString::number(summary.gilSwitches), QString::number(summary.gilDropRequests)));
     rows.emplace_back(QStringLiteral("peak RSS"), QString::number(summary.peakRssMb, 'f', 1) + QStringLiteral(" MB"));
-    rows.emplace_back(QStringLiteral("cores"), QString::number(summary.cores));
+    rows.emplace_back(QStringLiteral("cores"),
+        summary.usableCores && *summary.usableCores != summary.cores
+            ? QStringLiteral("%1, of which this process may use %2").arg(summary.cores).arg(*summary.usableCores)
+            : QString::number(summary.cores));
     if (summary.startupMs > 0)
         rows.emplace_back(QStringLiteral("start-up"), ms(summary.startupMs));
     if (!summary.workerPeakRssMb.empty())

@@ -1,6 +1,6 @@
 #include "core/models/cpuexecutor.h"
 
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 
 #include <algorithm>
 
@@ -8,7 +8,7 @@ namespace conlab {
 
 int executorWorkers(OffloadKind offload, int slotTotal)
 {
-    const int cores = CpuSampler::onlineCores();
+    const int cores = usableCores();
     switch (offload) {
     case OffloadKind::None:
         return 0;

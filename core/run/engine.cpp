@@ -5,6 +5,7 @@
 #include "core/models/sharedstate.h"
 #include "core/run/canceltoken.h"
 #include "core/run/processstats.h"
+#include "core/sampling/usablecores.h"
 #include "core/trace/monotonicclock.h"
 #include "core/trace/tracerecorder.h"
 #include "core/workload/cpukernel.h"
@@ -45,6 +46,7 @@ EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceReco
         gil ? &*gil : nullptr, &shared, config.offload, config.python ? &*config.python : nullptr};
     processstats::resetPeakRss();
     const double cpuBefore = processstats::cpuMs();
+    result.usableCores = usableCores();
     result.beginNs = monotonicNowNs();
     if (onBegin)
         onBegin(result.beginNs);

@@ -20,6 +20,7 @@ struct EngineResult
     double cpuMs = 0;
     double peakRssMb = 0;
     double iterationsPerMs = 0; // the kernel calibration the workload was built with
+    int usableCores = 0; // usableCores() as the run began
     std::int64_t counter = 0; // the counter workload's shared counter, as this process sees it at the end
     std::uint64_t gilSwitches = 0; // how many times the GIL changed hands (0 without it)
     std::uint64_t gilDropRequests = 0;

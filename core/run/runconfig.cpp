@@ -1,6 +1,6 @@
 #include "core/run/runconfig.h"
 
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 
 #include <algorithm>
 
@@ -12,7 +12,7 @@ int RunConfig::effectiveWorkers() const
         return workers;
     if (model == ModelKind::EventLoop)
         return std::min(workload.tasks, limits::maxLoopSlots);
-    return CpuSampler::onlineCores();
+    return usableCores();
 }
 
 RunConfig RunConfig::normalized() const

@@ -118,6 +118,8 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
     summary.startupMs = startupMs(trace);
     summary.workerPeakRssMb = engine.outcome.workerPeakRssMb;
     summary.cores = trace.cores;
+    if (engine.usableCores > 0)
+        summary.usableCores = engine.usableCores;
     summary.iterationsPerMs = engine.iterationsPerMs;
     summary.cancelled = engine.cancelled;
     summary.error = engine.outcome.error;

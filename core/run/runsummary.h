@@ -47,7 +47,10 @@ struct RunSummary
     double startupMs = 0;
     std::vector<double> workerPeakRssMb; // processes: each worker's own peak; their sum is what the pool costs
     double workerPeakRssTotalMb() const { return std::accumulate(workerPeakRssMb.begin(), workerPeakRssMb.end(), 0.0); }
-    int cores = 0;
+    int cores = 0; // the machine's: one utilisation line each
+    // The cores this process could compute on (usableCores(): affinity and cgroup quota), what the run's plan used.
+    // Absent in runs saved before it was recorded.
+    std::optional<int> usableCores;
     double iterationsPerMs = 0; // kernel calibration used: pass it back with --calibration to repeat the checksum
     bool cancelled = false;
     QString error; // empty when the run succeeded

@@ -132,11 +132,6 @@ int CpuSampler::coreCount() const
     return m_coreCount.load(std::memory_order_relaxed);
 }
 
-int CpuSampler::onlineCores()
-{
-    return std::max(1, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
-}
-
 std::optional<ProcStatSnapshot> CpuSampler::readSnapshot(std::int64_t* readTimeNs)
 {
     QString error;

@@ -42,8 +42,6 @@ public:
     int coreCount() const;
     int hz() const { return m_hz; }
 
-    static int onlineCores();
-
 private:
     void run(std::optional<ProcStatSnapshot> previous, std::chrono::steady_clock::time_point startTime);
     std::optional<ProcStatSnapshot> readSnapshot(std::int64_t* readTimeNs = nullptr);

@@ -1,20 +1,26 @@
 #include "core/scenario/scenario.h"
 
 #include "core/run/modellabel.h"
+#include "core/sampling/usablecores.h"
 
 namespace conlab {
 
 QString Scenario::text(Field field, const QLocale& locale) const
 {
+    const auto withCores = [](QString text) {
+        // Computed when shown, never written in: a lesson read on an 8-core laptop or under taskset says what that
+        // machine gives this process.
+        return text.replace(QLatin1String("{cores}"), QString::number(usableCores()));
+    };
     switch (field) {
     case Field::Title:
-        return title.text(locale);
+        return withCores(title.text(locale));
     case Field::Question:
-        return question.text(locale);
+        return withCores(question.text(locale));
     case Field::Explanation:
-        return explanation.text(locale);
+        return withCores(explanation.text(locale));
     case Field::LookAt:
-        return lookAt.text(locale);
+        return withCores(lookAt.text(locale));
     }
     return {};
 }

@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n lane</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="173"/>
+        <location filename="../../ui/compare/compareview.cpp" line="183"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="507"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,15 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
+        <source>%1 · %2 of %n usable core(s) busy</source>
+        <translation>
+            <numerusform>%1 · %2 of %n usable core busy</numerusform>
+            <numerusform>%1 · %2 of %n usable cores busy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>

@@ -121,27 +121,27 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="130"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="140"/>
         <source>GIL switch interval %1 ms</source>
         <translation>интервал переключения GIL %1 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="135"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="145"/>
         <source>still running, %1 so far: no final numbers yet</source>
         <translation>ещё идёт, прошло %1: итоговых чисел пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="138"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="148"/>
         <source>Trace</source>
         <translation>Трасса</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
         <source>1 lane</source>
         <translation>1 дорожка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n дорожка</numerusform>
@@ -150,12 +150,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="141"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="151"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="160"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>conlab::CompareBarChart</name>
     <message>
-        <location filename="../../ui/compare/comparebarchart.cpp" line="90"/>
+        <location filename="../../ui/compare/comparebarchart.cpp" line="104"/>
         <source>wall time (s)</source>
         <translation>реальное время (с)</translation>
     </message>
@@ -184,52 +184,52 @@
 <context>
     <name>conlab::CompareView</name>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="129"/>
+        <location filename="../../ui/compare/compareview.cpp" line="139"/>
         <source>not run (cancelled)</source>
         <translation>не запущен (отменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="130"/>
+        <location filename="../../ui/compare/compareview.cpp" line="140"/>
         <source>running…</source>
         <translation>выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="130"/>
+        <location filename="../../ui/compare/compareview.cpp" line="140"/>
         <source>waiting</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="134"/>
+        <location filename="../../ui/compare/compareview.cpp" line="144"/>
         <source>failed: %1</source>
         <translation>сбой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="136"/>
+        <location filename="../../ui/compare/compareview.cpp" line="146"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="140"/>
+        <location filename="../../ui/compare/compareview.cpp" line="150"/>
         <source>%1  baseline</source>
         <translation>%1  эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="142"/>
+        <location filename="../../ui/compare/compareview.cpp" line="152"/>
         <source>%1  ×%2</source>
         <translation>%1  ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="159"/>
+        <location filename="../../ui/compare/compareview.cpp" line="169"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="173"/>
+        <location filename="../../ui/compare/compareview.cpp" line="183"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="173"/>
+        <location filename="../../ui/compare/compareview.cpp" line="183"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -238,12 +238,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="175"/>
+        <location filename="../../ui/compare/compareview.cpp" line="185"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="197"/>
+        <location filename="../../ui/compare/compareview.cpp" line="207"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -619,123 +619,123 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="95"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="96"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="112"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="113"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="233"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="233"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="234"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="234"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="235"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="452"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="466"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="499"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="513"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="507"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -744,47 +744,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="536"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="524"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="538"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="559"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="576"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="579"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="596"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="590"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="607"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="610"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="627"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="612"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="629"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="618"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="635"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -792,172 +792,172 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="27"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="30"/>
         <source>%1 MB</source>
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="121"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="122"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="123"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="103"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="124"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="104"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="125"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="105"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="126"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="106"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="107"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="108"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="109"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="110"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="111"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="112"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="113"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="114"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="115"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="116"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="117"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="118"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="169"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="171"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="173"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="175"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="177"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="178"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="160"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="181"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="161"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="182"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="167"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="306"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="188"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="168"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="172"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="240"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="308"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="173"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="243"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="311"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="292"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -973,28 +973,37 @@ app %2
 + %n исполнителей %3</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
+        <source>%1 · %2 of %n usable core(s) busy</source>
+        <translation>
+            <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
+            <numerusform>%1 · занято %L2 из %n доступных ядер</numerusform>
+            <numerusform>%1 · занято %L2 из %n доступных ядер</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="269"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="343"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="274"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="346"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="347"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="350"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1003,140 +1012,140 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="280"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="452"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="515"/>
         <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
         <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="282"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="237"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="354"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="295"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="363"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="211"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="298"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="232"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="301"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="373"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="305"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="377"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="309"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="381"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="319"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="391"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="324"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="396"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="326"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="436"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="366"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="438"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="265"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="487"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="426"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="489"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="431"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="494"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="433"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="496"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="438"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="501"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="505"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="444"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="507"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="510"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1425,32 +1434,32 @@ from %2 to %3 ms</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../core/run/runcontroller.cpp" line="56"/>
+        <location filename="../../core/run/runcontroller.cpp" line="57"/>
         <source>a run is already going: stop it first</source>
         <translation>запуск уже идёт: сначала остановите его</translation>
     </message>
     <message>
-        <location filename="../../core/run/runoptions.cpp" line="105"/>
+        <location filename="../../core/run/runoptions.cpp" line="107"/>
         <source>only the counter workload uses it</source>
         <translation>используется только нагрузкой «общий счётчик»</translation>
     </message>
     <message>
-        <location filename="../../core/run/runoptions.cpp" line="109"/>
+        <location filename="../../core/run/runoptions.cpp" line="111"/>
         <source>only a coroutine can await between the read and the write: it needs the eventloop model</source>
         <translation>ждать между чтением и записью может только корутина: нужна модель «Цикл событий»</translation>
     </message>
     <message>
-        <location filename="../../core/run/runoptions.cpp" line="115"/>
+        <location filename="../../core/run/runoptions.cpp" line="117"/>
         <source>only the python model runs a script: add --model python</source>
         <translation>сценарий выполняет только модель Python: добавьте --model python</translation>
     </message>
     <message>
-        <location filename="../../core/run/runoptions.cpp" line="119"/>
+        <location filename="../../core/run/runoptions.cpp" line="121"/>
         <source>give a script or an example, not both</source>
         <translation>укажите сценарий или пример, но не оба сразу</translation>
     </message>
     <message>
-        <location filename="../../core/run/runoptions.cpp" line="122"/>
+        <location filename="../../core/run/runoptions.cpp" line="124"/>
         <source>the switch interval belongs to the GIL, which is off</source>
         <translation>интервал переключения относится к GIL, а GIL выключен</translation>
     </message>
@@ -1647,22 +1656,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="128"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="130"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="141"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="143"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="144"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="148"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="150"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
@@ -1755,67 +1764,67 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ScenarioPanel</name>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="196"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="194"/>
         <source>Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the run showed appear here.</source>
         <translation>Выберите урок в меню «Уроки»: здесь появятся его вопрос, шаги и, после запуска, то, что запуск показал.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="196"/>
         <source>Ask the class first</source>
         <translation>Сначала спросите класс</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="199"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="197"/>
         <source>Steps</source>
         <translation>Шаги</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="200"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
         <source>What the run showed</source>
         <translation>Что показал запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="201"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="199"/>
         <source>What to look at</source>
         <translation>На что смотреть</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="225"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="223"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="227"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="225"/>
         <source>%1: running…</source>
         <translation>%1: выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="229"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="227"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="239"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
         <source>Running step %1 of %2…</source>
         <translation>Выполняется шаг %1 из %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="242"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
         <source>Step %1 of %2 ran in %3.</source>
         <translation>Шаг %1 из %2 выполнен за %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="243"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="241"/>
         <source>%1 Next step: N.</source>
         <translation>%1 Следующий шаг: N.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="243"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="241"/>
         <source>%1 That was the last step.</source>
         <translation>%1 Это был последний шаг.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="245"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="243"/>
         <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
         <translation>Шаг %1 из %2 перенесён в настройки: «Запустить шаг» (или Пробел) запустит его.</translation>
     </message>
@@ -2153,8 +2162,8 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimeAxisPlot</name>
     <message>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="267"/>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="286"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="295"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="314"/>
         <source>time</source>
         <translation>время</translation>
     </message>
@@ -2185,17 +2194,17 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimelinePlot</name>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="157"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="160"/>
         <source>tasks</source>
         <translation>задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="160"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="163"/>
         <source>many short segments: zoom in</source>
         <translation>много коротких отрезков: увеличьте</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="224"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="240"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms</source>
@@ -2204,32 +2213,32 @@ start %4 ms, duration %5 ms</source>
 начало %4 мс, длительность %5 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="225"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="241"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="227"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="243"/>
         <source>task %1</source>
         <translation>задача %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="227"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="243"/>
         <source>no task</source>
         <translation>без задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="228"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="244"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="228"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="244"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="229"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="245"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms

@@ -1,4 +1,4 @@
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "tests/app/runconlab.h"
 #include "tests/figurefiles.h"
 
@@ -227,7 +227,7 @@ TEST_F(SeriesCli, SweepMeasuresEveryWorkerCountAndFitsAmdahl)
     EXPECT_EQ(
         sweep[QLatin1String("baseline")].toObject()[QLatin1String("model")].toString(), QStringLiteral("sequential"));
     const QJsonArray points = sweep[QLatin1String("points")].toArray();
-    const int expected = std::min(4, 2 * conlab::CpuSampler::onlineCores());
+    const int expected = std::min(4, 2 * conlab::usableCores());
     ASSERT_EQ(points.size(), expected);
     for (int i = 0; i < expected; ++i) {
         const QJsonObject point = points[i].toObject();

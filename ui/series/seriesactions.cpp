@@ -3,7 +3,7 @@
 #include "core/analysis/compareplan.h"
 #include "core/analysis/scalingplan.h"
 #include "core/run/runseries.h"
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "ui/compare/compareview.h"
 #include "ui/sweep/sweepview.h"
 #include "ui/window/presentermode.h"
@@ -86,7 +86,7 @@ void SeriesActions::sweep()
     const QString refusal = sweepRefusal(config);
     QString planError;
     const std::optional<ScalingPlan> plan
-        = refusal.isEmpty() ? planScaling(config, CpuSampler::onlineCores(), &planError) : std::nullopt;
+        = refusal.isEmpty() ? planScaling(config, usableCores(), &planError) : std::nullopt;
     if (!plan) {
         emit message(refusal.isEmpty() ? tr("Could not plan the sweep: %1").arg(planError) : refusal, messageTimeoutMs);
         return;
@@ -105,7 +105,7 @@ void SeriesActions::update()
     m_sweep->setEnabled(refusal.isEmpty());
     if (refusal.isEmpty()) {
         const std::vector<int> counts
-            = sweepWorkerCounts(config.workload.kind, config.workload.tasks, CpuSampler::onlineCores());
+            = sweepWorkerCounts(config.workload.kind, config.workload.tasks, usableCores());
         m_sweep->setToolTip(tr("Run a sequential baseline, then this model with 1 to %1 workers, and plot the "
                                "speed-up against the ideal and Amdahl's law (Ctrl+Shift+M)")
                                 .arg(counts.empty() ? 1 : counts.back()));

@@ -334,9 +334,13 @@ void MetricsPanel::fillResult()
     QString headline = QStringLiteral("<span style=\"font-size:x-large; font-weight:600\">%1</span>")
                            .arg(durationText(summary.wallMs));
     m_wall->setText(durationText(summary.wallMs));
-    m_cpu->setText(tr("%1 · %2 cores busy")
-                       .arg(durationText(summary.cpuMs))
-                       .arg(summary.wallMs > 0 ? summary.cpuMs / summary.wallMs : 0.0, 0, 'f', 1));
+    const double busyCores = summary.wallMs > 0 ? summary.cpuMs / summary.wallMs : 0.0;
+    // Of the cores this process may use, not of the machine's: under taskset or a CPU quota the two differ.
+    m_cpu->setText(summary.usableCores
+            ? tr("%1 · %2 of %n usable core(s) busy", nullptr, *summary.usableCores)
+                  .arg(durationText(summary.cpuMs))
+                  .arg(busyCores, 0, 'f', 1)
+            : tr("%1 · %2 cores busy").arg(durationText(summary.cpuMs)).arg(busyCores, 0, 'f', 1));
 
     if (sequential && isComplete(summary)) {
         m_speedup->setText(tr("1.00× (this is the baseline)"));

@@ -1,4 +1,4 @@
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "tests/core/testrun.h"
 
 #include <cstdio>
@@ -34,7 +34,7 @@ CounterResult runCounter(const RunConfig& config)
 
 TEST(Counter, ThreadsLoseUpdatesWithoutALock)
 {
-    if (CpuSampler::onlineCores() < 2)
+    if (usableCores() < 2)
         GTEST_SKIP() << "one core: two threads rarely interleave between a read and a write";
     // 4 x 200k increments of ~0.5 us: two threads overlap for tens of milliseconds at least.
     const CounterResult got = runCounter(counter(ModelKind::Threads, 4, 200'000));

@@ -1,5 +1,5 @@
 #include "core/gil/gillane.h"
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "tests/core/overlappingrecorder.h"
 #include "tests/core/testrun.h"
 
@@ -65,7 +65,7 @@ TEST(GilModels, HeldTwiceCheckFailsForARecorderThatOverlapsTheGilLane)
 
 TEST(GilModelsTiming, CpuBoundThreadsWithGilDoNotSpeedUp)
 {
-    const int cores = CpuSampler::onlineCores();
+    const int cores = usableCores();
     if (cores < 2)
         GTEST_SKIP() << "one core: nothing to fail to scale onto";
     const RunConfig threads = withGil(makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 8, cores, 40, 0));

@@ -1,4 +1,4 @@
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "tests/core/overlappingrecorder.h"
 #include "tests/core/testrun.h"
 
@@ -104,7 +104,7 @@ INSTANTIATE_TEST_SUITE_P(Models, ConcurrentModelTiming,
 
 TEST(ThreadsModelTiming, CpuBoundScalesWithCores)
 {
-    const int cores = CpuSampler::onlineCores();
+    const int cores = usableCores();
     if (cores < 2)
         GTEST_SKIP() << "one core: nothing to scale onto";
     EXPECT_TRUE(

@@ -1,5 +1,5 @@
 #include "core/run/processstats.h"
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "tests/core/testrun.h"
 
 #include <QThread>
@@ -15,7 +15,7 @@ using conlab::test::runToCompletion;
 
 TEST(ProcessesModelTiming, CpuBoundUsesEveryCore)
 {
-    const int cores = CpuSampler::onlineCores();
+    const int cores = usableCores();
     if (cores < 2)
         GTEST_SKIP() << "one core: nothing to scale onto";
     // Long enough that the pool's start-up (part of the measured run) does not dominate.

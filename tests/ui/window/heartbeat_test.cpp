@@ -1,4 +1,4 @@
-#include "core/sampling/cpusampler.h"
+#include "core/sampling/usablecores.h"
 #include "tests/ui/child.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/timelineplot.h"
@@ -97,7 +97,7 @@ class WindowLatencyUnderLoadTiming : public ::testing::TestWithParam<int>
 
 TEST_P(WindowLatencyUnderLoadTiming, StaysUnderFiftyMillisecondsAtP99)
 {
-    const int cores = CpuSampler::onlineCores();
+    const int cores = usableCores();
     MainWindow window;
     window.show();
     RunConfig config = window.currentConfig();
