@@ -2,6 +2,8 @@
 #include "core/python/pythonscript.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -93,4 +95,31 @@ TEST(PythonScript, EveryExampleIsCompiledInAndCopiedBesideItsSharedModule)
     EXPECT_EQ(copy, dir.filePath(QStringLiteral("convoy.py"))) << error.toStdString();
     EXPECT_TRUE(QFile::exists(copy));
     EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("conlab_knobs.py"))));
+}
+
+// Every example runs unchanged with plain python3 too, its knobs given as options, without conlab's latency server
+// (the I/O examples sleep instead): "Process" in the suite's name keeps it out of the TSan run. It takes several
+// seconds: eight interpreters, two of which start process pools.
+TEST(PythonExampleProcess, EveryExampleRunsWithPlainPython3)
+{
+    QString error;
+    const std::optional<QString> python = resolvePythonInterpreter(QString(), &error);
+    if (!python)
+        GTEST_SKIP() << error.toStdString();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("CONLAB_LATENCY_SERVER"));
+    for (const QString& name : exampleScriptNames()) {
+        QTemporaryDir dir;
+        const QString script = extractExampleScripts(dir, exampleScriptPath(name), &error);
+        ASSERT_FALSE(script.isEmpty()) << error.toStdString();
+        QProcess run;
+        run.setProcessEnvironment(environment);
+        run.start(*python,
+            {script, QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--workers"), QStringLiteral("2"),
+                QStringLiteral("--cpu-ms"), QStringLiteral("5"), QStringLiteral("--io-ms"), QStringLiteral("5")});
+        ASSERT_TRUE(run.waitForFinished(60'000)) << name.toStdString();
+        EXPECT_EQ(run.exitStatus(), QProcess::NormalExit) << name.toStdString();
+        EXPECT_EQ(run.exitCode(), 0) << name.toStdString() << ": " << run.readAllStandardError().toStdString();
+        EXPECT_FALSE(run.readAllStandardOutput().isEmpty()) << name.toStdString() << " printed nothing";
+    }
 }
