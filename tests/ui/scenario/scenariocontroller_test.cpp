@@ -45,7 +45,7 @@ struct LessonWindow
     }
 
     ScenarioController& scenarios() { return window.scenarios(); }
-    ScenarioPanel& panel() { return test::child<ScenarioPanel>(*window, "scenarioPanel"); }
+    ScenarioPanel& panel() { return *test::child<ScenarioPanel>(window, "scenarioPanel"); }
     bool waitForRuns(std::size_t count)
     {
         return spinUntil([&] { return finished.size() >= count && !window.session().isRunning(); });
@@ -130,7 +130,7 @@ TEST(ScenarioController, NextStepMovesThePickerAndTheStepsWorkers)
     ASSERT_TRUE(QTest::qWaitForWindowActive(&lesson.window));
     test::child<QAbstractButton>(lesson.window, "model-sequential")->setFocus();
     QTest::keyClick(&lesson.window, Qt::Key_N);
-    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 1u);
+    EXPECT_EQ(lesson.scenarios().progress().current, 1u);
     EXPECT_EQ(test::child<ModelPicker>(lesson.window, "modelPicker")->choice(),
         (ModelChoice {ModelKind::Threads, false, OffloadKind::None}));
     EXPECT_EQ(test::child<QSpinBox>(lesson.window, "workers")->value(), 3);
@@ -138,15 +138,15 @@ TEST(ScenarioController, NextStepMovesThePickerAndTheStepsWorkers)
     EXPECT_FALSE(lesson.panel().stepLabel(0)->font().bold());
 
     QTest::keyClick(&lesson.window, Qt::Key_Right, Qt::ControlModifier);
-    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 2u);
+    EXPECT_EQ(lesson.scenarios().progress().current, 2u);
     EXPECT_EQ(test::child<ModelPicker>(lesson.window, "modelPicker")->choice().model, ModelKind::EventLoop);
     // The last step has no next one.
     EXPECT_FALSE(next->isEnabled());
     lesson.scenarios().nextStep();
-    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 2u);
+    EXPECT_EQ(lesson.scenarios().progress().current, 2u);
 
     QTest::keyClick(&lesson.window, Qt::Key_Left, Qt::ControlModifier);
-    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 1u);
+    EXPECT_EQ(lesson.scenarios().progress().current, 1u);
     EXPECT_EQ(test::child<ModelPicker>(lesson.window, "modelPicker")->choice().model, ModelKind::Threads);
     // Moving through the steps runs nothing.
     QTest::qWait(100);
@@ -177,9 +177,8 @@ TEST(ScenarioController, RunningAStepShowsTheExplanationAfterTheRunAndNotBefore)
     EXPECT_EQ(test::child<QLabel>(panel, "scenarioExplanation")->text(), QStringLiteral("Waiting needs no core."));
     EXPECT_EQ(test::child<QLabel>(panel, "scenarioLookAt")->text(), QStringLiteral("The wall time."));
     EXPECT_FALSE(shown(test::child<QLabel>(panel, "scenarioQuestion")));
-    ASSERT_TRUE(test::child<SeriesProgress>(lesson.window, "seriesProgress").wallMs[0].has_value());
-    EXPECT_GT(test::child<SeriesProgress>(*lesson, "seriesProgress").wallMs[0],
-        20); // three sleeps of 10 ms, one after another
+    ASSERT_TRUE(lesson.scenarios().progress().wallMs[0].has_value());
+    EXPECT_GT(*lesson.scenarios().progress().wallMs[0], 20); // three sleeps of 10 ms, one after another
     EXPECT_TRUE(test::child<QLabel>(panel, "scenarioStatus")->text().contains(QStringLiteral("Step 1 of 3 ran in")))
         << test::child<QLabel>(panel, "scenarioStatus")->text().toStdString();
     EXPECT_EQ(lesson.finished.back().summary.config.model, ModelKind::Sequential);
@@ -200,22 +199,22 @@ TEST(ScenarioController, ARunStartedByHandCountsAsTheStepItMatches)
     test::child<QSpinBox>(lesson.window, "tasks")->setValue(2);
     lesson.window.runCurrent();
     ASSERT_TRUE(lesson.waitForRuns(1));
-    EXPECT_FALSE(test::child<SeriesProgress>(lesson.window, "seriesProgress").explained());
+    EXPECT_FALSE(lesson.scenarios().progress().explained());
     EXPECT_FALSE(shown(test::child<QLabel>(lesson.panel(), "scenarioExplanation")));
 
     // Space with the step's settings on the controls runs the current step.
     lesson.scenarios().goToStep(1);
     QTest::keyClick(&lesson.window, Qt::Key_Space);
     ASSERT_TRUE(lesson.waitForRuns(2));
-    EXPECT_TRUE(test::child<SeriesProgress>(lesson.window, "seriesProgress").wallMs[1].has_value());
+    EXPECT_TRUE(lesson.scenarios().progress().wallMs[1].has_value());
     EXPECT_TRUE(shown(test::child<QLabel>(lesson.panel(), "scenarioExplanation")));
     EXPECT_TRUE(lesson.panel().stepMarkerLabel(1)->text() == QStringLiteral("\u25B6"));
 
     // A model button of another step: that step is the current one now, and it counts.
     test::child<ModelPicker>(lesson.window, "modelPicker")->choose(4);
     ASSERT_TRUE(lesson.waitForRuns(3));
-    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").current, 2u);
-    EXPECT_TRUE(test::child<SeriesProgress>(lesson.window, "seriesProgress").wallMs[2].has_value());
+    EXPECT_EQ(lesson.scenarios().progress().current, 2u);
+    EXPECT_TRUE(lesson.scenarios().progress().wallMs[2].has_value());
     EXPECT_TRUE(lesson.panel().stepMarkerLabel(1)->text() == QStringLiteral("\u2713"));
 }
 
@@ -227,12 +226,12 @@ TEST(ScenarioController, AStoppedRunIsNoStepRun)
     ASSERT_TRUE(lesson.scenarios().choose(QStringLiteral("slow")));
     lesson.scenarios().runStep();
     ASSERT_TRUE(spinUntil([&] { return lesson.started == 1; }));
-    EXPECT_EQ(test::child<SeriesProgress>(lesson.window, "seriesProgress").running, std::optional<std::size_t>(0));
+    EXPECT_EQ(lesson.scenarios().progress().running, std::optional<std::size_t>(0));
     lesson.window.stopRun();
     ASSERT_TRUE(lesson.waitForRuns(1));
     EXPECT_TRUE(lesson.finished.back().summary.cancelled);
-    EXPECT_FALSE(test::child<SeriesProgress>(lesson.window, "seriesProgress").running.has_value());
-    EXPECT_FALSE(test::child<SeriesProgress>(lesson.window, "seriesProgress").explained());
+    EXPECT_FALSE(lesson.scenarios().progress().running.has_value());
+    EXPECT_FALSE(lesson.scenarios().progress().explained());
     EXPECT_FALSE(shown(test::child<QLabel>(lesson.panel(), "scenarioExplanation")));
     EXPECT_TRUE(shown(test::child<QLabel>(lesson.panel(), "scenarioQuestion")));
 }

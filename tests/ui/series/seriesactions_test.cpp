@@ -35,7 +35,7 @@ RunConfig windowConfig(MainWindow& window, ModelKind model, bool gil = false)
 TEST(SeriesActions, SweepIsDisabledWithAReasonWhereNoWorkersVary)
 {
     MainWindow window;
-    SeriesActions& actions = test::child<SeriesActions>(*window, "seriesActions");
+    SeriesActions& actions = *test::child<SeriesActions>(window, "seriesActions");
     window.setRunConfig(windowConfig(window, ModelKind::Sequential));
     actions.update();
     EXPECT_FALSE(actions.sweepAction()->isEnabled());
@@ -105,7 +105,7 @@ TEST(SeriesActions, ASweepAskedForDuringACompareStartsOnceTheCompareHasStopped)
 {
     MainWindow window;
     window.setRunConfig(windowConfig(window, ModelKind::Threads));
-    SeriesActions& actions = test::child<SeriesActions>(*window, "seriesActions");
+    SeriesActions& actions = *test::child<SeriesActions>(window, "seriesActions");
     actions.compareAll();
     CompareView* compare = test::child<CompareView>(window, "compareView");
     ASSERT_NE(compare, nullptr);

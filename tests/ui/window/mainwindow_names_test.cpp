@@ -6,6 +6,7 @@
 #include "ui/window/shortcutshelp.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QComboBox>
@@ -18,8 +19,8 @@ using namespace conlab;
 namespace {
 
 // The controls under `root` a user operates. Qt's own parts (a spin box's line edit, a dock's buttons: their
-// objectNames start with "qt_") and a button box's standard buttons (found by their role, named by their text) are
-// named by Qt.
+// objectNames start with "qt_"; a table's corner button) and a button box's standard buttons (found by their role,
+// named by their text) are Qt's to name.
 std::vector<QWidget*> controls(const QWidget& root)
 {
     std::vector<QWidget*> found;
@@ -27,7 +28,8 @@ std::vector<QWidget*> controls(const QWidget& root)
         const bool control = qobject_cast<QAbstractButton*>(widget) || qobject_cast<QAbstractSpinBox*>(widget)
             || qobject_cast<QComboBox*>(widget) || qobject_cast<QLineEdit*>(widget);
         if (!control || widget->objectName().startsWith(QLatin1String("qt_"))
-            || qobject_cast<QDialogButtonBox*>(widget->parentWidget()))
+            || qobject_cast<QDialogButtonBox*>(widget->parentWidget())
+            || qobject_cast<QAbstractItemView*>(widget->parentWidget()))
             continue;
         found.push_back(widget);
     }
