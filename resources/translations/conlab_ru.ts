@@ -4,13 +4,13 @@
 <context>
     <name>FigureCaption</name>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="33"/>
-        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="34"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -19,12 +19,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
         <source>1 worker process</source>
         <translation>1 рабочий процесс</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
         <source>%n worker processes</source>
         <translation>
             <numerusform>%n рабочий процесс</numerusform>
@@ -33,12 +33,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="39"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
         <source>1 thread, 1 task at a time</source>
         <translation>1 поток, по 1 задаче за раз</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="41"/>
         <source>1 thread, up to %n tasks at once</source>
         <translation>
             <numerusform>1 поток, до %n задачи одновременно</numerusform>
@@ -47,67 +47,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="42"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="43"/>
         <source>a real CPython interpreter</source>
         <translation>настоящий интерпретатор CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="50"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="51"/>
         <source>no speed-up: the run did not finish</source>
         <translation>ускорения нет: запуск не завершился</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="52"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="53"/>
         <source>speed-up: this is the baseline</source>
         <translation>ускорение: это и есть эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="54"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="55"/>
         <source>speed-up not measured (no sequential run of this workload)</source>
         <translation>ускорение не измерено (нет последовательного запуска этой нагрузки)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="55"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="56"/>
         <source>speed-up %1× against sequential (%2)</source>
         <translation>ускорение %L1× относительно последовательного (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="63"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="64"/>
         <source>failed after %1</source>
         <translation>сбой через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="65"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="66"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="66"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="67"/>
         <source>wall time %1</source>
         <translation>реальное время %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="80"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="81"/>
         <source>%1 s to %2 s</source>
         <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="88"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="89"/>
         <source>Time shown: %1</source>
         <translation>Показано время: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="89"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="90"/>
         <source>Time shown: %1 of %2</source>
         <translation>Показано время: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -116,32 +116,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="105"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="106"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="130"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="131"/>
         <source>GIL switch interval %1 ms</source>
         <translation>интервал переключения GIL %1 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="135"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="136"/>
         <source>still running, %1 so far: no final numbers yet</source>
         <translation>ещё идёт, прошло %1: итоговых чисел пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="138"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
         <source>Trace</source>
         <translation>Трасса</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="140"/>
         <source>1 lane</source>
         <translation>1 дорожка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="140"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n дорожка</numerusform>
@@ -150,12 +150,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="141"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="142"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="151"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
@@ -184,52 +184,57 @@
 <context>
     <name>conlab::CompareView</name>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="126"/>
+        <location filename="../../ui/compare/compareview.cpp" line="127"/>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="135"/>
         <source>not run (cancelled)</source>
         <translation>не запущен (отменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="127"/>
+        <location filename="../../ui/compare/compareview.cpp" line="136"/>
         <source>running…</source>
         <translation>выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="127"/>
+        <location filename="../../ui/compare/compareview.cpp" line="136"/>
         <source>waiting</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="131"/>
+        <location filename="../../ui/compare/compareview.cpp" line="140"/>
         <source>failed: %1</source>
         <translation>сбой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="133"/>
+        <location filename="../../ui/compare/compareview.cpp" line="142"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="137"/>
+        <location filename="../../ui/compare/compareview.cpp" line="146"/>
         <source>%1  baseline</source>
         <translation>%1  эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="139"/>
+        <location filename="../../ui/compare/compareview.cpp" line="148"/>
         <source>%1  ×%2</source>
         <translation>%1  ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="156"/>
+        <location filename="../../ui/compare/compareview.cpp" line="165"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <location filename="../../ui/compare/compareview.cpp" line="179"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <location filename="../../ui/compare/compareview.cpp" line="179"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -238,12 +243,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="172"/>
+        <location filename="../../ui/compare/compareview.cpp" line="181"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="194"/>
+        <location filename="../../ui/compare/compareview.cpp" line="203"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -782,172 +787,172 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="27"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="28"/>
         <source>%1 MB</source>
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="100"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="101"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="102"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="103"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="103"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="104"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="104"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="105"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="105"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="106"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="106"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="107"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="107"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="108"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="108"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="109"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="109"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="110"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="110"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="111"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="111"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="112"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="112"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="113"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="113"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="114"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="114"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="115"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="115"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="116"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="116"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="117"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="117"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="118"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="118"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="119"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="147"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="159"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="160"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="160"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="161"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="166"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="286"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="309"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="167"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="287"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="310"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="167"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="168"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="171"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="239"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="172"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="240"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="172"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="242"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="173"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="243"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="295"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="296"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -964,7 +969,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="271"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="272"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
@@ -973,27 +978,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="274"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="275"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="278"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="279"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="281"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="282"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="282"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1002,140 +1007,140 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="283"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="284"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="455"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="458"/>
         <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
         <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="215"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="285"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="286"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="298"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="366"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="299"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="369"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="210"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="301"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="211"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="302"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="304"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="305"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="305"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="306"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="308"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="309"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="312"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="313"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="322"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="323"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="327"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="328"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="329"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="330"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="358"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="369"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="373"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="382"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="385"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="427"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="430"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="429"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="432"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="434"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="437"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="436"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="441"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="444"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="445"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="450"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="450"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="453"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1293,6 +1298,19 @@ from %2 to %3 ms</source>
         <location filename="../../ui/window/modelpicker.cpp" line="213"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::OtherLoad</name>
+    <message>
+        <location filename="../../ui/window/otherloadtext.cpp" line="25"/>
+        <source>Other programs took %1 % of the machine during this run: these times are not the model&apos;s alone.</source>
+        <translation>Во время этого запуска другие программы заняли %1 % машины: эти времена зависят не только от модели.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/otherloadtext.cpp" line="35"/>
+        <source>other programs %1 %</source>
+        <translation>другие программы %1 %</translation>
     </message>
 </context>
 <context>
@@ -1646,22 +1664,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="130"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="133"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="143"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="149"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="150"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="153"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
