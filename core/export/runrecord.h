@@ -171,6 +171,7 @@ template <typename Io, runrecord::Describes<RunSummary> Summary> void describeFi
     io.field("worker_peak_rss_mb", summary.workerPeakRssMb);
     io.field("cores", summary.cores);
     io.field("usable_cores", summary.usableCores);
+    io.field("other_load_percent", summary.otherLoadPercent);
     io.field("iterations_per_ms", summary.iterationsPerMs);
     io.field("cancelled", summary.cancelled);
     io.field("error", summary.error);

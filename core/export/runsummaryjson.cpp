@@ -1,5 +1,6 @@
 #include "core/export/runsummaryjson.h"
 
+#include "core/run/otherload.h"
 #include "core/workload/workloadtext.h"
 
 #include <QJsonArray>
@@ -185,6 +186,8 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
     json.insert(QStringLiteral("cores"), summary.cores);
     if (summary.usableCores)
         json.insert(QStringLiteral("usable_cores"), *summary.usableCores);
+    if (summary.otherLoadPercent)
+        json.insert(QStringLiteral("other_load_percent"), roundedJson(*summary.otherLoadPercent));
     json.insert(QStringLiteral("startup_ms"), roundedJson(summary.startupMs));
     if (!summary.workerPeakRssMb.empty()) {
         QJsonArray perWorker;
@@ -267,6 +270,13 @@ QString runSummaryText(const RunSummary& summary)
         summary.usableCores && *summary.usableCores != summary.cores
             ? QStringLiteral("%1, of which this process may use %2").arg(summary.cores).arg(*summary.usableCores)
             : QString::number(summary.cores));
+    if (summary.otherLoadPercent)
+        rows.emplace_back(QStringLiteral("other programs"),
+            QStringLiteral("%1 % of the machine during the run%2")
+                .arg(QString::number(*summary.otherLoadPercent, 'f', 0),
+                    *summary.otherLoadPercent > otherLoadWarningPercent
+                        ? QStringLiteral(": these times are not the model's alone")
+                        : QString()));
     if (summary.startupMs > 0)
         rows.emplace_back(QStringLiteral("start-up"), ms(summary.startupMs));
     if (!summary.workerPeakRssMb.empty())

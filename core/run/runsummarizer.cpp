@@ -1,6 +1,7 @@
 #include "core/run/runsummarizer.h"
 
 #include "core/run/engine.h"
+#include "core/run/otherload.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -120,6 +121,8 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
     summary.cores = trace.cores;
     if (engine.usableCores > 0)
         summary.usableCores = engine.usableCores;
+    if (engine.endNs > engine.beginNs)
+        summary.otherLoadPercent = otherLoadPercent(trace.cpuSamples, engine.beginNs, engine.endNs, engine.cpuMs);
     summary.iterationsPerMs = engine.iterationsPerMs;
     summary.cancelled = engine.cancelled;
     summary.error = engine.outcome.error;

@@ -51,6 +51,9 @@ struct RunSummary
     // The cores this process could compute on (usableCores(): affinity and cgroup quota), what the run's plan used.
     // Absent in runs saved before it was recorded.
     std::optional<int> usableCores;
+    // Other programs' share of the machine during the run, in percent of all its cores (otherLoadPercent()): what
+    // /proc/stat saw busy beyond this process and its children. Absent without samples over the run.
+    std::optional<double> otherLoadPercent;
     double iterationsPerMs = 0; // kernel calibration used: pass it back with --calibration to repeat the checksum
     bool cancelled = false;
     QString error; // empty when the run succeeded

@@ -4,7 +4,7 @@
 <context>
     <name>FigureCaption</name>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n thread</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
         <source>%n worker processes</source>
         <translation>
             <numerusform>%n worker process</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="41"/>
         <source>1 thread, up to %n tasks at once</source>
         <translation>
             <numerusform>1 thread, up to %n task at once</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n lane</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="183"/>
+        <location filename="../../ui/compare/compareview.cpp" line="192"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="239"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · %2 of %n usable core busy</numerusform>
@@ -167,7 +167,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>

@@ -4,13 +4,13 @@
 <context>
     <name>FigureCaption</name>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="33"/>
-        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="34"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -19,12 +19,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
         <source>1 worker process</source>
         <translation>1 рабочий процесс</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
         <source>%n worker processes</source>
         <translation>
             <numerusform>%n рабочий процесс</numerusform>
@@ -33,12 +33,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="39"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
         <source>1 thread, 1 task at a time</source>
         <translation>1 поток, по 1 задаче за раз</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="41"/>
         <source>1 thread, up to %n tasks at once</source>
         <translation>
             <numerusform>1 поток, до %n задачи одновременно</numerusform>
@@ -47,67 +47,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="42"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="43"/>
         <source>a real CPython interpreter</source>
         <translation>настоящий интерпретатор CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="50"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="51"/>
         <source>no speed-up: the run did not finish</source>
         <translation>ускорения нет: запуск не завершился</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="52"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="53"/>
         <source>speed-up: this is the baseline</source>
         <translation>ускорение: это и есть эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="54"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="55"/>
         <source>speed-up not measured (no sequential run of this workload)</source>
         <translation>ускорение не измерено (нет последовательного запуска этой нагрузки)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="55"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="56"/>
         <source>speed-up %1× against sequential (%2)</source>
         <translation>ускорение %L1× относительно последовательного (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="63"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="64"/>
         <source>failed after %1</source>
         <translation>сбой через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="65"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="66"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="66"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="67"/>
         <source>wall time %1</source>
         <translation>реальное время %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="80"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="81"/>
         <source>%1 s to %2 s</source>
         <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="88"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="89"/>
         <source>Time shown: %1</source>
         <translation>Показано время: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="89"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="90"/>
         <source>Time shown: %1 of %2</source>
         <translation>Показано время: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -116,32 +116,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="105"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="106"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="140"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="141"/>
         <source>GIL switch interval %1 ms</source>
         <translation>интервал переключения GIL %1 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="145"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="146"/>
         <source>still running, %1 so far: no final numbers yet</source>
         <translation>ещё идёт, прошло %1: итоговых чисел пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="148"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
         <source>Trace</source>
         <translation>Трасса</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
         <source>1 lane</source>
         <translation>1 дорожка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n дорожка</numerusform>
@@ -150,12 +150,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="151"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="152"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="160"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="161"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
@@ -184,52 +184,57 @@
 <context>
     <name>conlab::CompareView</name>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="139"/>
+        <location filename="../../ui/compare/compareview.cpp" line="140"/>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="148"/>
         <source>not run (cancelled)</source>
         <translation>не запущен (отменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="140"/>
+        <location filename="../../ui/compare/compareview.cpp" line="149"/>
         <source>running…</source>
         <translation>выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="140"/>
+        <location filename="../../ui/compare/compareview.cpp" line="149"/>
         <source>waiting</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="144"/>
+        <location filename="../../ui/compare/compareview.cpp" line="153"/>
         <source>failed: %1</source>
         <translation>сбой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="146"/>
+        <location filename="../../ui/compare/compareview.cpp" line="155"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="150"/>
+        <location filename="../../ui/compare/compareview.cpp" line="159"/>
         <source>%1  baseline</source>
         <translation>%1  эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="152"/>
+        <location filename="../../ui/compare/compareview.cpp" line="161"/>
         <source>%1  ×%2</source>
         <translation>%1  ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="169"/>
+        <location filename="../../ui/compare/compareview.cpp" line="178"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="183"/>
+        <location filename="../../ui/compare/compareview.cpp" line="192"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="183"/>
+        <location filename="../../ui/compare/compareview.cpp" line="192"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -238,12 +243,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="185"/>
+        <location filename="../../ui/compare/compareview.cpp" line="194"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="207"/>
+        <location filename="../../ui/compare/compareview.cpp" line="216"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -792,172 +797,172 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="30"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="31"/>
         <source>%1 MB</source>
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="121"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="122"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="122"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="123"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="123"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="124"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="124"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="125"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="125"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="126"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="126"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="169"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="170"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="171"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="172"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="173"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="174"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="175"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="176"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="177"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="178"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="178"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="179"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="181"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="182"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="182"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="183"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="188"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="356"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="190"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="308"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="309"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="311"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="312"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="239"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -974,7 +979,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
@@ -983,27 +988,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="343"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="344"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="346"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="347"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="347"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="348"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="350"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1012,140 +1017,140 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="515"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="518"/>
         <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
         <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="237"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="354"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="368"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="438"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="232"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="233"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="373"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="377"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="381"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="382"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="391"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="392"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="396"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="399"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="427"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="436"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="438"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="441"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="265"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="266"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="487"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="490"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="489"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="492"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="494"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="497"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="496"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="499"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="501"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="504"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="505"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="508"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="507"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="510"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="510"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="513"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1303,6 +1308,19 @@ from %2 to %3 ms</source>
         <location filename="../../ui/window/modelpicker.cpp" line="211"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
+    </message>
+</context>
+<context>
+    <name>conlab::OtherLoad</name>
+    <message>
+        <location filename="../../ui/window/otherloadtext.cpp" line="25"/>
+        <source>Other programs took %1 % of the machine during this run: these times are not the model&apos;s alone.</source>
+        <translation>Во время этого запуска другие программы заняли %1 % машины: эти времена зависят не только от модели.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/otherloadtext.cpp" line="35"/>
+        <source>other programs %1 %</source>
+        <translation>другие программы %1 %</translation>
     </message>
 </context>
 <context>
@@ -1656,22 +1674,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="130"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="133"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="143"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="149"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="150"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="153"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>

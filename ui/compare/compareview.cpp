@@ -11,6 +11,7 @@
 #include "ui/plots/timelineplot.h"
 #include "ui/window/durationtext.h"
 #include "ui/window/modelpicker.h"
+#include "ui/window/otherloadtext.h"
 #include "ui/window/verticalscrollarea.h"
 
 #include <QEvent>
@@ -132,6 +133,14 @@ const RunSummary* CompareView::baseline() const
 }
 
 QString CompareView::stepNote(int index) const
+{
+    const std::optional<RunResult>& step = result(index);
+    const QString note = measuredNote(index);
+    const QString otherLoad = step ? otherLoadNote(step->summary) : QString();
+    return otherLoad.isEmpty() ? note : tr("%1  (%2)").arg(note, otherLoad);
+}
+
+QString CompareView::measuredNote(int index) const
 {
     const std::optional<RunResult>& step = result(index);
     if (!step) {

@@ -40,6 +40,7 @@ private:
     const RunSummary* baseline() const;
     // "1.24 s ×1.9", "failed: …", "waiting": what step i's bar and timeline say now.
     QString stepNote(int index) const;
+    QString measuredNote(int index) const; // the step's time and speed-up, or why there are none
     void updateSharedRange();
 
     QSplitter* m_splitter = nullptr;

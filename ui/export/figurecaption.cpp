@@ -3,6 +3,7 @@
 #include "core/workload/workloadtext.h"
 #include "ui/window/durationtext.h"
 #include "ui/window/modelpicker.h"
+#include "ui/window/otherloadtext.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -158,6 +159,10 @@ QStringList figureCaption(const CaptionFacts& facts)
         lines << windowLine(facts);
     if (facts.summary && !facts.summary->error.isEmpty())
         lines << Text::tr("The run failed: %1").arg(facts.summary->error);
+    if (facts.summary) {
+        if (const QString otherLoad = otherLoadWarning(*facts.summary); !otherLoad.isEmpty())
+            lines << otherLoad;
+    }
     return lines;
 }
 

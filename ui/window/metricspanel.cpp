@@ -3,6 +3,7 @@
 #include "core/run/runsummarizer.h"
 #include "core/trace/dataspan.h"
 #include "ui/window/durationtext.h"
+#include "ui/window/otherloadtext.h"
 #include "ui/window/verticalscrollarea.h"
 
 #include <QDir>
@@ -398,6 +399,8 @@ void MetricsPanel::fillResult()
         status << tr("Stopped before the end: these numbers cover only what ran.");
     for (const QString& note : summary.notes)
         status << noteText(note);
+    if (const QString otherLoad = otherLoadWarning(summary); !otherLoad.isEmpty())
+        status << otherLoad;
     m_status->setText(status.join(QLatin1Char('\n')));
     m_status->setVisible(!status.isEmpty());
 }
