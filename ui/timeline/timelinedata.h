@@ -13,10 +13,16 @@ namespace conlab {
 
 // Every segment of one run, lane by lane, each lane sorted by begin: what the timeline draws and hovers.
 // Plain storage with no Qt object behind it, so it can be filled and measured without a widget.
+// Lanes are shown in rows grouped by process (laneProcess(): an observed program's child processes name their
+// lanes "... [pid N]"), each process's lanes in the order they came: a lane added during the run (TraceBatch::newLanes)
+// joins the end of its process's group, so a row is not always the lane of the same index. Every lane of conlab's
+// own models belongs to the run's process: for them rows and lanes are the same.
 class TimelineData
 {
 public:
     void reset(std::vector<LaneInfo> lanes, std::int64_t originNs = 0);
+    // Lanes the run added as it went; they take the next lane indices, in this order.
+    void addLanes(const std::vector<LaneInfo>& lanes);
     // Segments may come in any lane order, and within a lane slightly out of order (a worker's segment one batch
     // late): those are merged into place near the end. Segments of unknown lanes are dropped.
     void append(std::span<const Segment> segments);
@@ -24,9 +30,12 @@ public:
     // A whole run at once: sized exactly, so a restored trace costs no spare capacity.
     void assign(const Trace& trace);
 
+    // Everything below is by row (top to bottom), except rowOfLane()'s argument.
     int laneCount() const { return int(m_lanes.size()); }
     const std::vector<LaneInfo>& lanes() const { return m_lanes; }
     std::span<const Segment> lane(int index) const;
+    // The row of the lane a segment (or a GIL segment's holder) names; -1 for no such lane.
+    int rowOfLane(int lane) const;
     std::int64_t originNs() const { return m_originNs; }
     // A trace from another tool names its tasks (Trace::taskNames); empty when the segment's task has no name.
     QString taskName(int task) const;
@@ -49,8 +58,9 @@ public:
 private:
     void appendToLane(std::vector<Segment>& lane, std::span<const Segment> sorted);
 
-    std::vector<LaneInfo> m_lanes;
-    std::vector<std::vector<Segment>> m_segments;
+    std::vector<LaneInfo> m_lanes; // by row
+    std::vector<std::vector<Segment>> m_segments; // by row
+    std::vector<int> m_rowOfLane; // by lane index
     std::vector<QString> m_taskNames;
     std::int64_t m_originNs = 0;
     std::int64_t m_beginNs = 0;
