@@ -4,7 +4,7 @@
 <context>
     <name>FigureCaption</name>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n thread</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
         <source>%n worker processes</source>
         <translation>
             <numerusform>%n worker process</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="41"/>
         <source>1 thread, up to %n tasks at once</source>
         <translation>
             <numerusform>1 thread, up to %n task at once</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="97"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="108"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="139"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="158"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n lane</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="170"/>
+        <location filename="../../ui/compare/compareview.cpp" line="190"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="545"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="215"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="235"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="310"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,11 +159,19 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="277"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="297"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
             <numerusform>%1 % of %n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
+        <source>and %n more thread(s)</source>
+        <translation>
+            <numerusform>and %n more thread</numerusform>
+            <numerusform>and %n more threads</numerusform>
         </translation>
     </message>
 </context>
