@@ -152,7 +152,7 @@ void addSeriesOptions(QCommandLineParser& parser)
 bool isSeriesCommand(const QCommandLineParser& parser)
 {
     return parser.isSet(scenarioOption) || parser.isSet(listOption) || parser.isSet(compareOption)
-        || parser.isSet(sweepOption);
+        || parser.isSet(sweepOption) || parser.isSet(withPythonOption);
 }
 
 int runSeriesCommand(const QCommandLineParser& parser)
