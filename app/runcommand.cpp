@@ -6,6 +6,7 @@
 #include "core/export/csvexport.h"
 #include "core/export/runfile.h"
 #include "core/export/runsummaryjson.h"
+#include "core/python/scriptsource.h"
 #include "core/run/runcontroller.h"
 #include "core/run/runoptions.h"
 #include "ui/export/figureoptions.h"
@@ -113,7 +114,10 @@ int runCommand(const QStringList& commandLine)
             }
         };
         write("trace", [&](const QString& path, Problem* writeError) {
-            return writeRunFile(SavedRun {result.trace, result.summary, std::nullopt}, path, writeError);
+            SavedRun saved {result.trace, result.summary, std::nullopt};
+            if (const std::optional<PythonScript>& python = result.summary.config.python)
+                saved.scriptSource = readScriptSource(python->script);
+            return writeRunFile(saved, path, writeError);
         });
         write("segments-csv", [&](const QString& path, Problem* writeError) {
             return writeSegmentsCsv(*result.trace, path, writeError);

@@ -29,6 +29,7 @@ const QString scenarioOption = QStringLiteral("scenario");
 const QString listOption = QStringLiteral("list-scenarios");
 const QString compareOption = QStringLiteral("compare");
 const QString sweepOption = QStringLiteral("sweep");
+const QString withPythonOption = QStringLiteral("with-python");
 
 // What to run and how to name each step.
 struct SeriesPlan
@@ -77,7 +78,8 @@ std::optional<SeriesPlan> planSeries(const QCommandLineParser& parser, const Sce
                         + (workers == 1 ? QStringLiteral(", 1 worker") : QStringLiteral(", %1 workers").arg(workers));
             return plan;
         }
-        plan.configs = parser.isSet(compareOption) ? compareConfigs(*config) : std::vector<RunConfig> {*config};
+        plan.configs = parser.isSet(compareOption) ? compareConfigs(*config, parser.isSet(withPythonOption))
+                                                   : std::vector<RunConfig> {*config};
         plan.scenario = parser.isSet(compareOption) ? nullptr : scenario;
         for (const RunConfig& step : plan.configs)
             plan.labels << modelLabel(step);
@@ -137,6 +139,10 @@ void addSeriesOptions(QCommandLineParser& parser)
         {compareOption,
             QStringLiteral("Run the workload under every model in turn (sequential, processes, threads, threads + GIL, "
                            "event loop): wall time and speed-up against sequential.")},
+        {withPythonOption,
+            QStringLiteral(
+                "With --compare: after the emulated models, the shipped examples that run the workload under "
+                "a real CPython interpreter (threads, processes, asyncio; the convoy; the counter).")},
         {sweepOption,
             QStringLiteral("Scaling sweep of --model on the workload: workers 1 .. 2 x cores (more for I/O), speed-up "
                            "against sequential, the ideal and Amdahl's law fitted to it.")},
@@ -146,7 +152,7 @@ void addSeriesOptions(QCommandLineParser& parser)
 bool isSeriesCommand(const QCommandLineParser& parser)
 {
     return parser.isSet(scenarioOption) || parser.isSet(listOption) || parser.isSet(compareOption)
-        || parser.isSet(sweepOption);
+        || parser.isSet(sweepOption) || parser.isSet(withPythonOption);
 }
 
 int runSeriesCommand(const QCommandLineParser& parser)
@@ -171,6 +177,10 @@ int runSeriesCommand(const QCommandLineParser& parser)
             && refused({"png", "svg", "pdf", "scale", "figure-size"},
                 QStringLiteral("leave out --scenario, or use --compare or --sweep for their pictures"))))
         return 2;
+    if (parser.isSet(withPythonOption) && !parser.isSet(compareOption)) {
+        printError(QStringLiteral("--with-python adds real CPython rows to --compare: add --compare"));
+        return 2;
+    }
     if (parser.isSet(compareOption) && parser.isSet(sweepOption)) {
         printError(QStringLiteral("--compare and --sweep are two different series: choose one"));
         return 2;

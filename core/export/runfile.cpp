@@ -134,7 +134,7 @@ void appendRunFile(TextBuffer& out, const SavedRun& saved)
     out.appendLiteral("},\n\"conlab\":");
     RecordWriter record(out);
     const runrecord::FormatVersion format;
-    record.object([&] { describeRunRecord(record, format, trace, saved.summary, saved.baseline); });
+    record.object([&] { describeRunRecord(record, format, trace, saved.summary, saved.baseline, saved.scriptSource); });
     out.appendLiteral("}\n");
 }
 

@@ -21,6 +21,9 @@ struct SavedRun
     std::optional<RunSummary> summary; // absent for traces written by other tools
     std::optional<RunSummary> baseline; // the sequential run the speed-up was measured against, if there was one
     ImportReport import {}; // traces written by other tools: what reading them left out
+    // A Python run: the script's text as it ran, so that the file shows the code behind the picture. Absent in files
+    // written before it was kept, and for every other model.
+    std::optional<QString> scriptSource {};
 };
 
 // Writes atomically (OutputFile): on failure the old file at path is untouched, false is returned and *error gets a

@@ -191,8 +191,8 @@ template <typename Io, runrecord::Describes<LaneInfo> Lane> void describeFields(
 }
 
 // The record itself. Segments and instants are not here: they are the X and i events, read back exactly.
-template <typename Io, typename Format, runrecord::Describes<Trace> TraceT, typename Summary>
-void describeRunRecord(Io& io, Format& format, TraceT& trace, Summary& summary, Summary& baseline)
+template <typename Io, typename Format, runrecord::Describes<Trace> TraceT, typename Summary, typename Source>
+void describeRunRecord(Io& io, Format& format, TraceT& trace, Summary& summary, Summary& baseline, Source& scriptSource)
 {
     io.field("format", format);
     io.field("origin_ns", trace.originNs);
@@ -203,6 +203,7 @@ void describeRunRecord(Io& io, Format& format, TraceT& trace, Summary& summary, 
     io.field("cpu_samples", trace.cpuSamples); // [time_ns, column 0, column 1, ...] each; NaN as null
     io.field("summary", summary);
     io.field("baseline", baseline);
+    io.field("script_source", scriptSource); // optional: files from before it was kept have none
 }
 
 } // namespace conlab

@@ -130,6 +130,7 @@ SavedRun parse(std::string_view text, const RunFileLimits& limits)
         run.trace = std::make_shared<const Trace>(std::move(record->trace));
         run.summary = std::move(record->summary);
         run.baseline = std::move(record->baseline);
+        run.scriptSource = std::move(record->scriptSource);
     } else {
         run.trace = std::make_shared<const Trace>(buildForeignTrace(raw, limits));
         locate(text, raw.report);

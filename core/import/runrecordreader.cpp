@@ -286,7 +286,7 @@ RunRecord readRunRecord(JsonReader& reader, const RunFileLimits& limits)
     runrecord::FormatVersion format;
     RecordContext context {reader, limits};
     RecordReader(context, QStringLiteral("conlab")).readObject([&](auto& io) {
-        describeRunRecord(io, format, record.trace, record.summary, record.baseline);
+        describeRunRecord(io, format, record.trace, record.summary, record.baseline, record.scriptSource);
     });
     return record;
 }

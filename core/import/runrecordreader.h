@@ -16,6 +16,7 @@ struct RunRecord
     Trace trace;
     std::optional<RunSummary> summary;
     std::optional<RunSummary> baseline;
+    std::optional<QString> scriptSource;
 };
 
 // Reads the value of the top-level "conlab" member. A missing field, a wrong type or an unknown key is an error

@@ -1,5 +1,6 @@
 #include "core/python/recordersink.h"
 
+#include "core/trace/laneprocess.h"
 #include "core/trace/tracerecorder.h"
 
 namespace conlab {
@@ -12,7 +13,7 @@ RecorderSink::RecorderSink(TraceRecorder& recorder, pid_t rootPid)
 
 QString RecorderSink::laneName(const python::ObservedLane& lane) const
 {
-    const QString process = lane.pid == m_rootPid ? QString() : QStringLiteral(" [pid %1]").arg(lane.pid);
+    const QString process = lane.pid == m_rootPid ? QString() : processLaneSuffix(int(lane.pid));
     if (lane.kind == python::ObservedLane::Kind::Gil)
         return QStringLiteral("GIL") + process;
     const QString name = lane.name.isEmpty() ? QStringLiteral("thread %1").arg(lane.tid) : lane.name;

@@ -1,5 +1,7 @@
 #include "core/run/modellabel.h"
 
+#include "core/python/exampleknobs.h"
+
 #include <QCoreApplication>
 
 namespace conlab {
@@ -9,6 +11,25 @@ namespace {
 QString translated(const char* text)
 {
     return QCoreApplication::translate("conlab::ModelLabel", text);
+}
+
+// A shipped example is named for the emulated model it is the real counterpart of: a row beside that model.
+QString pythonLabel(const RunConfig& config)
+{
+    const auto example = config.python ? exampleKnobs(config.python->script) : std::nullopt;
+    if (!example)
+        return translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "Python script"));
+    switch (example->counterpart) {
+    case ModelKind::Processes:
+        return translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "processes (CPython)"));
+    case ModelKind::EventLoop:
+        return translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "asyncio (CPython)"));
+    case ModelKind::Sequential:
+    case ModelKind::Threads:
+    case ModelKind::Python:
+        break;
+    }
+    return translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "threads (CPython)"));
 }
 
 } // namespace
@@ -35,7 +56,7 @@ QString modelLabel(const RunConfig& config)
             label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "event loop"));
         break;
     case ModelKind::Python:
-        label = translated(QT_TRANSLATE_NOOP("conlab::ModelLabel", "Python script"));
+        label = pythonLabel(config);
         break;
     }
     // Processes have a GIL each: "+ GIL" would promise a contention that does not happen.

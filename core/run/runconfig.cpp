@@ -66,12 +66,21 @@ std::optional<ConfigProblem> RunConfig::problem() const
                         "must be %1 for the convoy workload (the CPU task and the I/O task run side by side), got %2"),
                 {convoyTasks, workers}));
     if (model == ModelKind::Python) {
-        // The python model's refusals come from core/python in English only: the window has no Python model yet.
+        // What is wrong with the script file comes from the file system; the missing interpreter is said in the
+        // window's words too, since the window is where a student meets it.
         if (const QString script = pythonScriptProblem(python ? python->script : QString()); !script.isEmpty())
             return about("script", Problem::verbatim(script));
-        QString interpreter;
-        if (!resolvePythonInterpreter(python->interpreter, &interpreter))
-            return about("python", Problem::verbatim(interpreter));
+        if (!resolvePythonInterpreter(python->interpreter, nullptr)) {
+            if (python->interpreter.isEmpty())
+                return about("python",
+                    Problem(QT_TRANSLATE_NOOP("conlab::Problem",
+                                "no Python interpreter found: looked for python3 on PATH and for %1 (install python3 "
+                                "or pass --python PATH)"),
+                        {QStringLiteral("/usr/bin/python3")}));
+            return about("python",
+                Problem(QT_TRANSLATE_NOOP("conlab::Problem", "no executable Python interpreter at '%1'"),
+                    {python->interpreter}));
+        }
     }
     if (!(iterationsPerMs >= 0 && iterationsPerMs <= limits::maxIterationsPerMs))
         return about("calibration",

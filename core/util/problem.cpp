@@ -12,7 +12,7 @@ namespace {
 constexpr char context[] = "conlab::Problem";
 
 // The settings a problem can name, with their labels on screen (the workload panel's words).
-constexpr std::array<std::pair<const char*, const char*>, 14> settingLabels {{
+constexpr std::array<std::pair<const char*, const char*>, 16> settingLabels {{
     {"model", QT_TRANSLATE_NOOP("conlab::Setting", "Model")},
     {"workload", QT_TRANSLATE_NOOP("conlab::Setting", "Workload")},
     {"tasks", QT_TRANSLATE_NOOP("conlab::Setting", "Tasks")},
@@ -27,6 +27,8 @@ constexpr std::array<std::pair<const char*, const char*>, 14> settingLabels {{
     {"calibration", QT_TRANSLATE_NOOP("conlab::Setting", "Calibration")},
     {"lock", QT_TRANSLATE_NOOP("conlab::Setting", "Lock each update")},
     {"yield-between", QT_TRANSLATE_NOOP("conlab::Setting", "Await between read and write")},
+    {"script", QT_TRANSLATE_NOOP("conlab::Setting", "Script")},
+    {"python", QT_TRANSLATE_NOOP("conlab::Setting", "Python interpreter")},
 }};
 
 template <typename Word> QString filled(const QString& sentence, const std::vector<Problem::Value>& values, Word word)

@@ -4,7 +4,7 @@
 <context>
     <name>FigureCaption</name>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n thread</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="39"/>
         <source>%n worker processes</source>
         <translation>
             <numerusform>%n worker process</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="41"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="42"/>
         <source>1 thread, up to %n tasks at once</source>
         <translation>
             <numerusform>1 thread, up to %n task at once</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="109"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n core</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="169"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n lane</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="192"/>
+        <location filename="../../ui/compare/compareview.cpp" line="212"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="563"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="239"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="384"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="360"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · %2 of %n usable core busy</numerusform>
@@ -167,11 +167,19 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
             <numerusform>%1 % of %n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="469"/>
+        <source>and %n more thread(s)</source>
+        <translation>
+            <numerusform>and %n more thread</numerusform>
+            <numerusform>and %n more threads</numerusform>
         </translation>
     </message>
 </context>

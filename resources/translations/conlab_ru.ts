@@ -4,13 +4,13 @@
 <context>
     <name>FigureCaption</name>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="34"/>
-        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="35"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
         <source>1 thread</source>
         <translation>1 поток</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="36"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="37"/>
         <source>%n threads</source>
         <translation>
             <numerusform>%n поток</numerusform>
@@ -19,12 +19,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="39"/>
         <source>1 worker process</source>
         <translation>1 рабочий процесс</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="38"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="39"/>
         <source>%n worker processes</source>
         <translation>
             <numerusform>%n рабочий процесс</numerusform>
@@ -33,12 +33,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="40"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="41"/>
         <source>1 thread, 1 task at a time</source>
         <translation>1 поток, по 1 задаче за раз</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="41"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="42"/>
         <source>1 thread, up to %n tasks at once</source>
         <translation>
             <numerusform>1 поток, до %n задачи одновременно</numerusform>
@@ -47,67 +47,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="43"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="44"/>
         <source>a real CPython interpreter</source>
         <translation>настоящий интерпретатор CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="51"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="55"/>
+        <source>CPython %1, OS thread states only</source>
+        <translation>CPython %1, только состояния потоков от ОС</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="56"/>
+        <source>CPython %1, %2 GIL hand-overs</source>
+        <translation>CPython %1, передач GIL: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figurecaption.cpp" line="62"/>
         <source>no speed-up: the run did not finish</source>
         <translation>ускорения нет: запуск не завершился</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="53"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="64"/>
         <source>speed-up: this is the baseline</source>
         <translation>ускорение: это и есть эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="55"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="66"/>
         <source>speed-up not measured (no sequential run of this workload)</source>
         <translation>ускорение не измерено (нет последовательного запуска этой нагрузки)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="56"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="67"/>
         <source>speed-up %1× against sequential (%2)</source>
         <translation>ускорение %L1× относительно последовательного (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="64"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="75"/>
         <source>failed after %1</source>
         <translation>сбой через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="66"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="77"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="67"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="78"/>
         <source>wall time %1</source>
         <translation>реальное время %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="81"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="92"/>
         <source>%1 s to %2 s</source>
         <translation>от %L1 с до %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="89"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="100"/>
         <source>Time shown: %1</source>
         <translation>Показано время: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="90"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="101"/>
         <source>Time shown: %1 of %2</source>
         <translation>Показано время: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="109"/>
         <source>1 core</source>
         <translation>1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="98"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="109"/>
         <source>%n cores</source>
         <translation>
             <numerusform>%n ядро</numerusform>
@@ -116,32 +126,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="106"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="121"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="123"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="141"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="158"/>
         <source>GIL switch interval %1 ms</source>
         <translation>интервал переключения GIL %1 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="146"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="165"/>
         <source>still running, %1 so far: no final numbers yet</source>
         <translation>ещё идёт, прошло %1: итоговых чисел пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="149"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="168"/>
         <source>Trace</source>
         <translation>Трасса</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="169"/>
         <source>1 lane</source>
         <translation>1 дорожка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/figurecaption.cpp" line="150"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="169"/>
         <source>%n lanes</source>
         <translation>
             <numerusform>%n дорожка</numerusform>
@@ -150,12 +161,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="152"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="171"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figurecaption.cpp" line="161"/>
+        <location filename="../../ui/export/figurecaption.cpp" line="180"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
@@ -184,57 +195,82 @@
 <context>
     <name>conlab::CompareView</name>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="140"/>
+        <location filename="../../ui/compare/compareview.cpp" line="79"/>
+        <source>CPython %1.%2</source>
+        <translation>CPython %1.%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="79"/>
+        <source>CPython</source>
+        <translation>CPython</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="82"/>
+        <source>Processes (%1)</source>
+        <translation>Процессы (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="84"/>
+        <source>asyncio (%1)</source>
+        <translation>asyncio (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="90"/>
+        <source>Threads (%1)</source>
+        <translation>Потоки (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="160"/>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="148"/>
+        <location filename="../../ui/compare/compareview.cpp" line="168"/>
         <source>not run (cancelled)</source>
         <translation>не запущен (отменено)</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="149"/>
+        <location filename="../../ui/compare/compareview.cpp" line="169"/>
         <source>running…</source>
         <translation>выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="149"/>
+        <location filename="../../ui/compare/compareview.cpp" line="169"/>
         <source>waiting</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="153"/>
+        <location filename="../../ui/compare/compareview.cpp" line="173"/>
         <source>failed: %1</source>
         <translation>сбой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="155"/>
+        <location filename="../../ui/compare/compareview.cpp" line="175"/>
         <source>stopped after %1</source>
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="159"/>
+        <location filename="../../ui/compare/compareview.cpp" line="179"/>
         <source>%1  baseline</source>
         <translation>%1  эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="161"/>
+        <location filename="../../ui/compare/compareview.cpp" line="181"/>
         <source>%1  ×%2</source>
         <translation>%1  ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="178"/>
+        <location filename="../../ui/compare/compareview.cpp" line="198"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="192"/>
+        <location filename="../../ui/compare/compareview.cpp" line="212"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="192"/>
+        <location filename="../../ui/compare/compareview.cpp" line="212"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -243,12 +279,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="194"/>
+        <location filename="../../ui/compare/compareview.cpp" line="214"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="216"/>
+        <location filename="../../ui/compare/compareview.cpp" line="236"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -624,123 +660,138 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="96"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="107"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="113"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="124"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="236"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="237"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="238"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="239"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="240"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="241"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="242"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="243"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="244"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="245"/>
+        <source>&amp;Script source</source>
+        <translation>&amp;Исходный код скрипта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="246"/>
+        <source>Show or hide the Python script beside the plots (F6)</source>
+        <translation>Показать или скрыть скрипт Python рядом с графиками (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="247"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="249"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="233"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="234"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="235"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="255"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="271"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="466"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="413"/>
+        <source># The script&apos;s source is not at hand: %1</source>
+        <translation># Исходного кода скрипта нет под рукой: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="505"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="554"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="563"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -749,47 +800,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="536"/>
-        <source>The run failed: %1</source>
-        <translation>Запуск завершился сбоем: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="538"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="580"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="581"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="576"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="619"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="596"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="642"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="607"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="653"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="627"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="673"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="629"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="675"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="635"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="681"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -797,172 +843,207 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="31"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="32"/>
         <source>%1 MB</source>
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="122"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="123"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="124"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="125"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="126"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
+        <source>GIL share</source>
+        <translation>Доля GIL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <source>Exit code</source>
+        <translation>Код выхода</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
+        <source>Output</source>
+        <translation>Вывод</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="170"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="184"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="172"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="186"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="174"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="188"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="176"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="190"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="178"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="192"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="179"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="182"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <source>The interpreter that ran the script, and how conlab watched it: its GIL read from the interpreter&apos;s memory, or only the threads&apos; states the operating system reports</source>
+        <translation>Интерпретатор, выполнивший скрипт, и как conlab за ним наблюдал: GIL прочитан из памяти интерпретатора или видны только состояния потоков, которые сообщает операционная система</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="197"/>
+        <source>Of the time its process&apos;s GIL was held, the share each thread held it</source>
+        <translation>Какую долю времени, пока GIL процесса был занят, его удерживал каждый поток</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
+        <source>The last lines the script printed; a saved run keeps all of it</source>
+        <translation>Последние строки, которые вывел скрипт; сохранённый запуск хранит весь вывод</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="200"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="183"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="201"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="356"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="207"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="190"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="208"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="309"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="212"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="328"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="312"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="213"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="331"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="239"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="384"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -979,7 +1060,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="360"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
@@ -988,27 +1069,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="344"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="363"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="347"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="366"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="348"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1017,140 +1098,239 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="518"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
+        <source>version not known</source>
+        <translation>версия неизвестна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="441"/>
+        <source>GIL read from its memory</source>
+        <translation>GIL читается из его памяти</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="441"/>
+        <source>OS thread states only</source>
+        <translation>только состояния потоков от ОС</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
+        <source>%1 hand-overs (exact)</source>
+        <translation>%1 передач (точно)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="443"/>
+        <source>not seen: OS states only</source>
+        <translation>не виден: только состояния от ОС</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="462"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (pid %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="463"/>
+        <source>%1: %2 % · %3</source>
+        <translation>%1: %2 % · %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/metricspanel.cpp" line="469"/>
+        <source>and %n more thread(s)</source>
+        <translation>
+            <numerusform>и ещё %n поток</numerusform>
+            <numerusform>и ещё %n потока</numerusform>
+            <numerusform>и ещё %n потоков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="470"/>
+        <source>no thread seen holding it</source>
+        <translation>ни один поток не был замечен с GIL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="473"/>
+        <source>killed by signal %1</source>
+        <translation>завершён сигналом %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="491"/>
+        <source>The script was ended by signal %1.</source>
+        <translation>Скрипт завершён сигналом %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="494"/>
+        <source>The script stopped with exit code %1.</source>
+        <translation>Скрипт завершился с кодом %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="495"/>
+        <source>The script stopped with an error (exit code %1):
+%2</source>
+        <translation>Скрипт остановился с ошибкой (код выхода %1):
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="508"/>
+        <source>conlab was not allowed to read the interpreter&apos;s memory (Yama ptrace_scope above 1, or a process that forbids it): the GIL is not shown, only the thread states the operating system reports.</source>
+        <translation>conlab не разрешено читать память интерпретатора (Yama ptrace_scope выше 1 или процесс это запрещает): GIL не показан, видны только состояния потоков, которые сообщает операционная система.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="512"/>
+        <source>this Python</source>
+        <translation>этого Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="513"/>
+        <source>conlab cannot read the GIL of %1 (it reads CPython 3.11, 3.12 and 3.13): the timeline shows only the thread states the operating system reports.</source>
+        <translation>conlab не умеет читать GIL %1 (он читает CPython 3.11, 3.12 и 3.13): на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="517"/>
+        <source>conlab could not read this interpreter&apos;s GIL: the timeline shows only the thread states the operating system reports.</source>
+        <translation>conlab не смог прочитать GIL этого интерпретатора: на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="631"/>
         <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
         <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="368"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="438"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="387"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="551"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="233"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="252"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="390"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="394"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="382"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="401"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="392"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="411"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="489"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="399"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="427"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="427"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="540"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="552"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="441"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="554"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="555"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="266"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="285"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="482"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="490"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="603"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="492"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="605"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="497"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="610"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="499"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="612"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="504"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="617"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="508"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="621"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="510"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="623"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="513"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="626"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1158,42 +1338,57 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ModelLabel</name>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="21"/>
+        <location filename="../../core/run/modellabel.cpp" line="42"/>
         <source>sequential</source>
         <translation>последовательно</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="24"/>
+        <location filename="../../core/run/modellabel.cpp" line="45"/>
         <source>processes</source>
         <translation>процессы</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="27"/>
+        <location filename="../../core/run/modellabel.cpp" line="48"/>
         <source>threads</source>
         <translation>потоки</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="31"/>
+        <location filename="../../core/run/modellabel.cpp" line="52"/>
         <source>event loop + thread executor</source>
         <translation>цикл событий + пул потоков</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="33"/>
+        <location filename="../../core/run/modellabel.cpp" line="54"/>
         <source>event loop + process executor</source>
         <translation>цикл событий + пул процессов</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="35"/>
+        <location filename="../../core/run/modellabel.cpp" line="56"/>
         <source>event loop</source>
         <translation>цикл событий</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="38"/>
+        <location filename="../../core/run/modellabel.cpp" line="21"/>
         <source>Python script</source>
         <translation>Сценарий Python</translation>
     </message>
     <message>
-        <location filename="../../core/run/modellabel.cpp" line="43"/>
+        <location filename="../../core/run/modellabel.cpp" line="24"/>
+        <source>processes (CPython)</source>
+        <translation>процессы (CPython)</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="26"/>
+        <source>asyncio (CPython)</source>
+        <translation>asyncio (CPython)</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="32"/>
+        <source>threads (CPython)</source>
+        <translation>потоки (CPython)</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/modellabel.cpp" line="64"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
     </message>
@@ -1201,111 +1396,126 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ModelPicker</name>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="186"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="213"/>
         <source>Sequential</source>
         <translation>Последовательно</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="189"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="216"/>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="192"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="219"/>
         <source>Threads</source>
         <translation>Потоки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
         <source>Threads + GIL</source>
         <translation>Потоки + GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="130"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="197"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="224"/>
         <source>Event loop</source>
         <translation>Цикл событий</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="132"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="155"/>
         <source>One thread, one task after another: the baseline</source>
         <translation>Один поток, задачи одна за другой: эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="133"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="156"/>
         <source>Worker processes: every core, own memory each, start-up cost</source>
         <translation>Рабочие процессы: все ядра, у каждого своя память, цена запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="134"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="157"/>
         <source>Threads sharing memory, running in parallel (as C++ threads do)</source>
         <translation>Потоки с общей памятью, работающие параллельно (как потоки C⁠+⁠+)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="135"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="158"/>
         <source>The same threads, but CPU work must hold one global interpreter lock, as in CPython</source>
         <translation>Те же потоки, но для вычислений нужна одна глобальная блокировка интерпретатора, как в CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="136"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="159"/>
         <source>One thread running coroutines: waits overlap, nothing runs in parallel</source>
         <translation>Один поток выполняет корутины: ожидания перекрываются, параллельно ничего не идёт</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="141"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
+        <source>A real CPython interpreter running the chosen script, watched from outside: its GIL, threads and processes</source>
+        <translation>Настоящий интерпретатор CPython выполняет выбранный скрипт, а conlab наблюдает снаружи: его GIL, потоки и процессы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="166"/>
         <source>%1 (key %2 or Alt+%2)</source>
         <translation>%1 (клавиша %2 или Alt+%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="147"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="172"/>
         <source>Pick %1</source>
         <translation>Выбрать «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="149"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="174"/>
         <source>Executor:</source>
         <translation>Вычисления:</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="150"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="175"/>
         <source>None (CPU blocks the loop)</source>
         <translation>Нет (CPU блокирует цикл)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="151"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="176"/>
         <source>Thread pool</source>
         <translation>Пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="152"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="177"/>
         <source>Process pool</source>
         <translation>Пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="178"/>
         <source>Event loop only: where CPU steps run, like asyncio&apos;s loop.run_in_executor</source>
         <translation>Только для цикла событий: где выполняются вычислительные шаги, как loop.run_in_executor в asyncio</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="200"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="227"/>
         <source>Event loop + thread pool</source>
         <translation>Цикл событий + пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="203"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="230"/>
         <source>Event loop + process pool</source>
         <translation>Цикл событий + пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="208"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="235"/>
         <source>Python script</source>
         <translation>Сценарий Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="211"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="236"/>
+        <source>Python: %1</source>
+        <translation>Python: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="239"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
     </message>
@@ -1442,7 +1652,17 @@ from %2 to %3 ms</source>
         <translation>для нагрузки «конвой» должно быть %1 (вычислительная задача и задача ввода-вывода идут рядом), а задано %2</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="78"/>
+        <location filename="../../core/run/runconfig.cpp" line="76"/>
+        <source>no Python interpreter found: looked for python3 on PATH and for %1 (install python3 or pass --python PATH)</source>
+        <translation>интерпретатор Python не найден: искали python3 в PATH и %1 (установите python3 или укажите --python ПУТЬ)</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="81"/>
+        <source>no executable Python interpreter at &apos;%1&apos;</source>
+        <translation>по пути «%1» нет исполняемого интерпретатора Python</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/runconfig.cpp" line="87"/>
         <source>must be from 0 to %1 iterations per ms, got %2</source>
         <translation>должно быть от 0 до %1 итераций в мс, а задано %2</translation>
     </message>
@@ -1848,51 +2068,139 @@ from %2 to %3 ms</source>
     </message>
 </context>
 <context>
+    <name>conlab::ScriptChooser</name>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="71"/>
+        <source>Scr&amp;ipt:</source>
+        <translation>Скр&amp;ипт:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="72"/>
+        <source>The Python script the Python model runs: a shipped example, or a script of your own</source>
+        <translation>Скрипт, который выполняет модель Python: встроенный пример или ваш собственный скрипт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="73"/>
+        <source>Python script</source>
+        <translation>Скрипт Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="80"/>
+        <source>CPU-bound threads</source>
+        <translation>Вычисления в потоках</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="82"/>
+        <source>CPU-bound processes</source>
+        <translation>Вычисления в процессах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="84"/>
+        <source>CPU-bound asyncio</source>
+        <translation>Вычисления в asyncio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="86"/>
+        <source>I/O on threads</source>
+        <translation>Ввод-вывод в потоках</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="88"/>
+        <source>I/O on asyncio</source>
+        <translation>Ввод-вывод в asyncio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="90"/>
+        <source>The convoy: I/O beside CPU</source>
+        <translation>Конвой: ввод-вывод рядом с вычислениями</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="92"/>
+        <source>Shared counter: lost updates</source>
+        <translation>Общий счётчик: потерянные обновления</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="94"/>
+        <source>A blocked event loop</source>
+        <translation>Заблокированный цикл событий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="114"/>
+        <source>%1 (%2.py)</source>
+        <translation>%1 (%2.py)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="124"/>
+        <source>Open script…</source>
+        <translation>Открыть скрипт…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="163"/>
+        <source>Open a Python script</source>
+        <translation>Открыть скрипт Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/scriptchooser.cpp" line="163"/>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Скрипты Python (*.py);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
     <name>conlab::SeriesActions</name>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="80"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="87"/>
         <source>Could not compare the models: %1</source>
         <translation>Не удалось сравнить модели: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="91"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="98"/>
         <source>Could not plan the sweep: %1</source>
         <translation>Не удалось спланировать серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="98"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="105"/>
         <source>Could not run the sweep: %1</source>
         <translation>Не удалось выполнить серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="109"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="116"/>
         <source>Run a sequential baseline, then this model with 1 to %1 workers, and plot the speed-up against the ideal and Amdahl&apos;s law (Ctrl+Shift+M)</source>
         <translation>Запустить последовательный эталон, затем эту модель с числом исполнителей от 1 до %1 и построить график ускорения рядом с идеальным и законом Амдала (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="120"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="127"/>
         <source>Sequential runs on one thread: there are no workers to vary. Pick processes or threads.</source>
         <translation>Последовательная модель работает в одном потоке: менять число исполнителей нечем. Выберите процессы или потоки.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="122"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="129"/>
         <source>The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.</source>
         <translation>Конвой — это всегда одна вычислительная задача рядом с одной задачей ввода-вывода на двух исполнителях: менять здесь нечего.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="188"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="195"/>
         <source>Compare &amp;all models</source>
         <translation>&amp;Сравнить все модели</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="190"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="197"/>
         <source>Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)</source>
         <translation>Запустить эту нагрузку по очереди во всех моделях и сравнить реальное время и ускорение (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="191"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="198"/>
         <source>Scaling s&amp;weep…</source>
         <translation>&amp;Масштабирование…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="199"/>
+        <source>Compare with real &amp;CPython too</source>
+        <translation>Сравнивать и с настоящим &amp;CPython</translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="200"/>
+        <source>Compare all models adds the shipped Python examples that run this workload under a real CPython interpreter: threads, processes and asyncio, on the same time axis</source>
+        <translation>«Сравнить все модели» добавляет встроенные примеры на Python, которые выполняют эту нагрузку в настоящем интерпретаторе CPython: потоки, процессы и asyncio, на той же оси времени</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2316,16 @@ from %2 to %3 ms</source>
         <location filename="../../core/util/problem.cpp" line="29"/>
         <source>Await between read and write</source>
         <translation>await между чтением и записью</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="30"/>
+        <source>Script</source>
+        <translation>Скрипт</translation>
+    </message>
+    <message>
+        <location filename="../../core/util/problem.cpp" line="31"/>
+        <source>Python interpreter</source>
+        <translation>Интерпретатор Python</translation>
     </message>
 </context>
 <context>
@@ -2222,7 +2540,7 @@ from %2 to %3 ms</source>
         <translation>много коротких отрезков: увеличьте</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="240"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="246"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms</source>
@@ -2231,32 +2549,37 @@ start %4 ms, duration %5 ms</source>
 начало %4 мс, длительность %5 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="241"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="247"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="243"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="250"/>
         <source>task %1</source>
         <translation>задача %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="243"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="250"/>
         <source>no task</source>
         <translation>без задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="244"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="253"/>
+        <source>held by %1</source>
+        <translation>удерживает %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="254"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="244"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="254"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="245"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="255"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms
@@ -2270,159 +2593,180 @@ core: %6</source>
 <context>
     <name>conlab::WorkloadPanel</name>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="54"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="56"/>
         <source>CPU-bound</source>
         <translation>Вычисления (CPU)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="56"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="58"/>
         <source>I/O-bound (loopback server)</source>
         <translation>Ввод-вывод (локальный сервер)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="58"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="60"/>
         <source>Sleep</source>
         <translation>Сон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="60"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="62"/>
         <source>Mixed CPU + I/O</source>
         <translation>Смешанная: CPU + ввод-вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="62"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="64"/>
         <source>Convoy: I/O beside CPU</source>
         <translation>Конвой: ввод-вывод рядом с CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="64"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="66"/>
         <source>Shared counter</source>
         <translation>Общий счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="116"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="118"/>
         <source>&amp;Workload</source>
         <translation>&amp;Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="117"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="119"/>
         <source>&amp;Tasks</source>
         <translation>&amp;Задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="118"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="120"/>
         <source>W&amp;orkers</source>
         <translation>&amp;Исполнители</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="119"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="121"/>
         <source>&amp;CPU</source>
         <translation>&amp;CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="122"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="124"/>
         <source>P&amp;hases</source>
         <translation>&amp;Фазы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="123"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="125"/>
         <source>I&amp;ncrements</source>
         <translation>&amp;Приращения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="128"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="130"/>
         <source>&amp;Switch interval</source>
         <translation>Инт&amp;ервал переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="158"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="160"/>
         <source>What every task does: compute, wait for a server, sleep, alternate CPU and I/O, make
 round trips beside a CPU-bound task (the convoy), or increment one shared counter</source>
         <translation>Что делает каждая задача: считает, ждёт сервер, спит, чередует CPU и ввод-вывод,
 обменивается с сервером рядом с вычислительной задачей (конвой) или увеличивает общий счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="160"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="162"/>
         <source>Number of tasks in the workload (the convoy always has two)</source>
         <translation>Число задач в нагрузке (у конвоя их всегда две)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="161"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="163"/>
         <source>auto</source>
         <translation>авто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="162"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="164"/>
         <source>Threads or processes in the pool; for the event loop, tasks in flight at once.
 auto: one per core (event loop: every task at once)</source>
         <translation>Потоки или процессы в пуле; для цикла событий — сколько задач выполняется одновременно.
 авто: по одному на ядро (цикл событий: все задачи сразу)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="165"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="167"/>
         <source> ms</source>
         <translation> мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="166"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="168"/>
         <source>Milliseconds of real computation per task (mixed: per phase), on this machine</source>
         <translation>Миллисекунды настоящих вычислений на задачу (в смешанной — на фазу) на этой машине</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="167"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="169"/>
         <source>How long the server takes to answer (or the sleep lasts), per task (mixed: per phase;
 convoy: per round trip)</source>
         <translation>Сколько сервер думает над ответом (или сколько длится сон) на задачу (в смешанной — на фазу;
 в конвое — на обмен)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="169"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="171"/>
         <source>Mixed workload: CPU + I/O phase pairs per task</source>
         <translation>Смешанная нагрузка: пар фаз «CPU + ввод-вывод» на задачу</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="170"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="172"/>
         <source>Shared counter: how many times each task adds one to the counter</source>
         <translation>Общий счётчик: сколько раз каждая задача прибавляет к счётчику единицу</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="171"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="173"/>
         <source>&amp;Lock each update</source>
         <translation>&amp;Блокировка на каждое обновление</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="172"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="174"/>
         <source>Shared counter: hold a lock around every read-modify-write, so no update is lost</source>
         <translation>Общий счётчик: держать блокировку на каждом «чтение-изменение-запись», чтобы ни одно обновление не потерялось</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="173"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="175"/>
         <source>&amp;Await between read and write</source>
         <translation>&amp;await между чтением и записью</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="174"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="176"/>
         <source>Shared counter, event loop: await between reading and writing the counter; another
 task runs in between, so updates are lost even on one thread</source>
         <translation>Общий счётчик, цикл событий: await между чтением и записью счётчика; в промежутке
 выполняется другая задача, и обновления теряются даже в одном потоке</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="176"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="178"/>
         <source>With the GIL: how long a thread may keep it while another waits for it
 (CPython&apos;s sys.setswitchinterval; default 5 ms)</source>
         <translation>С GIL: сколько поток может держать его, пока другой ждёт
 (sys.setswitchinterval в CPython; по умолчанию 5 мс)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="247"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="272"/>
         <source>Sl&amp;eep</source>
         <translation>&amp;Сон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/workloadpanel.cpp" line="247"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="272"/>
+        <location filename="../../ui/window/workloadpanel.cpp" line="308"/>
         <source>&amp;I/O</source>
         <translation>&amp;Ввод-вывод</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="285"/>
+        <source>%1 does not read this setting</source>
+        <translation>«%1» не читает этот параметр</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="286"/>
+        <source>A script of your own gets no arguments from conlab: it may read the settings from the CONLAB_TASKS, CONLAB_WORKERS, CONLAB_CPU_MS, CONLAB_IO_MS and CONLAB_INCREMENTS environment variables</source>
+        <translation>Ваш собственный скрипт не получает от conlab аргументов: он может прочитать параметры из переменных окружения CONLAB_TASKS, CONLAB_WORKERS, CONLAB_CPU_MS, CONLAB_IO_MS и CONLAB_INCREMENTS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="292"/>
+        <source>The script decides what its tasks do</source>
+        <translation>Что делают задачи, решает сам скрипт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/workloadpanel.cpp" line="307"/>
+        <source>A real interpreter keeps its own switch interval (sys.setswitchinterval)</source>
+        <translation>У настоящего интерпретатора свой интервал переключения (sys.setswitchinterval)</translation>
     </message>
 </context>
 <context>

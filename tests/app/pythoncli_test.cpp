@@ -188,3 +188,50 @@ TEST(PythonProcessCli, InterruptEndsTheWholeTree)
     EXPECT_TRUE(conlab::test::allGoneWithin(tree, 1000));
     EXPECT_TRUE(QFile::exists(trace));
 }
+
+// conlab run --compare --with-python: the emulated models, then the real CPython rows of the workload, each with its
+// speed-up against the sequential baseline.
+TEST(PythonProcessCli, CompareWithPythonHasEmulatedAndRealRows)
+{
+    CONLAB_REQUIRE_PYTHON();
+    const CliResult result = runConlab(runArgs({QStringLiteral("--compare"), QStringLiteral("--with-python"),
+        QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--workers"), QStringLiteral("2"),
+        QStringLiteral("--cpu-ms"), QStringLiteral("40"), QStringLiteral("--json")}));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QJsonArray rows = QJsonDocument::fromJson(result.out).object()[QLatin1String("compare")].toArray();
+    ASSERT_EQ(rows.size(), 8) << result.out.toStdString();
+    EXPECT_EQ(rows[0].toObject()[QLatin1String("label")].toString(), QStringLiteral("sequential"));
+    QStringList real;
+    for (qsizetype i = 5; i < rows.size(); ++i) {
+        const QJsonObject row = rows[i].toObject();
+        real << row[QLatin1String("label")].toString();
+        EXPECT_GT(row[QLatin1String("speedup")].toDouble(), 0.0)
+            << row[QLatin1String("label")].toString().toStdString();
+        EXPECT_EQ(row[QLatin1String("summary")].toObject()[QLatin1String("script_exit_code")].toInt(-1), 0);
+    }
+    EXPECT_EQ(real,
+        (QStringList {QStringLiteral("threads (CPython)"), QStringLiteral("processes (CPython)"),
+            QStringLiteral("asyncio (CPython)")}));
+
+    const CliResult alone = runConlab(runArgs({QStringLiteral("--with-python")}));
+    EXPECT_EQ(alone.exitCode, 2);
+    EXPECT_TRUE(alone.err.contains("add --compare")) << alone.err.toStdString();
+}
+
+// The run file of a python run keeps the script's source beside its output.
+TEST(PythonProcessCli, TheTraceFileKeepsTheScriptsSource)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, QStringLiteral("print('from the script')  # kept\n"));
+    const QString trace = dir.filePath(QStringLiteral("run.json"));
+    const CliResult result = runConlab(pythonArgs(script, {QStringLiteral("--trace"), trace}));
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    QString error;
+    const std::optional<conlab::SavedRun> saved = conlab::readRunFile(trace, &error);
+    ASSERT_TRUE(saved.has_value()) << error.toStdString();
+    ASSERT_TRUE(saved->scriptSource.has_value());
+    EXPECT_EQ(*saved->scriptSource, QStringLiteral("print('from the script')  # kept\n"));
+    ASSERT_TRUE(saved->summary && saved->summary->python);
+    EXPECT_TRUE(saved->summary->python->stdoutText.contains(QStringLiteral("from the script")));
+}

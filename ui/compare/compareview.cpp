@@ -1,6 +1,7 @@
 #include "ui/compare/compareview.h"
 
 #include "core/analysis/speedup.h"
+#include "core/python/exampleknobs.h"
 #include "core/run/runseries.h"
 #include "core/workload/workloadtext.h"
 #include "ui/compare/comparebarchart.h"
@@ -67,7 +68,26 @@ CompareView::CompareView(QWidget* parent)
 
 QString CompareView::stepLabel(int index) const
 {
-    return ModelPicker::label(ModelChoice::fromConfig(configs().at(std::size_t(index))));
+    const RunConfig& config = configs().at(std::size_t(index));
+    const auto example = config.python ? exampleKnobs(config.python->script) : std::nullopt;
+    if (config.model != ModelKind::Python || !example)
+        return ModelPicker::label(ModelChoice::fromConfig(config));
+    // A real CPython row is named beside its emulated counterpart, with the interpreter's version once it ran.
+    const std::optional<RunResult>& step = result(index);
+    const QStringList version
+        = step && step->summary.python ? step->summary.python->version.split(QLatin1Char('.')) : QStringList();
+    const QString cpython = version.size() >= 2 ? tr("CPython %1.%2").arg(version[0], version[1]) : tr("CPython");
+    switch (example->counterpart) {
+    case ModelKind::Processes:
+        return tr("Processes (%1)").arg(cpython);
+    case ModelKind::EventLoop:
+        return tr("asyncio (%1)").arg(cpython);
+    case ModelKind::Sequential:
+    case ModelKind::Threads:
+    case ModelKind::Python:
+        break;
+    }
+    return tr("Threads (%1)").arg(cpython);
 }
 
 std::vector<ThemedPlot*> CompareView::plots() const

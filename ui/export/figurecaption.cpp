@@ -6,6 +6,7 @@
 #include "ui/window/otherloadtext.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <algorithm>
 #include <cmath>
 
@@ -43,6 +44,16 @@ QString workersText(const RunConfig& config)
         return Text::tr("a real CPython interpreter");
     }
     return {};
+}
+
+// The interpreter's version and the GIL's exact hand-overs, when the run knows them.
+QString pythonText(const RunSummary& summary)
+{
+    if (!summary.python || summary.python->version.isEmpty())
+        return {};
+    if (summary.python->observerMode != QLatin1String("memory"))
+        return Text::tr("CPython %1, OS thread states only").arg(summary.python->version);
+    return Text::tr("CPython %1, %2 GIL hand-overs").arg(summary.python->version).arg(summary.gilSwitches);
 }
 
 QString speedupText(const RunSummary& summary, const std::optional<RunSummary>& baseline)
@@ -103,6 +114,12 @@ QString detailsLine(QStringList details, int cores, QDate date)
 
 QString title(const RunConfig& config)
 {
+    // A script does what it says, not what conlab's workload would: its name and arguments stand for the workload.
+    if (config.model == ModelKind::Python && config.python) {
+        const QString command = (QStringList {QFileInfo(config.python->script).fileName()} + config.python->arguments)
+                                    .join(QLatin1Char(' '));
+        return Text::tr("%1 — %2").arg(ModelPicker::label(ModelChoice::fromConfig(config)), command);
+    }
     return Text::tr("%1 — %2").arg(ModelPicker::label(ModelChoice::fromConfig(config)), workloadText(config.workload));
 }
 
@@ -141,6 +158,8 @@ QStringList figureCaption(const CaptionFacts& facts)
             details << Text::tr("GIL switch interval %1 ms").arg(parameterText(config->switchIntervalMs));
         if (facts.summary) {
             details << timeText(*facts.summary) << speedupText(*facts.summary, facts.baseline);
+            if (const QString python = pythonText(*facts.summary); !python.isEmpty())
+                details << python;
         } else {
             const double soFarMs = facts.span ? facts.span->end * 1000 : 0.0;
             details << Text::tr("still running, %1 so far: no final numbers yet").arg(durationText(soFarMs));

@@ -182,6 +182,12 @@ void TimelinePlot::startRun(const RunStart& start)
 
 void TimelinePlot::appendBatch(const TraceBatch& batch)
 {
+    // An observed program's threads and processes come as it starts them, before any of their segments.
+    if (!batch.newLanes.empty()) {
+        m_data.addLanes(batch.newLanes);
+        layOutLanes();
+        emit lanesAdded();
+    }
     if (batch.segments.empty())
         return;
     m_data.append(batch.segments);
@@ -240,7 +246,11 @@ QString TimelinePlot::toolTipAt(const QPointF& pos) const
         return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms")
             .arg(lane, name.isEmpty() ? tr("no name") : name, taskStateLabel(segment.state), start, duration);
     }
-    const QString task = segment.task >= 0 ? tr("task %1").arg(segment.task) : tr("no task");
+    const LaneInfo& info = m_data.lanes()[std::size_t(hit.lane)];
+    QString task = segment.task >= 0 ? tr("task %1").arg(segment.task) : tr("no task");
+    // A GIL lane's segments name their holder by its lane.
+    if (const int holder = m_data.rowOfLane(segment.task); info.kind == LaneKind::Gil && holder >= 0)
+        task = tr("held by %1").arg(laneLabel(m_data.lanes()[std::size_t(holder)].name));
     const QString core = segment.core >= 0 ? tr("cpu%1").arg(segment.core) : tr("unknown");
     return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms\ncore: %6")
         .arg(lane, task, taskStateLabel(segment.state), start, duration, core);

@@ -50,6 +50,10 @@ public:
     // The legend's entries as they read: the states, then the mark of folded segments.
     QStringList legendTexts() const;
 
+signals:
+    // Lanes came during the run (an observed program's new threads): the lane names' margin may have to grow.
+    void lanesAdded();
+
 protected:
     bool event(QEvent* event) override;
     void updateLayout() override;

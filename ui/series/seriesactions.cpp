@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QSettings>
 #include <QWidget>
 #include <utility>
 
@@ -19,6 +20,7 @@ namespace conlab {
 namespace {
 
 constexpr int messageTimeoutMs = 10'000;
+const QString withPythonKey = QStringLiteral("compareWithPython");
 
 } // namespace
 
@@ -31,10 +33,15 @@ SeriesActions::SeriesActions(
     , m_presenter(presenter)
     , m_compare(new QAction(window))
     , m_sweep(new QAction(window))
+    , m_withPython(new QAction(window))
 {
     setObjectName(QStringLiteral("seriesActions"));
     m_compare->setObjectName(QStringLiteral("compareAll"));
     m_sweep->setObjectName(QStringLiteral("scalingSweep"));
+    m_withPython->setObjectName(QStringLiteral("compareWithPythonAction"));
+    m_withPython->setCheckable(true);
+    m_withPython->setChecked(QSettings().value(withPythonKey, false).toBool());
+    connect(m_withPython, &QAction::toggled, this, [](bool on) { QSettings().setValue(withPythonKey, on); });
     m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     connect(m_compare, &QAction::triggered, this, &SeriesActions::compareAll);
@@ -71,7 +78,7 @@ bool SeriesActions::eventFilter(QObject* watched, QEvent* event)
 
 void SeriesActions::compareAll()
 {
-    const std::vector<RunConfig> configs = compareConfigs(m_config());
+    const std::vector<RunConfig> configs = compareConfigs(m_config(), m_withPython->isChecked());
     if (!m_compareView)
         m_compareView = adopt(new CompareView(m_window));
     CompareView* view = m_compareView;
@@ -189,6 +196,9 @@ void SeriesActions::retranslateUi()
     m_compare->setToolTip(
         tr("Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)"));
     m_sweep->setText(tr("Scaling s&weep…"));
+    m_withPython->setText(tr("Compare with real &CPython too"));
+    m_withPython->setToolTip(tr("Compare all models adds the shipped Python examples that run this workload under a "
+                                "real CPython interpreter: threads, processes and asyncio, on the same time axis"));
 }
 
 } // namespace conlab

@@ -30,6 +30,8 @@ public:
 
     QAction* compareAction() const { return m_compare; }
     QAction* sweepAction() const { return m_sweep; }
+    // Checked: Compare all models adds the real CPython rows (remembered across sessions).
+    QAction* withPythonAction() const { return m_withPython; }
 
     void compareAll();
     void sweep();
@@ -66,6 +68,7 @@ private:
     PresenterMode* m_presenter;
     QAction* m_compare = nullptr;
     QAction* m_sweep = nullptr;
+    QAction* m_withPython = nullptr;
     CompareView* m_compareView = nullptr; // children of the window: closing one only hides it
     SweepView* m_sweepView = nullptr;
     std::function<void()> m_pending; // the series asked for, waiting for the machine to be free

@@ -1,6 +1,7 @@
 #include "ui/timeline/timelinedata.h"
 
 #include "core/trace/lanearrangement.h"
+#include "core/trace/laneprocess.h"
 #include "ui/timeline/segmentfolding.h"
 
 #include <algorithm>
@@ -28,17 +29,47 @@ void reserveFor(std::vector<Segment>& lane, std::size_t extra)
 
 void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
 {
-    m_lanes = std::move(lanes);
+    m_lanes.clear();
     m_segments.clear();
-    m_segments.resize(m_lanes.size());
     m_segments.shrink_to_fit();
     m_shared.reset();
     m_sharedLaneBegins.clear();
+    m_rowOfLane.clear();
+    addLanes(lanes);
     m_taskNames.clear();
     m_originNs = originNs;
     m_beginNs = originNs;
     m_endNs = originNs;
     m_segmentCount = 0;
+}
+
+void TimelineData::addLanes(const std::vector<LaneInfo>& lanes)
+{
+    // The shared trace's lanes are fixed: a lane added after it was shown needs storage of its own.
+    if (m_shared && !lanes.empty())
+        ownSegments();
+    for (const LaneInfo& lane : lanes) {
+        // After the last row of the same process; a process seen for the first time starts a group at the bottom.
+        const int process = laneProcess(lane.name);
+        auto row = std::find_if(m_lanes.rbegin(), m_lanes.rend(), [process](const LaneInfo& shown) {
+            return laneProcess(shown.name) == process;
+        }).base();
+        if (row == m_lanes.begin() && !m_lanes.empty())
+            row = m_lanes.end();
+        const auto at = int(row - m_lanes.begin());
+        m_lanes.insert(row, lane);
+        m_segments.insert(m_segments.begin() + at, std::vector<Segment>());
+        for (int& shown : m_rowOfLane) {
+            if (shown >= at)
+                ++shown;
+        }
+        m_rowOfLane.push_back(at);
+    }
+}
+
+int TimelineData::rowOfLane(int lane) const
+{
+    return lane >= 0 && std::size_t(lane) < m_rowOfLane.size() ? m_rowOfLane[std::size_t(lane)] : -1;
 }
 
 void TimelineData::append(std::span<const Segment> segments)
@@ -55,8 +86,8 @@ void TimelineData::append(std::span<const Segment> segments)
         std::size_t end = begin + 1;
         while (end < segments.size() && continuesRun(end))
             ++end;
-        if (const std::uint16_t lane = segments[begin].lane; lane < m_segments.size())
-            appendToLane(m_segments[lane], segments.subspan(begin, end - begin));
+        if (const int row = rowOfLane(segments[begin].lane); row >= 0)
+            appendToLane(m_segments[std::size_t(row)], segments.subspan(begin, end - begin));
         begin = end;
     }
 }
@@ -90,17 +121,18 @@ void TimelineData::assign(const Trace& trace)
     m_taskNames = trace.taskNames;
     std::vector<std::size_t> counts(m_segments.size(), 0);
     for (const Segment& s : trace.segments) {
-        if (s.lane < counts.size())
-            ++counts[s.lane];
+        if (const int row = rowOfLane(s.lane); row >= 0)
+            ++counts[std::size_t(row)];
     }
     for (std::size_t i = 0; i < m_segments.size(); ++i)
         m_segments[i].reserve(counts[i]);
 
     bool first = true;
     for (const Segment& s : trace.segments) {
-        if (s.lane >= m_segments.size())
+        const int row = rowOfLane(s.lane);
+        if (row < 0)
             continue;
-        m_segments[s.lane].push_back(s);
+        m_segments[std::size_t(row)].push_back(s);
         m_beginNs = first ? s.beginNs : std::min(m_beginNs, s.beginNs);
         m_endNs = first ? s.endNs : std::max(m_endNs, s.endNs);
         first = false;
@@ -160,9 +192,10 @@ std::span<const Segment> TimelineData::lane(int index) const
     if (index < 0 || index >= int(m_segments.size()))
         return {};
     if (m_shared) {
-        const std::size_t begin = m_sharedLaneBegins[std::size_t(index)];
-        return std::span<const Segment>(m_shared->segments)
-            .subspan(begin, m_sharedLaneBegins[std::size_t(index) + 1] - begin);
+        // `index` is a row; the shared trace is arranged by lane index.
+        const auto lane = std::size_t(std::find(m_rowOfLane.begin(), m_rowOfLane.end(), index) - m_rowOfLane.begin());
+        const std::size_t begin = m_sharedLaneBegins[lane];
+        return std::span<const Segment>(m_shared->segments).subspan(begin, m_sharedLaneBegins[lane + 1] - begin);
     }
     return m_segments[std::size_t(index)];
 }
@@ -199,8 +232,8 @@ const Segment* TimelineData::segmentAt(int laneIndex, std::int64_t timeNs, std::
 
 std::size_t TimelineData::memoryBytes() const
 {
-    std::size_t bytes
-        = sizeof(*this) + m_lanes.capacity() * sizeof(LaneInfo) + m_segments.capacity() * sizeof(std::vector<Segment>);
+    std::size_t bytes = sizeof(*this) + m_lanes.capacity() * sizeof(LaneInfo)
+        + m_segments.capacity() * sizeof(std::vector<Segment>) + m_rowOfLane.capacity() * sizeof(int);
     for (const auto& lane : m_segments)
         bytes += lane.capacity() * sizeof(Segment);
     // Shared segments count in full: the view relies on them, even though the shown run holds them as well.

@@ -14,10 +14,16 @@ namespace conlab {
 
 // Every segment of one run, lane by lane, each lane sorted by begin: what the timeline draws and hovers.
 // Plain storage with no Qt object behind it, so it can be filled and measured without a widget.
+// Lanes are shown in rows grouped by process (laneProcess(): an observed program's child processes name their
+// lanes "... [pid N]"), each process's lanes in the order they came: a lane added during the run (TraceBatch::newLanes)
+// joins the end of its process's group, so a row is not always the lane of the same index. Every lane of conlab's
+// own models belongs to the run's process: for them rows and lanes are the same.
 class TimelineData
 {
 public:
     void reset(std::vector<LaneInfo> lanes, std::int64_t originNs = 0);
+    // Lanes the run added as it went; they take the next lane indices, in this order.
+    void addLanes(const std::vector<LaneInfo>& lanes);
     // Segments may come in any lane order, and within a lane slightly out of order (a worker's segment one batch
     // late): those are merged into place near the end. Segments of unknown lanes are dropped.
     void append(std::span<const Segment> segments);
@@ -28,9 +34,12 @@ public:
     // lanes are then views into the shared trace, which the window keeps anyway, so a shown run is held once.
     void assign(std::shared_ptr<const Trace> trace);
 
+    // Everything below is by row (top to bottom), except rowOfLane()'s argument.
     int laneCount() const { return int(m_lanes.size()); }
     const std::vector<LaneInfo>& lanes() const { return m_lanes; }
     std::span<const Segment> lane(int index) const;
+    // The row of the lane a segment (or a GIL segment's holder) names; -1 for no such lane.
+    int rowOfLane(int lane) const;
     std::int64_t originNs() const { return m_originNs; }
     // A trace from another tool names its tasks (Trace::taskNames); empty when the segment's task has no name.
     QString taskName(int task) const;
@@ -55,8 +64,9 @@ private:
     // Copies the shared trace's lanes into storage of its own, before anything is appended to them.
     void ownSegments();
 
-    std::vector<LaneInfo> m_lanes;
-    std::vector<std::vector<Segment>> m_segments; // empty lanes while m_shared holds them
+    std::vector<LaneInfo> m_lanes; // by row
+    std::vector<std::vector<Segment>> m_segments; // by row; empty while m_shared holds them
+    std::vector<int> m_rowOfLane; // by lane index
     std::shared_ptr<const Trace> m_shared; // a trace arranged by lane whose segments are the lanes
     std::vector<std::size_t> m_sharedLaneBegins; // lane i is m_shared->segments[begins[i], begins[i + 1])
     std::vector<QString> m_taskNames;

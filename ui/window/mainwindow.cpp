@@ -1,5 +1,6 @@
 #include "ui/window/mainwindow.h"
 
+#include "core/python/scriptsource.h"
 #include "ui/export/figurefilename.h"
 #include "ui/export/pictureactions.h"
 #include "ui/export/runfigure.h"
@@ -14,6 +15,7 @@
 #include "ui/window/runfileactions.h"
 #include "ui/window/runsession.h"
 #include "ui/window/shortcutshelp.h"
+#include "ui/window/sourcepane.h"
 #include "ui/window/uilanguage.h"
 #include "ui/window/workloadpanel.h"
 
@@ -44,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_utilisation = new CoreUtilisationPlot(this);
     createActions();
     connect(m_timeline, &TimelinePlot::timeRangeChanged, m_utilisation, &CoreUtilisationPlot::setTimeRange);
+    connect(m_timeline, &TimelinePlot::lanesAdded, this, &MainWindow::alignTimeAxes);
     connect(m_utilisation, &CoreUtilisationPlot::timeRangeChanged, m_timeline, &TimelinePlot::setTimeRange);
 
     // Explicit minimums: the plots' own hints follow their legends' one-row width, which would make the window
@@ -66,15 +69,23 @@ MainWindow::MainWindow(QWidget* parent)
     m_metricsFold = new FoldingPanel(
         m_metrics, QKeySequence(Qt::Key_F8), [](QSize size) { return size.width() >= 1280; }, this);
 
+    // The script behind a Python run, between the plots and the numbers.
+    m_source = new SourcePane(this);
+    m_source->setObjectName(QStringLiteral("sourcePane"));
+    m_source->setMinimumWidth(200);
+    m_source->hide();
+
     auto* body = new QSplitter(Qt::Horizontal, this);
     m_body = body;
     body->setObjectName(QStringLiteral("bodySplitter"));
     body->addWidget(m_plots);
+    body->addWidget(m_source);
     body->addWidget(m_metrics);
     body->setStretchFactor(0, 1);
     body->setStretchFactor(1, 0);
+    body->setStretchFactor(2, 0);
     body->setChildrenCollapsible(false);
-    body->setSizes({1000, 340});
+    body->setSizes({1000, 360, 340});
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -165,11 +176,18 @@ void MainWindow::createActions()
     m_runMenu->addAction(m_stopAction);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_resetZoomAction);
+    m_sourceAction = new QAction(this);
+    m_sourceAction->setCheckable(true);
+    m_sourceAction->setChecked(true);
+    m_sourceAction->setShortcut(QKeySequence(Qt::Key_F6));
+    connect(m_sourceAction, &QAction::toggled, this, &MainWindow::updateSourceVisible);
+    m_viewMenu->addAction(m_sourceAction);
 
     m_presenter = new PresenterMode(this, {m_timeline, m_utilisation}, m_stopAction);
     // The lane names' width follows the theme's fonts.
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::fitPresenterScreen);
+    connect(m_presenter, &PresenterMode::toggled, this, [this] { m_source->followApplicationFont(); });
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenter->action());
     // The panels' actions come here once the panels exist (see the constructor).
@@ -196,7 +214,7 @@ void MainWindow::createActions()
         this, m_session, [this] { return currentConfig(); }, m_presenter);
     connect(m_series, &SeriesActions::message, statusBar(), &QStatusBar::showMessage);
     m_runMenu->addSeparator();
-    m_runMenu->addActions({m_series->compareAction(), m_series->sweepAction()});
+    m_runMenu->addActions({m_series->compareAction(), m_series->withPythonAction(), m_series->sweepAction()});
     m_runMenu->setToolTipsVisible(true); // a disabled sweep says why
 
     m_shortcutsAction = new QAction(this);
@@ -224,6 +242,8 @@ void MainWindow::retranslateUi()
     m_workloadFold->action()->setToolTip(tr("Show or hide the workload controls under the model buttons (F9)"));
     m_metricsFold->action()->setText(tr("&Numbers panel"));
     m_metricsFold->action()->setToolTip(tr("Show or hide the run's numbers beside the plots (F8)"));
+    m_sourceAction->setText(tr("&Script source"));
+    m_sourceAction->setToolTip(tr("Show or hide the Python script beside the plots (F6)"));
     m_quitAction->setText(tr("&Quit"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_fileMenu->setTitle(tr("&File"));
@@ -381,6 +401,25 @@ void MainWindow::alignTimeAxes()
     m_utilisation->setLeftMarginPx(left);
 }
 
+void MainWindow::showScriptSource(const RunConfig& config, const std::optional<QString>& savedSource)
+{
+    if (config.model != ModelKind::Python || !config.python) {
+        m_source->showSource({}, {});
+    } else {
+        // A saved run shows the code it ran; a file from before that was kept, the script as it is now.
+        const QString script = config.python->script;
+        const std::optional<QString> source = savedSource ? savedSource : readScriptSource(script);
+        m_source->showSource(QFileInfo(script).fileName(),
+            source ? *source : tr("# The script's source is not at hand: %1").arg(QDir::toNativeSeparators(script)));
+    }
+    updateSourceVisible();
+}
+
+void MainWindow::updateSourceVisible()
+{
+    m_source->setVisible(m_sourceAction->isChecked() && !m_source->sourceName().isEmpty());
+}
+
 void MainWindow::fitPlots()
 {
     // The linked plots follow whichever fits last: the timeline's fit ends at the last segment, which is what the
@@ -476,6 +515,7 @@ void MainWindow::onRunStarted(const RunStart& start)
     m_liveDate = QDate::currentDate();
     m_timeline->startRun(start);
     m_utilisation->startRun(start);
+    showScriptSource(start.config);
     alignTimeAxes();
     m_metrics->showRunning(start.config);
     m_runClock.start();
@@ -506,6 +546,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
     if (run.summary) {
         const RunSummary& summary = *run.summary;
         setRunConfig(summary.config);
+        showScriptSource(summary.config, run.scriptSource);
         m_metrics->showResult(summary, run.baseline ? &*run.baseline : nullptr);
         // A sequential run measured now, perhaps on another machine, would not be the baseline of this record.
         m_metrics->baselineButton()->hide();
@@ -514,6 +555,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
                 .arg(name, outcomeText(ModelPicker::label(ModelChoice::fromConfig(summary.config)), summary));
         });
     } else {
+        showScriptSource(RunConfig {});
         m_metrics->showTrace(path, *run.trace, run.import);
         const int lanes = int(run.trace->lanes.size());
         const bool empty = run.trace->lanes.empty() && run.trace->counterNames.empty();
@@ -533,7 +575,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
 QString MainWindow::outcomeText(const QString& label, const RunSummary& summary)
 {
     if (!summary.error.isEmpty())
-        return tr("The run failed: %1").arg(summary.error);
+        return MetricsPanel::failureText(summary).replace(QLatin1Char('\n'), QLatin1Char(' '));
     if (summary.cancelled)
         return tr("%1: stopped after %2.").arg(label, durationText(summary.wallMs));
     return tr("%1: done in %2.").arg(label, durationText(summary.wallMs));
@@ -565,6 +607,7 @@ void MainWindow::onResultRestored(const RunResult& result)
     const ModelChoice choice = ModelChoice::fromConfig(summary.config);
     m_picker->setChoice(choice);
     m_workload->setModelChoice(choice);
+    showScriptSource(summary.config);
     if (result.trace) {
         m_utilisation->showTrace(*result.trace);
         m_timeline->showTrace(result.trace);
@@ -588,6 +631,9 @@ void MainWindow::showResult(const RunResult& result)
     m_metrics->showResult(summary, baseline);
     m_liveConfig.reset();
     m_shown = ShownRun {SavedRun {result.trace, summary, baseline ? std::optional(*baseline) : std::nullopt}, {}};
+    // The code the pane shows is the code that ran: it was read when the run started.
+    if (summary.config.python)
+        m_shown->run.scriptSource = m_source->toPlainText();
 }
 
 void MainWindow::onRunRejected(const Problem& refusal)

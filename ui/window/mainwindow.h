@@ -31,6 +31,7 @@ class RunSession;
 class ScenarioController;
 class SeriesActions;
 class ShortcutsHelp;
+class SourcePane;
 class TimelinePlot;
 class WorkloadPanel;
 struct Figure;
@@ -128,6 +129,9 @@ private:
     void updateTitle();
     // Both plots' time axes start at the same x, however wide the lane names are.
     void alignTimeAxes();
+    // The source pane shows the script of the Python run on screen (none for other models), unless hidden (F6).
+    void showScriptSource(const RunConfig& config, const std::optional<QString>& savedSource = std::nullopt);
+    void updateSourceVisible();
     static QString outcomeText(const QString& label, const RunSummary& summary);
 
     RunSession* m_session = nullptr;
@@ -141,6 +145,8 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_resetZoomAction = nullptr;
+    QAction* m_sourceAction = nullptr;
+    SourcePane* m_source = nullptr;
     FoldingPanel* m_workloadFold = nullptr;
     FoldingPanel* m_metricsFold = nullptr;
     QAction* m_panelsSeparator = nullptr;

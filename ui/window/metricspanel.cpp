@@ -19,6 +19,7 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <optional>
 
@@ -34,6 +35,9 @@ QString megabytes(double mb)
 // Room for a value line beside or under its name, in characters of the panel's font: the longest lines (latencies,
 // memory) are measured as well.
 constexpr int valueWidthChars = 26;
+// A script's output shown: its last lines, each cut to about the panel's width.
+constexpr int outputLines = 6;
+constexpr int outputLineChars = 32;
 
 bool isComplete(const RunSummary& summary)
 {
@@ -101,6 +105,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     layout->addWidget(m_headline);
 
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_status->hide();
@@ -132,6 +137,15 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_counter = row(QT_TR_NOOP("Counter"));
     m_roundTrips = row(QT_TR_NOOP("Round trips"));
     m_gil = row(QT_TR_NOOP("GIL"));
+    m_python = row(QT_TR_NOOP("Python"));
+    m_gilShare = row(QT_TR_NOOP("GIL share"));
+    m_exit = row(QT_TR_NOOP("Exit code"));
+    m_output = row(QT_TR_NOOP("Output"));
+    m_python->setObjectName(QStringLiteral("pythonValue"));
+    m_gilShare->setObjectName(QStringLiteral("gilShareValue"));
+    m_exit->setObjectName(QStringLiteral("exitCodeValue"));
+    m_output->setObjectName(QStringLiteral("outputValue"));
+    m_gil->setObjectName(QStringLiteral("gilValue"));
     m_traceFile = row(QT_TR_NOOP("File"));
     m_traceLanes = row(QT_TR_NOOP("Lanes"));
     m_traceSegments = row(QT_TR_NOOP("Segments"));
@@ -178,6 +192,10 @@ void MetricsPanel::retranslateUi()
     m_roundTrips->setToolTip(tr("Convoy: round trips the I/O task completed while the CPU-bound task ran"));
     m_gil->setToolTip(tr("How often the GIL changed hands, and how often a waiting thread asked the holder to drop "
                          "it after the switch interval"));
+    m_python->setToolTip(tr("The interpreter that ran the script, and how conlab watched it: its GIL read from the "
+                            "interpreter's memory, or only the threads' states the operating system reports"));
+    m_gilShare->setToolTip(tr("Of the time its process's GIL was held, the share each thread held it"));
+    m_output->setToolTip(tr("The last lines the script printed; a saved run keeps all of it"));
     updateMinimumWidth();
     m_baselineButton->setText(tr("Run sequential baseline"));
     m_baselineButton->setToolTip(tr("Runs the same workload sequentially once, so the speed-up and efficiency of "
@@ -217,6 +235,7 @@ void MetricsPanel::deriveFonts()
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_checksum->setFont(mono);
+    m_output->setFont(mono);
     updateMinimumWidth();
 }
 
@@ -391,10 +410,19 @@ void MetricsPanel::fillResult()
     const bool gil = summary.config.gil && choice.model != ModelKind::Processes;
     m_gil->setText(tr("%1 hand-overs\n%2 drop requests").arg(summary.gilSwitches).arg(summary.gilDropRequests));
     setRowVisible(m_gil, gil);
+    for (QLabel* value : {m_python, m_gilShare, m_exit, m_output})
+        setRowVisible(value, summary.python.has_value());
+    // A script's tasks and checksum are its own business: conlab does not know them.
+    for (QLabel* value : {m_tasks, m_checksum})
+        setRowVisible(value, !summary.python);
+    if (summary.python)
+        fillPython(*summary.python);
 
     QStringList status;
     if (!summary.error.isEmpty())
-        status << tr("The run failed: %1").arg(summary.error);
+        status << failureText(summary);
+    if (const QString view = gilViewText(summary); !view.isEmpty())
+        status << view;
     else if (summary.cancelled)
         status << tr("Stopped before the end: these numbers cover only what ran.");
     for (const QString& note : summary.notes)
@@ -403,6 +431,91 @@ void MetricsPanel::fillResult()
         status << otherLoad;
     m_status->setText(status.join(QLatin1Char('\n')));
     m_status->setVisible(!status.isEmpty());
+}
+
+void MetricsPanel::fillPython(const PythonRunFacts& python)
+{
+    const RunSummary& summary = *m_summary;
+    const bool readsGil = python.observerMode == QLatin1String("memory");
+    m_python->setText(tr("%1\n%2").arg(python.version.isEmpty() ? tr("version not known") : python.version,
+        readsGil ? tr("GIL read from its memory") : tr("OS thread states only")));
+    m_gil->setText(readsGil ? tr("%1 hand-overs (exact)").arg(QLocale().toString(qulonglong(summary.gilSwitches)))
+                            : tr("not seen: OS states only"));
+    setRowVisible(m_gil, true);
+
+    // Each thread's share of the time its own process's GIL was held.
+    std::map<int, double> heldByProcess;
+    for (const PythonThreadFacts& thread : python.threads)
+        heldByProcess[thread.pid] += thread.gilHoldMs;
+    std::vector<const PythonThreadFacts*> holders;
+    for (const PythonThreadFacts& thread : python.threads) {
+        if (thread.gilHoldMs > 0)
+            holders.push_back(&thread);
+    }
+    std::stable_sort(holders.begin(), holders.end(),
+        [](const PythonThreadFacts* a, const PythonThreadFacts* b) { return a->gilHoldMs > b->gilHoldMs; });
+    constexpr std::size_t shownThreads = 8;
+    QStringList shares;
+    for (std::size_t i = 0; i < std::min(holders.size(), shownThreads); ++i) {
+        const PythonThreadFacts& thread = *holders[i];
+        const bool root = python.processes.empty() || thread.pid == python.processes.front();
+        const QString name = root ? thread.name : tr("%1 (pid %2)").arg(thread.name).arg(thread.pid);
+        shares << tr("%1: %2 % · %3")
+                      .arg(name)
+                      .arg(100 * thread.gilHoldMs / heldByProcess[thread.pid], 0, 'f', 0)
+                      .arg(durationText(thread.gilHoldMs));
+    }
+    if (holders.size() > shownThreads)
+        shares << tr("and %n more thread(s)", nullptr, int(holders.size() - shownThreads));
+    m_gilShare->setText(shares.isEmpty() ? tr("no thread seen holding it") : shares.join(QLatin1Char('\n')));
+
+    m_exit->setText(
+        python.exitCode ? QString::number(*python.exitCode) : tr("killed by signal %1").arg(python.exitSignal));
+    // Its last lines, each cut to what fits beside the numbers.
+    const QString failed = python.exitCode == 0 ? QString() : lastLines(python.stderrText, outputLines);
+    QStringList lines
+        = (failed.isEmpty() ? lastLines(python.stdoutText, outputLines) : failed).split(QLatin1Char('\n'));
+    const QFontMetrics metrics = m_output->fontMetrics();
+    for (QString& line : lines)
+        line = metrics.elidedText(line, Qt::ElideRight, metrics.averageCharWidth() * outputLineChars);
+    const QString tail = lines.join(QLatin1Char('\n')).trimmed();
+    m_output->setText(tail.isEmpty() ? tr("nothing") : tail);
+}
+
+QString MetricsPanel::failureText(const RunSummary& summary)
+{
+    const std::optional<PythonRunFacts>& python = summary.python;
+    if (!python || summary.cancelled || summary.error.isEmpty())
+        return tr("The run failed: %1").arg(summary.error);
+    if (!python->exitCode)
+        return tr("The script was ended by signal %1.").arg(python->exitSignal);
+    const QString last = lastLines(python->stderrText, 1).trimmed();
+    if (last.isEmpty())
+        return tr("The script stopped with exit code %1.").arg(*python->exitCode);
+    return tr("The script stopped with an error (exit code %1):\n%2").arg(*python->exitCode).arg(last);
+}
+
+QString MetricsPanel::gilViewText(const RunSummary& summary)
+{
+    if (!summary.python || summary.python->observerMode == QLatin1String("memory"))
+        return {};
+    // The observer's notes say why in English (core/python/processprobe.cpp); the window says it in its own words.
+    const auto noted = [&summary](const char* words) {
+        return std::any_of(summary.notes.begin(), summary.notes.end(),
+            [words](const QString& note) { return note.contains(QLatin1String(words)); });
+    };
+    if (noted("memory cannot be read"))
+        return tr("conlab was not allowed to read the interpreter's memory (Yama ptrace_scope above 1, or a "
+                  "process that forbids it): the GIL is not shown, only the thread states the operating system "
+                  "reports.");
+    if (noted("before 3.11") || noted("no known GIL layout") || noted("free-threaded")) {
+        const QString version = summary.python->version.isEmpty() ? tr("this Python") : summary.python->version;
+        return tr("conlab cannot read the GIL of %1 (it reads CPython 3.11, 3.12 and 3.13): the timeline shows only "
+                  "the thread states the operating system reports.")
+            .arg(version);
+    }
+    return tr("conlab could not read this interpreter's GIL: the timeline shows only the thread states the "
+              "operating system reports.");
 }
 
 void MetricsPanel::showTrace(const QString& path, const Trace& trace, const ImportReport& report)
@@ -467,7 +580,7 @@ void MetricsPanel::showRowsOf(bool trace)
     for (QLabel* value :
         {m_wall, m_cpu, m_speedup, m_efficiency, m_memory, m_startup, m_resume, m_tasks, m_checksum, m_uiLatency})
         setRowVisible(value, !trace);
-    for (QLabel* value : {m_counter, m_roundTrips, m_gil})
+    for (QLabel* value : {m_counter, m_roundTrips, m_gil, m_python, m_gilShare, m_exit, m_output})
         setRowVisible(value, false);
     for (QLabel* value : {m_traceFile, m_traceLanes, m_traceSegments, m_traceCounters, m_traceSpan, m_traceLeftOut})
         setRowVisible(value, trace);
@@ -478,7 +591,7 @@ void MetricsPanel::setValuesTo(const QString& placeholder)
     for (QLabel* value :
         {m_wall, m_cpu, m_speedup, m_efficiency, m_memory, m_startup, m_resume, m_tasks, m_checksum, m_uiLatency})
         value->setText(placeholder);
-    for (QLabel* value : {m_counter, m_roundTrips, m_gil})
+    for (QLabel* value : {m_counter, m_roundTrips, m_gil, m_python, m_gilShare, m_exit, m_output})
         setRowVisible(value, false);
 }
 

@@ -44,6 +44,10 @@ public:
 
     // One or two sentences for a classroom: what this model does and what the plots should show.
     static QString explanation(const ModelChoice& choice);
+    // Why a run failed, in plain words: for a script, how it ended and its last line (the exception).
+    static QString failureText(const RunSummary& summary);
+    // For a Python run watched through OS thread states only: why its GIL is not shown. Empty when it is.
+    static QString gilViewText(const RunSummary& summary);
 
 signals:
     void baselineRequested();
@@ -83,6 +87,8 @@ private:
     void fillTrace();
     // The "Left out" row of a trace, its lines broken to the room the panel has for them.
     void fillLeftOut();
+    // The rows only a real interpreter's run has: its version, how it was watched, who held its GIL, how it ended.
+    void fillPython(const PythonRunFacts& python);
     void deriveFonts();
     void updateMinimumWidth();
     // Before a run, and while one is going, there are no numbers: every value shows the placeholder.
@@ -112,6 +118,10 @@ private:
     QLabel* m_counter = nullptr;
     QLabel* m_roundTrips = nullptr;
     QLabel* m_gil = nullptr;
+    QLabel* m_python = nullptr;
+    QLabel* m_gilShare = nullptr;
+    QLabel* m_exit = nullptr;
+    QLabel* m_output = nullptr;
     QLabel* m_traceFile = nullptr;
     QLabel* m_traceLanes = nullptr;
     QLabel* m_traceSegments = nullptr;

@@ -2,6 +2,7 @@
 
 #include "core/run/runconfig.h"
 #include "ui/window/flowlayout.h"
+#include "ui/window/scriptchooser.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -28,6 +29,7 @@ constexpr std::array<ButtonModel, ModelPicker::buttonCount> buttonModels {{
     {ModelKind::Threads, false},
     {ModelKind::Threads, true},
     {ModelKind::EventLoop, false},
+    {ModelKind::Python, false},
 }};
 
 } // namespace
@@ -37,6 +39,8 @@ ModelChoice ModelChoice::normalized() const
     ModelChoice choice = *this;
     if (choice.model != ModelKind::EventLoop)
         choice.offload = OffloadKind::None;
+    if (choice.model != ModelKind::Python)
+        choice.script.clear();
     return choice;
 }
 
@@ -53,7 +57,8 @@ QString ModelChoice::key() const
 
 ModelChoice ModelChoice::fromConfig(const RunConfig& config)
 {
-    return ModelChoice {config.model, config.gil, config.offload}.normalized();
+    return ModelChoice {config.model, config.gil, config.offload, config.python ? config.python->script : QString()}
+        .normalized();
 }
 
 void ModelChoice::applyTo(RunConfig& config) const
@@ -62,6 +67,13 @@ void ModelChoice::applyTo(RunConfig& config) const
     config.model = choice.model;
     config.gil = choice.gil;
     config.offload = choice.offload;
+    if (choice.model != ModelKind::Python) {
+        config.python.reset();
+    } else if (!config.python || config.python->script != choice.script) {
+        // Another script: its arguments are those of the new one (WorkloadPanel::config), the interpreter stays.
+        const QString interpreter = config.python ? config.python->interpreter : QString();
+        config.python = PythonScript {choice.script, interpreter, {}};
+    }
 }
 
 ModelPicker::ModelPicker(QWidget* parent)
@@ -103,6 +115,9 @@ ModelPicker::ModelPicker(QWidget* parent)
     m_executorLabel->setBuddy(m_executor);
     executorRow->addWidget(m_executor);
     layout->addWidget(executor);
+    m_script = new ScriptChooser(this);
+    m_script->setObjectName(QStringLiteral("scriptChooser"));
+    layout->addWidget(m_script);
     retranslateUi();
     updateExecutorEnabled();
 
@@ -114,6 +129,14 @@ ModelPicker::ModelPicker(QWidget* parent)
     connect(m_executor, &QComboBox::activated, this, [this] {
         if (choice().model == ModelKind::EventLoop)
             emit modelChosen(choice());
+    });
+    connect(m_script, &ScriptChooser::scriptChosen, this, [this] {
+        // Choosing a script is a click on Python: it is what the class wants to see next.
+        if (choice().model != ModelKind::Python) {
+            m_buttons[std::size_t(buttonCount - 1)]->click();
+            return;
+        }
+        emit modelChosen(choice());
     });
 }
 
@@ -127,13 +150,15 @@ void ModelPicker::changeEvent(QEvent* event)
 void ModelPicker::retranslateUi()
 {
     const std::array<QString, buttonCount> texts {
-        tr("Sequential"), tr("Processes"), tr("Threads"), tr("Threads + GIL"), tr("Event loop")};
+        tr("Sequential"), tr("Processes"), tr("Threads"), tr("Threads + GIL"), tr("Event loop"), tr("Python")};
     const std::array<QString, buttonCount> hints {
         tr("One thread, one task after another: the baseline"),
         tr("Worker processes: every core, own memory each, start-up cost"),
         tr("Threads sharing memory, running in parallel (as C++ threads do)"),
         tr("The same threads, but CPU work must hold one global interpreter lock, as in CPython"),
         tr("One thread running coroutines: waits overlap, nothing runs in parallel"),
+        tr("A real CPython interpreter running the chosen script, watched from outside: its GIL, threads and "
+           "processes"),
     };
     for (int i = 0; i < buttonCount; ++i) {
         QAbstractButton* button = m_buttons[std::size_t(i)];
@@ -158,7 +183,7 @@ ModelChoice ModelPicker::choice() const
     const int index = std::max(0, m_group->checkedId());
     const ButtonModel& button = buttonModels[std::size_t(index)];
     const auto offload = static_cast<OffloadKind>(m_executor->currentData().toInt());
-    return ModelChoice {button.model, button.gil || m_extraGil, offload}.normalized();
+    return ModelChoice {button.model, button.gil || m_extraGil, offload, m_script->script()}.normalized();
 }
 
 void ModelPicker::setChoice(const ModelChoice& choice)
@@ -168,6 +193,8 @@ void ModelPicker::setChoice(const ModelChoice& choice)
     m_extraGil = normal.gil && normal.model != ModelKind::Threads;
     if (normal.model == ModelKind::EventLoop)
         m_executor->setCurrentIndex(m_executor->findData(int(normal.offload)));
+    if (normal.model == ModelKind::Python)
+        m_script->setScript(normal.script);
     updateExecutorEnabled();
 }
 
@@ -205,7 +232,8 @@ QString ModelPicker::label(const ModelChoice& choice)
         }
         break;
     case ModelKind::Python:
-        text = tr("Python script");
+        text = normal.script.isEmpty() ? tr("Python script")
+                                       : tr("Python: %1").arg(ScriptChooser::scriptLabel(normal.script));
         break;
     }
     return normal.gil ? tr("%1 + GIL").arg(text) : text;
@@ -213,7 +241,7 @@ QString ModelPicker::label(const ModelChoice& choice)
 
 void ModelPicker::updateExecutorEnabled()
 {
-    m_executor->setEnabled(m_group->checkedId() == buttonCount - 1);
+    m_executor->setEnabled(buttonModels[std::size_t(std::max(0, m_group->checkedId()))].model == ModelKind::EventLoop);
 }
 
 int ModelPicker::indexOf(const ModelChoice& choice) const

@@ -17,6 +17,7 @@ class QShortcut;
 
 namespace conlab {
 
+class ScriptChooser;
 struct RunConfig;
 
 // What one click in the picker asks for. "Threads + GIL" is the threads model with the emulated lock on; the
@@ -28,6 +29,8 @@ struct ModelChoice
     ModelKind model = ModelKind::Sequential;
     bool gil = false;
     OffloadKind offload = OffloadKind::None;
+    // The Python model's script (":/python/NAME.py" or a path); empty for every other model.
+    QString script {};
 
     ModelChoice normalized() const;
     // Stable and machine-readable ("threads", "threads+gil", "eventloop+processes"): results are stored under it.
@@ -39,17 +42,17 @@ struct ModelChoice
     {
         const ModelChoice x = a.normalized();
         const ModelChoice y = b.normalized();
-        return x.model == y.model && x.gil == y.gil && x.offload == y.offload;
+        return x.model == y.model && x.gil == y.gil && x.offload == y.offload && x.script == y.script;
     }
 };
 
-// The always-visible row of model buttons: one click picks (and, in the window, runs) a model. Keys 1-5 pick too,
+// The always-visible row of model buttons: one click picks (and, in the window, runs) a model. Keys 1-6 pick too,
 // with Alt from anywhere or plain while the focus is not in a text field (a spin box keeps its digits).
 class ModelPicker : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int buttonCount = 5;
+    static constexpr int buttonCount = 6;
 
     explicit ModelPicker(QWidget* parent = nullptr);
 
@@ -57,7 +60,7 @@ public:
     // Shows the choice without emitting modelChosen (e.g. from the command line or a restored result). The GIL on
     // a model other than threads (only the command line asks for that) is kept until a button is clicked.
     void setChoice(const ModelChoice& choice);
-    // Same as a click on button `index` (0-4, in display order). Each button's objectName is "model-" and its
+    // Same as a click on button `index` (0-5, in display order). Each button's objectName is "model-" and its
     // choice's key ("model-threads+gil"), the executor box's "executor".
     void choose(int index);
 
@@ -80,6 +83,7 @@ private:
     std::array<std::vector<QShortcut*>, buttonCount> m_shortcuts;
     QLabel* m_executorLabel = nullptr;
     QComboBox* m_executor = nullptr;
+    ScriptChooser* m_script = nullptr;
     bool m_extraGil = false;
 };
 

@@ -81,6 +81,11 @@ QString RunSession::settingsKey(const RunConfig& requested)
         key += QStringLiteral("|switch=%1").arg(config.switchIntervalMs);
     if (config.workload.kind == WorkloadKind::Counter && config.workload.yieldBetween)
         key += QStringLiteral("|yield");
+    // A script runs what it says, with its arguments: another script or other arguments is another run.
+    if (config.python)
+        key += QStringLiteral("|script=%1|args=%2|python=%3")
+                   .arg(config.python->script, config.python->arguments.join(QLatin1Char(' ')),
+                       config.python->interpreter);
     return key + QStringLiteral("|hz=%1").arg(config.sampleHz);
 }
 

@@ -1,6 +1,8 @@
 #include "ui/window/workloadpanel.h"
 
+#include "core/python/exampleknobs.h"
 #include "ui/window/flowlayout.h"
+#include "ui/window/scriptchooser.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -175,6 +177,9 @@ void WorkloadPanel::retranslateUi()
                            "task runs in between, so updates are lost even on one thread"));
     m_switchInterval->setToolTip(tr("With the GIL: how long a thread may keep it while another waits for it\n"
                                     "(CPython's sys.setswitchinterval; default 5 ms)"));
+    m_toolTips.clear();
+    for (QWidget* field : fields())
+        m_toolTips.emplace_back(field, field->toolTip());
     updateEnabled();
 }
 
@@ -196,6 +201,15 @@ RunConfig WorkloadPanel::config(const ModelChoice& choice) const
     // The convoy is two workers side by side whatever the box says; "auto" is how the engine spells that.
     config.workers = workload.kind == WorkloadKind::Convoy ? 0 : m_workers->value();
     config.switchIntervalMs = m_switchInterval->value();
+    if (normal.model == ModelKind::Python && config.python) {
+        // A shipped example stands for a workload of its own: the kind on screen does not change what it does.
+        if (const auto example = exampleKnobs(config.python->script)) {
+            workload.kind = example->workload;
+            workload.lock = example->reads(ScriptKnob::Lock) && m_lock->isChecked();
+            config.workers = example->reads(ScriptKnob::Workers) ? m_workers->value() : 0;
+        }
+        config.python->arguments = exampleArguments(config.python->script, config);
+    }
     return config;
 }
 
@@ -230,8 +244,19 @@ WorkloadKind WorkloadPanel::kind() const
     return static_cast<WorkloadKind>(m_kind->currentData().toInt());
 }
 
+std::vector<QWidget*> WorkloadPanel::fields() const
+{
+    return {m_kind, m_tasks, m_workers, m_cpuMs, m_ioMs, m_phases, m_increments, m_lock, m_yield, m_switchInterval};
+}
+
 void WorkloadPanel::updateEnabled()
 {
+    for (const auto& [field, tip] : m_toolTips)
+        field->setToolTip(tip);
+    if (m_choice.model == ModelKind::Python) {
+        updatePythonEnabled();
+        return;
+    }
     const WorkloadKind current = kind();
     const bool counter = current == WorkloadKind::Counter;
     const bool convoy = current == WorkloadKind::Convoy;
@@ -246,6 +271,41 @@ void WorkloadPanel::updateEnabled()
     m_yield->setEnabled(counter && m_choice.model == ModelKind::EventLoop);
     setLabelText(m_ioLabel, current == WorkloadKind::Sleep ? tr("Sl&eep") : tr("&I/O"));
     m_switchInterval->setEnabled(m_choice.gil);
+}
+
+void WorkloadPanel::updatePythonEnabled()
+{
+    // A script is passed only the settings it reads, as arguments; the rest are disabled, saying why.
+    const auto example = exampleKnobs(m_choice.script);
+    const QString script = ScriptChooser::scriptLabel(m_choice.script);
+    const auto set = [&](QWidget* field, bool enabled) {
+        field->setEnabled(enabled);
+        if (enabled)
+            return;
+        field->setToolTip(example ? tr("%1 does not read this setting").arg(script)
+                                  : tr("A script of your own gets no arguments from conlab: it may read the settings "
+                                       "from the CONLAB_TASKS, CONLAB_WORKERS, CONLAB_CPU_MS, CONLAB_IO_MS and "
+                                       "CONLAB_INCREMENTS environment variables"));
+    };
+    const auto reads = [&example](ScriptKnob knob) { return example && example->reads(knob); };
+    set(m_kind, false);
+    m_kind->setToolTip(tr("The script decides what its tasks do"));
+    // An example stands for a workload: the box names it, and an emulated model clicked next runs the same.
+    if (example) {
+        const QSignalBlocker blocker(m_kind);
+        m_kind->setCurrentIndex(m_kind->findData(int(example->workload)));
+    }
+    set(m_tasks, reads(ScriptKnob::Tasks));
+    set(m_workers, reads(ScriptKnob::Workers));
+    set(m_cpuMs, reads(ScriptKnob::CpuMs));
+    set(m_ioMs, reads(ScriptKnob::IoMs));
+    set(m_phases, false);
+    set(m_increments, reads(ScriptKnob::Increments));
+    set(m_lock, reads(ScriptKnob::Lock));
+    set(m_yield, false);
+    set(m_switchInterval, false);
+    m_switchInterval->setToolTip(tr("A real interpreter keeps its own switch interval (sys.setswitchinterval)"));
+    m_ioLabel->setText(tr("&I/O"));
 }
 
 } // namespace conlab

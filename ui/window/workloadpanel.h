@@ -4,6 +4,7 @@
 #include "ui/window/modelpicker.h"
 
 #include <QWidget>
+#include <utility>
 #include <vector>
 
 class QCheckBox;
@@ -52,6 +53,9 @@ private:
     void retranslateUi();
     WorkloadKind kind() const;
     void updateEnabled();
+    void updatePythonEnabled();
+    // Every control, for their tool tips: a disabled one says why instead.
+    std::vector<QWidget*> fields() const;
 
     RunConfig m_base;
     ModelChoice m_choice;
@@ -67,6 +71,7 @@ private:
     QCheckBox* m_yield = nullptr;
     QDoubleSpinBox* m_switchInterval = nullptr;
     std::vector<FieldLabel> m_labels;
+    std::vector<std::pair<QWidget*, QString>> m_toolTips;
 };
 
 } // namespace conlab

@@ -1,6 +1,7 @@
 #include "core/analysis/compareplan.h"
 #include "core/analysis/speedup.h"
 #include "core/run/modellabel.h"
+#include "tests/core/python/pythonrun.h"
 #include "tests/core/testrun.h"
 
 #include <gtest/gtest.h>
@@ -73,4 +74,40 @@ TEST(ComparePlan, CompareAllProducesOneResultPerModel)
         EXPECT_GT(*speedup, 0.0);
     }
     EXPECT_DOUBLE_EQ(*speedupOver(outcome.results.front().summary, outcome.results.front().summary), 1.0);
+}
+
+// With real CPython: after the five emulated rows, the shipped examples that run the same workload, each under the
+// python model with the workload's settings as its arguments and a label beside its emulated counterpart.
+TEST(ComparePlan, WithPythonAddsTheRealRowsOfTheWorkload)
+{
+    RunConfig config = test::makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 6, 3, 40, 0);
+    EXPECT_EQ(compareConfigs(config, false).size(), 5u);
+    const std::vector<RunConfig> cpu = compareConfigs(config, true);
+    ASSERT_EQ(cpu.size(), 8u);
+    QStringList labels;
+    for (std::size_t i = 5; i < cpu.size(); ++i) {
+        EXPECT_EQ(cpu[i].model, ModelKind::Python);
+        ASSERT_TRUE(cpu[i].python.has_value());
+        EXPECT_TRUE(cpu[i].python->arguments.contains(QStringLiteral("--cpu-ms")));
+        if (!test::testInterpreter().isEmpty()) { // without one, the refusal says that none is installed
+            EXPECT_TRUE(cpu[i].validationError().isEmpty()) << cpu[i].validationError().toStdString();
+        }
+        labels << modelLabel(cpu[i]);
+    }
+    EXPECT_EQ(labels,
+        (QStringList {QStringLiteral("threads (CPython)"), QStringLiteral("processes (CPython)"),
+            QStringLiteral("asyncio (CPython)")}));
+    EXPECT_EQ(cpu[5].python->arguments,
+        (QStringList {QStringLiteral("--tasks"), QStringLiteral("6"), QStringLiteral("--workers"), QStringLiteral("3"),
+            QStringLiteral("--cpu-ms"), QStringLiteral("40")}));
+    // The emulated rows carry no script, even when the window's model was Python.
+    for (std::size_t i = 0; i < 5; ++i)
+        EXPECT_FALSE(cpu[i].python.has_value());
+
+    config.workload.kind = WorkloadKind::Io;
+    EXPECT_EQ(compareConfigs(config, true).size(), 7u);
+    config.workload.kind = WorkloadKind::Convoy;
+    EXPECT_EQ(modelLabel(compareConfigs(config, true).back()), QStringLiteral("threads (CPython)"));
+    config.workload.kind = WorkloadKind::Mixed; // no example runs it
+    EXPECT_EQ(compareConfigs(config, true).size(), 5u);
 }

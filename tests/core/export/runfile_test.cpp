@@ -345,3 +345,73 @@ TEST(RunFile, NoTraceIsAnErrorNotACrash)
     EXPECT_TRUE(error.contains(QStringLiteral("run.json"))) << error.toStdString();
     EXPECT_TRUE(entries(dir.path()).isEmpty());
 }
+
+namespace {
+
+SavedRun pythonRun()
+{
+    RunSummary summary;
+    summary.config.model = ModelKind::Python;
+    summary.config.python = PythonScript {QStringLiteral("/home/student/race.py"), QStringLiteral("/usr/bin/python3"),
+        {QStringLiteral("--tasks"), QStringLiteral("4")}};
+    summary.wallMs = 812.5;
+    PythonRunFacts python;
+    python.executable = QStringLiteral("/usr/bin/python3.11");
+    python.version = QStringLiteral("3.11.2");
+    python.observerMode = QStringLiteral("memory");
+    python.threads = {PythonThreadFacts {QStringLiteral("MainThread"), 10, 10, 1.5, 0.25},
+        PythonThreadFacts {QStringLiteral("Thread-1"), 10, 11, 400.125, 3}};
+    python.processes = {10};
+    python.exitCode = 1;
+    python.stdoutText = QStringLiteral("started\nhalf way\n");
+    python.stderrText = QStringLiteral("Traceback (most recent call last):\n  File \"race.py\", line 3\nValueError\n");
+    summary.python = python;
+    Trace trace;
+    trace.lanes = {{QStringLiteral("GIL"), LaneKind::Gil}, {QStringLiteral("MainThread"), LaneKind::Thread}};
+    SavedRun saved {std::make_shared<const Trace>(trace), summary, std::nullopt};
+    saved.scriptSource
+        = QString::fromUtf8("\"\"\"A race.\"\"\"\nimport threading\n\nprint('\xe2\x86\x92 \\\\ \\t {}')\n");
+    return saved;
+}
+
+} // namespace
+
+// A saved Python run keeps what the window shows beside it: the script's source, its output, how it ended.
+TEST(RunFile, PythonRunKeepsItsSourceAndOutput)
+{
+    const SavedRun saved = pythonRun();
+    const SavedRun read = roundTrip(saved);
+    EXPECT_EQ(read.scriptSource, saved.scriptSource);
+    ASSERT_TRUE(read.summary && read.summary->python);
+    const PythonRunFacts& python = *read.summary->python;
+    const PythonRunFacts& original = *saved.summary->python;
+    EXPECT_EQ(python.stdoutText, original.stdoutText);
+    EXPECT_EQ(python.stderrText, original.stderrText);
+    EXPECT_EQ(python.exitCode, original.exitCode);
+    EXPECT_EQ(python.version, original.version);
+    EXPECT_EQ(python.observerMode, original.observerMode);
+    ASSERT_EQ(python.threads.size(), 2u);
+    EXPECT_EQ(python.threads[1].name, QStringLiteral("Thread-1"));
+    EXPECT_EQ(python.threads[1].gilHoldMs, 400.125);
+    ASSERT_TRUE(read.summary->config.python);
+    EXPECT_EQ(read.summary->config.python->script, QStringLiteral("/home/student/race.py"));
+    EXPECT_EQ(read.summary->config.python->arguments, saved.summary->config.python->arguments);
+}
+
+// Files written before the source was kept have no "script_source": they still open, without it.
+TEST(RunFile, PythonRunWrittenBeforeTheSourceWasKeptStillReads)
+{
+    SavedRun old = pythonRun();
+    old.scriptSource.reset();
+    const QByteArray json = runFileJson(old);
+    EXPECT_FALSE(json.contains("script_source"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.json"));
+    ASSERT_TRUE(writeFile(path, json));
+    QString error;
+    const std::optional<SavedRun> read = readRunFile(path, &error);
+    ASSERT_TRUE(read.has_value()) << error.toStdString();
+    EXPECT_FALSE(read->scriptSource.has_value());
+    ASSERT_TRUE(read->summary && read->summary->python);
+    EXPECT_EQ(read->summary->python->stdoutText, QStringLiteral("started\nhalf way\n"));
+}

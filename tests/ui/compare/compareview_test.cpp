@@ -1,5 +1,6 @@
 #include "core/analysis/compareplan.h"
 #include "core/run/runseries.h"
+#include "tests/core/python/pythonrun.h"
 #include "tests/ui/child.h"
 #include "tests/ui/series/seriestestsupport.h"
 #include "tests/ui/spinuntil.h"
@@ -165,4 +166,41 @@ TEST(CompareView, FailedAndSkippedStepsAreLabelsNotZeroBars)
     EXPECT_TRUE(notes[2].startsWith(QStringLiteral("stopped after")));
     EXPECT_EQ(notes[3], QStringLiteral("not run (cancelled)"));
     EXPECT_EQ(notes[4], QStringLiteral("not run (cancelled)"));
+}
+
+// With real CPython: the emulated rows and the real ones in one window, on one time axis, each real row named beside
+// its emulated counterpart with the interpreter's version and carrying its speed-up against the sequential run.
+TEST(CompareView, HasEmulatedAndRealCPythonRowsOnOneTimeAxis)
+{
+    CONLAB_REQUIRE_PYTHON();
+    CompareView view;
+    view.resize(900, 1000);
+    view.show();
+    const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload(), true);
+    ASSERT_EQ(configs.size(), 8u);
+    ASSERT_TRUE(view.run(configs));
+    ASSERT_TRUE(spinUntil([&] { return view.isOver(); }, 600'000));
+    ASSERT_EQ(view.stepCount(), 8);
+    EXPECT_EQ(view.barChart()->barCount(), 8);
+    const QStringList notes = view.barChart()->notes();
+    ASSERT_EQ(notes.size(), 8);
+    for (int i = 5; i < 8; ++i) {
+        ASSERT_TRUE(view.result(i).has_value()) << i;
+        const RunSummary& summary = view.result(i)->summary;
+        EXPECT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+        ASSERT_TRUE(summary.python.has_value());
+        // The version once the observer has read it; without it (OS states only) the row is "(CPython)".
+        const QStringList version = summary.python->version.split(QLatin1Char('.'));
+        const QString named = version.size() >= 2 ? QStringLiteral("(CPython %1.%2)").arg(version[0], version[1])
+                                                  : QStringLiteral("(CPython)");
+        EXPECT_TRUE(view.stepLabel(i).endsWith(named)) << view.stepLabel(i).toStdString();
+        EXPECT_TRUE(notes[i].contains(QStringLiteral("×"))) << notes[i].toStdString();
+        EXPECT_GT(view.timelines()->plot(i)->data().segmentCount(), 0u) << i;
+    }
+    EXPECT_TRUE(view.stepLabel(5).startsWith(QStringLiteral("Threads (")));
+    EXPECT_TRUE(view.stepLabel(6).startsWith(QStringLiteral("Processes (")));
+    EXPECT_TRUE(view.stepLabel(7).startsWith(QStringLiteral("asyncio (")));
+    const QCPRange first = view.timelines()->plot(0)->xAxis->range();
+    for (int i = 0; i < 8; ++i)
+        EXPECT_EQ(view.timelines()->plot(i)->xAxis->range(), first) << i;
 }

@@ -195,5 +195,62 @@ TEST(TimelineData, CopiesATraceThatIsNotArrangedByLane)
     EXPECT_EQ(data.lane(1)[0].beginNs, 300);
 }
 
+// An observed Python program's lanes come while it runs: each process's GIL and threads are kept together, a child
+// process's lanes below the parent's even when the parent starts a thread later.
+TEST(TimelineData, LanesAddedDuringTheRunAreGroupedByProcess)
+{
+    TimelineData data;
+    data.reset({}, 0);
+    data.addLanes({{QStringLiteral("GIL"), LaneKind::Gil}, {QStringLiteral("MainThread"), LaneKind::Thread}});
+    data.addLanes(
+        {{QStringLiteral("GIL [pid 42]"), LaneKind::Gil}, {QStringLiteral("MainThread [pid 42]"), LaneKind::Thread}});
+    data.addLanes(
+        {{QStringLiteral("Thread-1"), LaneKind::Thread}, {QStringLiteral("Worker [pid 42]"), LaneKind::Thread}});
+    std::vector<QString> names;
+    for (const LaneInfo& lane : data.lanes())
+        names.push_back(lane.name);
+    EXPECT_EQ(names,
+        (std::vector<QString> {QStringLiteral("GIL"), QStringLiteral("MainThread"), QStringLiteral("Thread-1"),
+            QStringLiteral("GIL [pid 42]"), QStringLiteral("MainThread [pid 42]"), QStringLiteral("Worker [pid 42]")}));
+    // Segments name lanes by the order they were added; each lands in its lane's row.
+    EXPECT_EQ(data.rowOfLane(4), 2); // Thread-1
+    EXPECT_EQ(data.rowOfLane(2), 3); // GIL [pid 42]
+    EXPECT_EQ(data.rowOfLane(6), -1);
+    data.append(std::vector<Segment> {seg(4, 10, 20), seg(2, 5, 15), seg(5, 30, 40)});
+    ASSERT_EQ(data.lane(2).size(), 1u);
+    EXPECT_EQ(data.lane(2)[0].beginNs, 10);
+    ASSERT_EQ(data.lane(3).size(), 1u);
+    EXPECT_EQ(data.lane(3)[0].beginNs, 5);
+    ASSERT_EQ(data.lane(5).size(), 1u);
+    EXPECT_EQ(data.lane(5)[0].beginNs, 30);
+
+    // A saved run of the same lanes is drawn in the same rows.
+    Trace trace;
+    trace.lanes = {{QStringLiteral("GIL"), LaneKind::Gil}, {QStringLiteral("MainThread"), LaneKind::Thread},
+        {QStringLiteral("GIL [pid 42]"), LaneKind::Gil}, {QStringLiteral("MainThread [pid 42]"), LaneKind::Thread},
+        {QStringLiteral("Thread-1"), LaneKind::Thread}};
+    trace.segments = {seg(4, 10, 20), seg(2, 5, 15)};
+    TimelineData saved;
+    saved.assign(trace);
+    EXPECT_EQ(saved.lanes()[2].name, QStringLiteral("Thread-1"));
+    ASSERT_EQ(saved.lane(2).size(), 1u);
+    EXPECT_EQ(saved.lane(2)[0].beginNs, 10);
+    ASSERT_EQ(saved.lane(3).size(), 1u);
+    EXPECT_EQ(saved.lane(3)[0].beginNs, 5);
+}
+
+// conlab's own models name no process: their lanes are shown in the order the model gave them, GIL lane included.
+TEST(TimelineData, LanesOfConlabsOwnModelsKeepTheirOrder)
+{
+    TimelineData data;
+    std::vector<LaneInfo> given = lanes(3);
+    given.push_back({QStringLiteral("GIL"), LaneKind::Gil});
+    data.reset(given, 0);
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(data.lanes()[std::size_t(i)].name, given[std::size_t(i)].name);
+        EXPECT_EQ(data.rowOfLane(i), i);
+    }
+}
+
 } // namespace
 } // namespace conlab

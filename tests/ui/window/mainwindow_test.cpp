@@ -100,10 +100,10 @@ TEST(MainWindow, HasTheTitleAndTheControlsAUserExpects)
     MainWindow window;
     EXPECT_EQ(window.windowTitle(), QStringLiteral("Concurrency Lab"));
     for (const char* name :
-        {"model-sequential", "model-processes", "model-threads", "model-threads+gil", "model-eventloop"})
+        {"model-sequential", "model-processes", "model-threads", "model-threads+gil", "model-eventloop", "model-python"})
         EXPECT_NO_THROW(test::child<QAbstractButton>(window, name));
     EXPECT_EQ(test::child<QAbstractButton>(window, "model-threads+gil")->text(), QStringLiteral("Threads + GIL"));
-    // Keys 1-5, plain and with Alt, pick the models.
+    // Keys 1-6, plain and with Alt, pick the models.
     QSet<QString> keys;
     for (const QShortcut* shortcut : test::child<ModelPicker>(window, "modelPicker")->findChildren<QShortcut*>())
         keys.insert(shortcut->key().toString());
@@ -145,7 +145,8 @@ TEST(MainWindow, PlainDigitsPickModelsOnlyOutsideTextFields)
 TEST(MainWindow, EachModelButtonRunsThatModelAndFillsBothPlots)
 {
     ShownWindow shown;
-    const std::array<std::pair<const char*, ModelChoice>, ModelPicker::buttonCount> expected {{
+    // The five emulated models; Python, the sixth button, is PythonWindow's.
+    const std::array<std::pair<const char*, ModelChoice>, 5> expected {{
         {"model-sequential", {ModelKind::Sequential, false, OffloadKind::None}},
         {"model-processes", {ModelKind::Processes, false, OffloadKind::None}},
         {"model-threads", {ModelKind::Threads, false, OffloadKind::None}},

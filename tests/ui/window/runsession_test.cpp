@@ -26,8 +26,8 @@ RunConfig config(ModelChoice choice, WorkloadKind kind, int tasks, double cpuMs,
     return config;
 }
 
-constexpr ModelChoice sequential {ModelKind::Sequential, false, OffloadKind::None};
-constexpr ModelChoice threads {ModelKind::Threads, false, OffloadKind::None};
+const ModelChoice sequential {ModelKind::Sequential, false, OffloadKind::None};
+const ModelChoice threads {ModelKind::Threads, false, OffloadKind::None};
 
 // Everything a session says, in order.
 struct Recorder
@@ -71,7 +71,7 @@ TEST(ModelChoice, KeysAreDistinctAndIgnoreWhatTheModelDoesNotUse)
 
 TEST(ModelChoice, RoundTripsThroughARunConfig)
 {
-    for (const ModelChoice choice : {ModelChoice {ModelKind::Threads, true, OffloadKind::None},
+    for (const ModelChoice& choice : {ModelChoice {ModelKind::Threads, true, OffloadKind::None},
              ModelChoice {ModelKind::EventLoop, false, OffloadKind::Threads}}) {
         RunConfig config;
         choice.applyTo(config);
