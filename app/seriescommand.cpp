@@ -7,7 +7,7 @@
 #include "core/analysis/scalingplan.h"
 #include "core/run/modellabel.h"
 #include "core/run/runoptions.h"
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "core/sampling/usablecores.h"
 #include "core/scenario/scenariolibrary.h"
 #include "ui/series/seriesfigures.h"
@@ -104,18 +104,18 @@ std::optional<SeriesPlan> planSeries(const QCommandLineParser& parser, const Sce
     return plan;
 }
 
-// Runs the plan through one RunSeries on this thread's event loop; Ctrl+C cancels it. `onStep` sees each step as it
+// Runs the plan through one SeriesRunner on this thread's event loop; Ctrl+C cancels it. `onStep` sees each step as it
 // ends.
 std::vector<RunResult> runPlan(
     const SeriesPlan& plan, const std::function<void(int, const RunResult&)>& onStep, bool* cancelled)
 {
     InterruptNotifier interrupt;
-    RunSeries series;
+    SeriesRunner series;
     QEventLoop loop;
     std::vector<RunResult> results;
-    QObject::connect(&interrupt, &InterruptNotifier::interrupted, &series, &RunSeries::cancel);
-    QObject::connect(&series, &RunSeries::stepFinished, onStep);
-    QObject::connect(&series, &RunSeries::finished, [&](const std::vector<RunResult>& all, bool wasCancelled) {
+    QObject::connect(&interrupt, &InterruptNotifier::interrupted, &series, &SeriesRunner::cancel);
+    QObject::connect(&series, &SeriesRunner::stepFinished, onStep);
+    QObject::connect(&series, &SeriesRunner::finished, [&](const std::vector<RunResult>& all, bool wasCancelled) {
         results = all;
         *cancelled = wasCancelled;
         loop.quit();

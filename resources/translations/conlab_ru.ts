@@ -1915,19 +1915,6 @@ from %2 to %3 ms</source>
     </message>
 </context>
 <context>
-    <name>conlab::RunSeries</name>
-    <message>
-        <location filename="../../core/run/runseries.cpp" line="24"/>
-        <source>a series of runs is already going: stop it first</source>
-        <translation>серия запусков уже идёт: сначала остановите её</translation>
-    </message>
-    <message>
-        <location filename="../../core/run/runseries.cpp" line="29"/>
-        <source>there is nothing to run</source>
-        <translation>запускать нечего</translation>
-    </message>
-</context>
-<context>
     <name>conlab::ScenarioController</name>
     <message>
         <location filename="../../ui/scenario/scenariocontroller.cpp" line="86"/>
@@ -2163,42 +2150,42 @@ from %2 to %3 ms</source>
         <translation>Не удалось выполнить серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="116"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="115"/>
         <source>Run a sequential baseline, then this model with 1 to %1 workers, and plot the speed-up against the ideal and Amdahl&apos;s law (Ctrl+Shift+M)</source>
         <translation>Запустить последовательный эталон, затем эту модель с числом исполнителей от 1 до %1 и построить график ускорения рядом с идеальным и законом Амдала (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="127"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="126"/>
         <source>Sequential runs on one thread: there are no workers to vary. Pick processes or threads.</source>
         <translation>Последовательная модель работает в одном потоке: менять число исполнителей нечем. Выберите процессы или потоки.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="129"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="128"/>
         <source>The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.</source>
         <translation>Конвой — это всегда одна вычислительная задача рядом с одной задачей ввода-вывода на двух исполнителях: менять здесь нечего.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="195"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="194"/>
         <source>Compare &amp;all models</source>
         <translation>&amp;Сравнить все модели</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="197"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="196"/>
         <source>Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)</source>
         <translation>Запустить эту нагрузку по очереди во всех моделях и сравнить реальное время и ускорение (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="198"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="197"/>
         <source>Scaling s&amp;weep…</source>
         <translation>&amp;Масштабирование…</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="199"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="198"/>
         <source>Compare with real &amp;CPython too</source>
         <translation>Сравнивать и с настоящим &amp;CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="200"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="199"/>
         <source>Compare all models adds the shipped Python examples that run this workload under a real CPython interpreter: threads, processes and asyncio, on the same time axis</source>
         <translation>«Сравнить все модели» добавляет встроенные примеры на Python, которые выполняют эту нагрузку в настоящем интерпретаторе CPython: потоки, процессы и asyncio, на той же оси времени</translation>
     </message>
@@ -2243,6 +2230,19 @@ from %2 to %3 ms</source>
             <numerusform>Готово: %n запуска.</numerusform>
             <numerusform>Готово: %n запусков.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>conlab::SeriesRunner</name>
+    <message>
+        <location filename="../../core/run/seriesrunner.cpp" line="23"/>
+        <source>a series of runs is already going: stop it first</source>
+        <translation>серия запусков уже идёт: сначала остановите её</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/seriesrunner.cpp" line="29"/>
+        <source>there is nothing to run</source>
+        <translation>запускать нечего</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
 #include "core/run/engine.h"
 #include "core/run/processstats.h"
 #include "core/run/runcontroller.h"
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "core/run/threadpriority.h"
 #include "core/trace/tracerecorder.h"
 #include "core/workload/cpukernel.h"
@@ -194,13 +194,13 @@ struct SeriesOutcome
     bool finished = false; // false: the series did not end within the timeout
 };
 
-// Runs `configs` through one RunSeries, spinning an event loop as the GUI and CLI do.
+// Runs `configs` through one SeriesRunner, spinning an event loop as the GUI and CLI do.
 inline SeriesOutcome runSeries(const std::vector<RunConfig>& configs, int timeoutMs = 120'000)
 {
-    RunSeries series;
+    SeriesRunner series;
     SeriesOutcome outcome;
     QEventLoop loop;
-    QObject::connect(&series, &RunSeries::finished, [&](const std::vector<RunResult>& results, bool cancelled) {
+    QObject::connect(&series, &SeriesRunner::finished, [&](const std::vector<RunResult>& results, bool cancelled) {
         outcome = SeriesOutcome {results, cancelled, true};
         loop.quit();
     });

@@ -2,7 +2,7 @@
 
 #include "core/analysis/speedup.h"
 #include "core/python/exampleknobs.h"
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "core/workload/workloadtext.h"
 #include "ui/compare/comparebarchart.h"
 #include "ui/compare/timelinestack.h"

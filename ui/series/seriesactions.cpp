@@ -2,7 +2,7 @@
 
 #include "core/analysis/compareplan.h"
 #include "core/analysis/scalingplan.h"
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "core/sampling/usablecores.h"
 #include "ui/compare/compareview.h"
 #include "ui/sweep/sweepview.h"
@@ -111,8 +111,7 @@ void SeriesActions::update()
     const QString refusal = sweepRefusal(config);
     m_sweep->setEnabled(refusal.isEmpty());
     if (refusal.isEmpty()) {
-        const std::vector<int> counts
-            = sweepWorkerCounts(config.workload.kind, config.workload.tasks, usableCores());
+        const std::vector<int> counts = sweepWorkerCounts(config.workload.kind, config.workload.tasks, usableCores());
         m_sweep->setToolTip(tr("Run a sequential baseline, then this model with 1 to %1 workers, and plot the "
                                "speed-up against the ideal and Amdahl's law (Ctrl+Shift+M)")
                                 .arg(counts.empty() ? 1 : counts.back()));
@@ -133,7 +132,7 @@ QString SeriesActions::sweepRefusal(const RunConfig& config) const
 template <typename View> View* SeriesActions::adopt(View* view)
 {
     view->setTheme(m_presenter->theme());
-    connect(&view->runner(), &RunSeries::finished, this, &SeriesActions::startPending);
+    connect(&view->runner(), &SeriesRunner::finished, this, &SeriesActions::startPending);
     return view;
 }
 

@@ -1,6 +1,6 @@
 #include "ui/series/seriesprogress.h"
 
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 
 #include <QAction>
 #include <QEvent>
@@ -12,7 +12,7 @@
 
 namespace conlab {
 
-SeriesProgress::SeriesProgress(RunSeries* runner, std::function<QString(int)> stepLabel, QWidget* parent)
+SeriesProgress::SeriesProgress(SeriesRunner* runner, std::function<QString(int)> stepLabel, QWidget* parent)
     : QWidget(parent)
     , m_runner(runner)
     , m_stepLabel(std::move(stepLabel))
@@ -25,7 +25,7 @@ SeriesProgress::SeriesProgress(RunSeries* runner, std::function<QString(int)> st
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     // Esc cancels wherever the focus is in the view's window, not only on the button.
     m_cancel->setShortcutContext(Qt::WindowShortcut);
-    connect(m_cancel, &QAction::triggered, m_runner, &RunSeries::cancel);
+    connect(m_cancel, &QAction::triggered, m_runner, &SeriesRunner::cancel);
     m_button->setDefaultAction(m_cancel);
     m_button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_bar->setTextVisible(false);
@@ -36,7 +36,7 @@ SeriesProgress::SeriesProgress(RunSeries* runner, std::function<QString(int)> st
     layout->addWidget(m_label, 1);
     layout->addWidget(m_bar);
     layout->addWidget(m_button);
-    connect(m_runner, &RunSeries::progressChanged, this, &SeriesProgress::retranslateUi);
+    connect(m_runner, &SeriesRunner::progressChanged, this, &SeriesProgress::retranslateUi);
     retranslateUi();
 }
 

@@ -10,7 +10,7 @@ class QToolButton;
 
 namespace conlab {
 
-class RunSeries;
+class SeriesRunner;
 
 // The progress row of a result view: "3 of 5: Threads + GIL…", a bar, and Cancel (the button, or Esc anywhere in the
 // view's window). Everything it says is derived from the runner's state when it changes, so it never lags a step.
@@ -19,7 +19,7 @@ class SeriesProgress : public QWidget
     Q_OBJECT
 public:
     // `stepLabel(i)` names step i in the view's words (the model, or the model and its workers).
-    SeriesProgress(RunSeries* runner, std::function<QString(int)> stepLabel, QWidget* parent = nullptr);
+    SeriesProgress(SeriesRunner* runner, std::function<QString(int)> stepLabel, QWidget* parent = nullptr);
 
     QAction* cancelAction() const { return m_cancel; }
     QString text() const;
@@ -30,7 +30,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    RunSeries* m_runner;
+    SeriesRunner* m_runner;
     std::function<QString(int)> m_stepLabel;
     QLabel* m_label = nullptr;
     QProgressBar* m_bar = nullptr;

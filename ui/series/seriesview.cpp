@@ -1,6 +1,6 @@
 #include "ui/series/seriesview.h"
 
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "ui/export/pictureactions.h"
 #include "ui/plots/themedplot.h"
 #include "ui/series/seriesprogress.h"
@@ -24,7 +24,7 @@ constexpr int tickMs = 33;
 
 SeriesView::SeriesView(QWidget* parent)
     : QWidget(parent, Qt::Window)
-    , m_runner(new RunSeries(this))
+    , m_runner(new SeriesRunner(this))
     , m_status(new QLabel(this))
     , m_tick(new QTimer(this))
 {
@@ -58,13 +58,13 @@ SeriesView::SeriesView(QWidget* parent)
 
     m_tick->setInterval(tickMs);
     connect(m_tick, &QTimer::timeout, this, &SeriesView::refreshLive);
-    connect(m_runner, &RunSeries::started, this, [this](const std::vector<RunConfig>& configs) {
+    connect(m_runner, &SeriesRunner::started, this, [this](const std::vector<RunConfig>& configs) {
         resetSteps(configs);
         m_tick->start();
     });
-    connect(m_runner, &RunSeries::stepStarted, this, &SeriesView::beginStep);
-    connect(m_runner, &RunSeries::batch, this, &SeriesView::appendToStep);
-    connect(m_runner, &RunSeries::stepFinished, this, [this](int index, const RunResult& result) {
+    connect(m_runner, &SeriesRunner::stepStarted, this, &SeriesView::beginStep);
+    connect(m_runner, &SeriesRunner::batch, this, &SeriesView::appendToStep);
+    connect(m_runner, &SeriesRunner::stepFinished, this, [this](int index, const RunResult& result) {
         if (index < 0 || index >= stepCount())
             return;
         m_results[std::size_t(index)] = result;
@@ -72,7 +72,7 @@ SeriesView::SeriesView(QWidget* parent)
         showState();
         m_pictures->update();
     });
-    connect(m_runner, &RunSeries::finished, this, &SeriesView::finishSteps);
+    connect(m_runner, &SeriesRunner::finished, this, &SeriesView::finishSteps);
 }
 
 SeriesView::~SeriesView() = default;

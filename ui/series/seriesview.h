@@ -17,10 +17,10 @@ namespace conlab {
 
 class PictureActions;
 class SeriesProgress;
-class RunSeries;
+class SeriesRunner;
 class ThemedPlot;
 
-// What the compare-all and scaling-sweep windows share: running a series (RunSeries) with a progress row and
+// What the compare-all and scaling-sweep windows share: running a series (SeriesRunner) with a progress row and
 // Cancel (Esc), a 30 Hz tick for the live step, Export picture (Ctrl+S) and Copy picture (Ctrl+Shift+C) of the one
 // figure the view makes, the presenter theme, and the per-step state every subclass draws from. A subclass lays out
 // its plots for the steps and redraws them from that state; results measured elsewhere (the command line, a test)
@@ -60,8 +60,8 @@ public:
     void setTheme(const PresentationTheme& theme);
     const PresentationTheme& theme() const { return m_theme; }
 
-    RunSeries& runner() { return *m_runner; }
-    const RunSeries& runner() const { return *m_runner; }
+    SeriesRunner& runner() { return *m_runner; }
+    const SeriesRunner& runner() const { return *m_runner; }
     PictureActions& pictures() { return *m_pictures; }
     // What the view's status line says now (the picture actions' messages).
     QString statusText() const;
@@ -91,7 +91,7 @@ private:
     void resetSteps(const std::vector<RunConfig>& configs);
     void finishSteps();
 
-    RunSeries* m_runner = nullptr;
+    SeriesRunner* m_runner = nullptr;
     SeriesProgress* m_progress = nullptr;
     PictureActions* m_pictures = nullptr;
     QVBoxLayout* m_layout = nullptr;

@@ -1,5 +1,5 @@
 #include "core/analysis/compareplan.h"
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "tests/core/python/pythonrun.h"
 #include "tests/ui/child.h"
 #include "tests/ui/series/seriestestsupport.h"

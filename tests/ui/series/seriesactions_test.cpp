@@ -1,4 +1,4 @@
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/compare/compareview.h"

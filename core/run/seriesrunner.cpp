@@ -1,10 +1,10 @@
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 
 #include <QCoreApplication>
 
 namespace conlab {
 
-RunSeries::RunSeries(QObject* parent)
+SeriesRunner::SeriesRunner(QObject* parent)
     : QObject(parent)
 {
     connect(&m_controller, &RunController::started, this, [this](const RunStart& start) {
@@ -13,20 +13,20 @@ RunSeries::RunSeries(QObject* parent)
     });
     connect(&m_controller, &RunController::batchReady, this,
         [this](const TraceBatch& batch) { emit this->batch(m_index, batch); });
-    connect(&m_controller, &RunController::finished, this, &RunSeries::onRunFinished);
+    connect(&m_controller, &RunController::finished, this, &SeriesRunner::onRunFinished);
 }
 
-bool RunSeries::start(const std::vector<RunConfig>& configs, QString* error)
+bool SeriesRunner::start(const std::vector<RunConfig>& configs, QString* error)
 {
     if (m_running) {
         if (error)
-            *error
-                = QCoreApplication::translate("conlab::RunSeries", "a series of runs is already going: stop it first");
+            *error = QCoreApplication::translate(
+                "conlab::SeriesRunner", "a series of runs is already going: stop it first");
         return false;
     }
     if (configs.empty()) {
         if (error)
-            *error = QCoreApplication::translate("conlab::RunSeries", "there is nothing to run");
+            *error = QCoreApplication::translate("conlab::SeriesRunner", "there is nothing to run");
         return false;
     }
     m_configs = configs;
@@ -40,7 +40,7 @@ bool RunSeries::start(const std::vector<RunConfig>& configs, QString* error)
     return true;
 }
 
-void RunSeries::cancel()
+void SeriesRunner::cancel()
 {
     if (!m_running)
         return;
@@ -50,7 +50,7 @@ void RunSeries::cancel()
     // Otherwise the next step's start is queued and will see the flag.
 }
 
-void RunSeries::startNext()
+void SeriesRunner::startNext()
 {
     if (m_cancelled || m_index >= int(m_configs.size())) {
         m_running = false;
@@ -68,20 +68,20 @@ void RunSeries::startNext()
     stepDone(refused);
 }
 
-void RunSeries::onRunFinished(const RunResult& result)
+void SeriesRunner::onRunFinished(const RunResult& result)
 {
     if (m_running)
         stepDone(result);
 }
 
-void RunSeries::stepDone(const RunResult& result)
+void SeriesRunner::stepDone(const RunResult& result)
 {
     m_results.push_back(result);
     emit stepFinished(m_index, result);
     emit progressChanged();
     ++m_index;
     // Queued: whoever handles stepFinished() returns before the next run starts, and a cancel() it makes is seen.
-    QMetaObject::invokeMethod(this, &RunSeries::startNext, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &SeriesRunner::startNext, Qt::QueuedConnection);
 }
 
 } // namespace conlab

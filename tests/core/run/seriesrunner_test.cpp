@@ -1,5 +1,5 @@
 #include "core/run/processstats.h"
-#include "core/run/runseries.h"
+#include "core/run/seriesrunner.h"
 #include "tests/core/testrun.h"
 
 #include <QElapsedTimer>
@@ -24,33 +24,33 @@ struct Recorded
     bool cancelled = false;
 };
 
-void record(RunSeries& series, Recorded& recorded, QEventLoop& loop)
+void record(SeriesRunner& series, Recorded& recorded, QEventLoop& loop)
 {
     QObject::connect(
-        &series, &RunSeries::stepStarted, [&](int index, const RunStart&) { recorded.started.push_back(index); });
-    QObject::connect(&series, &RunSeries::batch, [&](int index, const TraceBatch&) {
+        &series, &SeriesRunner::stepStarted, [&](int index, const RunStart&) { recorded.started.push_back(index); });
+    QObject::connect(&series, &SeriesRunner::batch, [&](int index, const TraceBatch&) {
         if (recorded.batchIndices.empty() || recorded.batchIndices.back() != index)
             recorded.batchIndices.push_back(index);
     });
-    QObject::connect(&series, &RunSeries::stepFinished,
+    QObject::connect(&series, &SeriesRunner::stepFinished,
         [&](int index, const RunResult&) { recorded.finishedSteps.push_back(index); });
-    QObject::connect(&series, &RunSeries::finished, [&](const std::vector<RunResult>& results, bool cancelled) {
+    QObject::connect(&series, &SeriesRunner::finished, [&](const std::vector<RunResult>& results, bool cancelled) {
         recorded.results = results;
         recorded.cancelled = cancelled;
         ++recorded.finishedCount;
         loop.quit();
     });
-    QObject::connect(&series, &RunSeries::progressChanged, [&] { ++recorded.progressCount; });
+    QObject::connect(&series, &SeriesRunner::progressChanged, [&] { ++recorded.progressCount; });
 }
 
 } // namespace
 
-TEST(RunSeries, RunsEveryConfigInOrder)
+TEST(SeriesRunner, RunsEveryConfigInOrder)
 {
     const std::vector<RunConfig> configs {makeConfig(ModelKind::Sequential, WorkloadKind::Sleep, 2, 1, 0, 40),
         makeConfig(ModelKind::Threads, WorkloadKind::Cpu, 2, 2, 5, 0),
         makeConfig(ModelKind::EventLoop, WorkloadKind::Io, 3, 0, 0, 40)};
-    RunSeries series;
+    SeriesRunner series;
     Recorded recorded;
     QEventLoop loop;
     record(series, recorded, loop);
@@ -83,12 +83,12 @@ TEST(RunSeries, RunsEveryConfigInOrder)
     }
 }
 
-TEST(RunSeries, AFailingStepIsReportedAndTheRestRun)
+TEST(SeriesRunner, AFailingStepIsReportedAndTheRestRun)
 {
     const std::vector<RunConfig> configs {makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 2, 2, 0, 5),
         makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 0, 2, 0, 5), // no tasks: refused
         makeConfig(ModelKind::EventLoop, WorkloadKind::Sleep, 2, 0, 0, 5)};
-    RunSeries series;
+    SeriesRunner series;
     Recorded recorded;
     QEventLoop loop;
     record(series, recorded, loop);
@@ -109,7 +109,7 @@ TEST(RunSeries, AFailingStepIsReportedAndTheRestRun)
     EXPECT_EQ(recorded.results[2].summary.tasksCompleted, 2);
 }
 
-TEST(RunSeriesTiming, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
+TEST(SeriesRunnerTiming, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
 {
     test::runToCompletion(makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 1, 1, 0, 1)); // warm-up
     const auto before = test::processCounts();
@@ -119,13 +119,13 @@ TEST(RunSeriesTiming, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
     const std::vector<RunConfig> configs {makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 2, 2, 0, 10),
         makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 16, 8, 0, 20'000),
         makeConfig(ModelKind::Processes, WorkloadKind::Cpu, 16, 2, 20'000, 0)};
-    RunSeries series;
+    SeriesRunner series;
     Recorded recorded;
     QEventLoop loop;
     record(series, recorded, loop);
     QElapsedTimer sinceCancel;
     // Cancel once the long second step is under way.
-    QObject::connect(&series, &RunSeries::stepStarted, [&](int index, const RunStart&) {
+    QObject::connect(&series, &SeriesRunner::stepStarted, [&](int index, const RunStart&) {
         if (index == 1)
             QTimer::singleShot(200, &series, [&] {
                 sinceCancel.start();
@@ -148,16 +148,16 @@ TEST(RunSeriesTiming, CancelMidSeriesEndsWithinASecondAndLeavesNothingBehind)
     EXPECT_TRUE(test::settlesTo(*before)) << test::countsNowText() << " (was " << *before << ")";
 }
 
-TEST(RunSeries, CancelBetweenStepsDropsTheRest)
+TEST(SeriesRunner, CancelBetweenStepsDropsTheRest)
 {
     const std::vector<RunConfig> configs {makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 1, 1, 0, 5),
         makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 1, 1, 0, 5)};
-    RunSeries series;
+    SeriesRunner series;
     Recorded recorded;
     QEventLoop loop;
     record(series, recorded, loop);
     // The next step's start is queued behind this handler: a cancel here must still stop it.
-    QObject::connect(&series, &RunSeries::stepFinished, [&](int, const RunResult&) {
+    QObject::connect(&series, &SeriesRunner::stepFinished, [&](int, const RunResult&) {
         series.cancel();
         // Cancelled is what the series ended as: until then a progress row still shows the step going.
         EXPECT_FALSE(series.wasCancelled());
@@ -174,9 +174,9 @@ TEST(RunSeries, CancelBetweenStepsDropsTheRest)
     EXPECT_FALSE(recorded.results[0].summary.cancelled); // it had finished on its own
 }
 
-TEST(RunSeries, RefusesAnEmptyListAndASecondStart)
+TEST(SeriesRunner, RefusesAnEmptyListAndASecondStart)
 {
-    RunSeries series;
+    SeriesRunner series;
     QString error;
     EXPECT_FALSE(series.start({}, &error));
     EXPECT_FALSE(error.isEmpty());
@@ -186,13 +186,13 @@ TEST(RunSeries, RefusesAnEmptyListAndASecondStart)
     // Destroying the series mid-run cancels and joins through its controller.
 }
 
-TEST(RunSeries, CanRunAgainFromItsFinishedHandler)
+TEST(SeriesRunner, CanRunAgainFromItsFinishedHandler)
 {
-    RunSeries series;
+    SeriesRunner series;
     int rounds = 0;
     QEventLoop loop;
     const std::vector<RunConfig> configs {makeConfig(ModelKind::Sequential, WorkloadKind::Sleep, 1, 1, 0, 5)};
-    QObject::connect(&series, &RunSeries::finished, [&](const std::vector<RunResult>& results, bool) {
+    QObject::connect(&series, &SeriesRunner::finished, [&](const std::vector<RunResult>& results, bool) {
         EXPECT_EQ(results.size(), 1u);
         if (++rounds < 2)
             EXPECT_TRUE(series.start(configs));

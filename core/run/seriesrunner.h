@@ -12,11 +12,11 @@ namespace conlab {
 // that fails (an invalid configuration, a run that ends in an error) is reported and the series goes on. It keeps
 // what a view and its progress row ask at any time (how far it got, what each finished step gave, whether it was
 // cancelled), so that a view redrawn or retranslated mid-series re-derives everything from here.
-class RunSeries : public QObject
+class SeriesRunner : public QObject
 {
     Q_OBJECT
 public:
-    explicit RunSeries(QObject* parent = nullptr);
+    explicit SeriesRunner(QObject* parent = nullptr);
 
     // False with *error set when the list is empty or a series is already going. The first step starts at once;
     // each next one when the previous has finished.
