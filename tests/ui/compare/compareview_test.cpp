@@ -181,8 +181,8 @@ TEST(CompareView, HasEmulatedAndRealCPythonRowsOnOneTimeAxis)
     ASSERT_TRUE(view.run(configs));
     ASSERT_TRUE(spinUntil([&] { return view.isOver(); }, 600'000));
     ASSERT_EQ(view.stepCount(), 8);
-    EXPECT_EQ(view.barChart()->barCount(), 8);
-    const QStringList notes = view.barChart()->notes();
+    EXPECT_EQ(test::child<CompareBarChart>(view, "compareBars")->barCount(), 8);
+    const QStringList notes = test::child<CompareBarChart>(view, "compareBars")->notes();
     ASSERT_EQ(notes.size(), 8);
     for (int i = 5; i < 8; ++i) {
         ASSERT_TRUE(view.result(i).has_value()) << i;
@@ -195,12 +195,12 @@ TEST(CompareView, HasEmulatedAndRealCPythonRowsOnOneTimeAxis)
                                                   : QStringLiteral("(CPython)");
         EXPECT_TRUE(view.stepLabel(i).endsWith(named)) << view.stepLabel(i).toStdString();
         EXPECT_TRUE(notes[i].contains(QStringLiteral("×"))) << notes[i].toStdString();
-        EXPECT_GT(view.timelines()->plot(i)->data().segmentCount(), 0u) << i;
+        EXPECT_GT(test::child<TimelineStack>(view, "compareTimelines")->plot(i)->data().segmentCount(), 0u) << i;
     }
     EXPECT_TRUE(view.stepLabel(5).startsWith(QStringLiteral("Threads (")));
     EXPECT_TRUE(view.stepLabel(6).startsWith(QStringLiteral("Processes (")));
     EXPECT_TRUE(view.stepLabel(7).startsWith(QStringLiteral("asyncio (")));
-    const QCPRange first = view.timelines()->plot(0)->xAxis->range();
+    const QCPRange first = test::child<TimelineStack>(view, "compareTimelines")->plot(0)->xAxis->range();
     for (int i = 0; i < 8; ++i)
-        EXPECT_EQ(view.timelines()->plot(i)->xAxis->range(), first) << i;
+        EXPECT_EQ(test::child<TimelineStack>(view, "compareTimelines")->plot(i)->xAxis->range(), first) << i;
 }

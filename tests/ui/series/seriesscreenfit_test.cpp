@@ -1,3 +1,4 @@
+#include "tests/ui/child.h"
 #include "tests/ui/screenfit.h"
 #include "tests/ui/series/seriestestsupport.h"
 #include "tests/ui/spinuntil.h"
@@ -22,22 +23,26 @@ namespace {
 class SeriesScreenFit : public MainWindowScreenFit
 {
 protected:
+    // Null until Compare all models (Run a scaling sweep) first opens it.
+    static CompareView* compareView() { return s_window->findChild<CompareView*>(QStringLiteral("compareView")); }
+    static SweepView* sweepView() { return s_window->findChild<SweepView*>(QStringLiteral("sweepView")); }
+
     static void SetUpTestSuite()
     {
         s_window = new MainWindow;
         s_window->show();
         s_window->setRunConfig(tinyWorkload(ModelKind::Threads));
-        SeriesActions& actions = *s_window->seriesActions();
+        SeriesActions& actions = *test::child<SeriesActions>(*s_window, "seriesActions");
         actions.compareAll();
-        ASSERT_NE(actions.compareView(), nullptr);
-        ASSERT_TRUE(spinUntil([&] { return actions.compareView()->isOver(); }, 60'000));
+        ASSERT_NE(compareView(), nullptr);
+        ASSERT_TRUE(spinUntil([&] { return compareView()->isOver(); }, 60'000));
         actions.sweep();
-        ASSERT_NE(actions.sweepView(), nullptr);
-        ASSERT_TRUE(spinUntil([&] { return actions.sweepView()->isOver(); }, 60'000));
-        ASSERT_EQ(actions.compareView()->stepCount(), 5);
+        ASSERT_NE(sweepView(), nullptr);
+        ASSERT_TRUE(spinUntil([&] { return sweepView()->isOver(); }, 60'000));
+        ASSERT_EQ(compareView()->stepCount(), 5);
         for (int i = 0; i < 5; ++i)
-            ASSERT_TRUE(actions.compareView()->result(i).has_value()) << i;
-        ASSERT_GE(actions.sweepView()->points().size(), 2u);
+            ASSERT_TRUE(compareView()->result(i).has_value()) << i;
+        ASSERT_GE(sweepView()->points().size(), 2u);
     }
 
     // Every screen, language and mode: the view a window with a title bar as large as the screen allows.
@@ -68,7 +73,7 @@ protected:
 TEST_F(SeriesScreenFit, CompareWindowFitsEveryScreenInEveryLanguageAndMode)
 {
     ASSERT_NE(s_window, nullptr);
-    CompareView& view = *s_window->seriesActions()->compareView();
+    CompareView& view = *compareView();
     view.show();
     const QWidget* bars = view.findChild<QWidget*>(QStringLiteral("compareBars"));
     auto* timelines = view.findChild<QScrollArea*>(QStringLiteral("compareTimelinesArea"));
@@ -89,7 +94,7 @@ TEST_F(SeriesScreenFit, CompareWindowFitsEveryScreenInEveryLanguageAndMode)
 TEST_F(SeriesScreenFit, SweepWindowFitsEveryScreenInEveryLanguageAndMode)
 {
     ASSERT_NE(s_window, nullptr);
-    SweepView& view = *s_window->seriesActions()->sweepView();
+    SweepView& view = *sweepView();
     view.show();
     auto* plot = view.findChild<QCustomPlot*>(QStringLiteral("sweepPlot"));
     ASSERT_NE(plot, nullptr);

@@ -218,7 +218,7 @@ TEST(MainWindow, AFinishedRunIsHeldOnceByTheShownRunAndDrawnFromIt)
         if (!run || !run->run.trace)
             return ::testing::AssertionFailure() << "no shown run";
         const std::vector<Segment>& segments = run->run.trace->segments;
-        const TimelineData& data = shown.window.timelinePlot()->data();
+        const TimelineData& data = test::child<TimelinePlot>(shown.window, "timeline")->data();
         if (data.segmentCount() != segments.size())
             return ::testing::AssertionFailure() << data.segmentCount() << " drawn of " << segments.size();
         for (int lane = 0; lane < data.laneCount(); ++lane) {
@@ -228,12 +228,12 @@ TEST(MainWindow, AFinishedRunIsHeldOnceByTheShownRunAndDrawnFromIt)
         }
         return ::testing::AssertionSuccess();
     };
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     EXPECT_TRUE(drawsFromTheShownTrace());
-    shown.window.modelPicker()->button(0)->click();
+    test::child<QAbstractButton>(shown.window, "model-sequential")->click();
     ASSERT_TRUE(shown.waitForRuns(2));
-    shown.window.modelPicker()->button(2)->click();
+    test::child<QAbstractButton>(shown.window, "model-threads")->click();
     EXPECT_EQ(shown.started, 2) << "restored, not run again";
     EXPECT_TRUE(drawsFromTheShownTrace());
 }

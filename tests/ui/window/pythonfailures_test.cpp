@@ -1,5 +1,6 @@
 #include "core/python/examplescripts.h"
 #include "tests/core/python/pythonrun.h"
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/window/mainwindow.h"
@@ -79,7 +80,7 @@ TEST(PythonFailures, NoInterpreterIsSaidAndThePreviousResultStays)
     shown.window.refreshPlotsNow();
     const std::size_t segments = shown.timeline()->data().segmentCount();
     ASSERT_GT(segments, 0u);
-    const QString wall = shown.window.metricsPanel()->valueOf(QStringLiteral("Wall time"));
+    const QString wall = test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Wall time"));
 
     shown.window.setRunConfig(pythonRun(
         shown.window, exampleScriptPath(QStringLiteral("cpu_threads")), QStringLiteral("/nonexistent/python3")));
@@ -92,7 +93,7 @@ TEST(PythonFailures, NoInterpreterIsSaidAndThePreviousResultStays)
         << "the setting is named as on screen: " << shown.window.stateText().toStdString();
     EXPECT_FALSE(shown.window.session().isRunning());
     EXPECT_EQ(shown.timeline()->data().segmentCount(), segments);
-    EXPECT_EQ(shown.window.metricsPanel()->valueOf(QStringLiteral("Wall time")), wall);
+    EXPECT_EQ(test::child<MetricsPanel>(shown.window, "metricsPanel")->valueOf(QStringLiteral("Wall time")), wall);
     ASSERT_NE(shown.window.shownRun(), nullptr);
     EXPECT_EQ(shown.window.shownRun()->run.summary->config.model, ModelKind::Sequential);
 }

@@ -1,5 +1,6 @@
 #include "core/python/examplescripts.h"
 #include "tests/core/python/pythonrun.h"
+#include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/figurecaption.h"
 #include "ui/export/figurewriter.h"
@@ -113,8 +114,8 @@ TEST(PythonWindow, ControlsTheExampleDoesNotReadAreDisabledWithAReason)
     box->setCurrentIndex(box->findData(exampleScriptPath(QStringLiteral("cpu_asyncio"))));
     emit box->activated(box->currentIndex());
     // Existing getters (the workload panel's fields have no object names yet).
-    const QSpinBox* workers = shown.window.workloadPanel()->workersBox();
-    const QSpinBox* tasks = shown.window.workloadPanel()->tasksBox();
+    const QSpinBox* workers = test::child<QSpinBox>(shown.window, "workers");
+    const QSpinBox* tasks = test::child<QSpinBox>(shown.window, "tasks");
     EXPECT_FALSE(workers->isEnabled());
     EXPECT_TRUE(workers->toolTip().contains(QStringLiteral("does not read this setting")))
         << workers->toolTip().toStdString();
