@@ -49,12 +49,12 @@ ScriptChooser::ScriptChooser(QWidget* parent)
     retranslateUi();
 
     connect(m_box, &QComboBox::activated, this, [this](int index) {
-        const QString data = m_box->itemData(index).toString();
-        if (data == openItem) {
+        const QString chosen = m_box->itemData(index).toString();
+        if (chosen == openItem) {
             askForScript();
             return;
         }
-        m_current = data;
+        m_current = chosen;
         emit scriptChosen(m_current);
     });
 }

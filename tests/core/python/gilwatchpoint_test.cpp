@@ -66,7 +66,7 @@ io.start(); io.join(); cpu.join()
 }
 
 INSTANTIATE_TEST_SUITE_P(Interpreters, PythonObserverPreciseProcess, ::testing::ValuesIn(test::testedInterpreters()),
-    [](const auto& info) { return std::string(info.param.label); });
+    [](const auto& instance) { return std::string(instance.param.label); });
 
 } // namespace
 } // namespace conlab::python

@@ -159,7 +159,8 @@ for t in threads:
 }
 
 INSTANTIATE_TEST_SUITE_P(Interpreters, PythonObserverRefusedReadsProcess,
-    ::testing::ValuesIn(test::testedInterpreters()), [](const auto& info) { return std::string(info.param.label); });
+    ::testing::ValuesIn(test::testedInterpreters()),
+    [](const auto& instance) { return std::string(instance.param.label); });
 
 } // namespace
 } // namespace conlab::python
