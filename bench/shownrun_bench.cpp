@@ -67,7 +67,8 @@ void BM_ShownRunMemory(benchmark::State& state)
             state.SkipWithError("/proc/self/statm is not readable");
             return;
         }
-        state.counters["segments"] = double(window.timelinePlot()->data().segmentCount());
+        state.counters["segments"]
+            = double(window.findChild<TimelinePlot*>(QStringLiteral("timeline"))->data().segmentCount());
         state.counters["bytes_per_segment"] = (after - before) / double(segments.size());
     }
 }
