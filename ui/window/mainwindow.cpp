@@ -337,8 +337,10 @@ void MainWindow::fitNumbersWidth()
     m_numbersFitted = true;
     const int total = m_body->width() - m_body->handleWidth();
     const int wanted = std::max(m_metrics->minimumWidth(), std::min(m_metrics->sizeHint().width(), total / 3));
+    // The script's source pane sits between the plots and the numbers: it keeps its width (none while hidden).
+    const int source = m_source->isVisible() ? m_body->sizes().at(1) : 0;
     if (total > 0 && m_metrics->width() < wanted)
-        m_body->setSizes({total - wanted, wanted});
+        m_body->setSizes({total - source - wanted, source, wanted});
 }
 
 void MainWindow::fitPresenterScreen(bool on)

@@ -144,7 +144,7 @@ QSet<QString> placeholders(const QString& text)
 bool leftInEnglish(const QString& text)
 {
     static const QRegularExpression cyrillic(QStringLiteral("[\\x{0400}-\\x{04FF}]"));
-    static const QRegularExpression kept(QStringLiteral("\\b(CPU|cpu|GIL|CSV|csv|Concurrency Lab)\\b|%L?\\d{1,2}|%n"));
+    static const QRegularExpression kept(QStringLiteral("\\b(CPU|cpu|GIL|CSV|csv|Concurrency Lab|Python|CPython|asyncio|pid|PID)\\b|\\.py\\b|%L?\\d{1,2}|%n"));
     static const QRegularExpression latin(QStringLiteral("[A-Za-z]"));
     if (text.contains(cyrillic))
         return false;
