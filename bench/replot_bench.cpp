@@ -25,16 +25,21 @@ void feedLive(TimelinePlot& plot, const std::vector<Segment>& segments)
     }
 }
 
+// A 1600x900 timeline shown on screen, fed `count` synthetic segments as a live run's batches.
+void showLive(TimelinePlot& plot, std::int64_t count)
+{
+    plot.resize(1600, 900);
+    plot.show();
+    plot.startRun(benchRunStart());
+    feedLive(plot, syntheticSegments(count));
+}
+
 // One full replot of the 64-lane timeline at 1600x900, drawn to the widget (goal: under 16 ms at a million
 // segments). What a shown run costs in memory is measured by BM_ShownRunMemory.
 void BM_ReplotTimeline(benchmark::State& state)
 {
-    const std::vector<Segment> segments = syntheticSegments(state.range(0));
     TimelinePlot plot;
-    plot.resize(1600, 900);
-    plot.show();
-    plot.startRun(benchRunStart());
-    feedLive(plot, segments);
+    showLive(plot, state.range(0));
     plot.resetZoom();
     plot.replot(QCustomPlot::rpImmediateRefresh);
     for (auto _ : state)
@@ -46,12 +51,8 @@ BENCHMARK(BM_ReplotTimeline)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(be
 // The same million segments zoomed to 1 % of the run: cost follows what is visible, not what is stored.
 void BM_ReplotTimelineZoomed(benchmark::State& state)
 {
-    const std::vector<Segment> segments = syntheticSegments(state.range(0));
     TimelinePlot plot;
-    plot.resize(1600, 900);
-    plot.show();
-    plot.startRun(benchRunStart());
-    feedLive(plot, segments);
+    showLive(plot, state.range(0));
     plot.setTimeRange(5.0, 5.1);
     plot.replot(QCustomPlot::rpImmediateRefresh);
     for (auto _ : state)
