@@ -141,7 +141,7 @@ QString CompareView::stepNote(int index) const
     }
     const RunSummary& summary = step->summary;
     if (!summary.error.isEmpty())
-        return tr("failed: %1").arg(summary.error);
+        return tr("failed: %1").arg(summary.describedError());
     if (summary.cancelled)
         return tr("stopped after %1").arg(durationText(summary.wallMs));
     const QString time = durationText(summary.wallMs);

@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(central);
 
     m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("runState"));
     m_latency = new QLabel(this);
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_latency);
@@ -533,7 +534,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
 QString MainWindow::outcomeText(const QString& label, const RunSummary& summary)
 {
     if (!summary.error.isEmpty())
-        return tr("The run failed: %1").arg(summary.error);
+        return tr("The run failed: %1").arg(summary.describedError());
     if (summary.cancelled)
         return tr("%1: stopped after %2.").arg(label, durationText(summary.wallMs));
     return tr("%1: done in %2.").arg(label, durationText(summary.wallMs));

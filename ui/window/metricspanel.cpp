@@ -100,6 +100,7 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     layout->addWidget(m_headline);
 
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_status->hide();
@@ -393,7 +394,7 @@ void MetricsPanel::fillResult()
 
     QStringList status;
     if (!summary.error.isEmpty())
-        status << tr("The run failed: %1").arg(summary.error);
+        status << tr("The run failed: %1").arg(summary.describedError());
     else if (summary.cancelled)
         status << tr("Stopped before the end: these numbers cover only what ran.");
     for (const QString& note : summary.notes)
