@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="522"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="239"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · %2 of %n usable core busy</numerusform>
@@ -167,7 +167,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>

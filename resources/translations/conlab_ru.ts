@@ -619,123 +619,123 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="96"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="97"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="113"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="114"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="227"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="228"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="229"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="230"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="231"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="232"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="233"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="233"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="234"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="234"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="235"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="235"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="236"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="466"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="467"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="514"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="522"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -744,47 +744,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="536"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="537"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="538"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="540"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="576"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="577"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="596"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="597"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="607"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="608"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="627"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="628"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="629"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="630"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="635"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="636"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -797,167 +797,167 @@
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="121"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="122"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="122"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="123"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="123"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="124"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="124"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="125"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="125"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="126"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="126"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="169"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="170"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="171"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="172"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="173"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="174"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="175"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="176"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="177"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="178"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="178"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="179"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="181"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="182"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="182"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="183"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="188"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="356"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="190"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="308"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="309"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="311"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="312"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="239"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -974,7 +974,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="341"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
@@ -983,27 +983,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="343"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="344"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="346"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="347"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="347"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="348"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="350"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="351"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1012,140 +1012,140 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="352"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="353"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="515"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="516"/>
         <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
         <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="237"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="354"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="238"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="355"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="368"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="436"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="232"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="233"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="373"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="377"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="381"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="382"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="391"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="392"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="396"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="399"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="424"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="425"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="436"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="437"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="438"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="265"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="266"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="487"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="488"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="489"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="490"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="494"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="495"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="496"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="497"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="501"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="502"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="505"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="506"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="507"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="508"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="510"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="511"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1463,6 +1463,88 @@ from %2 to %3 ms</source>
         <source>the switch interval belongs to the GIL, which is off</source>
         <translation>интервал переключения относится к GIL, а GIL выключен</translation>
     </message>
+    <message>
+        <location filename="../../core/models/processesmodel.cpp" line="24"/>
+        <source>worker process</source>
+        <translation>процесс-исполнитель</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processesmodel.cpp" line="55"/>
+        <source>task %1 did not complete</source>
+        <translation>задача %1 не завершилась</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processexecutor.cpp" line="11"/>
+        <source>executor process</source>
+        <translation>процесс пула</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="139"/>
+        <source>%1 %2 sent a malformed message</source>
+        <translation>%1 %2 прислал искажённое сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="145"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="191"/>
+        <source>crashed or was killed</source>
+        <translation>аварийно завершился или был убит</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="192"/>
+        <source>exited with code %1</source>
+        <translation>завершился с кодом %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="194"/>
+        <source>while running task %1</source>
+        <translation>во время задачи %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="195"/>
+        <source>while holding no task</source>
+        <translation>не выполняя ни одной задачи</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="196"/>
+        <source>%1 %2 (pid %3) %4 %5</source>
+        <translation>%1 %2 (номер процесса %3) %4 %5</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="204"/>
+        <source>could not start %1 %2: %3</source>
+        <translation>не удалось запустить %1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="78"/>
+        <source>the script exited with code %1</source>
+        <translation>скрипт завершился с кодом %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="80"/>
+        <source>the script was killed by signal %1 (%2)</source>
+        <translation>скрипт был остановлен сигналом %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="84"/>
+        <source>%1:
+%2</source>
+        <translation>%1:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="91"/>
+        <source>the python model needs a script</source>
+        <translation>модели Python нужен скрипт</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/engine.cpp" line="36"/>
+        <source>could not start the loopback latency server: %1</source>
+        <translation>не удалось запустить локальный сервер ввода-вывода: %1</translation>
+    </message>
 </context>
 <context>
     <name>conlab::RunFileActions</name>
@@ -1656,22 +1738,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="130"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="131"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="143"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="144"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="147"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="150"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="151"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
