@@ -3,6 +3,7 @@
 #include "core/models/offloadkind.h"
 #include "core/python/pythonfacts.h"
 #include "core/trace/trace.h"
+#include "core/util/problem.h"
 
 #include <QString>
 #include <QStringList>
@@ -52,7 +53,7 @@ struct ModelOutcome
 {
     int tasksCompleted = 0;
     std::uint64_t checksum = 0; // sum of the completed tasks' checksums: independent of completion order
-    QString error; // first failure, in plain words; empty on success or plain cancellation
+    Problem error; // first failure, as a value the window words in its language; empty on success or cancellation
     std::vector<double> workerPeakRssMb; // processes only: each worker's own peak resident memory
     // A model that runs another program: what it cost, reported instead of conlab's own process (whose threads only
     // watched it), and what was seen of it.

@@ -21,11 +21,11 @@ public:
         : m_context(context)
         , m_cancelNotifier(context.cancel.fd(), QSocketNotifier::Read)
         , m_pool(context, 0, poolSize(context.workers, int(context.workload.tasks.size())),
-              QStringLiteral("worker process"),
+              QT_TRANSLATE_NOOP("conlab::Problem", "worker process"),
               ProcessPool::Events {
                   [this](int worker) { dispatchNext(worker); },
                   [this](int worker, const workerprotocol::TaskDone& done) { onTaskDone(worker, done); },
-                  [this](const QString& error) { fail(error); },
+                  [this](const Problem& error) { fail(error); },
                   [this] { m_loop.quit(); },
               })
     {
@@ -50,7 +50,10 @@ private:
     void onTaskDone(int worker, const workerprotocol::TaskDone& done)
     {
         if (!done.completed) {
-            fail(done.error.isEmpty() ? QStringLiteral("task %1 did not complete").arg(done.task) : done.error);
+            // The worker's own reason (an I/O failure) crosses the pipe as its English sentence.
+            fail(done.error.isEmpty()
+                    ? Problem(QT_TRANSLATE_NOOP("conlab::Problem", "task %1 did not complete"), {done.task})
+                    : Problem::verbatim(done.error));
             return;
         }
         ++m_outcome.tasksCompleted;
@@ -68,7 +71,7 @@ private:
         m_pool.send(worker, tasks[std::size_t(m_next++)]);
     }
 
-    void fail(const QString& error)
+    void fail(const Problem& error)
     {
         if (m_outcome.error.isEmpty())
             m_outcome.error = error;

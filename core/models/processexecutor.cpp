@@ -8,11 +8,11 @@ namespace conlab {
 
 ProcessExecutor::ProcessExecutor(const ExecutionContext& context, std::uint16_t firstLane, int count)
     : m_running(std::size_t(count))
-    , m_pool(context, firstLane, count, QStringLiteral("executor process"),
+    , m_pool(context, firstLane, count, QT_TRANSLATE_NOOP("conlab::Problem", "executor process"),
           ProcessPool::Events {
               [this](int worker) { onReady(worker); },
               [this](int worker, const workerprotocol::TaskDone& done) { onTaskDone(worker, done); },
-              [this](const QString& error) { failAll(error); },
+              [this](const Problem& error) { failAll(error.english()); },
               {},
           })
 {

@@ -33,10 +33,10 @@ struct ProcessPool::Worker
 };
 
 ProcessPool::ProcessPool(
-    const ExecutionContext& context, std::uint16_t firstLane, int count, QString name, Events events)
+    const ExecutionContext& context, std::uint16_t firstLane, int count, const char* name, Events events)
     : m_context(context)
     , m_firstLane(firstLane)
-    , m_name(std::move(name))
+    , m_name(name)
     , m_events(std::move(events))
 {
     for (int i = 0; i < count; ++i)
@@ -135,12 +135,14 @@ void ProcessPool::onReadyRead(int index)
     QString error;
     while (auto frame = worker.reader.next(&error)) {
         if (!handle(index, *frame)) {
-            m_events.failed(QStringLiteral("%1 %2 sent a malformed message").arg(m_name).arg(index + 1));
+            m_events.failed(Problem(
+                QT_TRANSLATE_NOOP("conlab::Problem", "%1 %2 sent a malformed message"), {Problem(m_name), index + 1}));
             return;
         }
     }
     if (!error.isEmpty())
-        m_events.failed(QStringLiteral("%1 %2: %3").arg(m_name).arg(index + 1).arg(error));
+        m_events.failed(
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "%1 %2: %3"), {Problem(m_name), index + 1, error}));
 }
 
 bool ProcessPool::handle(int index, const Frame& frame)
@@ -186,25 +188,21 @@ void ProcessPool::onFinished(int index, int code, bool crashed)
 {
     Worker& worker = *m_workers[std::size_t(index)];
     if (!m_stopping && (!worker.closing || worker.currentTask >= 0 || code != 0)) {
-        const QString how
-            = crashed ? QStringLiteral("crashed or was killed") : QStringLiteral("exited with code %1").arg(code);
-        const QString held = worker.currentTask >= 0 ? QStringLiteral("while running task %1").arg(worker.currentTask)
-                                                     : QStringLiteral("while holding no task");
-        m_events.failed(QStringLiteral("%1 %2 (pid %3) %4 %5")
-                            .arg(m_name)
-                            .arg(index + 1)
-                            .arg(worker.pid ? worker.pid : worker.process->processId())
-                            .arg(how, held));
+        const Problem how = crashed ? Problem(QT_TRANSLATE_NOOP("conlab::Problem", "crashed or was killed"))
+                                    : Problem(QT_TRANSLATE_NOOP("conlab::Problem", "exited with code %1"), {code});
+        const Problem held = worker.currentTask >= 0
+            ? Problem(QT_TRANSLATE_NOOP("conlab::Problem", "while running task %1"), {worker.currentTask})
+            : Problem(QT_TRANSLATE_NOOP("conlab::Problem", "while holding no task"));
+        m_events.failed(Problem(QT_TRANSLATE_NOOP("conlab::Problem", "%1 %2 (pid %3) %4 %5"),
+            {Problem(m_name), index + 1, qint64(worker.pid ? worker.pid : worker.process->processId()), how, held}));
     }
     finishOne();
 }
 
 void ProcessPool::onFailedToStart(int index)
 {
-    m_events.failed(QStringLiteral("could not start %1 %2: %3")
-                        .arg(m_name)
-                        .arg(index + 1)
-                        .arg(m_workers[std::size_t(index)]->process->errorString()));
+    m_events.failed(Problem(QT_TRANSLATE_NOOP("conlab::Problem", "could not start %1 %2: %3"),
+        {Problem(m_name), index + 1, m_workers[std::size_t(index)]->process->errorString()}));
     finishOne();
 }
 

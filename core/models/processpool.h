@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/models/workerprotocol.h"
+#include "core/util/problem.h"
 
 #include <QString>
 #include <cstdint>
@@ -25,12 +26,13 @@ public:
         std::function<void(int worker)> ready; // started up: it can take a task
         std::function<void(int worker, const workerprotocol::TaskDone& done)> taskDone;
         // A worker died unexpectedly or spoke nonsense; one sentence naming it. The owner usually calls stopAll().
-        std::function<void(const QString& error)> failed;
+        std::function<void(const Problem& error)> failed;
         std::function<void()> allExited;
     };
 
-    // `name` is what errors call a worker: "worker process 2 (pid 1234) crashed ...".
-    ProcessPool(const ExecutionContext& context, std::uint16_t firstLane, int count, QString name, Events events);
+    // `name` is what errors call a worker: "worker process 2 (pid 1234) crashed ...", a string literal marked with
+    // QT_TRANSLATE_NOOP("conlab::Problem", ...) so that the window words it in its language.
+    ProcessPool(const ExecutionContext& context, std::uint16_t firstLane, int count, const char* name, Events events);
     ~ProcessPool();
     ProcessPool(const ProcessPool&) = delete;
     ProcessPool& operator=(const ProcessPool&) = delete;
@@ -64,7 +66,7 @@ private:
 
     const ExecutionContext& m_context;
     const std::uint16_t m_firstLane;
-    const QString m_name;
+    const char* const m_name;
     Events m_events;
     std::vector<std::unique_ptr<Worker>> m_workers;
     int m_running = 0;

@@ -92,7 +92,7 @@ ModelOutcome ThreadsModel::run(const ExecutionContext& context)
     ModelOutcome outcome;
     outcome.tasksCompleted = pool.completed.load();
     outcome.checksum = pool.checksum.load();
-    outcome.error = pool.error;
+    outcome.error = Problem::verbatim(pool.error); // a task's own reason: its English sentence
     return outcome;
 }
 

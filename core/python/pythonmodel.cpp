@@ -69,34 +69,33 @@ QStringList pythonScriptEnvironment(const ExecutionContext& context)
     return environment.toStringList();
 }
 
-QString scriptFailure(std::optional<int> exitCode, int exitSignal, const QString& standardError)
+Problem scriptFailure(std::optional<int> exitCode, int exitSignal, const QString& standardError)
 {
-    QString how;
+    Problem how;
     if (exitCode) {
         if (*exitCode == 0)
             return {};
-        how = QStringLiteral("the script exited with code %1").arg(*exitCode);
+        how = Problem(QT_TRANSLATE_NOOP("conlab::Problem", "the script exited with code %1"), {*exitCode});
     } else {
-        how = QStringLiteral("the script was killed by signal %1 (%2)")
-                  .arg(exitSignal)
-                  .arg(QString::fromLocal8Bit(sigdescr_np(exitSignal)));
+        how = Problem(QT_TRANSLATE_NOOP("conlab::Problem", "the script was killed by signal %1 (%2)"),
+            {exitSignal, QString::fromLocal8Bit(sigdescr_np(exitSignal))});
     }
     const QString last = lastLines(standardError, tracebackLines);
-    return last.isEmpty() ? how : how + QStringLiteral(":\n") + last;
+    return last.isEmpty() ? how : Problem(QT_TRANSLATE_NOOP("conlab::Problem", "%1:\n%2"), {how, last});
 }
 
 ModelOutcome PythonModel::run(const ExecutionContext& context)
 {
     ModelOutcome outcome;
     if (!context.python) {
-        outcome.error = QStringLiteral("the python model needs a script");
+        outcome.error = Problem(QT_TRANSLATE_NOOP("conlab::Problem", "the python model needs a script"));
         return outcome;
     }
     const PythonScript& python = *context.python;
     QString error;
     const auto found = resolvePythonInterpreter(python.interpreter, &error);
     if (!found) {
-        outcome.error = error;
+        outcome.error = Problem::verbatim(error);
         return outcome;
     }
     const QString interpreter = interpreterBinary(*found);
@@ -106,7 +105,7 @@ ModelOutcome PythonModel::run(const ExecutionContext& context)
     if (isExampleScriptPath(script)) {
         script = extractExampleScripts(exampleDir, script, &error);
         if (script.isEmpty()) {
-            outcome.error = error;
+            outcome.error = Problem::verbatim(error);
             return outcome;
         }
     }
@@ -114,7 +113,7 @@ ModelOutcome PythonModel::run(const ExecutionContext& context)
     ScriptProcess process;
     if (!process.start(interpreter, QStringList {QStringLiteral("-c"), bootstrapSource(), script} + python.arguments,
             pythonScriptEnvironment(context), &error)) {
-        outcome.error = error;
+        outcome.error = Problem::verbatim(error);
         return outcome;
     }
     RecorderSink sink(context.recorder, process.pid());

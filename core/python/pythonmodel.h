@@ -26,6 +26,6 @@ QStringList pythonScriptEnvironment(const ExecutionContext& context);
 
 // The failure to report for a script that ended badly: how it ended, then the last lines of its stderr (its
 // traceback). Empty for exit code 0.
-QString scriptFailure(std::optional<int> exitCode, int exitSignal, const QString& standardError);
+Problem scriptFailure(std::optional<int> exitCode, int exitSignal, const QString& standardError);
 
 } // namespace conlab

@@ -32,7 +32,8 @@ EngineResult runEngine(const RunConfig& config, ExecutionModel& model, TraceReco
     if ((workload.needsLatencyServer() || python) && !givenServer) {
         QString error;
         if (!server.start(&error)) {
-            result.outcome.error = QStringLiteral("could not start the loopback latency server: %1").arg(error);
+            result.outcome.error = Problem(
+                QT_TRANSLATE_NOOP("conlab::Problem", "could not start the loopback latency server: %1"), {error});
             return result;
         }
     }

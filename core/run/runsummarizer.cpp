@@ -125,7 +125,8 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
         summary.otherLoadPercent = otherLoadPercent(trace.cpuSamples, engine.beginNs, engine.endNs, engine.cpuMs);
     summary.iterationsPerMs = engine.iterationsPerMs;
     summary.cancelled = engine.cancelled;
-    summary.error = engine.outcome.error;
+    summary.error = engine.outcome.error.english();
+    summary.failure = engine.outcome.error;
     summary.gilSwitches = engine.gilSwitches;
     summary.gilDropRequests = engine.gilDropRequests;
     summary.overlappingSegments = overlappingSegments(trace);

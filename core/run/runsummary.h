@@ -56,7 +56,11 @@ struct RunSummary
     std::optional<double> otherLoadPercent;
     double iterationsPerMs = 0; // kernel calibration used: pass it back with --calibration to repeat the checksum
     bool cancelled = false;
-    QString error; // empty when the run succeeded
+    QString error; // empty when the run succeeded; English, as the command line, JSON and the run file say it
+    // The same failure as a value, for the window to word in its language. Empty in a run read from a file: the
+    // window then shows `error` as it was written.
+    Problem failure;
+    QString describedError() const { return failure.isEmpty() ? error : failure.describe(); }
     // Filled by the GUI: how late its heartbeat timer fired during the run. Absent in headless runs.
     std::optional<LatencyStats> uiLatencyMs;
     std::optional<int> roundTrips; // convoy: the I/O task's completed round trips

@@ -64,6 +64,7 @@ void SeriesRunner::startNext()
     RunResult refused;
     refused.summary.config = m_configs[std::size_t(m_index)].normalized();
     refused.summary.error = refusal.english();
+    refused.summary.failure = refusal;
     refused.trace = std::make_shared<Trace>();
     stepDone(refused);
 }

@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="566"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>

@@ -660,138 +660,138 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="107"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="108"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="124"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="125"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="236"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="237"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="237"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="238"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="238"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="239"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="239"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="240"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="240"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="241"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="241"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="242"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="242"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="243"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="243"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="244"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="244"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="245"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="245"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="246"/>
         <source>&amp;Script source</source>
         <translation>&amp;Исходный код скрипта</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="246"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="247"/>
         <source>Show or hide the Python script beside the plots (F6)</source>
         <translation>Показать или скрыть скрипт Python рядом с графиками (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="247"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="249"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="249"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="255"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="255"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="256"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="271"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="272"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="413"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="416"/>
         <source># The script&apos;s source is not at hand: %1</source>
         <translation># Исходного кода скрипта нет под рукой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="508"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="554"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="557"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="566"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -800,42 +800,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="580"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="583"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="581"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="584"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="619"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="622"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="642"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="645"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="653"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="656"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="673"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="676"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="675"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="678"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="681"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="684"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -1701,6 +1701,88 @@ from %2 to %3 ms</source>
         <source>the switch interval belongs to the GIL, which is off</source>
         <translation>интервал переключения относится к GIL, а GIL выключен</translation>
     </message>
+    <message>
+        <location filename="../../core/models/processesmodel.cpp" line="24"/>
+        <source>worker process</source>
+        <translation>процесс-исполнитель</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processesmodel.cpp" line="55"/>
+        <source>task %1 did not complete</source>
+        <translation>задача %1 не завершилась</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processexecutor.cpp" line="11"/>
+        <source>executor process</source>
+        <translation>процесс пула</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="139"/>
+        <source>%1 %2 sent a malformed message</source>
+        <translation>%1 %2 прислал искажённое сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="145"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="191"/>
+        <source>crashed or was killed</source>
+        <translation>аварийно завершился или был убит</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="192"/>
+        <source>exited with code %1</source>
+        <translation>завершился с кодом %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="194"/>
+        <source>while running task %1</source>
+        <translation>во время задачи %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="195"/>
+        <source>while holding no task</source>
+        <translation>не выполняя ни одной задачи</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="196"/>
+        <source>%1 %2 (pid %3) %4 %5</source>
+        <translation>%1 %2 (номер процесса %3) %4 %5</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="204"/>
+        <source>could not start %1 %2: %3</source>
+        <translation>не удалось запустить %1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="78"/>
+        <source>the script exited with code %1</source>
+        <translation>скрипт завершился с кодом %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="80"/>
+        <source>the script was killed by signal %1 (%2)</source>
+        <translation>скрипт был остановлен сигналом %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="84"/>
+        <source>%1:
+%2</source>
+        <translation>%1:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonmodel.cpp" line="91"/>
+        <source>the python model needs a script</source>
+        <translation>модели Python нужен скрипт</translation>
+    </message>
+    <message>
+        <location filename="../../core/run/engine.cpp" line="36"/>
+        <source>could not start the loopback latency server: %1</source>
+        <translation>не удалось запустить локальный сервер ввода-вывода: %1</translation>
+    </message>
 </context>
 <context>
     <name>conlab::RunFileActions</name>
@@ -1894,22 +1976,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="133"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="134"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="146"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="147"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="149"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="150"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="153"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="154"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>

@@ -170,7 +170,7 @@ QString CompareView::measuredNote(int index) const
     }
     const RunSummary& summary = step->summary;
     if (!summary.error.isEmpty())
-        return tr("failed: %1").arg(summary.error);
+        return tr("failed: %1").arg(summary.describedError());
     if (summary.cancelled)
         return tr("stopped after %1").arg(durationText(summary.wallMs));
     const QString time = durationText(summary.wallMs);

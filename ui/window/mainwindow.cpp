@@ -96,6 +96,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(central);
 
     m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("runState"));
     m_latency = new QLabel(this);
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_latency);

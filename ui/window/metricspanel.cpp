@@ -486,7 +486,7 @@ QString MetricsPanel::failureText(const RunSummary& summary)
 {
     const std::optional<PythonRunFacts>& python = summary.python;
     if (!python || summary.cancelled || summary.error.isEmpty())
-        return tr("The run failed: %1").arg(summary.error);
+        return tr("The run failed: %1").arg(summary.describedError());
     if (!python->exitCode)
         return tr("The script was ended by signal %1.").arg(python->exitSignal);
     const QString last = lastLines(python->stderrText, 1).trimmed();

@@ -133,7 +133,7 @@ void LoopRun::cancelWaits()
 void LoopRun::fail(const QString& error)
 {
     if (m_outcome.error.isEmpty())
-        m_outcome.error = error;
+        m_outcome.error = Problem::verbatim(error); // a task's own reason: its English sentence
     m_failed = true;
 }
 

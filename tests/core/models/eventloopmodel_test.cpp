@@ -174,9 +174,10 @@ TEST(EventLoopModelTiming, ServerGoingAwayFailsTheRunAndStopsStartingTasks)
     const DirectRun result = runDirect(workload, 2, server.port());
     stopper.join();
     EXPECT_EQ(result.outcome.tasksCompleted, 0);
-    EXPECT_TRUE(result.outcome.error.contains(QLatin1String("closed the connection")))
-        << result.outcome.error.toStdString();
-    EXPECT_TRUE(result.outcome.error.startsWith(QLatin1String("task "))) << result.outcome.error.toStdString();
+    EXPECT_TRUE(result.outcome.error.english().contains(QLatin1String("closed the connection")))
+        << result.outcome.error.english().toStdString();
+    EXPECT_TRUE(result.outcome.error.english().startsWith(QLatin1String("task ")))
+        << result.outcome.error.english().toStdString();
     EXPECT_LT(result.wallMs, 2'000);
     std::set<int> started;
     for (const Segment& s : result.segments)
@@ -193,7 +194,8 @@ TEST(EventLoopModel, NoServerIsAnError)
     server.stop();
     const DirectRun result = runDirect(ioWorkload(4, 10), 2, port);
     EXPECT_EQ(result.outcome.tasksCompleted, 0);
-    EXPECT_TRUE(result.outcome.error.contains(QLatin1String("cannot connect"))) << result.outcome.error.toStdString();
+    EXPECT_TRUE(result.outcome.error.english().contains(QLatin1String("cannot connect")))
+        << result.outcome.error.english().toStdString();
 }
 
 TEST(EventLoopModel, CancelBeforeTheLoopRunsStartsNothing)

@@ -214,10 +214,10 @@ TEST(PythonModelProcess, ScriptFailureQuotesTheLastLinesOfStderr)
     QString stderrText;
     for (int i = 1; i <= 20; ++i)
         stderrText += QStringLiteral("line %1\n").arg(i);
-    const QString error = scriptFailure(1, 0, stderrText);
+    const QString error = scriptFailure(1, 0, stderrText).english();
     EXPECT_TRUE(error.startsWith(QStringLiteral("the script exited with code 1:\n")));
     EXPECT_TRUE(error.endsWith(QStringLiteral("line 20")));
     EXPECT_FALSE(error.contains(QStringLiteral("line 12\n")));
     EXPECT_TRUE(scriptFailure(0, 0, stderrText).isEmpty());
-    EXPECT_TRUE(scriptFailure(std::nullopt, 9, QString()).contains(QStringLiteral("signal 9")));
+    EXPECT_TRUE(scriptFailure(std::nullopt, 9, QString()).english().contains(QStringLiteral("signal 9")));
 }

@@ -51,9 +51,9 @@ TEST_P(SilentServerTiming, IoTasksTimeOutAndTheRunEnds)
     ASSERT_TRUE(sinceSilence.isValid()) << "the run ended before the server stopped answering";
     const qint64 endedAfterMs = sinceSilence.elapsed();
     std::printf("[ measured ] run ended %lld ms after the server went silent; error: %s\n",
-        static_cast<long long>(endedAfterMs), qPrintable(result->outcome.error));
+        static_cast<long long>(endedAfterMs), qPrintable(result->outcome.error.english()));
 
-    const QString& message = result->outcome.error;
+    const QString message = result->outcome.error.english();
     EXPECT_TRUE(message.startsWith(QStringLiteral("task "))) << message.toStdString();
     EXPECT_TRUE(message.contains(replyTimeoutError(20'000))) << message.toStdString();
     EXPECT_FALSE(result->cancelled);
@@ -69,7 +69,7 @@ TEST_P(SilentServerTiming, IoTasksTimeOutAndTheRunEnds)
     const auto again = test::runEngineAgainst(
         config, server, [] {}, test::slack(30'000));
     ASSERT_TRUE(again.has_value());
-    EXPECT_TRUE(again->outcome.error.isEmpty()) << again->outcome.error.toStdString();
+    EXPECT_TRUE(again->outcome.error.isEmpty()) << again->outcome.error.english().toStdString();
     EXPECT_EQ(again->outcome.tasksCompleted, 40);
 }
 

@@ -1,6 +1,7 @@
 #include "core/run/runsummarizer.h"
 #include "core/trace/lanelabel.h"
 #include "core/trace/taskstate.h"
+#include "tests/core/python/pythonrun.h"
 #include "tests/core/testrun.h"
 #include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
@@ -380,4 +381,30 @@ TEST_F(Language, AFailedSaveIsWordedInTheWindowsLanguage)
     EXPECT_GT(failure.size(), start.size() + 4) << "no reason given: " << failure.toStdString();
     for (QMessageBox* box : window.findChildren<QMessageBox*>())
         box->close();
+}
+
+// A run that fails reaches the window as a value (RunSummary::failure), and the Russian window words the reason in
+// Russian in the metrics panel and the status bar, while RunSummary::error keeps the English the command line, JSON
+// and the run file say. A script that exits with code 4 is the failing run: the most common failure a user meets.
+TEST_F(Language, AFailedRunIsWordedInTheWindowsLanguage)
+{
+    CONLAB_REQUIRE_PYTHON();
+    use(QStringLiteral("ru"));
+    QTemporaryDir dir;
+    MainWindow window;
+    RunSummary finished;
+    QObject::connect(&window, &MainWindow::runFinished, &window,
+        [&finished](const RunResult& result) { finished = result.summary; });
+    ASSERT_TRUE(runShown(window, test::pythonConfig(dir, QStringLiteral("import sys\nsys.exit(4)\n"))));
+    EXPECT_EQ(finished.error, QStringLiteral("the script exited with code 4"));
+    const QString reason = QString::fromUtf8("скрипт завершился с кодом 4");
+    const QString status = test::child<QLabel>(window, "runStatus")->text();
+    EXPECT_TRUE(status.contains(reason)) << status.toStdString();
+    EXPECT_FALSE(status.contains(QStringLiteral("the script"))) << status.toStdString();
+    const QString state = test::child<QLabel>(window, "runState")->text();
+    EXPECT_TRUE(state.contains(reason)) << state.toStdString();
+    use(QStringLiteral("en"));
+    EXPECT_TRUE(
+        test::child<QLabel>(window, "runState")->text().contains(QStringLiteral("the script exited with code 4")))
+        << test::child<QLabel>(window, "runState")->text().toStdString();
 }
