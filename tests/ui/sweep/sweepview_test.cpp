@@ -44,7 +44,11 @@ TEST(SweepView, MeasuresOnePointPerWorkerCountAndFitsAmdahl)
 
     EXPECT_EQ(view.plot()->pointCount(), 4);
     const QString fitText = view.plot()->fitText();
-    EXPECT_EQ(fitText, QStringLiteral("Amdahl fit: p = %1").arg(fit.parallelFraction, 0, 'f', 2));
+    ASSERT_TRUE(fit.parallelFractionError); // four points: their scatter gives p's standard error
+    EXPECT_EQ(fitText,
+        QStringLiteral("Amdahl fit: p = %1 ± %2")
+            .arg(fit.parallelFraction, 0, 'f', 2)
+            .arg(*fit.parallelFractionError, 0, 'f', 2));
     // The legend says it: the fitted curve is named with p.
     bool named = false;
     for (int i = 0; i < view.plot()->graphCount(); ++i)
