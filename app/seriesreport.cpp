@@ -180,7 +180,7 @@ QString sweepText(const ScalingPlan& plan, const std::vector<RunResult>& results
     if (results.empty())
         return {};
     const RunSummary& baseline = results.front().summary;
-    const AmdahlFit fit = fitAmdahl(plan.points(results));
+    const AmdahlFit fit = plan.fit(results);
     QString text = QStringLiteral("Scaling sweep of %1; speed-ups against sequential (%2)\n")
                        .arg(modelLabel(plan.model), outcome(baseline).isEmpty() ? wall(baseline) : outcome(baseline));
     std::vector<QStringList> rows {{QStringLiteral("workers"), QStringLiteral("wall"), QStringLiteral("speed-up"),
@@ -189,16 +189,22 @@ QString sweepText(const ScalingPlan& plan, const std::vector<RunResult>& results
         const int workers = plan.workerCounts[i - 1];
         const RunSummary& summary = results[i].summary;
         const QString status = outcome(summary);
-        rows.push_back(
-            {QString::number(workers), status.isEmpty() ? wall(summary) : status, times(speedupOver(baseline, summary)),
-                times(double(workers)), fit.determined ? times(fit.speedupAt(workers)) : QStringLiteral("-")});
+        rows.push_back({QString::number(workers), status.isEmpty() ? wall(summary) : status,
+            times(speedupOver(baseline, summary)), times(effectiveParallelism(workers, plan.parallelismCap)),
+            fit.determined ? times(fit.speedupAt(workers)) : QStringLiteral("-")});
     }
     text += alignedTable(rows, 0);
     if (!fit.determined)
         return text + QStringLiteral("Amdahl's law: not enough measured points with more than one worker to fit\n");
     const double p = fit.parallelFraction;
-    text += QStringLiteral("Amdahl's law fitted: parallel fraction p = %1 (rms error %2 %); ")
-                .arg(QString::number(p, 'f', 3), QString::number(fit.rmsRelativeError * 100, 'f', 1));
+    const QString error = fit.parallelFractionError
+        ? QStringLiteral(" +- %1").arg(QString::number(*fit.parallelFractionError, 'f', 3))
+        : QString();
+    const QString cap = plan.parallelismCap > 0
+        ? QStringLiteral(" (parallelism capped at %1 cores)").arg(plan.parallelismCap)
+        : QString();
+    text += QStringLiteral("Amdahl's law fitted%1: parallel fraction p = %2%3 (rms error %4 %); ")
+                .arg(cap, QString::number(p, 'f', 3), error, QString::number(fit.rmsRelativeError * 100, 'f', 1));
     text += p < 1
         ? QStringLiteral("no number of workers gets past 1/(1-p) = %1x\n").arg(QString::number(1 / (1 - p), 'f', 1))
         : QStringLiteral("no serial part: the speed-up follows the workers\n");
@@ -211,10 +217,14 @@ QJsonObject sweepJson(const ScalingPlan& plan, const std::vector<RunResult>& res
     if (results.empty())
         return QJsonObject {{QStringLiteral("sweep"), sweep}};
     const RunSummary& baseline = results.front().summary;
-    const AmdahlFit fit = fitAmdahl(plan.points(results));
+    const AmdahlFit fit = plan.fit(results);
     sweep.insert(QStringLiteral("baseline"), runSummaryToJson(baseline));
     sweep.insert(QStringLiteral("parallel_fraction"),
         fit.determined ? roundedJson(fit.parallelFraction) : QJsonValue(QJsonValue::Null));
+    sweep.insert(QStringLiteral("parallel_fraction_error"),
+        fit.parallelFractionError ? roundedJson(*fit.parallelFractionError) : QJsonValue(QJsonValue::Null));
+    sweep.insert(QStringLiteral("parallelism_cap"),
+        plan.parallelismCap > 0 ? QJsonValue(plan.parallelismCap) : QJsonValue(QJsonValue::Null));
     sweep.insert(QStringLiteral("rms_relative_error"),
         fit.determined ? roundedJson(fit.rmsRelativeError) : QJsonValue(QJsonValue::Null));
     QJsonArray points;

@@ -54,6 +54,8 @@ std::optional<ScalingPlan> planScaling(const RunConfig& config, int cores, QStri
     plan.baseline.gil = false;
     plan.baseline.offload = OffloadKind::None;
     plan.workerCounts = sweepWorkerCounts(config.workload.kind, config.workload.tasks, cores);
+    plan.cores = std::max(cores, 1);
+    plan.parallelismCap = waitsForIo(config.workload.kind) ? 0 : plan.cores;
     return plan;
 }
 
@@ -76,6 +78,11 @@ std::vector<ScalingPoint> ScalingPlan::points(const std::vector<RunResult>& resu
             points.push_back(ScalingPoint {double(workerCounts[i - 1]), *speedup});
     }
     return points;
+}
+
+AmdahlFit ScalingPlan::fit(const std::vector<RunResult>& results) const
+{
+    return fitAmdahl(points(results), parallelismCap);
 }
 
 } // namespace conlab

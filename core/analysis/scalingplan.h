@@ -17,11 +17,17 @@ struct ScalingPlan
     RunConfig baseline; // the same workload, sequential, no GIL
     RunConfig model; // the model swept; its `workers` is replaced by each count
     std::vector<int> workerCounts; // ascending, from 1
+    int cores = 1; // the cores the plan was made for
+    // The cap on the parallelism of the fit: the cores for CPU work, which can only queue past them; 0 (none) for
+    // work that waits, whose waits overlap however many workers there are.
+    int parallelismCap = 0;
 
     std::vector<RunConfig> configs() const; // the baseline first, then one per worker count
     // Speed-ups from the results of configs(), in the same order (results[0] is the baseline's). A run that failed,
     // was cancelled or is missing gives no point; no usable baseline gives none at all.
     std::vector<ScalingPoint> points(const std::vector<RunResult>& results) const;
+    // Amdahl's law fitted to points(results), the parallelism capped at parallelismCap.
+    AmdahlFit fit(const std::vector<RunResult>& results) const;
 };
 
 // The worker counts worth measuring on `cores` cores: 1 .. 2 x cores for CPU-bound work (past the cores CPU work

@@ -208,7 +208,7 @@ app %2
 <context>
     <name>conlab::SpeedupPlot</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n core</numerusform>
@@ -219,7 +219,7 @@ app %2
 <context>
     <name>conlab::SweepView</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="66"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n worker</numerusform>

@@ -2443,42 +2443,52 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SpeedupPlot</name>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="116"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="118"/>
         <source>Amdahl fit: needs a run with more than one worker</source>
         <translation>Закон Амдала: нужен запуск с несколькими исполнителями</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="117"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="121"/>
         <source>Amdahl fit: p = %1</source>
         <translation>Закон Амдала: p = %1</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="122"/>
+        <source>Amdahl fit: p = %1 ± %2</source>
+        <translation>Закон Амдала: p = %1 ± %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
         <source>workers</source>
         <translation>число исполнителей</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="123"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="128"/>
         <source>speed-up against sequential (×)</source>
         <translation>ускорение относительно последовательного (×)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="124"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="129"/>
         <source>measured</source>
         <translation>измерено</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="125"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="130"/>
         <source>ideal (y = x)</source>
         <translation>идеал (y = x)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="130"/>
+        <source>ideal (y = x, flat past the cores)</source>
+        <translation>идеал (y = x до числа ядер, дальше ровно)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
         <source> 1 core</source>
         <translation> 1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n ядро</numerusform>
@@ -2495,17 +2505,17 @@ from %2 to %3 ms</source>
         <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="63"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="68"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="66"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
         <source>%1, 1 worker</source>
         <translation>%1, 1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="66"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n исполнитель</numerusform>
@@ -2514,22 +2524,22 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="90"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="96"/>
         <source>speed-up against sequential (%1)</source>
         <translation>ускорение относительно последовательного (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="93"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="99"/>
         <source>within %1 % of the points</source>
         <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="97"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="103"/>
         <source>Scaling sweep: %1 on %2</source>
         <translation>Масштабирование: %1, нагрузка %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="111"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="117"/>
         <source>Scaling sweep — Concurrency Lab</source>
         <translation>Масштабирование — Concurrency Lab</translation>
     </message>

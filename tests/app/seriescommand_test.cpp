@@ -241,6 +241,16 @@ TEST_F(SeriesCli, SweepMeasuresEveryWorkerCountAndFitsAmdahl)
     EXPECT_GE(p, 0.0);
     EXPECT_LE(p, 1.0);
     EXPECT_GE(sweep[QLatin1String("rms_relative_error")].toDouble(-1), 0.0);
+    // CPU work: the fit caps the parallelism at the usable cores, so its curve is flat past them.
+    const int cores = conlab::usableCores();
+    EXPECT_EQ(sweep[QLatin1String("parallelism_cap")].toInt(), cores);
+    if (expected > cores) {
+        EXPECT_DOUBLE_EQ(points[expected - 1].toObject()[QLatin1String("amdahl")].toDouble(),
+            points[cores - 1].toObject()[QLatin1String("amdahl")].toDouble());
+    }
+    if (expected > 1) {
+        EXPECT_GE(sweep[QLatin1String("parallel_fraction_error")].toDouble(-1), 0.0);
+    }
 }
 
 TEST_F(SeriesCli, SweepTableForIoGoesPastTheCores)

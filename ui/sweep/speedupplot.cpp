@@ -79,7 +79,8 @@ void SpeedupPlot::setSweep(const std::vector<ScalingPoint>& points, const Amdahl
     for (int i = 0; i <= curveSamples; ++i) {
         const double t = double(i) / curveSamples;
         curveX << (logScale ? std::pow(lastX, t) : 1 + (lastX - 1) * t);
-        idealY << curveX.back();
+        // Workers past the cores queue for them: ideally the speed-up stops at the core count.
+        idealY << effectiveParallelism(curveX.back(), fit.cores);
         amdahlY << fit.speedupAt(curveX.back());
     }
     m_ideal->setData(curveX, idealY, true);
@@ -95,7 +96,8 @@ void SpeedupPlot::setSweep(const std::vector<ScalingPoint>& points, const Amdahl
     m_coresLine->point1->setCoords(cores, 0);
     m_coresLine->point2->setCoords(cores, 1);
     // The ideal line runs off the top for many workers: the measurements, not the ideal, set the scale.
-    const double yTop = std::max(2.0, top * 1.25);
+    // Capped at the cores, the ideal stays bounded: show its flat part whole.
+    const double yTop = std::max({2.0, top * 1.25, fit.cores * 1.1});
     m_coresLabel->position->setCoords(cores, 0);
     if (logScale)
         xAxis->setRange(0.8, lastX * 1.25);
@@ -114,7 +116,10 @@ QString SpeedupPlot::fitText() const
 {
     if (!m_fit.determined)
         return tr("Amdahl fit: needs a run with more than one worker");
-    return tr("Amdahl fit: p = %1").arg(QLocale().toString(m_fit.parallelFraction, 'f', 2));
+    const QString p = QLocale().toString(m_fit.parallelFraction, 'f', 2);
+    if (!m_fit.parallelFractionError)
+        return tr("Amdahl fit: p = %1").arg(p);
+    return tr("Amdahl fit: p = %1 ± %2").arg(p, QLocale().toString(*m_fit.parallelFractionError, 'f', 2));
 }
 
 void SpeedupPlot::retranslateUi()
@@ -122,7 +127,7 @@ void SpeedupPlot::retranslateUi()
     xAxis->setLabel(tr("workers"));
     yAxis->setLabel(tr("speed-up against sequential (×)"));
     m_measured->setName(tr("measured"));
-    m_ideal->setName(tr("ideal (y = x)"));
+    m_ideal->setName(m_fit.cores > 0 ? tr("ideal (y = x, flat past the cores)") : tr("ideal (y = x)"));
     m_amdahl->setName(fitText());
     m_coresLabel->setText(m_cores == 1 ? tr(" 1 core") : tr(" %n cores", nullptr, m_cores));
     replot(rpQueuedReplot);

@@ -8,8 +8,8 @@
 namespace conlab {
 
 // A scaling sweep's plot: the measured speed-up against the number of workers (points joined by a line), the ideal
-// y = x, Amdahl's law fitted to the measurements with its parallel fraction in the legend, and a vertical marker at
-// the number of cores, past which CPU work can only queue.
+// y = x up to the cores (flat past them), Amdahl's law fitted to the measurements with its parallel fraction and its
+// uncertainty in the legend, and a vertical marker at the number of cores, past which CPU work can only queue.
 class SpeedupPlot : public ThemedPlot
 {
     Q_OBJECT
@@ -19,7 +19,7 @@ public:
     // maxWorkers: the x axis' end (the sweep's largest count, shown before its point is measured).
     void setSweep(const std::vector<ScalingPoint>& points, const AmdahlFit& fit, int cores, int maxWorkers);
     int pointCount() const;
-    // "Amdahl fit: p = 0.93", or why there is none yet: the legend's words for the fitted curve.
+    // "Amdahl fit: p = 0.93 ± 0.02", or why there is none yet: the legend's words for the fitted curve.
     QString fitText() const;
 
     void retranslateUi();

@@ -43,18 +43,23 @@ void SweepView::showSweep(const ScalingPlan& plan, const std::vector<RunResult>&
     showResults(plan.configs(), results);
 }
 
-std::vector<ScalingPoint> SweepView::points() const
+std::vector<RunResult> SweepView::finished() const
 {
     // Steps finish in order: the results so far are a prefix of the plan's runs.
     std::vector<RunResult> done;
     for (int i = 0; i < stepCount() && result(i); ++i)
         done.push_back(*result(i));
-    return m_plan.points(done);
+    return done;
+}
+
+std::vector<ScalingPoint> SweepView::points() const
+{
+    return m_plan.points(finished());
 }
 
 AmdahlFit SweepView::fit() const
 {
-    return fitAmdahl(points());
+    return m_plan.fit(finished());
 }
 
 QString SweepView::stepLabel(int index) const
@@ -78,7 +83,8 @@ void SweepView::showPlan()
 void SweepView::showState()
 {
     const int maxWorkers = m_plan.workerCounts.empty() ? 1 : m_plan.workerCounts.back();
-    m_plot->setSweep(points(), fit(), cores(), maxWorkers);
+    // The plan's cores, the ones the fit caps the parallelism at, so the marker stands where the curves bend.
+    m_plot->setSweep(points(), fit(), m_plan.cores, maxWorkers);
 }
 
 Figure SweepView::figure()

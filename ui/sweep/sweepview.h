@@ -40,6 +40,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    std::vector<RunResult> finished() const;
+
     ScalingPlan m_plan;
     SpeedupPlot* m_plot = nullptr;
 };

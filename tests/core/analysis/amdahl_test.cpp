@@ -7,6 +7,9 @@ using namespace conlab;
 
 namespace {
 
+// No cap on the parallelism.
+constexpr int manyCores = 0;
+
 std::vector<ScalingPoint> exactPoints(double p, int maxWorkers)
 {
     std::vector<ScalingPoint> points;
@@ -45,7 +48,7 @@ TEST(Amdahl, TheLawItself)
 TEST_P(AmdahlRecovers, PFromExactPoints)
 {
     const double p = GetParam();
-    const AmdahlFit fit = fitAmdahl(exactPoints(p, 8));
+    const AmdahlFit fit = fitAmdahl(exactPoints(p, 8), manyCores);
     EXPECT_TRUE(fit.determined);
     EXPECT_NEAR(fit.parallelFraction, p, 1e-9);
     EXPECT_NEAR(fit.rmsRelativeError, 0.0, 1e-9);
@@ -55,7 +58,7 @@ TEST_P(AmdahlRecovers, PFromExactPoints)
 TEST_P(AmdahlRecovers, PFromNoisyPoints)
 {
     const double p = GetParam();
-    const AmdahlFit fit = fitAmdahl(noisy(exactPoints(p, 8), 0.05));
+    const AmdahlFit fit = fitAmdahl(noisy(exactPoints(p, 8), 0.05), manyCores);
     EXPECT_TRUE(fit.determined);
     EXPECT_NEAR(fit.parallelFraction, p, 0.03);
     EXPECT_LE(fit.parallelFraction, 1.0);
@@ -69,7 +72,7 @@ INSTANTIATE_TEST_SUITE_P(Fractions, AmdahlRecovers, ::testing::Values(0.5, 0.9, 
 TEST(Amdahl, OnePointWithMoreThanOneWorkerDeterminesP)
 {
     // S(4) = 2 means 1/2 = (1 - p) + p/4: p = 2/3.
-    const AmdahlFit fit = fitAmdahl({{4, 2.0}});
+    const AmdahlFit fit = fitAmdahl({{4, 2.0}}, manyCores);
     EXPECT_TRUE(fit.determined);
     EXPECT_NEAR(fit.parallelFraction, 2.0 / 3.0, 1e-12);
     EXPECT_NEAR(fit.speedupAt(4), 2.0, 1e-12);
@@ -79,7 +82,7 @@ TEST(Amdahl, NoPointPastOneWorkerDeterminesNothing)
 {
     for (const auto& points : {std::vector<ScalingPoint> {}, std::vector<ScalingPoint> {{1, 1.0}},
              std::vector<ScalingPoint> {{1, 0.8}, {1, 1.1}}}) {
-        const AmdahlFit fit = fitAmdahl(points);
+        const AmdahlFit fit = fitAmdahl(points, manyCores);
         EXPECT_FALSE(fit.determined);
         EXPECT_EQ(fit.parallelFraction, 0.0);
         EXPECT_DOUBLE_EQ(fit.speedupAt(8), 1.0);
@@ -89,7 +92,7 @@ TEST(Amdahl, NoPointPastOneWorkerDeterminesNothing)
 TEST(Amdahl, SlowdownsClampPToZero)
 {
     // Processes on a job smaller than their start-up: more workers, slower.
-    const AmdahlFit fit = fitAmdahl({{1, 0.6}, {2, 0.8}, {4, 0.7}});
+    const AmdahlFit fit = fitAmdahl({{1, 0.6}, {2, 0.8}, {4, 0.7}}, manyCores);
     EXPECT_TRUE(fit.determined);
     EXPECT_EQ(fit.parallelFraction, 0.0);
     EXPECT_DOUBLE_EQ(fit.speedupAt(4), 1.0);
@@ -98,7 +101,7 @@ TEST(Amdahl, SlowdownsClampPToZero)
 
 TEST(Amdahl, SuperlinearPointsClampPToOne)
 {
-    const AmdahlFit fit = fitAmdahl({{2, 2.3}, {4, 4.6}});
+    const AmdahlFit fit = fitAmdahl({{2, 2.3}, {4, 4.6}}, manyCores);
     EXPECT_EQ(fit.parallelFraction, 1.0);
     EXPECT_DOUBLE_EQ(fit.speedupAt(4), 4.0);
 }
@@ -109,7 +112,51 @@ TEST(Amdahl, UnusablePointsAreIgnored)
     points.push_back({8, 0.0}); // a failed run
     points.push_back({8, std::nan("")});
     points.push_back({0, 3.0});
-    const AmdahlFit fit = fitAmdahl(points);
+    const AmdahlFit fit = fitAmdahl(points, manyCores);
     EXPECT_NEAR(fit.parallelFraction, 0.75, 1e-9);
     EXPECT_NEAR(fit.rmsRelativeError, 0.0, 1e-9);
+}
+
+// Measured on 2 cores: past 2 workers the speed-up stays at S(2), whatever the workers. Fitting raw workers would take
+// the flat tail for a small p; the effective parallelism min(workers, cores) recovers the p that made the points.
+TEST(Amdahl, CoreCapFlattensTheCurveAndRecoversP)
+{
+    constexpr double p = 0.9;
+    constexpr int cores = 2;
+    std::vector<ScalingPoint> points;
+    for (int n = 1; n <= 8; ++n)
+        points.push_back({double(n), amdahlSpeedup(p, std::min(n, cores))});
+    const AmdahlFit fit = fitAmdahl(noisy(points, 0.01), cores);
+    ASSERT_TRUE(fit.determined);
+    EXPECT_NEAR(fit.parallelFraction, p, 0.02);
+    EXPECT_EQ(fit.cores, cores);
+    // The curve flattens at the core count: 8 workers on 2 cores are no faster than 2.
+    EXPECT_DOUBLE_EQ(fit.speedupAt(8), fit.speedupAt(2));
+    EXPECT_LT(fit.speedupAt(4), 2.0);
+    // Its uncertainty: small for points within 1 %, and p within a few standard errors of the truth.
+    ASSERT_TRUE(fit.parallelFractionError);
+    EXPECT_GT(*fit.parallelFractionError, 0.0);
+    EXPECT_LT(*fit.parallelFractionError, 0.02);
+    EXPECT_NEAR(fit.parallelFraction, p, 4 * *fit.parallelFractionError + 1e-9);
+}
+
+TEST(Amdahl, StandardErrorGrowsWithTheScatterAndIsZeroForExactPoints)
+{
+    const AmdahlFit exact = fitAmdahl(exactPoints(0.8, 8), manyCores);
+    ASSERT_TRUE(exact.parallelFractionError);
+    EXPECT_NEAR(*exact.parallelFractionError, 0.0, 1e-9);
+    const AmdahlFit slightly = fitAmdahl(noisy(exactPoints(0.8, 8), 0.02), manyCores);
+    const AmdahlFit very = fitAmdahl(noisy(exactPoints(0.8, 8), 0.10), manyCores);
+    ASSERT_TRUE(slightly.parallelFractionError && very.parallelFractionError);
+    EXPECT_GT(*very.parallelFractionError, 2 * *slightly.parallelFractionError);
+    // One point cannot say how far the points scatter.
+    EXPECT_FALSE(fitAmdahl({{4, 2.0}}, manyCores).parallelFractionError);
+}
+
+TEST(Amdahl, EffectiveParallelismIsTheWorkersUpToTheCores)
+{
+    EXPECT_EQ(effectiveParallelism(1, 2), 1.0);
+    EXPECT_EQ(effectiveParallelism(2, 2), 2.0);
+    EXPECT_EQ(effectiveParallelism(8, 2), 2.0);
+    EXPECT_EQ(effectiveParallelism(3, 0), 3.0); // no cap
 }

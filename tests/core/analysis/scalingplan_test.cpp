@@ -116,3 +116,24 @@ TEST(ScalingPlan, PointsAreSpeedUpsAgainstTheBaseline)
     EXPECT_TRUE(plan->points({cancelled, finishedIn(600)}).empty());
     EXPECT_TRUE(plan->points({}).empty());
 }
+
+TEST(ScalingPlan, CpuWorkCapsTheFitAtTheCoresWaitingWorkDoesNot)
+{
+    const auto cpu = planScaling(sweepable(ModelKind::Threads, WorkloadKind::Cpu, 8), 2);
+    ASSERT_TRUE(cpu);
+    EXPECT_EQ(cpu->cores, 2);
+    EXPECT_EQ(cpu->parallelismCap, 2);
+    // Sequential 1000 ms; 1 .. 4 workers as Amdahl's law with p = 0.8 on 2 cores gives them.
+    std::vector<RunResult> results {finishedIn(1000)};
+    for (int n : cpu->workerCounts)
+        results.push_back(finishedIn(1000 / amdahlSpeedup(0.8, std::min(n, 2))));
+    const AmdahlFit fit = cpu->fit(results);
+    EXPECT_NEAR(fit.parallelFraction, 0.8, 1e-9);
+    EXPECT_EQ(fit.cores, 2);
+
+    // Waits overlap however many workers there are: no cap.
+    const auto sleep = planScaling(sweepable(ModelKind::EventLoop, WorkloadKind::Sleep, 64), 2);
+    ASSERT_TRUE(sleep);
+    EXPECT_EQ(sleep->parallelismCap, 0);
+    EXPECT_EQ(sleep->fit({finishedIn(1000), finishedIn(1000)}).cores, 0);
+}

@@ -43,13 +43,18 @@ TEST(SweepView, MeasuresOnePointPerWorkerCountAndFitsAmdahl)
     EXPECT_GE(fit.parallelFraction, 0.0);
     EXPECT_LE(fit.parallelFraction, 1.0);
 
-    EXPECT_EQ(test::child<SpeedupPlot>(view, "sweepPlot")->pointCount(), 4);
-    const QString fitText = test::child<SpeedupPlot>(view, "sweepPlot")->fitText();
-    EXPECT_EQ(fitText, QStringLiteral("Amdahl fit: p = %1").arg(fit.parallelFraction, 0, 'f', 2));
+    const SpeedupPlot* plot = test::child<SpeedupPlot>(view, "sweepPlot");
+    EXPECT_EQ(plot->pointCount(), 4);
+    const QString fitText = plot->fitText();
+    ASSERT_TRUE(fit.parallelFractionError); // four points: their scatter gives p's standard error
+    EXPECT_EQ(fitText,
+        QStringLiteral("Amdahl fit: p = %1 ± %2")
+            .arg(fit.parallelFraction, 0, 'f', 2)
+            .arg(*fit.parallelFractionError, 0, 'f', 2));
     // The legend says it: the fitted curve is named with p.
     bool named = false;
-    for (int i = 0; i < test::child<SpeedupPlot>(view, "sweepPlot")->graphCount(); ++i)
-        named = named || test::child<SpeedupPlot>(view, "sweepPlot")->graph(i)->name() == fitText;
+    for (int i = 0; i < plot->graphCount(); ++i)
+        named = named || plot->graph(i)->name() == fitText;
     EXPECT_TRUE(named);
     EXPECT_EQ(view.stepLabel(3), QStringLiteral("Threads, 3 workers"));
     EXPECT_EQ(view.stepLabel(1), QStringLiteral("Threads, 1 worker"));
