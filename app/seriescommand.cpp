@@ -5,6 +5,7 @@
 #include "app/seriesreport.h"
 #include "core/analysis/compareplan.h"
 #include "core/analysis/scalingplan.h"
+#include "core/python/exampleknobs.h"
 #include "core/run/modellabel.h"
 #include "core/run/runoptions.h"
 #include "core/run/seriesrunner.h"
@@ -90,7 +91,10 @@ std::optional<SeriesPlan> planSeries(const QCommandLineParser& parser, const Sce
     const QLocale english(QLocale::English);
     for (std::size_t i = 0; i < scenario->steps.size(); ++i) {
         QString stepError;
-        const auto step = runConfigFromOptions(parser, &stepError, scenario->steps[i].config);
+        auto step = runConfigFromOptions(parser, &stepError, scenario->steps[i].config);
+        // A real-CPython step's example gets the settings it reads as they are after the command line's overrides.
+        if (step && step->python && exampleKnobs(step->python->script))
+            step->python->arguments = exampleArguments(step->python->script, *step);
         if (!step) {
             *error = QStringLiteral("%1 (step %2 of scenario %3: %4)")
                          .arg(stepError)

@@ -3,6 +3,7 @@
 #include "core/analysis/speedup.h"
 #include "core/export/runsummaryjson.h"
 #include "core/run/modellabel.h"
+#include "core/scenario/realstepnumbers.h"
 
 #include <QJsonArray>
 #include <QJsonValue>
@@ -102,10 +103,15 @@ QString scenarioFooterText(const Scenario& scenario, const QStringList& labels, 
             [&](const RunSummary& summary) { return times(speedupOver(sequential->summary, summary)); }},
         {QStringLiteral("resume p50"), [](const RunSummary& summary) { return summary.resumeLatencyMs.count > 0; },
             [](const RunSummary& summary) {
-                return QString::number(summary.resumeLatencyMs.p50, 'f', 2) + QStringLiteral(" ms");
+                // A real-CPython row has no resumes measured: its own numbers are in the explanation.
+                return summary.resumeLatencyMs.count > 0
+                    ? QString::number(summary.resumeLatencyMs.p50, 'f', 2) + QStringLiteral(" ms")
+                    : QStringLiteral("-");
             }},
         {QStringLiteral("round trips"), [](const RunSummary& summary) { return summary.roundTrips.has_value(); },
-            [](const RunSummary& summary) { return QString::number(summary.roundTrips.value_or(0)); }},
+            [](const RunSummary& summary) {
+                return summary.roundTrips ? QString::number(*summary.roundTrips) : QStringLiteral("-");
+            }},
         {QStringLiteral("lost updates"), [](const RunSummary& summary) { return summary.counter.has_value(); },
             [](const RunSummary& summary) {
                 return summary.counter ? QString::number(summary.counter->lost()) : QStringLiteral("-");
@@ -140,8 +146,19 @@ QString scenarioFooterText(const Scenario& scenario, const QStringList& labels, 
             row << column->value(summary);
         rows.push_back(row);
     }
+    // Every step ran (not one --model of it): each real-CPython step's numbers beside its emulated step's.
+    QString real;
+    if (results.size() == scenario.steps.size()) {
+        std::vector<std::optional<RunSummary>> summaries;
+        for (const RunResult& result : results)
+            summaries.push_back(outcome(result.summary).isEmpty() ? std::optional(result.summary) : std::nullopt);
+        for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
+            if (!scenario.steps[i].explanation.en.isEmpty() && summaries[i])
+                real += QStringLiteral("\n\n") + realStepText(scenario, i, summaries, english);
+        }
+    }
     return QStringLiteral("\n") + alignedTable(rows) + QStringLiteral("\nWhat it shows\n")
-        + scenario.text(Scenario::Field::Explanation, english) + QStringLiteral("\n\nWhat to look at\n")
+        + scenario.text(Scenario::Field::Explanation, english) + real + QStringLiteral("\n\nWhat to look at\n")
         + scenario.text(Scenario::Field::LookAt, english) + QLatin1Char('\n');
 }
 

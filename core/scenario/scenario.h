@@ -5,6 +5,7 @@
 
 #include <QLocale>
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace conlab {
@@ -14,6 +15,12 @@ struct ScenarioStep
     RunConfig config; // the scenario's workload with the step's model and overrides, normalized and valid
     // From the file; empty when it has none, and the step is then named by its model (Scenario::stepLabel()).
     LocalizedText label;
+    // A real-CPython step (model python, a shipped example): what to say once it ran, with the numbers of this run
+    // filled in (realStepText()); the emulated step whose numbers go beside the real ones; the real step whose wall
+    // time its speed-up is measured against. Empty and absent on an emulated step.
+    LocalizedText explanation;
+    std::optional<std::size_t> beside;
+    std::optional<std::size_t> baseline;
 };
 
 // One lesson: the question to ask before running, the models to click through on one workload, and what to say and

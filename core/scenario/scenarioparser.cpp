@@ -1,5 +1,7 @@
 #include "core/scenario/scenarioparser.h"
 
+#include "core/python/exampleknobs.h"
+#include "core/python/examplescripts.h"
 #include "core/run/runoptions.h"
 #include "core/util/enumkey.h"
 
@@ -12,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace conlab {
 namespace {
@@ -22,8 +25,12 @@ const QStringList workloadKeys {QStringLiteral("kind"), QStringLiteral("tasks"),
     QStringLiteral("cpu_ms"), QStringLiteral("io_ms"), QStringLiteral("phases"), QStringLiteral("increments"),
     QStringLiteral("lock"), QStringLiteral("yield_between"), QStringLiteral("switch_interval_ms"),
     QStringLiteral("sample_hz")};
-const QStringList stepOnlyKeys {
-    QStringLiteral("model"), QStringLiteral("gil"), QStringLiteral("offload"), QStringLiteral("label")};
+const QStringList stepOnlyKeys {QStringLiteral("model"), QStringLiteral("gil"), QStringLiteral("offload"),
+    QStringLiteral("label"), QStringLiteral("script"), QStringLiteral("explanation"), QStringLiteral("beside"),
+    QStringLiteral("baseline")};
+// A step's keys that are not run settings: readStep() reads them itself.
+const QStringList stepTextKeys {QStringLiteral("label"), QStringLiteral("script"), QStringLiteral("explanation"),
+    QStringLiteral("beside"), QStringLiteral("baseline")};
 const QStringList topKeys {QStringLiteral("order"), QStringLiteral("title"), QStringLiteral("question"),
     QStringLiteral("explanation"), QStringLiteral("look_at"), QStringLiteral("workload"), QStringLiteral("steps")};
 
@@ -84,6 +91,8 @@ private:
     bool readSetting(const QString& key, const QJsonValue& value, const QString& path, RunConfig& config);
     bool readStep(const QJsonValue& value, const QString& path, ScenarioStep& step);
     bool checkConfig(const RunConfig& config, const QJsonObject* step, const QString& stepPath);
+    bool readPythonStep(const QJsonObject& object, const QString& path, ScenarioStep& step);
+    bool checkStepRefs(const Scenario& scenario, const QJsonArray& steps);
 
     QString m_fileName;
     QString m_error;
@@ -164,7 +173,7 @@ bool ScenarioReader::readSetting(const QString& key, const QJsonValue& value, co
     if (key == QLatin1String("kind"))
         return choice(QStringLiteral("workload"), allWorkloadKinds, workloadKey, config.workload.kind);
     if (key == QLatin1String("model"))
-        return choice(QStringLiteral("model"), emulatedModelKinds, modelKey, config.model);
+        return choice(QStringLiteral("model"), allModelKinds, modelKey, config.model);
     if (key == QLatin1String("offload"))
         return choice(QStringLiteral("executor"), allOffloadKinds, offloadKey, config.offload);
     if (key == QLatin1String("tasks"))
@@ -210,8 +219,70 @@ bool ScenarioReader::checkConfig(const RunConfig& config, const QJsonObject* ste
         if (const auto misplaced = misplacedOption(isSet, config))
             return fail(where(misplaced->option), misplaced->text.english());
     }
-    if (const auto problem = config.problem())
+    // A lesson is read where no interpreter may be installed: its real-CPython step says so when it is run, as the
+    // window and `conlab run` do, and the emulated steps still work.
+    if (const auto problem = config.problem(); problem && problem->option != QLatin1String("python"))
         return fail(where(problem->option), problem->text.english());
+    return true;
+}
+
+// model "python": "script" names the shipped example, which gets the workload's settings it reads as arguments.
+bool ScenarioReader::readPythonStep(const QJsonObject& object, const QString& path, ScenarioStep& step)
+{
+    const QJsonValue script = object.value(QLatin1String("script"));
+    const QString scriptPath = script.isString() ? exampleScriptPath(script.toString()) : QString();
+    if (step.config.model != ModelKind::Python) {
+        for (const char* key : {"script", "explanation", "beside", "baseline"}) {
+            if (object.contains(QLatin1String(key)))
+                return fail(path + QLatin1Char('.') + QLatin1String(key),
+                    QStringLiteral("only a real-CPython step (\"model\": \"python\") has it"));
+        }
+        return true;
+    }
+    if (scriptPath.isEmpty())
+        return fail(path + QStringLiteral(".script"),
+            QStringLiteral("%1 (choose %2)")
+                .arg(script.isUndefined() ? QStringLiteral("missing")
+                                          : QStringLiteral("unknown example ") + shown(script),
+                    exampleScriptNames().join(QLatin1Char('|'))));
+    step.config.python = PythonScript {scriptPath, {}, {}};
+    step.config.python->arguments = exampleArguments(scriptPath, step.config);
+    if (object.contains(QLatin1String("explanation"))
+        && !readText(
+            object.value(QLatin1String("explanation")), path + QStringLiteral(".explanation"), step.explanation))
+        return false;
+    for (const auto& [key, out] :
+        {std::pair {QStringLiteral("beside"), &step.beside}, std::pair {QStringLiteral("baseline"), &step.baseline}}) {
+        if (!object.contains(key))
+            continue;
+        const auto index = wholeNumber<std::size_t>(object.value(key));
+        if (!index)
+            return fail(path + QLatin1Char('.') + key,
+                QStringLiteral("expected a step's index (from 0), got %1").arg(shown(object.value(key))));
+        *out = *index;
+    }
+    return true;
+}
+
+// "beside" names an emulated step, "baseline" a real one: the numbers set side by side must exist.
+bool ScenarioReader::checkStepRefs(const Scenario& scenario, const QJsonArray& steps)
+{
+    for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
+        const ScenarioStep& step = scenario.steps[i];
+        for (const auto& [key, index, python] : {std::tuple {QStringLiteral("beside"), step.beside, false},
+                 std::tuple {QStringLiteral("baseline"), step.baseline, true}}) {
+            if (!index)
+                continue;
+            const QString path = QStringLiteral("steps[%1].%2").arg(i).arg(key);
+            if (*index >= scenario.steps.size() || *index == i
+                || (scenario.steps[*index].config.model == ModelKind::Python) != python)
+                return fail(path,
+                    QStringLiteral("expected the index of another %1 step, from 0 to %2, got %3")
+                        .arg(python ? QStringLiteral("real-CPython") : QStringLiteral("emulated"))
+                        .arg(steps.size() - 1)
+                        .arg(shown(steps.at(qsizetype(i)).toObject().value(key))));
+        }
+    }
     return true;
 }
 
@@ -226,17 +297,17 @@ bool ScenarioReader::readStep(const QJsonValue& value, const QString& path, Scen
         return false;
     if (!object.contains(QLatin1String("model")))
         return fail(path + QStringLiteral(".model"),
-            QStringLiteral("missing (choose %1)").arg(enumKeys(emulatedModelKinds, modelKey).join(QLatin1Char('|'))));
+            QStringLiteral("missing (choose %1)").arg(enumKeys(allModelKinds, modelKey).join(QLatin1Char('|'))));
     RunConfig config = m_base;
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() != QLatin1String("label")
+        if (!stepTextKeys.contains(it.key())
             && !readSetting(it.key(), it.value(), path + QLatin1Char('.') + it.key(), config))
             return false;
     }
     config = config.normalized();
-    if (!checkConfig(config, &object, path))
-        return false;
     step.config = config;
+    if (!readPythonStep(object, path, step) || !checkConfig(step.config, &object, path))
+        return false;
     if (object.contains(QLatin1String("label")))
         return readText(object.value(QLatin1String("label")), path + QStringLiteral(".label"), step.label);
     // No label: Scenario::stepLabel() names the step by its model, in the UI's language when it is asked.
@@ -323,6 +394,8 @@ std::optional<Scenario> ScenarioReader::read(const QByteArray& json)
             return std::nullopt;
         scenario.steps.push_back(step);
     }
+    if (!checkStepRefs(scenario, stepArray))
+        return std::nullopt;
     return scenario;
 }
 

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <csignal>
@@ -234,4 +235,30 @@ TEST(PythonProcessCli, TheTraceFileKeepsTheScriptsSource)
     EXPECT_EQ(*saved->scriptSource, QStringLiteral("print('from the script')  # kept\n"));
     ASSERT_TRUE(saved->summary && saved->summary->python);
     EXPECT_TRUE(saved->summary->python->stdoutText.contains(QStringLiteral("from the script")));
+}
+
+// `conlab run --scenario` runs a lesson's real-CPython step with the rest, and its explanation quotes the real and the
+// emulated wall times of this run. process-cost: 16 tasks of 3 ms, its real step eight CPython processes.
+TEST(PythonProcessCli, AScenarioRunsItsRealCPythonStepAndQuotesBothNumbers)
+{
+    CONLAB_REQUIRE_PYTHON();
+    const CliResult json = runConlab(runArgs({QStringLiteral("--scenario"), QStringLiteral("process-cost"),
+        QStringLiteral("--tasks"), QStringLiteral("4"), QStringLiteral("--json")}));
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const QJsonArray runs = QJsonDocument::fromJson(json.out).object()[QLatin1String("runs")].toArray();
+    ASSERT_EQ(runs.size(), 5) << json.out.toStdString();
+    const QJsonObject real = runs[4].toObject();
+    EXPECT_EQ(real[QLatin1String("model")].toString(), QStringLiteral("python")) << json.out.toStdString();
+    EXPECT_EQ(real[QLatin1String("script_exit_code")].toInt(-1), 0);
+    // The command line's --tasks reaches the example as its argument.
+    EXPECT_TRUE(real[QLatin1String("stdout_tail")].toString().contains(QStringLiteral("tasks=4")))
+        << real[QLatin1String("stdout_tail")].toString().toStdString();
+
+    const CliResult text = runConlab(runArgs({QStringLiteral("--scenario"), QStringLiteral("process-cost")}));
+    ASSERT_EQ(text.exitCode, 0) << text.err.toStdString();
+    const QString out = QString::fromUtf8(text.out);
+    const QRegularExpression quoted(QStringLiteral(
+        R"(Real CPython: eight worker processes took ([\d,]+) ms for 48 ms of work\. Emulated processes: ([\d,]+) ms)"));
+    EXPECT_TRUE(quoted.match(out).hasMatch()) << out.toStdString();
+    EXPECT_TRUE(out.contains(QStringLiteral("CPython, 8 processes"))) << out.toStdString();
 }

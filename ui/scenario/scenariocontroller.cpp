@@ -196,8 +196,10 @@ void ScenarioController::onRunFinished(const RunResult& result)
         return;
     m_progress.running.reset();
     if (isComplete(result.summary)) {
-        if (const auto step = matchingStep(*m_scenario, result.summary.config, m_progress.current))
+        if (const auto step = matchingStep(*m_scenario, result.summary.config, m_progress.current)) {
             m_progress.wallMs[*step] = result.summary.wallMs;
+            m_progress.summaries[*step] = result.summary;
+        }
     }
     update();
 }

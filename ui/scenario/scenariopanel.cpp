@@ -1,5 +1,6 @@
 #include "ui/scenario/scenariopanel.h"
 
+#include "core/scenario/realstepnumbers.h"
 #include "ui/window/durationtext.h"
 #include "ui/window/flowlayout.h"
 #include "ui/window/verticalscrollarea.h"
@@ -201,13 +202,25 @@ void ScenarioPanel::retranslateUi()
         return;
     m_title->setText(m_scenario->text(Scenario::Field::Title));
     m_question->setText(m_scenario->text(Scenario::Field::Question));
-    m_explanation->setText(m_scenario->text(Scenario::Field::Explanation));
+    m_explanation->setText(explanationText());
     m_lookAt->setText(m_scenario->text(Scenario::Field::LookAt));
     for (std::size_t i = 0; i < m_steps.size(); ++i) {
         m_steps[i].marker->setText(stepMarker(i));
         m_steps[i].text->setText(stepText(i));
     }
     m_status->setText(statusText());
+}
+
+QString ScenarioPanel::explanationText() const
+{
+    // Each real-CPython step that ran adds its paragraph: its numbers from this run beside the emulated step's.
+    QStringList paragraphs {m_scenario->text(Scenario::Field::Explanation)};
+    for (std::size_t i = 0; i < m_scenario->steps.size(); ++i) {
+        if (!m_scenario->steps[i].explanation.en.isEmpty() && i < m_progress.summaries.size()
+            && m_progress.summaries[i])
+            paragraphs << realStepText(*m_scenario, i, m_progress.summaries);
+    }
+    return paragraphs.join(QStringLiteral("\n\n"));
 }
 
 QString ScenarioPanel::stepMarker(std::size_t index) const

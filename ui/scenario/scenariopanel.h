@@ -42,6 +42,7 @@ private:
     void rebuildSteps();
     // What is shown depends on the state: the question before a run, the explanation after it, the current step.
     void updateLayout();
+    QString explanationText() const;
     QString stepMarker(std::size_t index) const;
     QString stepText(std::size_t index) const;
     QString statusText() const;

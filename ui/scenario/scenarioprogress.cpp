@@ -10,6 +10,7 @@ ScenarioProgress ScenarioProgress::start(const Scenario& scenario)
 {
     ScenarioProgress progress;
     progress.wallMs.resize(scenario.steps.size());
+    progress.summaries.resize(scenario.steps.size());
     return progress;
 }
 

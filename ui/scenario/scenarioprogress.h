@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/run/runconfig.h"
+#include "core/run/runsummary.h"
 #include "core/scenario/scenario.h"
 
 #include <cstddef>
@@ -16,6 +17,8 @@ struct ScenarioProgress
     std::size_t current = 0;
     std::optional<std::size_t> running;
     std::vector<std::optional<double>> wallMs; // one per step
+    // Each step's last complete run, for the numbers a real-CPython step's explanation quotes (realStepText()).
+    std::vector<std::optional<RunSummary>> summaries;
 
     static ScenarioProgress start(const Scenario& scenario);
     bool explained() const;

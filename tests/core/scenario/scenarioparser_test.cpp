@@ -135,6 +135,50 @@ TEST(ParseScenario, ConvoyStepsAreNormalizedAsTheCommandLineDoes)
     EXPECT_EQ(scenario->steps[0].config.workers, convoyTasks);
 }
 
+namespace {
+
+QJsonObject withPythonStep(QJsonObject step)
+{
+    QJsonObject scenario = validScenario();
+    QJsonArray steps = scenario.value(QLatin1String("steps")).toArray();
+    steps.append(step);
+    scenario.insert(QStringLiteral("steps"), steps);
+    return scenario;
+}
+
+QJsonObject pythonStep()
+{
+    return QJsonObject {{QStringLiteral("model"), QStringLiteral("python")},
+        {QStringLiteral("script"), QStringLiteral("io_threads")}, {QStringLiteral("workers"), 4},
+        {QStringLiteral("beside"), 1},
+        {QStringLiteral("explanation"), text("Real: {real_wall_ms} ms.", "Настоящий: {real_wall_ms} мс.")}};
+}
+
+QJsonObject pythonStep(const char* key, const QJsonValue& value)
+{
+    QJsonObject step = pythonStep();
+    step.insert(QLatin1String(key), value);
+    return step;
+}
+
+} // namespace
+
+TEST(ParseScenario, APythonStepRunsTheShippedExampleWithTheWorkloadItReads)
+{
+    QString error;
+    const auto scenario = parseScenario(QStringLiteral("p.json"), bytes(withPythonStep(pythonStep())), &error);
+    ASSERT_TRUE(scenario) << error.toStdString();
+    const ScenarioStep& real = scenario->steps.back();
+    EXPECT_EQ(real.config.model, ModelKind::Python);
+    ASSERT_TRUE(real.config.python);
+    EXPECT_EQ(real.config.python->script, QStringLiteral(":/python/io_threads.py"));
+    EXPECT_EQ(
+        real.config.python->arguments.join(QLatin1Char(' ')), QStringLiteral("--tasks 16 --workers 4 --io-ms 20"));
+    EXPECT_EQ(real.beside, std::size_t(1));
+    EXPECT_FALSE(real.baseline);
+    EXPECT_EQ(real.explanation.text(QLocale(QLocale::Russian)), QStringLiteral("Настоящий: {real_wall_ms} мс."));
+}
+
 TEST_P(ParseScenarioRejects, WithTheFileAndTheField)
 {
     QString error;
@@ -167,7 +211,7 @@ INSTANTIATE_TEST_SUITE_P(Files, ParseScenarioRejects,
         Malformed {"UnknownTextKey", bytes(with(validScenario(), QStringLiteral("title.de"), QStringLiteral("Titel"))),
             "title.de: unknown key"},
         Malformed {"BadModel", bytes(with(validScenario(), QStringLiteral("steps[2].model"), QStringLiteral("thread"))),
-            "steps[2].model: unknown model 'thread' (choose sequential|processes|threads|eventloop)"},
+            "steps[2].model: unknown model 'thread' (choose sequential|processes|threads|eventloop|python)"},
         Malformed {"BadWorkloadKind",
             bytes(with(validScenario(), QStringLiteral("workload.kind"), QStringLiteral("gpu"))),
             "workload.kind: unknown workload 'gpu'"},
@@ -214,6 +258,16 @@ INSTANTIATE_TEST_SUITE_P(Files, ParseScenarioRejects,
         Malformed {"SwitchIntervalOnTheWorkloadWithANoGilStep",
             bytes(with(validScenario(), QStringLiteral("workload.switch_interval_ms"), 1)),
             "workload.switch_interval_ms: the switch interval belongs to the GIL"},
+        Malformed {"PythonWithoutScript",
+            bytes(withPythonStep(QJsonObject {{QStringLiteral("model"), QStringLiteral("python")}})),
+            "steps[3].script: missing (choose blocked_loop|"},
+        Malformed {"PythonUnknownExample", bytes(withPythonStep(pythonStep("script", QStringLiteral("gpu_threads")))),
+            "steps[3].script: unknown example 'gpu_threads'"},
+        Malformed {"ScriptOnAnEmulatedStep",
+            bytes(with(validScenario(), QStringLiteral("steps[1].script"), QStringLiteral("io_threads"))),
+            "steps[1].script: only a real-CPython step"},
+        Malformed {"BesideARealStep", bytes(withPythonStep(pythonStep("beside", 3))),
+            "steps[3].beside: expected the index of another emulated step, from 0 to 3, got 3"},
         Malformed {"OrderNotWhole", bytes(with(validScenario(), QStringLiteral("order"), QStringLiteral("first"))),
             "order: expected a whole number"}),
     [](const ::testing::TestParamInfo<Malformed>& instance) { return std::string(instance.param.name); });
