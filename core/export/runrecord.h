@@ -172,6 +172,7 @@ template <typename Io, runrecord::Describes<RunSummary> Summary> void describeFi
     io.field("cores", summary.cores);
     io.field("usable_cores", summary.usableCores);
     io.field("other_load_percent", summary.otherLoadPercent);
+    io.field("migrations", summary.migrations);
     io.field("iterations_per_ms", summary.iterationsPerMs);
     io.field("cancelled", summary.cancelled);
     io.field("error", summary.error);

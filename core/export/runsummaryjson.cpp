@@ -200,6 +200,8 @@ QJsonObject runSummaryToJson(const RunSummary& summary)
     json.insert(QStringLiteral("iterations_per_ms"),
         std::isfinite(summary.iterationsPerMs) ? QJsonValue(summary.iterationsPerMs) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("overlapping_segments"), qint64(summary.overlappingSegments));
+    if (summary.migrations)
+        json.insert(QStringLiteral("migrations"), qint64(*summary.migrations));
     json.insert(QStringLiteral("cancelled"), summary.cancelled);
     if (!summary.error.isEmpty())
         json.insert(QStringLiteral("error"), summary.error);
@@ -277,6 +279,8 @@ QString runSummaryText(const RunSummary& summary)
                     *summary.otherLoadPercent > otherLoadWarningPercent
                         ? QStringLiteral(": these times are not the model's alone")
                         : QString()));
+    if (summary.migrations)
+        rows.emplace_back(QStringLiteral("core changes"), QString::number(*summary.migrations));
     if (summary.startupMs > 0)
         rows.emplace_back(QStringLiteral("start-up"), ms(summary.startupMs));
     if (!summary.workerPeakRssMb.empty())

@@ -72,6 +72,25 @@ std::int64_t overlappingSegments(const Trace& trace)
     return overlaps;
 }
 
+std::int64_t coreMigrations(const Trace& trace)
+{
+    std::int64_t migrations = 0;
+    const auto lanes = segmentsByLane(trace);
+    for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+        if (trace.lanes[lane].kind == LaneKind::Gil)
+            continue;
+        int core = -1;
+        for (const Segment& segment : lanes[lane]) {
+            if (!isRunning(segment.state) || segment.core < 0)
+                continue;
+            if (core >= 0 && segment.core != core)
+                ++migrations;
+            core = segment.core;
+        }
+    }
+    return migrations;
+}
+
 double startupMs(const Trace& trace)
 {
     std::int64_t first = 0;
@@ -130,6 +149,7 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
     summary.gilSwitches = engine.gilSwitches;
     summary.gilDropRequests = engine.gilDropRequests;
     summary.overlappingSegments = overlappingSegments(trace);
+    summary.migrations = coreMigrations(trace);
     if (summary.overlappingSegments > 0)
         summary.notes << QString::fromLatin1(QT_TRANSLATE_NOOP("conlab::RunNote",
             "some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of "

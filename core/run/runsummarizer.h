@@ -20,6 +20,11 @@ double startupMs(const Trace& trace);
 // model that records overlapping states is caught rather than drawn as a staircase.
 std::int64_t overlappingSegments(const Trace& trace);
 
+// How often a worker's running segments changed core: each pair of consecutive running segments of one lane (idle
+// or waiting time between them included) on different known cores is one migration. GIL lanes, which draw a holder
+// rather than a thread, and segments of unknown core do not count.
+std::int64_t coreMigrations(const Trace& trace);
+
 // Nearest-rank percentiles; an empty input gives all zeros.
 LatencyStats latencyStats(std::vector<double> samplesMs);
 

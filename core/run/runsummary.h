@@ -69,6 +69,9 @@ struct RunSummary
     std::uint64_t gilDropRequests = 0;
     // Segments that begin before the previous one of their lane ended: 0 unless a model records wrongly.
     std::int64_t overlappingSegments = 0;
+    // Times a running worker changed core (coreMigrations()): what the Cores view shows as a worker's colour moving
+    // between core lanes. Absent in runs saved before it was recorded.
+    std::optional<std::int64_t> migrations;
     std::optional<PythonRunFacts> python; // the python model: the interpreter, its observation, how the script ended
     // Plain sentences for what the numbers alone would not say, e.g. that --gil changes nothing for processes.
     QStringList notes;

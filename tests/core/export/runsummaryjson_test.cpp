@@ -96,6 +96,16 @@ TEST(RunSummaryJson, WritesConfigurationAndResults)
     EXPECT_FALSE(json.value(QStringLiteral("cancelled")).toBool(true));
 }
 
+// Written only where the run counted it: a run saved before migrations were counted does not claim 0.
+TEST(RunSummaryJson, WritesMigrationsWhenCounted)
+{
+    RunSummary summary = sampleSummary();
+    EXPECT_FALSE(runSummaryToJson(summary).contains(QStringLiteral("migrations")));
+    summary.migrations = 7;
+    EXPECT_EQ(runSummaryToJson(summary).value(QStringLiteral("migrations")).toInteger(-1), 7);
+    EXPECT_TRUE(runSummaryText(summary).contains(QStringLiteral("core changes")));
+}
+
 TEST(RunSummaryJson, WritesEveryStateRounded)
 {
     const QJsonObject states = runSummaryToJson(sampleSummary()).value(QStringLiteral("state_ms")).toObject();

@@ -1,6 +1,7 @@
 #include "core/models/cpuphase.h"
 #include "core/models/lanewriter.h"
 #include "core/run/canceltoken.h"
+#include "core/run/runsummarizer.h"
 #include "core/sampling/usablecores.h"
 #include "core/trace/monotonicclock.h"
 #include "core/trace/tracerecorder.h"
@@ -8,9 +9,13 @@
 #include "tests/core/testrun.h"
 #include "tests/pinnedcore.h"
 
+#include <atomic>
+#include <chrono>
 #include <gtest/gtest.h>
 #include <limits>
+#include <pthread.h>
 #include <sched.h>
+#include <set>
 #include <sys/resource.h>
 #include <thread>
 
@@ -127,4 +132,54 @@ TEST(CpuPhase, OversubscribedWorkerProcessesRecordReady)
     const double ready = result.summary.stateMs[std::size_t(TaskState::Ready)];
     EXPECT_LE(running, 1.05 * result.summary.cpuMs) << "running " << running << " ms, CPU " << result.summary.cpuMs;
     EXPECT_GT(ready, 0.2 * running) << "ready " << ready << " ms, running " << running << " ms";
+}
+
+// A thread moved to another core in the middle of a CPU phase (its affinity changed under it, as the scheduler moves
+// a thread on its own) ends up with running segments on both cores, and the summary counts the move.
+TEST(CpuPhase, SplitsTheRunningSegmentWhenTheThreadMigrates)
+{
+    cpu_set_t allowed;
+    CPU_ZERO(&allowed);
+    sched_getaffinity(0, sizeof(allowed), &allowed);
+    std::vector<int> cpus;
+    for (int cpu = 0; cpu < CPU_SETSIZE && cpus.size() < 2; ++cpu) {
+        if (CPU_ISSET(cpu, &allowed))
+            cpus.push_back(cpu);
+    }
+    if (cpus.size() < 2)
+        GTEST_SKIP() << "needs two usable cores to move a thread between, this process may use one";
+
+    TraceRecorder recorder({LaneInfo {QStringLiteral("thread 0"), LaneKind::Thread}});
+    const double perMs = kernelIterationsPerMs();
+    const CancelToken cancel;
+    const CpuPhaseOptions options {std::max<std::int64_t>(1, std::llround(perMs * 0.05))};
+    std::atomic<bool> started {false};
+    std::thread worker([&] {
+        const test::PinnedToOneCore pin(cpus[0]);
+        LaneWriter lane(recorder, 0);
+        std::uint64_t state = 1;
+        started = true;
+        runCpuPhase(lane, state, std::llround(perMs * 80), 0, cancel, options);
+    });
+    while (!started)
+        std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    cpu_set_t other;
+    CPU_ZERO(&other);
+    CPU_SET(cpus[1], &other);
+    ASSERT_EQ(pthread_setaffinity_np(worker.native_handle(), sizeof(other), &other), 0);
+    worker.join();
+
+    Trace trace;
+    trace.lanes = {LaneInfo {QStringLiteral("thread 0"), LaneKind::Thread}};
+    trace.segments = recorder.drain();
+    std::set<int> runningCores;
+    for (const Segment& segment : trace.segments) {
+        if (segment.state == TaskState::Running)
+            runningCores.insert(segment.core);
+    }
+    EXPECT_TRUE(runningCores.count(cpus[0]) && runningCores.count(cpus[1]))
+        << "running on " << runningCores.size() << " distinct cores in " << trace.segments.size() << " segments";
+    EXPECT_EQ(runningCores.count(-1), 0u) << "every running segment knows its core";
+    EXPECT_GE(coreMigrations(trace), 1);
 }

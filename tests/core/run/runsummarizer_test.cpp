@@ -66,3 +66,32 @@ TEST(RunSummarizer, CountsAndNotesOverlappingSegments)
     EXPECT_EQ(overlappingSegments(clean), 0);
     EXPECT_TRUE(summarizeRun(RunConfig {}, clean, EngineResult {}).notes.isEmpty());
 }
+
+// A migration is a running worker seen on another core than its previous running segment, across any wait between
+// them; unknown cores and the GIL lane (which draws a holder, not a thread) are not migrations.
+TEST(RunSummarizer, CountsCoreChangesOfRunningWorkers)
+{
+    const auto on = [](Segment segment, int core) {
+        segment.core = std::int8_t(core);
+        return segment;
+    };
+    Trace trace;
+    trace.lanes = {LaneInfo {QStringLiteral("a"), LaneKind::Thread}, LaneInfo {QStringLiteral("b"), LaneKind::Thread},
+        LaneInfo {QStringLiteral("GIL"), LaneKind::Gil}};
+    trace.segments = {
+        on(seg(0, 0, TaskState::Running, 0, 5), 0),
+        on(seg(0, 0, TaskState::Ready, 5, 9), -1),
+        on(seg(0, 0, TaskState::Running, 9, 12), 1), // 1: moved while it waited
+        on(seg(0, 0, TaskState::Running, 12, 14), -1), // unknown: neither a move nor the end of one
+        on(seg(0, 1, TaskState::Running, 20, 30), 0), // 2: another task, the same thread
+        // Lane b, recorded out of order: cores 1, 1, 0 in time order.
+        on(seg(1, 2, TaskState::Running, 10, 20), 0), // 3
+        on(seg(1, 2, TaskState::Running, 0, 5), 1),
+        on(seg(1, 2, TaskState::WaitingIo, 5, 7), 0),
+        on(seg(1, 2, TaskState::Running, 7, 10), 1),
+        on(seg(2, 0, TaskState::Running, 0, 10), 0),
+        on(seg(2, 1, TaskState::Running, 10, 20), 1),
+    };
+    EXPECT_EQ(coreMigrations(trace), 3);
+    EXPECT_EQ(summarizeRun(RunConfig {}, trace, EngineResult {}).migrations, 3);
+}
