@@ -136,6 +136,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     m_uiLatency = row(QT_TR_NOOP("UI latency"));
     m_counter = row(QT_TR_NOOP("Counter"));
     m_roundTrips = row(QT_TR_NOOP("Round trips"));
+    m_migrations = row(QT_TR_NOOP("Core changes"));
+    m_migrations->setObjectName(QStringLiteral("migrationsValue"));
     m_gil = row(QT_TR_NOOP("GIL"));
     m_python = row(QT_TR_NOOP("Python"));
     m_gilShare = row(QT_TR_NOOP("GIL share"));
@@ -190,6 +192,8 @@ void MetricsPanel::retranslateUi()
     m_counter->setToolTip(tr("What the shared counter holds at the end, against what every task added: the "
                              "difference is updates lost to races"));
     m_roundTrips->setToolTip(tr("Convoy: round trips the I/O task completed while the CPU-bound task ran"));
+    m_migrations->setToolTip(tr("How often the operating system moved a running worker to another core (press C "
+                                "for the Cores view)"));
     m_gil->setToolTip(tr("How often the GIL changed hands, and how often a waiting thread asked the holder to drop "
                          "it after the switch interval"));
     m_python->setToolTip(tr("The interpreter that ran the script, and how conlab watched it: its GIL read from the "
@@ -407,6 +411,9 @@ void MetricsPanel::fillResult()
     if (summary.roundTrips)
         m_roundTrips->setText(QLocale().toString(*summary.roundTrips));
     setRowVisible(m_roundTrips, summary.roundTrips.has_value());
+    if (summary.migrations)
+        m_migrations->setText(QLocale().toString(qlonglong(*summary.migrations)));
+    setRowVisible(m_migrations, summary.migrations.has_value());
     const bool gil = summary.config.gil && choice.model != ModelKind::Processes;
     m_gil->setText(tr("%1 hand-overs\n%2 drop requests").arg(summary.gilSwitches).arg(summary.gilDropRequests));
     setRowVisible(m_gil, gil);
@@ -580,7 +587,7 @@ void MetricsPanel::showRowsOf(bool trace)
     for (QLabel* value :
         {m_wall, m_cpu, m_speedup, m_efficiency, m_memory, m_startup, m_resume, m_tasks, m_checksum, m_uiLatency})
         setRowVisible(value, !trace);
-    for (QLabel* value : {m_counter, m_roundTrips, m_gil, m_python, m_gilShare, m_exit, m_output})
+    for (QLabel* value : {m_counter, m_roundTrips, m_migrations, m_gil, m_python, m_gilShare, m_exit, m_output})
         setRowVisible(value, false);
     for (QLabel* value : {m_traceFile, m_traceLanes, m_traceSegments, m_traceCounters, m_traceSpan, m_traceLeftOut})
         setRowVisible(value, trace);
@@ -591,7 +598,7 @@ void MetricsPanel::setValuesTo(const QString& placeholder)
     for (QLabel* value :
         {m_wall, m_cpu, m_speedup, m_efficiency, m_memory, m_startup, m_resume, m_tasks, m_checksum, m_uiLatency})
         value->setText(placeholder);
-    for (QLabel* value : {m_counter, m_roundTrips, m_gil, m_python, m_gilShare, m_exit, m_output})
+    for (QLabel* value : {m_counter, m_roundTrips, m_migrations, m_gil, m_python, m_gilShare, m_exit, m_output})
         setRowVisible(value, false);
 }
 

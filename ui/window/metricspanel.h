@@ -117,6 +117,7 @@ private:
     QLabel* m_uiLatency = nullptr;
     QLabel* m_counter = nullptr;
     QLabel* m_roundTrips = nullptr;
+    QLabel* m_migrations = nullptr;
     QLabel* m_gil = nullptr;
     QLabel* m_python = nullptr;
     QLabel* m_gilShare = nullptr;
