@@ -22,7 +22,7 @@ std::optional<QByteArray> readSmallFile(const QString& path)
 
 } // namespace
 
-int affinityCores()
+std::vector<int> affinityCpus()
 {
     // A fixed cpu_set_t holds 1024 CPUs; a machine with more needs a bigger mask, grown until the kernel accepts it.
     for (int cpus = CPU_SETSIZE; cpus <= (1 << 20); cpus *= 2) {
@@ -32,14 +32,23 @@ int affinityCores()
         const std::size_t size = CPU_ALLOC_SIZE(static_cast<std::size_t>(cpus));
         CPU_ZERO_S(size, set);
         const int status = sched_getaffinity(0, size, set);
-        const int count = status == 0 ? CPU_COUNT_S(size, set) : 0;
+        std::vector<int> ids;
+        for (int cpu = 0; status == 0 && cpu < cpus; ++cpu) {
+            if (CPU_ISSET_S(static_cast<std::size_t>(cpu), size, set))
+                ids.push_back(cpu);
+        }
         CPU_FREE(set);
         if (status == 0)
-            return std::max(1, count);
+            return ids;
         if (errno != EINVAL)
             break;
     }
-    return 1;
+    return {};
+}
+
+int affinityCores()
+{
+    return std::max(1, int(affinityCpus().size()));
 }
 
 std::optional<int> cpuMaxCores(const QByteArray& text)

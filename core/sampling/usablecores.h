@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <optional>
+#include <vector>
 
 namespace conlab {
 
@@ -15,6 +16,10 @@ int usableCores();
 
 // The CPUs of the affinity mask alone (at least 1).
 int affinityCores();
+
+// Which CPUs the affinity mask holds, in ascending order: the cores the Cores view gives a lane each. Empty when the
+// mask cannot be read.
+std::vector<int> affinityCpus();
 
 // The quota of the cgroup v2 `cpu.max` file's text ("150000 100000": 1.5 CPUs) rounded up: 2. nullopt for "max"
 // (no limit) and for a text that is not a quota.

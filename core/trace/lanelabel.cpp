@@ -15,12 +15,14 @@ struct LaneName
 };
 
 // Longest prefix first: "executor thread" before "thread".
-constexpr std::array<LaneName, 5> laneNames {{
+constexpr std::array<LaneName, 6> laneNames {{
     {"executor thread", QT_TRANSLATE_NOOP("conlab::LaneLabel", "executor thread %1")},
     {"executor process", QT_TRANSLATE_NOOP("conlab::LaneLabel", "executor process %1")},
     {"thread", QT_TRANSLATE_NOOP("conlab::LaneLabel", "thread %1")},
     {"process", QT_TRANSLATE_NOOP("conlab::LaneLabel", "process %1")},
     {"slot", QT_TRANSLATE_NOOP("conlab::LaneLabel", "slot %1")},
+    // The Cores view's lanes (corelanes.h): capitalised as Visual Studio's and perf's core views name them.
+    {"core", QT_TRANSLATE_NOOP("conlab::LaneLabel", "Core %1")},
 }};
 
 } // namespace

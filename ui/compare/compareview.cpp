@@ -231,6 +231,11 @@ QString CompareView::fileStem() const
     return seriesFileStem(QStringLiteral("compare"), std::nullopt, kind, date());
 }
 
+void CompareView::setCoresView(bool on)
+{
+    m_timelines->setCoresView(on);
+}
+
 void CompareView::retranslateUi()
 {
     setWindowTitle(tr("Compare all models — Concurrency Lab"));

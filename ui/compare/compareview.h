@@ -24,6 +24,8 @@ public:
     QString stepLabel(int index) const override;
 
     void retranslateUi();
+    // Every model's timeline by core (View > Cores view, C).
+    void setCoresView(bool on);
 
 protected:
     std::vector<ThemedPlot*> plots() const override;

@@ -35,6 +35,7 @@ void TimelineStack::setCount(int count)
         plot->setLegendRowsInMinimum(i == 0);
         plot->setTimeLabelsShown(i == count - 1);
         plot->setObjectName(QStringLiteral("compareTimeline%1").arg(i + 1));
+        plot->setCoresView(m_coresView);
         // Its minimum height is its minimumSizeHint(): its lanes one label line each, its legend's rows in the
         // window's width and fonts, its title and time labels.
         m_layout->addWidget(plot);
@@ -101,6 +102,16 @@ void TimelineStack::shareHeight()
     // lanes get more.
     for (TimelinePlot* plot : m_plots)
         m_layout->setStretchFactor(plot, plot->minimumSizeHint().height());
+}
+
+void TimelineStack::setCoresView(bool on)
+{
+    m_coresView = on;
+    for (TimelinePlot* plot : m_plots) {
+        plot->setCoresView(on);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    alignTimeAxes();
 }
 
 void TimelineStack::refresh()

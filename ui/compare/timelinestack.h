@@ -38,6 +38,8 @@ public:
     std::optional<TimeRange> sharedRange() const;
     // The lane names of all multiples take the width of the widest, so the time axes start at one x.
     void alignTimeAxes();
+    // Every timeline, and those setCount() makes later, shows its run by core (TimelinePlot::setCoresView()).
+    void setCoresView(bool on);
     // Draws what the live timelines have been given since the last call.
     void refresh();
 
@@ -47,6 +49,7 @@ private:
     QVBoxLayout* m_layout = nullptr;
     std::vector<TimelinePlot*> m_plots;
     std::optional<TimeRange> m_shared;
+    bool m_coresView = false;
 };
 
 } // namespace conlab

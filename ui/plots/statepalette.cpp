@@ -1,5 +1,6 @@
 #include "ui/plots/statepalette.h"
 
+#include <algorithm>
 #include <array>
 
 namespace conlab {
@@ -71,6 +72,23 @@ Qt::PenStyle corePenStyle(int core)
 QColor averageColor()
 {
     return Qt::black;
+}
+
+QColor workerColor(int worker)
+{
+    static const std::array<QColor, 7> hues {
+        okabeBlue, okabeOrange, okabeBluishGreen, okabeReddishPurple, okabeSkyBlue, okabeVermillion, okabeYellow};
+    constexpr int count = int(std::tuple_size_v<decltype(hues)>);
+    const int index = std::max(0, worker);
+    const QColor hue = hues[std::size_t(index % count)];
+    switch ((index / count) % 3) {
+    case 1:
+        return hue.lighter(135);
+    case 2:
+        return hue.darker(135);
+    default:
+        return hue;
+    }
 }
 
 } // namespace conlab

@@ -18,4 +18,8 @@ QColor coreColor(int core);
 Qt::PenStyle corePenStyle(int core);
 QColor averageColor();
 
+// One colour per worker in the Cores view: the Okabe-Ito hues, lighter then darker on each cycle past their number,
+// so that neighbouring workers never share a colour.
+QColor workerColor(int worker);
+
 } // namespace conlab

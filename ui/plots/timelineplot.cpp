@@ -2,6 +2,7 @@
 
 #include "core/trace/lanelabel.h"
 #include "ui/plots/statepalette.h"
+#include "ui/timeline/corelanes.h"
 
 #include <QHelpEvent>
 #include <QToolTip>
@@ -21,21 +22,24 @@ constexpr double labelSpacingLines = 1.1;
 constexpr double legendLines = 2.5;
 constexpr double legendAirLines = 0.9;
 
-// A state's colour and name as the plot draws it.
+// A state's colour and name as the plot draws it, or in the Cores view a worker's (worker >= 0).
 class StateLegendItem : public QCPAbstractLegendItem
 {
 public:
-    StateLegendItem(QCPLegend* legend, const TimelinePlottable* plottable, TaskState state, bool folded)
+    StateLegendItem(
+        QCPLegend* legend, const TimelinePlottable* plottable, TaskState state, bool folded, int worker = -1)
         : QCPAbstractLegendItem(legend)
         , m_plottable(plottable)
         , m_state(state)
         , m_folded(folded)
+        , m_worker(worker)
     {
     }
 
     bool folded() const { return m_folded; }
     QString text() const { return m_text; }
     TaskState state() const { return m_state; }
+    int worker() const { return m_worker; }
     void setText(const QString& text) { m_text = text; }
 
 protected:
@@ -45,7 +49,10 @@ protected:
         const QSize text = textSize();
         const int height = std::max(icon.height(), text.height());
         const QRectF iconRect(mRect.left(), mRect.top() + (height - icon.height()) / 2.0, icon.width(), icon.height());
-        m_plottable->drawSwatch(painter, iconRect, m_state, m_folded);
+        if (m_worker >= 0)
+            m_plottable->drawWorkerSwatch(painter, iconRect, m_worker);
+        else
+            m_plottable->drawSwatch(painter, iconRect, m_state, m_folded);
         painter->setFont(mFont);
         painter->setPen(mTextColor);
         painter->drawText(
@@ -75,6 +82,7 @@ private:
     const TimelinePlottable* m_plottable;
     TaskState m_state;
     bool m_folded;
+    int m_worker;
     QString m_text;
 };
 
@@ -82,9 +90,8 @@ private:
 class LaneTicker : public QCPAxisTicker
 {
 public:
-    LaneTicker(const TimelinePlot* plot, const TimelineData* data, const QCPAxis* axis)
+    LaneTicker(const TimelinePlot* plot, const QCPAxis* axis)
         : m_plot(plot)
-        , m_data(data)
         , m_axis(axis)
     {
     }
@@ -108,7 +115,7 @@ protected:
         QVector<double> ticks;
         const int step = std::max(1, int(tickStep));
         const int first = std::max(0, int(std::ceil(range.lower / step)) * step);
-        const int last = std::min(m_data->laneCount() - 1, int(std::floor(range.upper)));
+        const int last = std::min(m_plot->shownData().laneCount() - 1, int(std::floor(range.upper)));
         for (int lane = first; lane <= last; lane += step)
             ticks.append(lane);
         return ticks;
@@ -117,15 +124,15 @@ protected:
     QString getTickLabel(double tick, const QLocale&, QChar, int) override
     {
         const auto lane = std::size_t(std::lround(tick));
-        if (lane >= m_data->lanes().size())
+        const std::vector<LaneInfo>& lanes = m_plot->shownData().lanes();
+        if (lane >= lanes.size())
             return {};
         return QFontMetrics(m_axis->tickLabelFont())
-            .elidedText(laneLabel(m_data->lanes()[lane].name), Qt::ElideMiddle, maxLaneLabelPx);
+            .elidedText(laneLabel(lanes[lane].name), Qt::ElideMiddle, maxLaneLabelPx);
     }
 
 private:
     const TimelinePlot* m_plot;
-    const TimelineData* m_data;
     const QCPAxis* m_axis;
 };
 
@@ -139,15 +146,14 @@ TimelinePlot::TimelinePlot(QWidget* parent)
     setNotAntialiasedElements(QCP::aePlottables | QCP::aeGrid | QCP::aeFills);
 
     yAxis->setRangeReversed(true); // lane 0 on top
-    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LaneTicker(this, &m_data, yAxis)));
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LaneTicker(this, yAxis)));
     yAxis->setSubTicks(false);
     yAxis->grid()->setVisible(false);
 
     m_plottable = new TimelinePlottable(xAxis, yAxis, &m_data);
+    m_cores = coresOfLiveRun();
 
-    for (TaskState state : allTaskStates)
-        legend->addItem(new StateLegendItem(legend, m_plottable, state, false));
-    legend->addItem(new StateLegendItem(legend, m_plottable, TaskState::StartingUp, true));
+    fillLegend();
 
     applyTheme();
     TimelinePlot::retranslateUi();
@@ -158,10 +164,63 @@ void TimelinePlot::retranslateUi()
 {
     TimeAxisPlot::retranslateUi();
     m_plottable->setName(tr("tasks"));
+    nameLegendItems();
+}
+
+void TimelinePlot::nameLegendItems()
+{
+    const std::vector<LaneInfo>& workers = m_data.workers();
     for (int i = 0; i < legend->itemCount(); ++i) {
-        if (auto* item = dynamic_cast<StateLegendItem*>(legend->item(i)))
-            item->setText(item->folded() ? tr("many short segments: zoom in") : stateLegendText(item->state()));
+        auto* item = dynamic_cast<StateLegendItem*>(legend->item(i));
+        if (!item)
+            continue;
+        if (item->folded())
+            item->setText(tr("many short segments: zoom in"));
+        else if (item->worker() >= 0 && std::size_t(item->worker()) < workers.size())
+            item->setText(laneLabel(workers[std::size_t(item->worker())].name));
+        else
+            item->setText(stateLegendText(item->state()));
     }
+}
+
+void TimelinePlot::fillLegend()
+{
+    legend->clearItems();
+    if (m_coresView) {
+        // A worker's colour is its lane index's, as the bars take it; the GIL lane holds no core.
+        const std::vector<LaneInfo>& workers = m_data.workers();
+        for (std::size_t i = 0; i < workers.size(); ++i) {
+            if (workers[i].kind != LaneKind::Gil)
+                legend->addItem(new StateLegendItem(legend, m_plottable, TaskState::Running, false, int(i)));
+        }
+    } else {
+        for (TaskState state : allTaskStates)
+            legend->addItem(new StateLegendItem(legend, m_plottable, state, false));
+    }
+    legend->addItem(new StateLegendItem(legend, m_plottable, TaskState::StartingUp, true));
+    nameLegendItems();
+    m_legendPx = 0;
+    updateGeometry();
+}
+
+void TimelinePlot::setCoresView(bool on)
+{
+    if (on == m_coresView)
+        return;
+    m_coresView = on;
+    rebuildCoreLanes();
+    m_plottable->setData(&shownData());
+    fillLegend();
+    layOutLanes();
+    emit lanesAdded();
+}
+
+void TimelinePlot::rebuildCoreLanes()
+{
+    if (m_coresView)
+        m_coreData.assignCores(m_data, m_cores);
+    else
+        m_coreData.reset({});
 }
 
 void TimelinePlot::applyTheme()
@@ -176,6 +235,10 @@ void TimelinePlot::applyTheme()
 void TimelinePlot::startRun(const RunStart& start)
 {
     m_data.reset(start.lanes, start.originNs);
+    m_cores = coresOfLiveRun();
+    rebuildCoreLanes();
+    if (m_coresView)
+        fillLegend();
     layOutLanes();
     restartView();
 }
@@ -185,31 +248,55 @@ void TimelinePlot::appendBatch(const TraceBatch& batch)
     // An observed program's threads and processes come as it starts them, before any of their segments.
     if (!batch.newLanes.empty()) {
         m_data.addLanes(batch.newLanes);
+        if (m_coresView) {
+            m_coreData.addLanes(batch.newLanes);
+            fillLegend();
+        }
         layOutLanes();
         emit lanesAdded();
     }
     if (batch.segments.empty())
         return;
     m_data.append(batch.segments);
+    if (m_coresView) {
+        const int cores = m_coreData.laneCount();
+        m_coreData.append(batch.segments);
+        // A core the run was not expected to use (the affinity changed under it) gets its lane as it shows up.
+        if (m_coreData.laneCount() != cores) {
+            layOutLanes();
+            emit lanesAdded();
+        }
+    }
     markDirty();
 }
 
 void TimelinePlot::showTrace(const Trace& trace)
 {
     m_data.assign(trace);
-    layOutLanes();
-    resetZoom();
+    m_cores = coresOfTrace(trace.cores);
+    showAssigned();
 }
 
 void TimelinePlot::showTrace(std::shared_ptr<const Trace> trace)
 {
+    const int cores = trace ? trace->cores : 0;
     m_data.assign(std::move(trace));
+    m_cores = coresOfTrace(cores);
+    showAssigned();
+}
+
+void TimelinePlot::showAssigned()
+{
+    rebuildCoreLanes();
+    if (m_coresView)
+        fillLegend();
     layOutLanes();
     resetZoom();
 }
 
 void TimelinePlot::keepFinishedTrace(std::shared_ptr<const Trace> trace)
 {
+    // The core lanes already hold the same running segments, taken from the batches.
     m_data.assign(std::move(trace));
     markDirty();
 }
@@ -237,14 +324,24 @@ QString TimelinePlot::toolTipAt(const QPointF& pos) const
     if (!hit.segment)
         return {};
     const Segment& segment = *hit.segment;
-    const QString lane = laneLabel(m_data.lanes()[std::size_t(hit.lane)].name);
+    const TimelineData& shown = shownData();
+    const QString lane = laneLabel(shown.lanes()[std::size_t(hit.lane)].name);
     const QString start = QString::number(nsToSeconds(segment.beginNs, m_data.originNs()) * 1e3, 'f', 3);
     const QString duration = QString::number(double(segment.durationNs()) * 1e-6, 'f', 3);
+    const QString taskName = m_data.hasTaskNames() ? m_data.taskName(segment.task) : QString();
+    if (m_coresView) {
+        // Which worker held the core, and for what.
+        const std::vector<LaneInfo>& workers = m_data.workers();
+        const QString worker = segment.lane < workers.size() ? laneLabel(workers[segment.lane].name) : QString();
+        const QString task = !taskName.isEmpty() ? taskName
+            : segment.task >= 0                  ? tr("task %1").arg(segment.task)
+                                                 : tr("no task");
+        return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms").arg(lane, worker, task, start, duration);
+    }
     // Another tool's trace names its slices and knows no cores.
     if (m_data.hasTaskNames()) {
-        const QString name = m_data.taskName(segment.task);
         return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms")
-            .arg(lane, name.isEmpty() ? tr("no name") : name, taskStateLabel(segment.state), start, duration);
+            .arg(lane, taskName.isEmpty() ? tr("no name") : taskName, taskStateLabel(segment.state), start, duration);
     }
     const LaneInfo& info = m_data.lanes()[std::size_t(hit.lane)];
     QString task = segment.task >= 0 ? tr("task %1").arg(segment.task) : tr("no task");
@@ -272,7 +369,7 @@ bool TimelinePlot::event(QEvent* event)
 
 void TimelinePlot::layOutLanes()
 {
-    const int lanes = std::max(1, m_data.laneCount());
+    const int lanes = std::max(1, shownData().laneCount());
     yAxis->setRange(-0.5, lanes - 0.5);
     markDirty();
     // The minimum height follows the lane count.
@@ -321,7 +418,7 @@ QSize TimelinePlot::minimumSizeHint() const
     // Up to labelledLanesAtMinimum lanes, each at least one label tall (in presenter mode's fonts too): a lesson's
     // six slots keep their names on a 768-pixel projector.
     const double lineHeightPx = QFontMetricsF(yAxis->tickLabelFont()).height();
-    const int lanes = std::clamp(m_data.laneCount(), 1, labelledLanesAtMinimum);
+    const int lanes = std::clamp(shownData().laneCount(), 1, labelledLanesAtMinimum);
     const double heightPx = (reservedLabelLines() + lanes * labelSpacingLines) * lineHeightPx;
     return {TimeAxisPlot::minimumSizeHint().width(), int(std::ceil(heightPx))};
 }
@@ -349,7 +446,7 @@ int TimelinePlot::laneLabelMarginPx() const
 {
     const QFontMetrics metrics(yAxis->tickLabelFont());
     int widest = 0;
-    for (const LaneInfo& lane : m_data.lanes())
+    for (const LaneInfo& lane : shownData().lanes())
         widest = std::max(widest, std::min(maxLaneLabelPx, metrics.horizontalAdvance(laneLabel(lane.name))));
     // What QCPAxis puts beside its tick labels, plus a little room for rounding in hi-dpi pictures.
     const int needed = widest + yAxis->tickLabelPadding() + yAxis->padding() + yAxis->offset() + 6;

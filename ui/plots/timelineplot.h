@@ -9,6 +9,8 @@
 namespace conlab {
 
 // The task timeline (Gantt): one lane per worker, segments coloured by state, a legend of states above.
+// The Cores view (setCoresView()) shows the same run by core instead: a lane per core, each bar a worker's running
+// segment on it, coloured by worker, the idle gaps empty, like Visual Studio's Concurrency Visualizer's "Cores".
 // Live data is stored on appendBatch() and drawn on the window's refresh() tick, never per batch.
 // Wheel zooms time, left-drag pans, right-drag (or Shift+left-drag) zooms to a range, double-click fits the run.
 class TimelinePlot : public TimeAxisPlot
@@ -25,7 +27,12 @@ public:
     // A finished run's own trace takes the place of the segments its batches brought (the same segments): the run is
     // then held once, by the trace the window keeps. The view stays as the user left it.
     void keepFinishedTrace(std::shared_ptr<const Trace> trace);
+    // The run by lane, whichever view is shown.
     const TimelineData& data() const { return m_data; }
+    // What the plot draws and hovers: data(), or its segments by core in the Cores view.
+    const TimelineData& shownData() const { return m_coresView ? m_coreData : m_data; }
+    void setCoresView(bool on);
+    bool coresView() const { return m_coresView; }
     const TimelinePlottable& plottable() const { return *m_plottable; }
     std::optional<TimeRange> dataSpan() const override;
 
@@ -62,8 +69,19 @@ protected:
 
 private:
     void layOutLanes();
+    // Fills the core lanes from the lanes again (the Cores view only; otherwise they are not kept).
+    void rebuildCoreLanes();
+    // After m_data got a whole trace: the core lanes follow, then the lanes are laid out and fitted.
+    void showAssigned();
+    // The legend's entries for the view: the states, or the workers' colours.
+    void fillLegend();
+    void nameLegendItems();
 
     TimelineData m_data;
+    TimelineData m_coreData;
+    bool m_coresView = false;
+    // The cores to show a lane each even while idle: this process's for a run made here, all for a file.
+    std::vector<int> m_cores;
     TimelinePlottable* m_plottable = nullptr;
     std::optional<int> m_laidOutLanesPx;
     // The legend's height as last laid out, with its rows wrapped for the plot's width; 0 before that or hidden.

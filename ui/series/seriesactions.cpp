@@ -79,8 +79,16 @@ bool SeriesActions::eventFilter(QObject* watched, QEvent* event)
 void SeriesActions::compareAll()
 {
     const std::vector<RunConfig> configs = compareConfigs(m_config(), m_withPython->isChecked());
-    if (!m_compareView)
+    if (!m_compareView) {
         m_compareView = adopt(new CompareView(m_window));
+        // One setting for every timeline: a user who pressed C to see the cores expects Compare's runs by core too,
+        // and pressing C there switches the window's view with it.
+        if (m_coresView) {
+            m_compareView->addAction(m_coresView);
+            m_compareView->setCoresView(m_coresView->isChecked());
+            connect(m_coresView, &QAction::toggled, m_compareView, &CompareView::setCoresView);
+        }
+    }
     CompareView* view = m_compareView;
     runInView(
         view, [view, configs](QString* error) { return view->run(configs, error); },

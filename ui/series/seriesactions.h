@@ -32,6 +32,8 @@ public:
     QAction* sweepAction() const { return m_sweep; }
     // Checked: Compare all models adds the real CPython rows (remembered across sessions).
     QAction* withPythonAction() const { return m_withPython; }
+    // The window's View > Cores view: Compare's timelines follow it, and its key works in Compare's window too.
+    void setCoresViewAction(QAction* action) { m_coresView = action; }
 
     void compareAll();
     void sweep();
@@ -69,6 +71,7 @@ private:
     QAction* m_compare = nullptr;
     QAction* m_sweep = nullptr;
     QAction* m_withPython = nullptr;
+    QAction* m_coresView = nullptr;
     CompareView* m_compareView = nullptr; // children of the window: closing one only hides it
     SweepView* m_sweepView = nullptr;
     std::function<void()> m_pending; // the series asked for, waiting for the machine to be free

@@ -2,9 +2,11 @@
 
 #include "core/trace/lanearrangement.h"
 #include "core/trace/laneprocess.h"
+#include "ui/timeline/corelanes.h"
 #include "ui/timeline/segmentfolding.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace conlab {
 
@@ -35,6 +37,12 @@ void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
     m_shared.reset();
     m_sharedLaneBegins.clear();
     m_rowOfLane.clear();
+    m_lanesByIndex.clear();
+    m_byCore = false;
+    m_workers.clear();
+    m_cores.clear();
+    m_rowByCore.clear();
+    m_staged.clear();
     addLanes(lanes);
     m_taskNames.clear();
     m_originNs = originNs;
@@ -43,8 +51,72 @@ void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
     m_segmentCount = 0;
 }
 
+void TimelineData::resetCores(std::vector<LaneInfo> workers, const std::vector<int>& cores, std::int64_t originNs)
+{
+    reset({}, originNs);
+    m_byCore = true;
+    m_workers = std::move(workers);
+    m_rowByCore.assign(std::size_t(std::numeric_limits<std::int8_t>::max()) + 1, -1);
+    for (int core : cores)
+        addCore(core);
+}
+
+void TimelineData::assignCores(const TimelineData& lanes, const std::vector<int>& cores)
+{
+    resetCores(lanes.workers(), cores, lanes.originNs());
+    m_taskNames = lanes.m_taskNames;
+    // Every core first, so that a row found below keeps its index.
+    for (int row = 0; row < lanes.laneCount(); ++row)
+        addCoresOf(lanes.lane(row));
+    for (int row = 0; row < lanes.laneCount(); ++row) {
+        for (const Segment& segment : lanes.lane(row)) {
+            if (showsOnCoreLane(segment, m_workers))
+                m_segments[std::size_t(m_rowByCore[std::size_t(segment.core)])].push_back(segment);
+        }
+    }
+    bool first = true;
+    for (std::vector<Segment>& row : m_segments) {
+        std::stable_sort(row.begin(), row.end(), beginsBefore);
+        clipCoreLaneOverlaps(row);
+        row.shrink_to_fit();
+        for (const Segment& s : row) {
+            m_beginNs = first ? s.beginNs : std::min(m_beginNs, s.beginNs);
+            m_endNs = first ? s.endNs : std::max(m_endNs, s.endNs);
+            first = false;
+        }
+        m_segmentCount += row.size();
+    }
+}
+
+void TimelineData::addCoresOf(std::span<const Segment> segments)
+{
+    for (const Segment& segment : segments) {
+        if (showsOnCoreLane(segment, m_workers) && m_rowByCore[std::size_t(segment.core)] < 0)
+            addCore(segment.core);
+    }
+}
+
+void TimelineData::addCore(int core)
+{
+    if (core < 0 || std::size_t(core) >= m_rowByCore.size() || m_rowByCore[std::size_t(core)] >= 0)
+        return;
+    const auto at = std::lower_bound(m_cores.begin(), m_cores.end(), core);
+    const auto row = at - m_cores.begin();
+    m_cores.insert(at, core);
+    m_lanes.insert(m_lanes.begin() + row, LaneInfo {coreLaneName(core), LaneKind::Thread});
+    m_segments.insert(m_segments.begin() + row, std::vector<Segment>());
+    m_staged.resize(m_segments.size());
+    for (std::size_t i = 0; i < m_cores.size(); ++i)
+        m_rowByCore[std::size_t(m_cores[i])] = int(i);
+}
+
 void TimelineData::addLanes(const std::vector<LaneInfo>& lanes)
 {
+    if (m_byCore) {
+        m_workers.insert(m_workers.end(), lanes.begin(), lanes.end());
+        return;
+    }
+    m_lanesByIndex.insert(m_lanesByIndex.end(), lanes.begin(), lanes.end());
     // The shared trace's lanes are fixed: a lane added after it was shown needs storage of its own.
     if (m_shared && !lanes.empty())
         ownSegments();
@@ -74,6 +146,10 @@ int TimelineData::rowOfLane(int lane) const
 
 void TimelineData::append(std::span<const Segment> segments)
 {
+    if (m_byCore) {
+        appendByCore(segments);
+        return;
+    }
     if (m_shared && !segments.empty())
         ownSegments();
     // The recorder drains lane by lane, so a batch is a few long runs of one lane in time order: each run goes in
@@ -89,6 +165,24 @@ void TimelineData::append(std::span<const Segment> segments)
         if (const int row = rowOfLane(segments[begin].lane); row >= 0)
             appendToLane(m_segments[std::size_t(row)], segments.subspan(begin, end - begin));
         begin = end;
+    }
+}
+
+void TimelineData::appendByCore(std::span<const Segment> segments)
+{
+    // A batch brings each worker's segments in turn: one core's come from several workers, out of order.
+    addCoresOf(segments);
+    for (const Segment& segment : segments) {
+        if (showsOnCoreLane(segment, m_workers))
+            m_staged[std::size_t(m_rowByCore[std::size_t(segment.core)])].push_back(segment);
+    }
+    for (std::size_t row = 0; row < m_staged.size(); ++row) {
+        std::vector<Segment>& staged = m_staged[row];
+        if (staged.empty())
+            continue;
+        std::stable_sort(staged.begin(), staged.end(), beginsBefore);
+        appendToLane(m_segments[row], staged);
+        staged.clear();
     }
 }
 
@@ -109,15 +203,19 @@ void TimelineData::appendToLane(std::vector<Segment>& lane, std::span<const Segm
     const auto oldSize = std::ptrdiff_t(lane.size());
     lane.insert(lane.end(), sorted.begin(), sorted.end());
     // Nearly always already in order; otherwise the late segments belong near the end, so merge only that tail.
+    auto tailBegin = lane.begin() + oldSize;
     if (oldSize > 0 && sorted.front().beginNs < lane[std::size_t(oldSize - 1)].beginNs) {
-        const auto tailBegin = std::upper_bound(lane.begin(), lane.begin() + oldSize, sorted.front(), beginsBefore);
+        tailBegin = std::upper_bound(lane.begin(), lane.begin() + oldSize, sorted.front(), beginsBefore);
         std::inplace_merge(tailBegin, lane.begin() + oldSize, lane.end(), beginsBefore);
     }
+    if (m_byCore)
+        m_segmentCount -= clipCoreLaneOverlaps(lane, std::size_t(tailBegin - lane.begin()));
 }
 
 void TimelineData::assign(const Trace& trace)
 {
     reset(trace.lanes, trace.originNs);
+    // Rows by core are made from a TimelineData by lane (assignCores()); a trace comes here by lane.
     m_taskNames = trace.taskNames;
     std::vector<std::size_t> counts(m_segments.size(), 0);
     for (const Segment& s : trace.segments) {
@@ -180,6 +278,11 @@ void TimelineData::ownSegments()
     }
     m_shared.reset();
     m_sharedLaneBegins.clear();
+}
+
+int TimelineData::coreOfRow(int row) const
+{
+    return m_byCore && row >= 0 && std::size_t(row) < m_cores.size() ? m_cores[std::size_t(row)] : -1;
 }
 
 QString TimelineData::taskName(int task) const

@@ -18,10 +18,23 @@ namespace conlab {
 // lanes "... [pid N]"), each process's lanes in the order they came: a lane added during the run (TraceBatch::newLanes)
 // joins the end of its process's group, so a row is not always the lane of the same index. Every lane of conlab's
 // own models belongs to the run's process: for them rows and lanes are the same.
+//
+// The Cores view keeps a second TimelineData whose rows are cores (resetCores()): each row holds the running segments
+// its core ran, of every worker (corelanes.h says which), so folding, hover and drawing are the same code for both.
 class TimelineData
 {
 public:
     void reset(std::vector<LaneInfo> lanes, std::int64_t originNs = 0);
+    // Rows by core: one for each of `cores`, and one more for any other core a segment names, in core order.
+    // `workers` are the run's lanes; segments keep naming them, so that a core's bar says whose it was.
+    void resetCores(std::vector<LaneInfo> workers, const std::vector<int>& cores, std::int64_t originNs = 0);
+    // The same, filled with the running segments of every lane of `lanes` (a TimelineData by lane).
+    void assignCores(const TimelineData& lanes, const std::vector<int>& cores);
+    bool byCore() const { return m_byCore; }
+    // The run's lanes by lane index: what a segment's `lane` names, in either kind of rows.
+    const std::vector<LaneInfo>& workers() const { return m_byCore ? m_workers : m_lanesByIndex; }
+    // Rows by core: the core row `row` shows; -1 otherwise.
+    int coreOfRow(int row) const;
     // Lanes the run added as it went; they take the next lane indices, in this order.
     void addLanes(const std::vector<LaneInfo>& lanes);
     // Segments may come in any lane order, and within a lane slightly out of order (a worker's segment one batch
@@ -61,10 +74,21 @@ public:
 
 private:
     void appendToLane(std::vector<Segment>& lane, std::span<const Segment> sorted);
+    void appendByCore(std::span<const Segment> segments);
+    // Rows by core: a row for `core` in core order, or for every core `segments` show on that has none yet. A row
+    // made moves the later ones down, so rows are made before segments are put in them.
+    void addCore(int core);
+    void addCoresOf(std::span<const Segment> segments);
     // Copies the shared trace's lanes into storage of its own, before anything is appended to them.
     void ownSegments();
 
     std::vector<LaneInfo> m_lanes; // by row
+    std::vector<LaneInfo> m_lanesByIndex; // by lane index
+    bool m_byCore = false;
+    std::vector<LaneInfo> m_workers; // rows by core: the run's lanes, by lane index
+    std::vector<int> m_cores; // rows by core: the core of each row
+    std::vector<int> m_rowByCore; // rows by core: the row of each core (a Segment's core is below 128), or -1
+    std::vector<std::vector<Segment>> m_staged; // rows by core: a batch's segments per row, reused
     std::vector<std::vector<Segment>> m_segments; // by row; empty while m_shared holds them
     std::vector<int> m_rowOfLane; // by lane index
     std::shared_ptr<const Trace> m_shared; // a trace arranged by lane whose segments are the lanes

@@ -53,10 +53,8 @@ TimelinePlottable::Style::Style(const PresentationTheme& theme)
     , laneBand(theme.laneBandColor())
 {
     for (TaskState state : allTaskStates) {
-        const auto i = std::size_t(state);
-        fill[i] = stateColor(state);
-        outline[i] = theme.segmentOutline(state);
-        premultiplied[i] = qPremultiply(fill[i].rgba());
+        const QColor fill = stateColor(state);
+        states[std::size_t(state)] = Paint {fill, theme.segmentOutline(state), qPremultiply(fill.rgba())};
     }
 }
 
@@ -74,20 +72,45 @@ TimelinePlottable::TimelinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const
 void TimelinePlottable::setTheme(const PresentationTheme& theme)
 {
     m_style = Style(theme);
+    m_workerPaints.clear();
 }
 
 void TimelinePlottable::drawSwatch(QPainter* painter, const QRectF& rect, TaskState state, bool folded) const
 {
-    fillBar(painter, rect, state, folded, state == TaskState::BlockingLoop);
+    fillBar(painter, rect, m_style.states[styleIndex(state)], folded, state == TaskState::BlockingLoop);
+}
+
+void TimelinePlottable::drawWorkerSwatch(QPainter* painter, const QRectF& rect, int worker) const
+{
+    fillBar(painter, rect, workerPaint(worker), false, false);
+}
+
+const TimelinePlottable::Paint& TimelinePlottable::workerPaint(int worker) const
+{
+    const auto index = std::size_t(std::max(0, worker));
+    while (m_workerPaints.size() <= index) {
+        const QColor fill = workerColor(int(m_workerPaints.size()));
+        m_workerPaints.push_back(Paint {fill, fill.darker(160), qPremultiply(fill.rgba())});
+    }
+    return m_workerPaints[index];
+}
+
+const TimelinePlottable::Paint& TimelinePlottable::paintOf(
+    const TimelineMark& mark, std::span<const Segment> lane) const
+{
+    // A core's folded column takes the colour of the worker that opened it; the hatch says there were several.
+    if (m_data->byCore() && std::size_t(mark.first) < lane.size())
+        return workerPaint(lane[std::size_t(mark.first)].lane);
+    return m_style.states[styleIndex(mark.state)];
 }
 
 void TimelinePlottable::fillBar(
-    QPainter* painter, const QRectF& rect, TaskState state, bool folded, bool blockingLoop) const
+    QPainter* painter, const QRectF& rect, const Paint& paint, bool folded, bool blockingFrame) const
 {
-    const QColor& fill = m_style.fill[styleIndex(state)];
-    const QColor& edge = m_style.outline[styleIndex(state)];
+    const QColor& fill = paint.fill;
+    const QColor& edge = paint.outline;
     const double wideEnough = m_style.outlinedMinWidthPx;
-    if (blockingLoop && state == TaskState::BlockingLoop && rect.width() >= wideEnough) {
+    if (blockingFrame && rect.width() >= wideEnough) {
         // The loop-blocking CPU phase is the lesson of the event-loop demo: a heavy frame and a cross-hatch.
         painter->fillRect(rect, edge);
         const int frame = m_style.framePx;
@@ -114,7 +137,7 @@ void TimelinePlottable::markBlockedLoop(QPainter* painter, const QRectF& rect) c
 {
     painter->fillRect(
         QRectF(rect.left(), rect.top(), rect.width(), std::max(double(m_style.framePx), rect.height() / 4)),
-        m_style.outline[std::size_t(TaskState::BlockingLoop)]);
+        m_style.states[std::size_t(TaskState::BlockingLoop)].outline);
 }
 
 void TimelinePlottable::draw(QCPPainter* painter)
@@ -150,12 +173,14 @@ void TimelinePlottable::draw(QCPPainter* painter)
         const double centre = mValueAxis->coordToPixel(lane);
         if (lane % 2 == 1)
             painter->fillRect(QRectF(plotRect.left(), centre - laneStepPx / 2, plotRect.width(), laneStepPx), band);
-        foldLane(m_data->lane(lane), m_data->originNs(), mapping, m_marks);
-        drawLane(painter, centre - barHeightPx / 2, barHeightPx, rowLeft);
+        const std::span<const Segment> segments = m_data->lane(lane);
+        foldLane(segments, m_data->originNs(), mapping, m_marks);
+        drawLane(painter, segments, centre - barHeightPx / 2, barHeightPx, rowLeft);
     }
 }
 
-void TimelinePlottable::drawLane(QPainter* painter, double top, double height, int rowLeft)
+void TimelinePlottable::drawLane(
+    QPainter* painter, std::span<const Segment> lane, double top, double height, int rowLeft)
 {
     // At a million segments a lane holds about one mark per pixel column: a fillRect each would be a hundred
     // thousand painter calls per replot. Every mark too narrow for an outline is written into an image row instead
@@ -175,7 +200,7 @@ void TimelinePlottable::drawLane(QPainter* painter, double top, double height, i
         const int end = std::clamp(int(std::ceil(mark.right - 0.5)) - rowLeft, begin + 1, rowWidth);
         if (begin > lastColumn + 1)
             std::fill(row + lastColumn + 1, row + begin, QRgb(0)); // gaps stay transparent
-        std::fill(row + begin, row + end, m_style.premultiplied[styleIndex(mark.state)]);
+        std::fill(row + begin, row + end, paintOf(mark, lane).premultiplied);
         firstColumn = std::min(firstColumn, begin);
         lastColumn = std::max(lastColumn, end - 1);
         if (mark.folded)
@@ -191,8 +216,8 @@ void TimelinePlottable::drawLane(QPainter* painter, double top, double height, i
 
     for (const TimelineMark& mark : m_marks) {
         if (!mark.folded && mark.right - mark.left >= m_style.outlinedMinWidthPx)
-            fillBar(
-                painter, QRectF(mark.left, top, mark.right - mark.left, height), mark.state, false, mark.blockingLoop);
+            fillBar(painter, QRectF(mark.left, top, mark.right - mark.left, height), paintOf(mark, lane), false,
+                mark.blockingLoop);
     }
     for (const auto& [left, right] : m_foldedRuns)
         painter->fillRect(QRectF(left, top, right - left, height), foldedHatch());

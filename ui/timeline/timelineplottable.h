@@ -6,6 +6,7 @@
 #include <QImage>
 #include <array>
 #include <qcustomplot.h>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -22,6 +23,9 @@ class TimelinePlottable : public QCPAbstractPlottable
 public:
     TimelinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis, const TimelineData* data);
 
+    // What to draw: a TimelineData by lane (bars coloured by state) or by core (bars coloured by worker).
+    void setData(const TimelineData* data) { m_data = data; }
+
     struct Hit
     {
         int lane = -1;
@@ -35,6 +39,8 @@ public:
     void setTheme(const PresentationTheme& theme);
     // The look of a state in the plot, shared with the legend so the two cannot drift apart.
     void drawSwatch(QPainter* painter, const QRectF& rect, TaskState state, bool folded) const;
+    // The same for a worker's colour in the Cores view.
+    void drawWorkerSwatch(QPainter* painter, const QRectF& rect, int worker) const;
     // The width of the edge around a segment, in pixels; narrower segments have none.
     int outlineWidthPx() const { return m_style.outlinePx; }
 
@@ -48,13 +54,19 @@ protected:
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
+    // A bar's colours: a state's, or in the Cores view a worker's.
+    struct Paint
+    {
+        QColor fill;
+        QColor outline;
+        QRgb premultiplied = 0;
+    };
+
     // What the theme makes of each state, looked up once and not per rectangle: QColor::darker() showed in replot
     // profiles.
     struct Style
     {
-        std::array<QColor, taskStateCount> fill;
-        std::array<QColor, taskStateCount> outline;
-        std::array<QRgb, taskStateCount> premultiplied;
+        std::array<Paint, taskStateCount> states;
         int outlinePx = 1;
         // The heavy frame of a CPU phase blocking the event loop.
         int framePx = 2;
@@ -65,12 +77,15 @@ private:
         explicit Style(const PresentationTheme& theme);
     };
 
-    void fillBar(QPainter* painter, const QRectF& rect, TaskState state, bool folded, bool blockingLoop) const;
+    const Paint& paintOf(const TimelineMark& mark, std::span<const Segment> lane) const;
+    const Paint& workerPaint(int worker) const;
+    void fillBar(QPainter* painter, const QRectF& rect, const Paint& paint, bool folded, bool blockingFrame) const;
     void markBlockedLoop(QPainter* painter, const QRectF& rect) const;
-    void drawLane(QPainter* painter, double top, double height, int rowLeft);
+    void drawLane(QPainter* painter, std::span<const Segment> lane, double top, double height, int rowLeft);
 
     const TimelineData* m_data;
     Style m_style;
+    mutable std::vector<Paint> m_workerPaints; // made as workers are drawn, dropped with the theme
     // Reused for every lane of every replot.
     std::vector<TimelineMark> m_marks;
     QImage m_foldRow;

@@ -167,8 +167,9 @@ bool readScenario(const QCommandLineParser& parser, GuiOptions& options, QString
         return false;
     }
     const QStringList windowOptions {QStringLiteral("scenario"), QStringLiteral("autorun"),
-        QStringLiteral("exit-when-done"), QStringLiteral("presenter"), QStringLiteral("screenshot"),
-        QStringLiteral("report"), QStringLiteral("language"), QStringLiteral("print-first-paint")};
+        QStringLiteral("exit-when-done"), QStringLiteral("presenter"), QStringLiteral("view"),
+        QStringLiteral("screenshot"), QStringLiteral("report"), QStringLiteral("language"),
+        QStringLiteral("print-first-paint")};
     for (const QString& name : parser.optionNames()) {
         if (!windowOptions.contains(name)) {
             *error = QStringLiteral("--%1: not with --scenario, whose steps set the model and the workload "
@@ -205,6 +206,10 @@ void addGuiOptions(QCommandLineParser& parser)
             QStringLiteral("Quit when the run ends: exit code 0, or 1 if it failed or a file could not be written.")},
         {QStringLiteral("presenter"),
             QStringLiteral("Open in presenter mode: full screen, large fonts and lines, high contrast.")},
+        {QStringLiteral("view"),
+            QStringLiteral("What the timeline shows: a lane per worker (timeline, the default) or per core (cores, "
+                           "the Cores view; C switches it in the window)."),
+            QStringLiteral("timeline|cores")},
         {QStringLiteral("screenshot"), QStringLiteral("When the run ends, save a PNG of the window."),
             QStringLiteral("FILE")},
         {QStringLiteral("report"), QStringLiteral("When the run ends, write its JSON summary."),
@@ -244,6 +249,14 @@ std::optional<GuiOptions> parseGuiOptions(
     options.autorun = parser.isSet(QStringLiteral("autorun"));
     options.exitWhenDone = parser.isSet(QStringLiteral("exit-when-done"));
     options.presenter = parser.isSet(QStringLiteral("presenter"));
+    if (parser.isSet(QStringLiteral("view"))) {
+        const QString view = parser.value(QStringLiteral("view"));
+        if (view != QLatin1String("timeline") && view != QLatin1String("cores")) {
+            *error = QStringLiteral("--view: unknown view '%1' (choose timeline|cores)").arg(view);
+            return std::nullopt;
+        }
+        options.coresView = view == QLatin1String("cores");
+    }
     options.printFirstPaint = parser.isSet(QStringLiteral("print-first-paint"));
     options.screenshotPath = parser.value(QStringLiteral("screenshot"));
     options.reportPath = parser.value(QStringLiteral("report"));
@@ -312,6 +325,8 @@ void applyGuiOptions(MainWindow& window, const GuiOptions& options)
     window.setRunConfig(options.config);
     if (options.presenter)
         window.presenterMode().setOn(true);
+    if (options.coresView)
+        window.setCoresView(true);
     if (!options.openPath.isEmpty()) {
         if (options.exitWhenDone || !options.screenshotPath.isEmpty())
             finishOpeningUnattended(window, options);

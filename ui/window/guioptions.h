@@ -26,6 +26,8 @@ struct GuiOptions
     bool autorun = false;
     bool exitWhenDone = false;
     bool presenter = false;
+    // --view cores: the timeline shows its run by core (View > Cores view).
+    bool coresView = false;
     QString screenshotPath;
     QString reportPath;
     // `--scenario NAME`: the lesson chosen in the Scenarios panel; config is then its first step.

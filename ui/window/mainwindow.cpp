@@ -151,6 +151,15 @@ void MainWindow::createActions()
     m_resetZoomAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
     connect(m_resetZoomAction, &QAction::triggered, this, &MainWindow::fitPlots);
 
+    m_coresViewAction = new QAction(this);
+    m_coresViewAction->setObjectName(QStringLiteral("coresViewAction"));
+    m_coresViewAction->setCheckable(true);
+    m_coresViewAction->setShortcut(QKeySequence(Qt::Key_C));
+    connect(m_coresViewAction, &QAction::toggled, this, [this](bool on) {
+        m_timeline->setCoresView(on);
+        m_timeline->replot(QCustomPlot::rpQueuedReplot);
+    });
+
     PictureSource pictures;
     pictures.available = [this] { return canExportPicture(); };
     pictures.figure
@@ -177,6 +186,7 @@ void MainWindow::createActions()
     m_runMenu->addAction(m_stopAction);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_resetZoomAction);
+    m_viewMenu->addAction(m_coresViewAction);
     m_sourceAction = new QAction(this);
     m_sourceAction->setCheckable(true);
     m_sourceAction->setChecked(true);
@@ -213,6 +223,7 @@ void MainWindow::createActions()
     menuBar()->addMenu(m_scenarios->menu());
     m_series = new SeriesActions(
         this, m_session, [this] { return currentConfig(); }, m_presenter);
+    m_series->setCoresViewAction(m_coresViewAction);
     connect(m_series, &SeriesActions::message, statusBar(), &QStatusBar::showMessage);
     m_runMenu->addSeparator();
     m_runMenu->addActions({m_series->compareAction(), m_series->withPythonAction(), m_series->sweepAction()});
@@ -239,6 +250,9 @@ void MainWindow::retranslateUi()
     m_stopAction->setText(tr("&Stop"));
     m_stopAction->setToolTip(tr("Stop the run (Esc or Space)"));
     m_resetZoomAction->setText(tr("&Reset zoom"));
+    m_coresViewAction->setText(tr("&Cores view"));
+    m_coresViewAction->setToolTip(tr("Show the timeline by core: a lane per core, each bar the worker that ran on "
+                                     "it, coloured by worker, idle time left empty (C)"));
     m_workloadFold->action()->setText(tr("&Workload controls"));
     m_workloadFold->action()->setToolTip(tr("Show or hide the workload controls under the model buttons (F9)"));
     m_metricsFold->action()->setText(tr("&Numbers panel"));
@@ -421,6 +435,11 @@ void MainWindow::showScriptSource(const RunConfig& config, const std::optional<Q
 void MainWindow::updateSourceVisible()
 {
     m_source->setVisible(m_sourceAction->isChecked() && !m_source->sourceName().isEmpty());
+}
+
+void MainWindow::setCoresView(bool on)
+{
+    m_coresViewAction->setChecked(on);
 }
 
 void MainWindow::fitPlots()

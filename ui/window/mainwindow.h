@@ -70,6 +70,8 @@ public:
     // trace from another tool (its lanes, slices and counters, and what the file holds in the side panel).
     void showSavedRun(const QString& path, const SavedRun& run);
     RunFileActions* fileActions() const { return m_files; }
+    // View > Cores view (C): the timelines show a lane per core instead of per worker, here and in Compare.
+    void setCoresView(bool on);
     // A picture can be taken of a finished run on screen, and of a run going (of what it has shown so far; the
     // caption says it was still running).
     bool canExportPicture() const;
@@ -145,6 +147,7 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_stopAction = nullptr;
     QAction* m_resetZoomAction = nullptr;
+    QAction* m_coresViewAction = nullptr;
     QAction* m_sourceAction = nullptr;
     SourcePane* m_source = nullptr;
     FoldingPanel* m_workloadFold = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/plots/statepalette.h"
 #include "ui/plots/timelineplot.h"
+#include "ui/timeline/corelanes.h"
 
 #include <QApplication>
 #include <QImage>
@@ -348,6 +349,78 @@ TEST(TimelinePlot, ShowTraceFitsTheWholeRun)
     EXPECT_TRUE(stats.colors.contains(stateColor(TaskState::WaitingIo).rgb()));
 }
 
+// The Cores view: a lane per core of the run, each bar the running segment of the worker that held the core,
+// coloured by worker, and a hover naming core, worker, task and duration.
+TEST(TimelinePlot, TheCoresViewShowsALanePerCoreWithBarsColouredByWorker)
+{
+    Trace trace;
+    trace.originNs = origin;
+    trace.cores = 3;
+    trace.lanes = runStart(2).lanes;
+    trace.segments = {seg(0, 0, 400, 1, TaskState::Running, 0), seg(0, 400, 600, 1, TaskState::WaitingIo, -1),
+        seg(0, 600, 1000, 2, TaskState::Running, 1), seg(1, 0, 500, 3, TaskState::Running, 1),
+        seg(1, 500, 1000, 4, TaskState::Running, 0)};
+    TimelinePlot plot;
+    plot.showTrace(trace);
+    laidOut(plot);
+    const QImage lanes = plot.toPixmap(1600, 450).toImage();
+
+    plot.setCoresView(true);
+    laidOut(plot);
+    ASSERT_EQ(plot.shownData().laneCount(), 3) << "one lane per core; core 2 stays idle";
+    EXPECT_EQ(plot.data().laneCount(), 2) << "the run by lane is unchanged";
+    EXPECT_EQ(plot.legendTexts(),
+        (QStringList {
+            QStringLiteral("thread 0"), QStringLiteral("thread 1"), QStringLiteral("many short segments: zoom in")}));
+
+    // Core 1 at 300 ms: thread 1's task 3.
+    const QString text = plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.3), plot.yAxis->coordToPixel(1)));
+    EXPECT_TRUE(text.contains(QStringLiteral("Core 1"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("thread 1"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("task 3"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("500.000 ms"))) << text.toStdString();
+    // Core 0 while thread 0 waited for I/O and before thread 1 came: idle, nothing to describe.
+    EXPECT_TRUE(plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.45), plot.yAxis->coordToPixel(0))).isEmpty());
+    EXPECT_TRUE(plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.5), plot.yAxis->coordToPixel(2))).isEmpty());
+
+    const QImage cores = plot.toPixmap(1600, 450).toImage();
+    const auto count = [](const QImage& image, const QColor& colour) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                n += (image.pixel(x, y) | 0xff000000) == colour.rgb();
+        }
+        return n;
+    };
+    for (int worker : {0, 1})
+        EXPECT_GT(count(cores, workerColor(worker)), 1600 * 450 / 20) << "worker " << worker;
+    EXPECT_GT(count(lanes, stateColor(TaskState::Running)), 1600 * 450 / 20);
+    EXPECT_LT(count(cores, stateColor(TaskState::Running)), 1600 * 450 / 100) << "no state colours by core";
+
+    plot.setCoresView(false);
+    EXPECT_EQ(plot.shownData().laneCount(), 2);
+    EXPECT_TRUE(plot.legendTexts().contains(taskStateLabel(TaskState::WaitingIo)));
+}
+
+// Live: batches that come while the Cores view is on go on the core lanes too, and a core nobody expected gets one.
+TEST(TimelinePlot, TheCoresViewFollowsALiveRun)
+{
+    TimelinePlot plot;
+    plot.setCoresView(true);
+    plot.startRun(runStart(4));
+    const int cores = plot.shownData().laneCount();
+    EXPECT_GE(cores, 1);
+    plot.appendBatch(batch(4, 0, 500));
+    EXPECT_GT(plot.shownData().segmentCount(), 0u);
+    const int seen = plot.shownData().laneCount();
+    EXPECT_GE(seen, std::max(cores, 2)) << "the batch ran on cores 0 and 1";
+    TraceBatch far;
+    far.segments = {seg(0, 500, 600, 9, TaskState::Running, 100)};
+    plot.appendBatch(far);
+    EXPECT_EQ(plot.shownData().coreOfRow(plot.shownData().laneCount() - 1), 100);
+    EXPECT_EQ(plot.shownData().laneCount(), seen + 1);
+}
+
 TEST(TimelinePlot, DrawsAMillionSegmentsFolded)
 {
     constexpr int lanes = 64;
@@ -364,6 +437,7 @@ TEST(TimelinePlot, DrawsAMillionSegmentsFolded)
         s.beginNs = origin + step * 200'000;
         s.endNs = s.beginNs + 150'000;
         s.state = step % 4 == 0 ? TaskState::WaitingIo : TaskState::Running;
+        s.core = std::int8_t(lane % 2);
         big.segments.push_back(s);
     }
     plot.appendBatch(big);
@@ -371,6 +445,19 @@ TEST(TimelinePlot, DrawsAMillionSegmentsFolded)
     const PixelStats stats = pixelStats(plot.toPixmap(1600, 900).toImage());
     EXPECT_TRUE(stats.colors.contains(stateColor(TaskState::Running).rgb()));
     EXPECT_GT(stats.stateColored, 1600 * 900 / 4);
+
+    // By core the same million go on two lanes; 32 workers at once on one core is more than a core can run, so each
+    // core keeps one of them per step.
+    plot.setCoresView(true);
+    EXPECT_EQ(plot.shownData().laneCount(), std::max(2, int(coresOfLiveRun().size())));
+    EXPECT_GT(plot.shownData().segmentCount(), 20'000u);
+    const QImage cores = plot.toPixmap(1600, 900).toImage();
+    int workerColoured = 0;
+    for (int y = 0; y < cores.height(); ++y) {
+        for (int x = 0; x < cores.width(); ++x)
+            workerColoured += (cores.pixel(x, y) | 0xff000000) == workerColor(0).rgb();
+    }
+    EXPECT_GT(workerColoured, 1600 * 900 / 20);
 }
 
 } // namespace

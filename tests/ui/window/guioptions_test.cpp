@@ -73,8 +73,9 @@ INSTANTIATE_TEST_SUITE_P(BadInputs, GuiOptionsRejects,
             "--switch-interval-ms"},
         BadInput {{QStringLiteral("--gil"), QStringLiteral("--switch-interval-ms"), QStringLiteral("soon")},
             "--switch-interval-ms"},
-        BadInput {{QStringLiteral("--screenshot=")}, "--screenshot"}, BadInput {{QStringLiteral("--bogus")}, "bogus"},
-        BadInput {{QStringLiteral("walk")}, "walk"}),
+        BadInput {{QStringLiteral("--screenshot=")}, "--screenshot"},
+        BadInput {{QStringLiteral("--view"), QStringLiteral("threads")}, "--view"},
+        BadInput {{QStringLiteral("--bogus")}, "bogus"}, BadInput {{QStringLiteral("walk")}, "walk"}),
     [](const ::testing::TestParamInfo<BadInput>& instance) { return "case" + std::to_string(instance.index); });
 
 TEST(GuiOptions, ReadsTheModelKnobsAndWhatToDoUnattended)
@@ -108,6 +109,9 @@ TEST(GuiOptions, ReadsTheModelKnobsAndWhatToDoUnattended)
     ASSERT_TRUE(plain.has_value());
     EXPECT_FALSE(plain->autorun);
     EXPECT_FALSE(plain->exitWhenDone);
+    EXPECT_FALSE(plain->coresView);
+    EXPECT_TRUE(parse({QStringLiteral("--view"), QStringLiteral("cores")}, &error)->coresView);
+    EXPECT_FALSE(parse({QStringLiteral("--view"), QStringLiteral("timeline")}, &error)->coresView);
 }
 
 TEST(GuiOptions, AFileToOpenIsTheOnePositionalArgument)
