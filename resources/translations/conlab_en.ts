@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="566"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="585"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="384"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="262"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="388"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="360"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · %2 of %n usable core busy</numerusform>
@@ -167,7 +167,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
@@ -175,7 +175,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="469"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="476"/>
         <source>and %n more thread(s)</source>
         <translation>
             <numerusform>and %n more thread</numerusform>

@@ -284,7 +284,7 @@
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="236"/>
+        <location filename="../../ui/compare/compareview.cpp" line="241"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -656,6 +656,11 @@
         <source>slot %1</source>
         <translation>слот %1</translation>
     </message>
+    <message>
+        <location filename="../../core/trace/lanelabel.cpp" line="25"/>
+        <source>Core %1</source>
+        <translation>Ядро %1</translation>
+    </message>
 </context>
 <context>
     <name>conlab::MainWindow</name>
@@ -670,128 +675,138 @@
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="237"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="238"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="249"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="239"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="240"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="241"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="242"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
+        <source>&amp;Cores view</source>
+        <translation>&amp;Вид по ядрам</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
+        <source>Show the timeline by core: a lane per core, each bar the worker that ran on it, coloured by worker, idle time left empty (C)</source>
+        <translation>Показать временную шкалу по ядрам: по дорожке на ядро, каждый отрезок — исполнитель, который на нём выполнялся, цветом исполнителя, простой остаётся пустым (C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/mainwindow.cpp" line="256"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="243"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="257"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="244"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="258"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="245"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="259"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="246"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="260"/>
         <source>&amp;Script source</source>
         <translation>&amp;Исходный код скрипта</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="247"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="261"/>
         <source>Show or hide the Python script beside the plots (F6)</source>
         <translation>Показать или скрыть скрипт Python рядом с графиками (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="262"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="249"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="263"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="264"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="265"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="266"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="267"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="268"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="255"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="256"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="270"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="272"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="286"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="416"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="430"/>
         <source># The script&apos;s source is not at hand: %1</source>
         <translation># Исходного кода скрипта нет под рукой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="527"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="557"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="576"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="566"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="585"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -800,42 +815,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="583"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="602"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="584"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="603"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="622"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="641"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="645"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="664"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="656"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="675"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="676"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="695"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="678"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="697"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="684"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="703"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -909,141 +924,151 @@
     </message>
     <message>
         <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <source>Core changes</source>
+        <translation>Смены ядра</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
         <source>GIL share</source>
         <translation>Доля GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="144"/>
         <source>Exit code</source>
         <translation>Код выхода</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="145"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="184"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="186"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="186"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="188"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="188"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="190"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="190"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="192"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="192"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <source>How often the operating system moved a running worker to another core (press C for the Cores view)</source>
+        <translation>Сколько раз операционная система переносила выполняющегося исполнителя на другое ядро (C — вид по ядрам)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/metricspanel.cpp" line="197"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="199"/>
         <source>The interpreter that ran the script, and how conlab watched it: its GIL read from the interpreter&apos;s memory, or only the threads&apos; states the operating system reports</source>
         <translation>Интерпретатор, выполнивший скрипт, и как conlab за ним наблюдал: GIL прочитан из памяти интерпретатора или видны только состояния потоков, которые сообщает операционная система</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="197"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="201"/>
         <source>Of the time its process&apos;s GIL was held, the share each thread held it</source>
         <translation>Какую долю времени, пока GIL процесса был занят, его удерживал каждый поток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="202"/>
         <source>The last lines the script printed; a saved run keeps all of it</source>
         <translation>Последние строки, которые вывел скрипт; сохранённый запуск хранит весь вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="200"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="204"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="201"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="205"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="207"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="211"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="402"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="208"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="212"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="212"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="328"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="332"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="213"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="331"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="335"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="258"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="384"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="262"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="388"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -1060,7 +1085,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="360"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
@@ -1069,27 +1094,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="363"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="366"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1098,54 +1123,54 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="440"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
         <source>version not known</source>
         <translation>версия неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="441"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
         <source>GIL read from its memory</source>
         <translation>GIL читается из его памяти</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="441"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
         <source>OS thread states only</source>
         <translation>только состояния потоков от ОС</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="442"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="449"/>
         <source>%1 hand-overs (exact)</source>
         <translation>%1 передач (точно)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="443"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="450"/>
         <source>not seen: OS states only</source>
         <translation>не виден: только состояния от ОС</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="462"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="469"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="463"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="470"/>
         <source>%1: %2 % · %3</source>
         <translation>%1: %2 % · %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="469"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="476"/>
         <source>and %n more thread(s)</source>
         <translation>
             <numerusform>и ещё %n поток</numerusform>
@@ -1154,183 +1179,183 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="470"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="477"/>
         <source>no thread seen holding it</source>
         <translation>ни один поток не был замечен с GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="473"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="480"/>
         <source>killed by signal %1</source>
         <translation>завершён сигналом %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="491"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="498"/>
         <source>The script was ended by signal %1.</source>
         <translation>Скрипт завершён сигналом %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="494"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="501"/>
         <source>The script stopped with exit code %1.</source>
         <translation>Скрипт завершился с кодом %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="495"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="502"/>
         <source>The script stopped with an error (exit code %1):
 %2</source>
         <translation>Скрипт остановился с ошибкой (код выхода %1):
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="508"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="515"/>
         <source>conlab was not allowed to read the interpreter&apos;s memory (Yama ptrace_scope above 1, or a process that forbids it): the GIL is not shown, only the thread states the operating system reports.</source>
         <translation>conlab не разрешено читать память интерпретатора (Yama ptrace_scope выше 1 или процесс это запрещает): GIL не показан, видны только состояния потоков, которые сообщает операционная система.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="512"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="519"/>
         <source>this Python</source>
         <translation>этого Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="513"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="520"/>
         <source>conlab cannot read the GIL of %1 (it reads CPython 3.11, 3.12 and 3.13): the timeline shows only the thread states the operating system reports.</source>
         <translation>conlab не умеет читать GIL %1 (он читает CPython 3.11, 3.12 и 3.13): на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="517"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="524"/>
         <source>conlab could not read this interpreter&apos;s GIL: the timeline shows only the thread states the operating system reports.</source>
         <translation>conlab не смог прочитать GIL этого интерпретатора: на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="631"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="638"/>
         <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
         <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="387"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="551"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="391"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="558"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="252"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="390"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="394"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="394"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="401"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="401"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="411"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="418"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="489"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="496"/>
         <source>The run failed: %1</source>
         <translation>Запуск завершился сбоем: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="427"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="434"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="540"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="547"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="552"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="559"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="554"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="561"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="555"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="562"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="285"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="482"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="289"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="489"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="603"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="610"/>
         <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
         <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="605"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="612"/>
         <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
         <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="610"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="617"/>
         <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
         <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="612"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="619"/>
         <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
         <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="617"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="624"/>
         <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
         <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="621"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="628"/>
         <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
         <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="623"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="630"/>
         <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
         <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="626"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="633"/>
         <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
         <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
@@ -1976,22 +2001,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="134"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="154"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="147"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="167"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="150"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="170"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="154"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="174"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
@@ -2071,67 +2096,67 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ScenarioPanel</name>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="194"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="195"/>
         <source>Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the run showed appear here.</source>
         <translation>Выберите урок в меню «Уроки»: здесь появятся его вопрос, шаги и, после запуска, то, что запуск показал.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="196"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="197"/>
         <source>Ask the class first</source>
         <translation>Сначала спросите класс</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="197"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
         <source>Steps</source>
         <translation>Шаги</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="199"/>
         <source>What the run showed</source>
         <translation>Что показал запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="199"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="200"/>
         <source>What to look at</source>
         <translation>На что смотреть</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="223"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="236"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="225"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="238"/>
         <source>%1: running…</source>
         <translation>%1: выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="227"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="250"/>
         <source>Running step %1 of %2…</source>
         <translation>Выполняется шаг %1 из %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="253"/>
         <source>Step %1 of %2 ran in %3.</source>
         <translation>Шаг %1 из %2 выполнен за %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="241"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="254"/>
         <source>%1 Next step: N.</source>
         <translation>%1 Следующий шаг: N.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="241"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="254"/>
         <source>%1 That was the last step.</source>
         <translation>%1 Это был последний шаг.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="243"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="256"/>
         <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
         <translation>Шаг %1 из %2 перенесён в настройки: «Запустить шаг» (или Пробел) запустит его.</translation>
     </message>
@@ -2217,57 +2242,57 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SeriesActions</name>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="87"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="95"/>
         <source>Could not compare the models: %1</source>
         <translation>Не удалось сравнить модели: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="98"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="106"/>
         <source>Could not plan the sweep: %1</source>
         <translation>Не удалось спланировать серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="105"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="113"/>
         <source>Could not run the sweep: %1</source>
         <translation>Не удалось выполнить серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="115"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="123"/>
         <source>Run a sequential baseline, then this model with 1 to %1 workers, and plot the speed-up against the ideal and Amdahl&apos;s law (Ctrl+Shift+M)</source>
         <translation>Запустить последовательный эталон, затем эту модель с числом исполнителей от 1 до %1 и построить график ускорения рядом с идеальным и законом Амдала (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="126"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="134"/>
         <source>Sequential runs on one thread: there are no workers to vary. Pick processes or threads.</source>
         <translation>Последовательная модель работает в одном потоке: менять число исполнителей нечем. Выберите процессы или потоки.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="128"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="136"/>
         <source>The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.</source>
         <translation>Конвой — это всегда одна вычислительная задача рядом с одной задачей ввода-вывода на двух исполнителях: менять здесь нечего.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="194"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="202"/>
         <source>Compare &amp;all models</source>
         <translation>&amp;Сравнить все модели</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="196"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="204"/>
         <source>Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)</source>
         <translation>Запустить эту нагрузку по очереди во всех моделях и сравнить реальное время и ускорение (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="197"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="205"/>
         <source>Scaling s&amp;weep…</source>
         <translation>&amp;Масштабирование…</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="198"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="206"/>
         <source>Compare with real &amp;CPython too</source>
         <translation>Сравнивать и с настоящим &amp;CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="199"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="207"/>
         <source>Compare all models adds the shipped Python examples that run this workload under a real CPython interpreter: threads, processes and asyncio, on the same time axis</source>
         <translation>«Сравнить все модели» добавляет встроенные примеры на Python, которые выполняют эту нагрузку в настоящем интерпретаторе CPython: потоки, процессы и asyncio, на той же оси времени</translation>
     </message>
@@ -2622,17 +2647,18 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::TimelinePlot</name>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="160"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="166"/>
         <source>tasks</source>
         <translation>задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="163"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="178"/>
         <source>many short segments: zoom in</source>
         <translation>много коротких отрезков: увеличьте</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="246"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="339"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="343"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms</source>
@@ -2641,37 +2667,39 @@ start %4 ms, duration %5 ms</source>
 начало %4 мс, длительность %5 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="247"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="344"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="250"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="337"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="347"/>
         <source>task %1</source>
         <translation>задача %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="250"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="338"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="347"/>
         <source>no task</source>
         <translation>без задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="253"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="350"/>
         <source>held by %1</source>
         <translation>удерживает %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="254"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="351"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="254"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="351"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="255"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="352"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms
