@@ -38,6 +38,16 @@ void checkInvariants(const conlab::Trace& trace)
     }
 }
 
+// What the side panel and `conlab open --json` say about a foreign file must add up: no more skipped than read,
+// and every reason that counts events points at the line of its first one.
+void checkReport(const conlab::ImportReport& report)
+{
+    check(report.skippedCount() >= 0 && report.skippedCount() <= report.events, "more events skipped than read");
+    for (const conlab::SkippedEvents& reason : report.skipped)
+        check(reason.count == 0 || reason.firstLine >= 1, "a skip reason without the line of its first event");
+    check(!report.endedEarly || report.endedAtLine >= 1, "ended early without a line");
+}
+
 void checkSame(const conlab::Trace& a, const conlab::Trace& b)
 {
     check(a.originNs == b.originNs && a.cores == b.cores, "origin or cores changed");
@@ -81,6 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     check(run->trace != nullptr, "no trace");
     checkInvariants(*run->trace);
+    checkReport(run->import);
 
     const QByteArray saved = conlab::runFileJson(*run);
     QString again;
@@ -90,6 +101,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort();
     }
     checkSame(*run->trace, *reread->trace);
+    // conlab's own files are read exactly or refused: nothing skipped, nothing cut off.
+    check(reread->import.skippedCount() == 0 && !reread->import.endedEarly, "conlab's own file read with skips");
+    check(run->scriptSource == reread->scriptSource, "script source changed");
     check(run->summary.has_value() == reread->summary.has_value(), "summary appeared or vanished");
     check(run->baseline.has_value() == reread->baseline.has_value(), "baseline appeared or vanished");
     return 0;
