@@ -117,7 +117,7 @@ ModelOutcome PythonModel::run(const ExecutionContext& context)
         return outcome;
     }
     RecorderSink sink(context.recorder, process.pid());
-    python::PythonObserver observer(process.pid(), sink, python.preciseGil);
+    python::PythonObserver observer(process.pid(), sink, python.preciseGil, process.threadNamesFd());
     observer.start();
     process.release();
     if (!process.pumpUntilExit(context.cancel.fd()))

@@ -1,5 +1,6 @@
 #include "core/python/processtree.h"
 #include "core/python/pythonmodel.h"
+#include "tests/core/python/pythonchild.h"
 #include "tests/core/python/pythonrun.h"
 #include "tests/core/testrun.h"
 
@@ -257,4 +258,44 @@ TEST(PythonModelProcess, CpuTimeIsTheScriptsAndItsChildren)
     // run would be a tenth of the wall time or more.
     EXPECT_GE(summary.cpuMs, 0.95 * scriptMs - 20);
     EXPECT_LE(summary.cpuMs, 1.05 * scriptMs + 40) << "conlab's own CPU time is counted in";
+}
+
+// The kernel keeps 15 bytes of a thread's name ("ThreadPoolExecu"); each lane and each thread of the summary carries
+// the whole Python name, reported by the bootstrap, on every interpreter the observer supports.
+TEST(PythonModelProcess, LanesCarryTheFullPythonThreadNames)
+{
+    int ran = 0;
+    for (const test::Interpreter& interpreter : test::testedInterpreters()) {
+        if (!QFileInfo(interpreter.path).isExecutable())
+            continue;
+        ++ran;
+        QTemporaryDir dir;
+        RunConfig config = pythonConfig(dir,
+            QStringLiteral("import threading, time\n"
+                           "from concurrent.futures import ThreadPoolExecutor\n"
+                           "def spin(_=None):\n"
+                           "    end = time.perf_counter() + 0.05\n"
+                           "    while time.perf_counter() < end: pass\n"
+                           "t = threading.Thread(target=spin, name='a thread with a long name')\n"
+                           "t.start(); t.join()\n"
+                           "with ThreadPoolExecutor(max_workers=2) as pool:\n"
+                           "    list(pool.map(spin, range(4)))\n"));
+        config.python->interpreter = interpreter.path;
+        const RunResult result = runToCompletion(config);
+        ASSERT_TRUE(result.summary.error.isEmpty()) << interpreter.label << ": " << result.summary.error.toStdString();
+        ASSERT_TRUE(result.trace && result.summary.python);
+        QStringList lanes;
+        for (const LaneInfo& lane : result.trace->lanes)
+            lanes << lane.name;
+        QStringList threads;
+        for (const PythonThreadFacts& thread : result.summary.python->threads)
+            threads << thread.name;
+        for (const char* name : {"MainThread", "a thread with a long name", "ThreadPoolExecutor-0_0"}) {
+            EXPECT_TRUE(lanes.contains(QLatin1String(name))) << interpreter.label << ": no lane " << name << " in "
+                                                             << lanes.join(QStringLiteral(", ")).toStdString();
+            EXPECT_TRUE(threads.contains(QLatin1String(name))) << interpreter.label << ": no thread " << name;
+        }
+    }
+    if (ran == 0)
+        GTEST_SKIP() << "none of the tested interpreters is installed";
 }
