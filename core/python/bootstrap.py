@@ -1,9 +1,10 @@
 # conlab's bootstrap: the first Python code of an observed run. conlab starts the interpreter as
 #   python3 -c <this file> SCRIPT [ARGS...]
-# with the read end of a start gate on fd 3. The script must not run before conlab's observer is attached (threads
-# started earlier would be missed), so this waits for conlab's byte on fd 3, names native threads after their
-# Python names (so that /proc and conlab's lanes show "Thread-1 (worker)", not "python3"), then runs the script
-# unmodified as __main__, with sys.argv and sys.path[0] as `python3 SCRIPT ARGS...` would set them.
+# with the read end of a start gate on fd 3 and the write end of a thread names pipe on fd 4. The script must not
+# run before conlab's observer is attached (threads started earlier would be missed), so this waits for conlab's
+# byte on fd 3, names native threads after their Python names (so that /proc shows "Thread-1 (wor", not "python3")
+# and reports each full name on fd 4 (the kernel keeps 15 bytes of a name; conlab's lanes show all of it), then
+# runs the script unmodified as __main__, with sys.argv and sys.path[0] as `python3 SCRIPT ARGS...` would set them.
 import os
 import sys
 
@@ -41,12 +42,25 @@ def _conlab_name_native_threads():
     except (ImportError, OSError, AttributeError):
         return
     PR_SET_NAME = 15
+    import threading
+
+    names_fd = 4
+    try:
+        # Never block the script on a full pipe: a name conlab has no room for is drawn from /proc instead.
+        os.set_blocking(names_fd, False)
+    except OSError:
+        names_fd = None
 
     def name_this_thread(name):
         # The kernel keeps 15 bytes and a terminating zero.
         prctl(PR_SET_NAME, ctypes.c_char_p(name.encode("utf-8", "replace")[:15]), 0, 0, 0)
-
-    import threading
+        if names_fd is not None:
+            # One write of a line well under PIPE_BUF: lines from many threads and processes never interleave.
+            line = "%d %s\n" % (threading.get_native_id(), " ".join(name.split())[:200])
+            try:
+                os.write(names_fd, line.encode("utf-8", "replace"))
+            except OSError:
+                pass
 
     run_thread = threading.Thread._bootstrap_inner
 

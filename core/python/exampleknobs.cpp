@@ -43,9 +43,10 @@ constexpr std::array knownExamples {
     KnownExample {"convoy", WorkloadKind::Convoy, bits({ScriptKnob::CpuMs, ScriptKnob::IoMs}), ModelKind::Threads},
     KnownExample {"counter", WorkloadKind::Counter, bits({ScriptKnob::Tasks, ScriptKnob::Increments, ScriptKnob::Lock}),
         ModelKind::Threads},
-    // Its workers size the executor, which --offload none does not use: the window has no offload for a script.
-    KnownExample {
-        "blocked_loop", WorkloadKind::Cpu, bits({ScriptKnob::Tasks, ScriptKnob::CpuMs}), ModelKind::EventLoop, false},
+    // --offload comes from the executor box, as for the emulated event loop: the blocked loop and its fix side by
+    // side. The executor it offloads to takes one worker per core.
+    KnownExample {"blocked_loop", WorkloadKind::Cpu, bits({ScriptKnob::Tasks, ScriptKnob::CpuMs, ScriptKnob::Offload}),
+        ModelKind::EventLoop, false},
 };
 
 } // namespace
@@ -72,6 +73,12 @@ QStringList comparedExamples(WorkloadKind workload)
     return paths;
 }
 
+bool exampleReadsOffload(const QString& scriptPath)
+{
+    const auto example = exampleKnobs(scriptPath);
+    return example && example->reads(ScriptKnob::Offload);
+}
+
 QStringList exampleArguments(const QString& scriptPath, const RunConfig& config)
 {
     const auto example = exampleKnobs(scriptPath);
@@ -92,6 +99,8 @@ QStringList exampleArguments(const QString& scriptPath, const RunConfig& config)
         arguments << QStringLiteral("--increments") << QString::number(workload.increments);
     if (example->reads(ScriptKnob::Lock) && workload.lock)
         arguments << QStringLiteral("--lock");
+    if (example->reads(ScriptKnob::Offload))
+        arguments << QStringLiteral("--offload") << offloadKey(config.offload);
     return arguments;
 }
 

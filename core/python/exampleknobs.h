@@ -20,6 +20,7 @@ enum class ScriptKnob : unsigned
     IoMs = 1u << 3,
     Increments = 1u << 4,
     Lock = 1u << 5,
+    Offload = 1u << 6, // --offload none|threads|processes: where an event loop runs its CPU steps (the executor box)
 };
 
 // What a shipped example does: the workload it stands for and the knobs it reads. A script of the user's is none
@@ -45,8 +46,11 @@ std::optional<ExampleKnobs> exampleKnobs(const QString& scriptPath);
 // threads, processes and asyncio, I/O on threads and asyncio, the convoy, the counter. Their paths.
 QStringList comparedExamples(WorkloadKind workload);
 
+// Whether the script at `scriptPath` is an example that takes an executor choice (the blocked loop and its fix).
+bool exampleReadsOffload(const QString& scriptPath);
+
 // The command-line arguments that hand `config`'s workload to the example at `scriptPath`, only those it reads
-// ("--tasks 8 --workers 2 --cpu-ms 250"); none for a script of the user's.
+// ("--tasks 8 --workers 2 --cpu-ms 250", "--offload threads"); none for a script of the user's.
 QStringList exampleArguments(const QString& scriptPath, const RunConfig& config);
 
 } // namespace conlab

@@ -2,6 +2,7 @@
 
 #include "core/python/observationsink.h"
 #include "core/python/observerstats.h"
+#include "core/python/threadnames.h"
 #include "core/trace/monotonicclock.h"
 
 #include <QDir>
@@ -20,6 +21,10 @@ namespace {
 // Long enough for a new thread to have set its name (the bootstrap does it first thing), short enough that the lane
 // appears while the thread is young.
 constexpr std::int64_t laneNameDelayNs = 20'000'000;
+// Where the bootstrap reports full names, how long a new thread's lane waits for its name before taking the comm: on a
+// busy machine a new thread may not run for tens of milliseconds (its comm is then still its creator's), and a thread
+// started outside `threading` (by a C extension) reports none.
+constexpr std::int64_t laneNameWaitNs = 1'000'000'000;
 // A watchpoint write is applied once this old: by then every CPU's ring holds the writes from before it.
 constexpr std::int64_t watchSettleNs = 1'000'000;
 
@@ -49,10 +54,11 @@ std::optional<std::string_view> readSmall(int fd, char* buffer, std::size_t size
 
 } // namespace
 
-ObservedProcess::ObservedProcess(
-    pid_t pid, const ProbeResult& probe, ObservationSink& sink, std::int64_t nowNs, bool preciseGil)
+ObservedProcess::ObservedProcess(pid_t pid, const ProbeResult& probe, ObservationSink& sink, const ThreadNames& names,
+    std::int64_t nowNs, bool preciseGil)
     : m_pid(pid)
     , m_sink(sink)
+    , m_names(names)
     , m_version(probe.version)
     , m_note(probe.note)
     , m_gil(probe.gil)
@@ -313,11 +319,13 @@ void ObservedProcess::recordStates(std::int64_t nowNs)
         const TaskState state
             = thread.stat.state == 'R' ? (thread.ready ? TaskState::Ready : TaskState::Running) : thread.blockedState;
         thread.lane.observe(m_sink, nowNs, state, thread.stat.processor, thread.epollFd);
-        if (!thread.lane.hasLane() && nowNs - thread.lane.firstSeenNs() >= laneNameDelayNs) {
-            const QString name = readComm(m_pid, thread.lane.tid());
-            if (!name.isEmpty())
-                thread.name = name;
-            thread.lane.createLane(m_sink, thread.name);
+        if (!thread.lane.hasLane()) {
+            const std::int64_t age = nowNs - thread.lane.firstSeenNs();
+            if (m_names.nameOf(thread.lane.tid())
+                || (age >= laneNameDelayNs && (!m_names.reported() || age >= laneNameWaitNs))) {
+                thread.name = laneName(thread);
+                thread.lane.createLane(m_sink, thread.name);
+            }
         }
         if (const std::optional<int> fd = thread.lane.loopCheckDue(nowNs)) {
             const QString target = QFileInfo(QStringLiteral("/proc/%1/fd/%2").arg(m_pid).arg(*fd)).symLinkTarget();
@@ -330,12 +338,22 @@ void ObservedProcess::recordStates(std::int64_t nowNs)
 void ObservedProcess::endThread(Thread& thread)
 {
     thread.alive = false;
+    if (!thread.lane.hasLane())
+        thread.name = laneName(thread);
     thread.lane.finish(m_sink, thread.name);
     for (int* fd : {&thread.statFd, &thread.syscallFd}) {
         if (*fd >= 0)
             ::close(*fd);
         *fd = -1;
     }
+}
+
+QString ObservedProcess::laneName(const Thread& thread) const
+{
+    if (const std::optional<QString> reported = m_names.nameOf(thread.lane.tid()))
+        return *reported;
+    const QString comm = readComm(m_pid, thread.lane.tid());
+    return comm.isEmpty() ? thread.name : comm;
 }
 
 void ObservedProcess::finish()

@@ -18,6 +18,7 @@
 namespace conlab::python {
 
 class ObservationSink;
+class ThreadNames;
 struct ObserverStats;
 
 // A runnable thread's claim on the CPU it is queued on. Only one thread runs on a CPU at a time: of the observed
@@ -36,8 +37,9 @@ class ObservedProcess
 public:
     // preciseGil: draw the GIL lane from a hardware watchpoint on `locked` (exact hand-over times) where the kernel
     // allows one and the process has a single thread yet; else it is sampled, and preciseNote() says why.
-    ObservedProcess(
-        pid_t pid, const ProbeResult& probe, ObservationSink& sink, std::int64_t nowNs, bool preciseGil = false);
+    // `names`: the full thread names reported so far; it must outlive this.
+    ObservedProcess(pid_t pid, const ProbeResult& probe, ObservationSink& sink, const ThreadNames& names,
+        std::int64_t nowNs, bool preciseGil = false);
     ~ObservedProcess();
     ObservedProcess(const ObservedProcess&) = delete;
     ObservedProcess& operator=(const ObservedProcess&) = delete;
@@ -74,7 +76,7 @@ private:
         {
         }
         ThreadLane lane;
-        QString name; // comm at first sight, then when the lane was created
+        QString name; // comm at first sight, then the name its lane was created under
         int statFd = -1;
         int syscallFd = -1;
         bool alive = true;
@@ -88,6 +90,8 @@ private:
 
     Thread* thread(pid_t tid);
     void endThread(Thread& thread);
+    // The name to draw its lane under: the reported Python name, else /proc's comm as it is now.
+    QString laneName(const Thread& thread) const;
     void closeGilRun();
     void recordGil(Segment segment);
     void stopGil(const QString& why);
@@ -99,6 +103,7 @@ private:
 
     pid_t m_pid;
     ObservationSink& m_sink;
+    const ThreadNames& m_names;
     QString m_version;
     QString m_note;
     bool m_ended = false;

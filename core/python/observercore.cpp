@@ -70,10 +70,11 @@ ProbeResult timedOut(const ProbeResult& last)
 
 } // namespace
 
-ObserverCore::ObserverCore(pid_t rootPid, ObservationSink& sink, bool preciseGil)
+ObserverCore::ObserverCore(pid_t rootPid, ObservationSink& sink, bool preciseGil, int threadNamesFd)
     : m_root(rootPid)
     , m_sink(sink)
     , m_preciseGil(preciseGil)
+    , m_threadNames(threadNamesFd)
 {
 }
 
@@ -193,6 +194,7 @@ void ObserverCore::runSampler()
         sleepUntil(next);
     }
     std::lock_guard lock(m_mutex);
+    m_threadNames.drain(); // the names of threads whose lanes the finish creates
     for (const auto& process : m_processes)
         process->finish();
     m_samplerCpuNs = threadCpuNs();
@@ -203,7 +205,7 @@ void ObserverCore::adoptArrivals(std::int64_t nowNs)
     for (auto& [pid, probe] : std::exchange(m_arrivals, {})) {
         // Only the root is gated until it is watched, so only its every thread inherits the watchpoint.
         m_processes.push_back(
-            std::make_unique<ObservedProcess>(pid, probe, m_sink, nowNs, m_preciseGil && pid == m_root));
+            std::make_unique<ObservedProcess>(pid, probe, m_sink, m_threadNames, nowNs, m_preciseGil && pid == m_root));
         if (pid == m_root)
             m_rootAdopted = true;
     }
@@ -213,6 +215,7 @@ void ObserverCore::adoptArrivals(std::int64_t nowNs)
 void ObserverCore::statePass(std::int64_t nowNs, std::vector<CpuClaim>& claims)
 {
     claims.clear();
+    m_threadNames.drain();
     for (const auto& process : m_processes)
         process->readStates(claims);
     // On each CPU, the strongest claim runs; the others wait in its queue.

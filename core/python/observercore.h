@@ -2,6 +2,7 @@
 
 #include "core/python/observerstats.h"
 #include "core/python/processprobe.h"
+#include "core/python/threadnames.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -31,7 +32,7 @@ struct CpuClaim;
 class ObserverCore
 {
 public:
-    ObserverCore(pid_t rootPid, ObservationSink& sink, bool preciseGil);
+    ObserverCore(pid_t rootPid, ObservationSink& sink, bool preciseGil, int threadNamesFd);
     ~ObserverCore();
 
     void start();
@@ -58,6 +59,7 @@ private:
     const pid_t m_root;
     ObservationSink& m_sink;
     const bool m_preciseGil; // the root's GIL from a watchpoint where allowed
+    ThreadNames m_threadNames; // the sampler's
     ProcessProbe m_probe; // start(), then the discoverer only
     std::map<pid_t, Candidate> m_candidates; // the discoverer's: every descendant seen, decided or not
 

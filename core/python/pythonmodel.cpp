@@ -62,6 +62,7 @@ QStringList pythonScriptEnvironment(const ExecutionContext& context)
     environment.insert(QStringLiteral("CONLAB_CPU_MS"), parameterText(spec.cpuMs));
     environment.insert(QStringLiteral("CONLAB_IO_MS"), parameterText(spec.ioMs));
     environment.insert(QStringLiteral("CONLAB_INCREMENTS"), QString::number(spec.increments));
+    environment.insert(QStringLiteral("CONLAB_OFFLOAD"), offloadKey(context.offload));
     if (context.ioPort != 0)
         environment.insert(QStringLiteral("CONLAB_LATENCY_SERVER"), QStringLiteral("127.0.0.1:%1").arg(context.ioPort));
     else
@@ -117,7 +118,7 @@ ModelOutcome PythonModel::run(const ExecutionContext& context)
         return outcome;
     }
     RecorderSink sink(context.recorder, process.pid());
-    python::PythonObserver observer(process.pid(), sink, python.preciseGil);
+    python::PythonObserver observer(process.pid(), sink, python.preciseGil, process.threadNamesFd());
     observer.start();
     process.release();
     if (!process.pumpUntilExit(context.cancel.fd()))

@@ -4,8 +4,8 @@
 
 namespace conlab::python {
 
-PythonObserver::PythonObserver(pid_t rootPid, ObservationSink& sink, bool preciseGil)
-    : m_core(std::make_unique<ObserverCore>(rootPid, sink, preciseGil))
+PythonObserver::PythonObserver(pid_t rootPid, ObservationSink& sink, bool preciseGil, int threadNamesFd)
+    : m_core(std::make_unique<ObserverCore>(rootPid, sink, preciseGil, threadNamesFd))
 {
 }
 

@@ -21,7 +21,9 @@ public:
     // `rootPid` must be a descendant of this process (Yama ptrace_scope=1 lets a parent read its descendants only).
     // preciseGil: the root's GIL lane from a hardware watchpoint (GilWatchpoint) where the kernel allows one, exact
     // but at a cost to the script; sampled otherwise, with a note saying why.
-    PythonObserver(pid_t rootPid, ObservationSink& sink, bool preciseGil = false);
+    // threadNamesFd: the read end (non-blocking, open until stop()) of the pipe the bootstrap reports each thread's
+    // full Python name on (ThreadNames); -1 without one: lanes are named after /proc's comm, cut at 15 bytes.
+    PythonObserver(pid_t rootPid, ObservationSink& sink, bool preciseGil = false, int threadNamesFd = -1);
     ~PythonObserver(); // stops and joins
     PythonObserver(const PythonObserver&) = delete;
     PythonObserver& operator=(const PythonObserver&) = delete;

@@ -23,6 +23,7 @@ namespace conlab {
 namespace {
 
 constexpr int gateFd = 3; // where the program finds the read end of its start gate
+constexpr int namesFd = 4; // where it finds the write end of the thread names pipe
 
 void closeFd(int& fd)
 {
@@ -68,11 +69,13 @@ bool ScriptProcess::start(
     std::array<int, 2> out {-1, -1};
     std::array<int, 2> err {-1, -1};
     std::array<int, 2> gate {-1, -1};
+    std::array<int, 2> names {-1, -1};
     if (::pipe2(out.data(), O_CLOEXEC) != 0 || ::pipe2(err.data(), O_CLOEXEC) != 0
-        || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, gate.data()) != 0) {
+        || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, gate.data()) != 0
+        || ::pipe2(names.data(), O_CLOEXEC) != 0) {
         *error
             = QStringLiteral("could not create pipes for %1: %2").arg(program, QString::fromLocal8Bit(strerror(errno)));
-        for (int* fd : {&out[0], &out[1], &err[0], &err[1], &gate[0], &gate[1]})
+        for (int* fd : {&out[0], &out[1], &err[0], &err[1], &gate[0], &gate[1], &names[0], &names[1]})
             closeFd(*fd);
         return false;
     }
@@ -80,10 +83,11 @@ bool ScriptProcess::start(
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    // dup2 clears close-on-exec on the copy: these three, and only these, reach the program.
+    // dup2 clears close-on-exec on the copy: these four, and only these, reach the program.
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
     posix_spawn_file_actions_adddup2(&actions, err[1], 2);
     posix_spawn_file_actions_adddup2(&actions, gate[0], gateFd);
+    posix_spawn_file_actions_adddup2(&actions, names[1], namesFd);
 
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -111,9 +115,10 @@ bool ScriptProcess::start(
     closeFd(out[1]);
     closeFd(err[1]);
     closeFd(gate[0]);
+    closeFd(names[1]);
     if (spawned != 0) {
         *error = QStringLiteral("could not start %1: %2").arg(program, QString::fromLocal8Bit(strerror(spawned)));
-        for (int* fd : {&out[0], &err[0], &gate[1]})
+        for (int* fd : {&out[0], &err[0], &gate[1], &names[0]})
             closeFd(*fd);
         return false;
     }
@@ -122,7 +127,8 @@ bool ScriptProcess::start(
     m_outFd = out[0];
     m_errFd = err[0];
     m_gateFd = gate[1];
-    for (int fd : {m_outFd, m_errFd})
+    m_namesFd = names[0];
+    for (int fd : {m_outFd, m_errFd, m_namesFd})
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
 #ifdef SYS_pidfd_open
     m_pidFd = int(::syscall(SYS_pidfd_open, pid, 0));
@@ -261,6 +267,7 @@ void ScriptProcess::closeFds()
     closeFd(m_outFd);
     closeFd(m_errFd);
     closeFd(m_gateFd);
+    closeFd(m_namesFd);
     closeFd(m_pidFd);
 }
 

@@ -39,6 +39,10 @@ public:
     // Lets the program past its start gate (one byte on fd 3, then EOF).
     void release();
 
+    // The read end (non-blocking) of the pipe the program finds on fd 4, for python::ThreadNames: the bootstrap
+    // reports each thread's full name there. Open until reap().
+    int threadNamesFd() const { return m_namesFd; }
+
     // Reads output until the program itself has exited (true; it is not reaped yet, so its /proc entry and memory
     // stay where an observer reads them) or until cancelFd becomes readable (false).
     bool pumpUntilExit(int cancelFd);
@@ -66,6 +70,7 @@ private:
     int m_outFd = -1;
     int m_errFd = -1;
     int m_gateFd = -1; // conlab's end of the start gate (a socket pair)
+    int m_namesFd = -1;
     int m_pidFd = -1; // readable once the program exits; -1 where the kernel has no pidfd_open
     OutputCapture m_out;
     OutputCapture m_err;

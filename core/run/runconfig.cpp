@@ -1,5 +1,6 @@
 #include "core/run/runconfig.h"
 
+#include "core/python/exampleknobs.h"
 #include "core/sampling/usablecores.h"
 
 #include <algorithm>
@@ -56,7 +57,8 @@ std::optional<ConfigProblem> RunConfig::problem() const
         return about("switch-interval-ms",
             Problem(QT_TRANSLATE_NOOP("conlab::Problem", "must be above 0 and at most %1, got %2"),
                 {limits::maxSwitchIntervalMs, switchIntervalMs}));
-    if (offload != OffloadKind::None && model != ModelKind::EventLoop)
+    if (offload != OffloadKind::None && model != ModelKind::EventLoop
+        && !(model == ModelKind::Python && python && exampleReadsOffload(python->script)))
         return about("offload",
             Problem(QT_TRANSLATE_NOOP("conlab::Problem",
                 "only the event loop runs CPU phases in an executor: it needs the eventloop model")));

@@ -4,6 +4,7 @@
 ticking. Prints the ticker's worst lateness. Run: python3 blocked_loop.py --cpu-ms 300 --offload none"""
 
 import asyncio
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
@@ -14,7 +15,8 @@ TICK_MS = 10
 
 
 def add_offload(parser):
-    parser.add_argument("--offload", choices=["none", "threads", "processes"], default="none",
+    parser.add_argument("--offload", choices=["none", "threads", "processes"],
+                        default=os.environ.get("CONLAB_OFFLOAD", "none"),
                         help="where the CPU step runs: inline on the loop, or in a thread or process executor")
 
 

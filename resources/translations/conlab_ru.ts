@@ -1421,126 +1421,136 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ModelPicker</name>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="213"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="221"/>
         <source>Sequential</source>
         <translation>Последовательно</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="216"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="224"/>
         <source>Processes</source>
         <translation>Процессы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="219"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="227"/>
         <source>Threads</source>
         <translation>Потоки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
         <source>Threads + GIL</source>
         <translation>Потоки + GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
-        <location filename="../../ui/window/modelpicker.cpp" line="224"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="232"/>
         <source>Event loop</source>
         <translation>Цикл событий</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="153"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="155"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="162"/>
         <source>One thread, one task after another: the baseline</source>
         <translation>Один поток, задачи одна за другой: эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="156"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="163"/>
         <source>Worker processes: every core, own memory each, start-up cost</source>
         <translation>Рабочие процессы: все ядра, у каждого своя память, цена запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="157"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="164"/>
         <source>Threads sharing memory, running in parallel (as C++ threads do)</source>
         <translation>Потоки с общей памятью, работающие параллельно (как потоки C⁠+⁠+)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="158"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="165"/>
         <source>The same threads, but CPU work must hold one global interpreter lock, as in CPython</source>
         <translation>Те же потоки, но для вычислений нужна одна глобальная блокировка интерпретатора, как в CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="159"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="166"/>
         <source>One thread running coroutines: waits overlap, nothing runs in parallel</source>
         <translation>Один поток выполняет корутины: ожидания перекрываются, параллельно ничего не идёт</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="160"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="167"/>
         <source>A real CPython interpreter running the chosen script, watched from outside: its GIL, threads and processes</source>
         <translation>Настоящий интерпретатор CPython выполняет выбранный скрипт, а conlab наблюдает снаружи: его GIL, потоки и процессы</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="166"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="173"/>
         <source>%1 (key %2 or Alt+%2)</source>
         <translation>%1 (клавиша %2 или Alt+%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="172"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="179"/>
         <source>Pick %1</source>
         <translation>Выбрать «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="174"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="181"/>
         <source>Executor:</source>
         <translation>Вычисления:</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="175"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="182"/>
         <source>None (CPU blocks the loop)</source>
         <translation>Нет (CPU блокирует цикл)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="176"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="183"/>
         <source>Thread pool</source>
         <translation>Пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="177"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="184"/>
         <source>Process pool</source>
         <translation>Пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="178"/>
-        <source>Event loop only: where CPU steps run, like asyncio&apos;s loop.run_in_executor</source>
-        <translation>Только для цикла событий: где выполняются вычислительные шаги, как loop.run_in_executor в asyncio</translation>
+        <location filename="../../ui/window/modelpicker.cpp" line="185"/>
+        <source>The event loop, and Python examples that offload (the blocked loop): where CPU steps run, like asyncio&apos;s loop.run_in_executor</source>
+        <translation>Цикл событий и примеры на Python, которые выносят вычисления (заблокированный цикл): где выполняются вычислительные шаги, как loop.run_in_executor в asyncio</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="227"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="235"/>
         <source>Event loop + thread pool</source>
         <translation>Цикл событий + пул потоков</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="230"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="238"/>
         <source>Event loop + process pool</source>
         <translation>Цикл событий + пул процессов</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="235"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="243"/>
         <source>Python script</source>
         <translation>Сценарий Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="236"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="244"/>
         <source>Python: %1</source>
         <translation>Python: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/modelpicker.cpp" line="239"/>
+        <location filename="../../ui/window/modelpicker.cpp" line="246"/>
+        <source>%1 + thread pool</source>
+        <translation>%1 + пул потоков</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="248"/>
+        <source>%1 + process pool</source>
+        <translation>%1 + пул процессов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/modelpicker.cpp" line="251"/>
         <source>%1 + GIL</source>
         <translation>%1 + GIL</translation>
     </message>
@@ -1652,42 +1662,42 @@ from %2 to %3 ms</source>
         <translation>файл запуска</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="34"/>
+        <location filename="../../core/run/runconfig.cpp" line="35"/>
         <source>must be from %1 to %2, got %3</source>
         <translation>должно быть от %1 до %2, а задано %3</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="38"/>
+        <location filename="../../core/run/runconfig.cpp" line="39"/>
         <source>must be from 0 to %1 (an hour), got %2</source>
         <translation>должно быть от 0 до %1 (час), а задано %2</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="57"/>
+        <location filename="../../core/run/runconfig.cpp" line="58"/>
         <source>must be above 0 and at most %1, got %2</source>
         <translation>должно быть больше 0 и не больше %1, а задано %2</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="61"/>
+        <location filename="../../core/run/runconfig.cpp" line="63"/>
         <source>only the event loop runs CPU phases in an executor: it needs the eventloop model</source>
         <translation>вычислительные шаги в пуле выполняет только цикл событий: нужна модель «Цикл событий»</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="65"/>
+        <location filename="../../core/run/runconfig.cpp" line="67"/>
         <source>must be %1 for the convoy workload (the CPU task and the I/O task run side by side), got %2</source>
         <translation>для нагрузки «конвой» должно быть %1 (вычислительная задача и задача ввода-вывода идут рядом), а задано %2</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="76"/>
+        <location filename="../../core/run/runconfig.cpp" line="78"/>
         <source>no Python interpreter found: looked for python3 on PATH and for %1 (install python3 or pass --python PATH)</source>
         <translation>интерпретатор Python не найден: искали python3 в PATH и %1 (установите python3 или укажите --python ПУТЬ)</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="81"/>
+        <location filename="../../core/run/runconfig.cpp" line="83"/>
         <source>no executable Python interpreter at &apos;%1&apos;</source>
         <translation>по пути «%1» нет исполняемого интерпретатора Python</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.cpp" line="87"/>
+        <location filename="../../core/run/runconfig.cpp" line="89"/>
         <source>must be from 0 to %1 iterations per ms, got %2</source>
         <translation>должно быть от 0 до %1 итераций в мс, а задано %2</translation>
     </message>
@@ -1782,24 +1792,24 @@ from %2 to %3 ms</source>
         <translation>не удалось запустить %1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../core/python/pythonmodel.cpp" line="78"/>
+        <location filename="../../core/python/pythonmodel.cpp" line="79"/>
         <source>the script exited with code %1</source>
         <translation>скрипт завершился с кодом %1</translation>
     </message>
     <message>
-        <location filename="../../core/python/pythonmodel.cpp" line="80"/>
+        <location filename="../../core/python/pythonmodel.cpp" line="81"/>
         <source>the script was killed by signal %1 (%2)</source>
         <translation>скрипт был остановлен сигналом %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../core/python/pythonmodel.cpp" line="84"/>
+        <location filename="../../core/python/pythonmodel.cpp" line="85"/>
         <source>%1:
 %2</source>
         <translation>%1:
 %2</translation>
     </message>
     <message>
-        <location filename="../../core/python/pythonmodel.cpp" line="91"/>
+        <location filename="../../core/python/pythonmodel.cpp" line="92"/>
         <source>the python model needs a script</source>
         <translation>модели Python нужен скрипт</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "ui/window/modelpicker.h"
 
+#include "core/python/exampleknobs.h"
 #include "core/run/runconfig.h"
 #include "ui/window/flowlayout.h"
 #include "ui/window/scriptchooser.h"
@@ -34,10 +35,15 @@ constexpr std::array<ButtonModel, ModelPicker::buttonCount> buttonModels {{
 
 } // namespace
 
+bool ModelChoice::takesExecutor() const
+{
+    return model == ModelKind::EventLoop || (model == ModelKind::Python && exampleReadsOffload(script));
+}
+
 ModelChoice ModelChoice::normalized() const
 {
     ModelChoice choice = *this;
-    if (choice.model != ModelKind::EventLoop)
+    if (!choice.takesExecutor())
         choice.offload = OffloadKind::None;
     if (choice.model != ModelKind::Python)
         choice.script.clear();
@@ -127,7 +133,7 @@ ModelPicker::ModelPicker(QWidget* parent)
         emit modelChosen(choice());
     });
     connect(m_executor, &QComboBox::activated, this, [this] {
-        if (choice().model == ModelKind::EventLoop)
+        if (choice().takesExecutor())
             emit modelChosen(choice());
     });
     connect(m_script, &ScriptChooser::scriptChosen, this, [this] {
@@ -136,6 +142,7 @@ ModelPicker::ModelPicker(QWidget* parent)
             m_buttons[std::size_t(buttonCount - 1)]->click();
             return;
         }
+        updateExecutorEnabled();
         emit modelChosen(choice());
     });
 }
@@ -175,7 +182,8 @@ void ModelPicker::retranslateUi()
     m_executor->setItemText(0, tr("None (CPU blocks the loop)"));
     m_executor->setItemText(1, tr("Thread pool"));
     m_executor->setItemText(2, tr("Process pool"));
-    m_executor->setToolTip(tr("Event loop only: where CPU steps run, like asyncio's loop.run_in_executor"));
+    m_executor->setToolTip(tr("The event loop, and Python examples that offload (the blocked loop): where CPU steps "
+                              "run, like asyncio's loop.run_in_executor"));
 }
 
 ModelChoice ModelPicker::choice() const
@@ -191,10 +199,10 @@ void ModelPicker::setChoice(const ModelChoice& choice)
     const ModelChoice normal = choice.normalized();
     m_buttons[std::size_t(indexOf(normal))]->setChecked(true);
     m_extraGil = normal.gil && normal.model != ModelKind::Threads;
-    if (normal.model == ModelKind::EventLoop)
-        m_executor->setCurrentIndex(m_executor->findData(int(normal.offload)));
     if (normal.model == ModelKind::Python)
         m_script->setScript(normal.script);
+    if (normal.takesExecutor())
+        m_executor->setCurrentIndex(m_executor->findData(int(normal.offload)));
     updateExecutorEnabled();
 }
 
@@ -234,6 +242,10 @@ QString ModelPicker::label(const ModelChoice& choice)
     case ModelKind::Python:
         text = normal.script.isEmpty() ? tr("Python script")
                                        : tr("Python: %1").arg(ScriptChooser::scriptLabel(normal.script));
+        if (normal.offload == OffloadKind::Threads)
+            text = tr("%1 + thread pool").arg(text);
+        else if (normal.offload == OffloadKind::Processes)
+            text = tr("%1 + process pool").arg(text);
         break;
     }
     return normal.gil ? tr("%1 + GIL").arg(text) : text;
@@ -241,7 +253,8 @@ QString ModelPicker::label(const ModelChoice& choice)
 
 void ModelPicker::updateExecutorEnabled()
 {
-    m_executor->setEnabled(buttonModels[std::size_t(std::max(0, m_group->checkedId()))].model == ModelKind::EventLoop);
+    const ModelKind model = buttonModels[std::size_t(std::max(0, m_group->checkedId()))].model;
+    m_executor->setEnabled(ModelChoice {model, false, OffloadKind::None, m_script->script()}.takesExecutor());
 }
 
 int ModelPicker::indexOf(const ModelChoice& choice) const

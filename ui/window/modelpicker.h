@@ -21,9 +21,9 @@ class ScriptChooser;
 struct RunConfig;
 
 // What one click in the picker asks for. "Threads + GIL" is the threads model with the emulated lock on; the
-// executor only means something to the event loop and is normalised away elsewhere, so two choices that run the
-// same thing compare equal and share a key. The GIL is kept as asked for any model: the engine decides what it
-// means there (for processes: nothing, and the run's notes say so).
+// executor only means something to the event loop (and the Python example of a blocked loop) and is normalised away
+// elsewhere, so two choices that run the same thing compare equal and share a key. The GIL is kept as asked for any
+// model: the engine decides what it means there (for processes: nothing, and the run's notes say so).
 struct ModelChoice
 {
     ModelKind model = ModelKind::Sequential;
@@ -32,6 +32,8 @@ struct ModelChoice
     // The Python model's script (":/python/NAME.py" or a path); empty for every other model.
     QString script {};
 
+    // Where CPU steps run means something to it: the event loop, or a Python example that reads --offload.
+    bool takesExecutor() const;
     ModelChoice normalized() const;
     // Stable and machine-readable ("threads", "threads+gil", "eventloop+processes"): results are stored under it.
     QString key() const;

@@ -48,6 +48,30 @@ TEST(ExampleKnobs, OnlyTheKnobsAnExampleReadsBecomeArguments)
     EXPECT_FALSE(exampleKnobs(QStringLiteral("/home/user/cpu_threads.py")).has_value());
 }
 
+// The blocked loop takes the executor box as its --offload, as the emulated event loop does: the blocked loop and its
+// fix are one choice apart. Only an example that reads it may be given one.
+TEST(ExampleKnobs, TheBlockedLoopTakesTheExecutorChoice)
+{
+    RunConfig config;
+    config.model = ModelKind::Python;
+    config.workload.tasks = 2;
+    config.workload.cpuMs = 150;
+    const QString blockedLoop = exampleScriptPath(QStringLiteral("blocked_loop"));
+    config.python = PythonScript {blockedLoop, QString(), {}};
+    EXPECT_EQ(exampleArguments(blockedLoop, config),
+        (QStringList {QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--cpu-ms"), QStringLiteral("150"),
+            QStringLiteral("--offload"), QStringLiteral("none")}));
+    config.offload = OffloadKind::Threads;
+    EXPECT_EQ(exampleArguments(blockedLoop, config).mid(4),
+        (QStringList {QStringLiteral("--offload"), QStringLiteral("threads")}));
+    EXPECT_FALSE(config.validationError().contains(QStringLiteral("offload")))
+        << config.validationError().toStdString();
+    config.python->script = exampleScriptPath(QStringLiteral("cpu_asyncio"));
+    EXPECT_FALSE(exampleArguments(config.python->script, config).contains(QStringLiteral("--offload")));
+    EXPECT_TRUE(config.validationError().startsWith(QStringLiteral("--offload")))
+        << "cpu_asyncio has no executor to offload to: " << config.validationError().toStdString();
+}
+
 // Every example accepts exactly the arguments the window gives it: an option it does not know would end it with
 // argparse's "unrecognized arguments" (exit code 2).
 TEST(ExampleKnobs, EveryExampleRunsWithItsArguments)

@@ -1,10 +1,12 @@
 #include "core/python/processtree.h"
 #include "core/python/pythonmodel.h"
+#include "tests/core/python/pythonchild.h"
 #include "tests/core/python/pythonrun.h"
 #include "tests/core/testrun.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <csignal>
@@ -220,4 +222,80 @@ TEST(PythonModelProcess, ScriptFailureQuotesTheLastLinesOfStderr)
     EXPECT_FALSE(error.contains(QStringLiteral("line 12\n")));
     EXPECT_TRUE(scriptFailure(0, 0, stderrText).isEmpty());
     EXPECT_TRUE(scriptFailure(std::nullopt, 9, QString()).english().contains(QStringLiteral("signal 9")));
+}
+
+// The summary's CPU time of a Python run is the script's: its interpreter's threads and the processes it started and
+// waited for, as the script itself counts them (os.times() at its end), not conlab's own CPU (the observer's) alone
+// nor added to it. The work is spun on each thread's CPU clock, so the bounds hold however busy the machine is.
+TEST(PythonModelProcess, CpuTimeIsTheScriptsAndItsChildren)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const RunResult result = runToCompletion(pythonConfig(dir,
+        QStringLiteral("import multiprocessing, os, threading, time\n"
+                       "def spin(ms):\n"
+                       "    end = time.thread_time() + ms / 1000\n"
+                       "    while time.thread_time() < end: pass\n"
+                       "if __name__ == '__main__':\n"
+                       "    threads = [threading.Thread(target=spin, args=(150,)) for _ in range(2)]\n"
+                       "    for t in threads: t.start()\n"
+                       "    for t in threads: t.join()\n"
+                       "    pool = multiprocessing.Pool(2)\n"
+                       "    pool.map(spin, [150, 150])\n"
+                       "    pool.close(); pool.join()\n"
+                       "    t = os.times()\n"
+                       "    print('cpu_ms', (t.user + t.system + t.children_user + t.children_system) * 1000)\n")));
+    const RunSummary& summary = result.summary;
+    ASSERT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    const QRegularExpressionMatch printed
+        = QRegularExpression(QStringLiteral(R"(cpu_ms ([\d.]+))")).match(summary.python->stdoutText);
+    ASSERT_TRUE(printed.hasMatch()) << summary.python->stdoutText.toStdString();
+    const double scriptMs = printed.captured(1).toDouble();
+    std::printf("CPU: the summary %.0f ms, the script's own count %.0f ms, 600 ms of work, wall %.0f ms\n",
+        summary.cpuMs, scriptMs, summary.wallMs);
+    EXPECT_GE(summary.cpuMs, 0.8 * 600) << "not the script's CPU time, threads and workers";
+    // What the interpreter spends after its count (shutting down) is a few milliseconds; the observer's share of the
+    // run would be a tenth of the wall time or more.
+    EXPECT_GE(summary.cpuMs, 0.95 * scriptMs - 20);
+    EXPECT_LE(summary.cpuMs, 1.05 * scriptMs + 40) << "conlab's own CPU time is counted in";
+}
+
+// The kernel keeps 15 bytes of a thread's name ("ThreadPoolExecu"); each lane and each thread of the summary carries
+// the whole Python name, reported by the bootstrap, on every interpreter the observer supports.
+TEST(PythonModelProcess, LanesCarryTheFullPythonThreadNames)
+{
+    int ran = 0;
+    for (const test::Interpreter& interpreter : test::testedInterpreters()) {
+        if (!QFileInfo(interpreter.path).isExecutable())
+            continue;
+        ++ran;
+        QTemporaryDir dir;
+        RunConfig config = pythonConfig(dir,
+            QStringLiteral("import threading, time\n"
+                           "from concurrent.futures import ThreadPoolExecutor\n"
+                           "def spin(_=None):\n"
+                           "    end = time.perf_counter() + 0.05\n"
+                           "    while time.perf_counter() < end: pass\n"
+                           "t = threading.Thread(target=spin, name='a thread with a long name')\n"
+                           "t.start(); t.join()\n"
+                           "with ThreadPoolExecutor(max_workers=2) as pool:\n"
+                           "    list(pool.map(spin, range(4)))\n"));
+        config.python->interpreter = interpreter.path;
+        const RunResult result = runToCompletion(config);
+        ASSERT_TRUE(result.summary.error.isEmpty()) << interpreter.label << ": " << result.summary.error.toStdString();
+        ASSERT_TRUE(result.trace && result.summary.python);
+        QStringList lanes;
+        for (const LaneInfo& lane : result.trace->lanes)
+            lanes << lane.name;
+        QStringList threads;
+        for (const PythonThreadFacts& thread : result.summary.python->threads)
+            threads << thread.name;
+        for (const char* name : {"MainThread", "a thread with a long name", "ThreadPoolExecutor-0_0"}) {
+            EXPECT_TRUE(lanes.contains(QLatin1String(name))) << interpreter.label << ": no lane " << name << " in "
+                                                             << lanes.join(QStringLiteral(", ")).toStdString();
+            EXPECT_TRUE(threads.contains(QLatin1String(name))) << interpreter.label << ": no thread " << name;
+        }
+    }
+    if (ran == 0)
+        GTEST_SKIP() << "none of the tested interpreters is installed";
 }
