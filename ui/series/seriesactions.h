@@ -7,7 +7,10 @@
 #include <functional>
 
 class QAction;
+class QLabel;
+class QSpinBox;
 class QWidget;
+class QWidgetAction;
 
 namespace conlab {
 
@@ -32,6 +35,9 @@ public:
     QAction* sweepAction() const { return m_sweep; }
     // Checked: Compare all models adds the real CPython rows (remembered across sessions).
     QAction* withPythonAction() const { return m_withPython; }
+    // "Repeat each point: [3]" for the Run menu: how many times compare and sweep run each point (their median and
+    // min–max are shown). 3 unless the user chose otherwise (remembered across sessions).
+    QWidgetAction* repeatAction() const { return m_repeatAction; }
 
     void compareAll();
     void sweep();
@@ -69,6 +75,9 @@ private:
     QAction* m_compare = nullptr;
     QAction* m_sweep = nullptr;
     QAction* m_withPython = nullptr;
+    QWidgetAction* m_repeatAction = nullptr;
+    QLabel* m_repeatLabel = nullptr;
+    QSpinBox* m_repeat = nullptr;
     CompareView* m_compareView = nullptr; // children of the window: closing one only hides it
     SweepView* m_sweepView = nullptr;
     std::function<void()> m_pending; // the series asked for, waiting for the machine to be free
