@@ -31,6 +31,7 @@ const QString listOption = QStringLiteral("list-scenarios");
 const QString compareOption = QStringLiteral("compare");
 const QString sweepOption = QStringLiteral("sweep");
 const QString withPythonOption = QStringLiteral("with-python");
+const QString repeatOption = QStringLiteral("repeat");
 
 // What to run and how to name each step.
 struct SeriesPlan
@@ -39,6 +40,7 @@ struct SeriesPlan
     QStringList labels;
     const Scenario* scenario = nullptr; // the scenario's own steps (not a compare or sweep on its workload)
     std::optional<ScalingPlan> sweep;
+    int repeat = 1; // runs of each step: their median is the step's result
 };
 
 void print(const QString& text)
@@ -117,6 +119,7 @@ std::vector<RunResult> runPlan(
     SeriesRunner series;
     QEventLoop loop;
     std::vector<RunResult> results;
+    series.setRepeat(plan.repeat);
     QObject::connect(&interrupt, &InterruptNotifier::interrupted, &series, &SeriesRunner::cancel);
     QObject::connect(&series, &SeriesRunner::stepFinished, onStep);
     QObject::connect(&series, &SeriesRunner::finished, [&](const std::vector<RunResult>& all, bool wasCancelled) {
@@ -150,13 +153,18 @@ void addSeriesOptions(QCommandLineParser& parser)
         {sweepOption,
             QStringLiteral("Scaling sweep of --model on the workload: workers 1 .. 2 x cores (more for I/O), speed-up "
                            "against sequential, the ideal and Amdahl's law fitted to it.")},
+        {repeatOption,
+            QStringLiteral("--compare and --sweep: run each point N times (1-%1, default 1) and report its median "
+                           "wall time with the min and max, and the spread of each speed-up.")
+                .arg(limits::maxRepeat),
+            QStringLiteral("N")},
     });
 }
 
 bool isSeriesCommand(const QCommandLineParser& parser)
 {
     return parser.isSet(scenarioOption) || parser.isSet(listOption) || parser.isSet(compareOption)
-        || parser.isSet(sweepOption) || parser.isSet(withPythonOption);
+        || parser.isSet(sweepOption) || parser.isSet(withPythonOption) || parser.isSet(repeatOption);
 }
 
 int runSeriesCommand(const QCommandLineParser& parser)
@@ -189,6 +197,22 @@ int runSeriesCommand(const QCommandLineParser& parser)
         printError(QStringLiteral("--compare and --sweep are two different series: choose one"));
         return 2;
     }
+    int repeat = 1;
+    if (parser.isSet(repeatOption)) {
+        if (!seriesPicture) {
+            printError(
+                QStringLiteral("--repeat runs each point of --compare or --sweep several times: add one of them"));
+            return 2;
+        }
+        bool ok = false;
+        repeat = parser.value(repeatOption).toInt(&ok);
+        if (!ok || repeat < 1 || repeat > limits::maxRepeat) {
+            printError(QStringLiteral("--repeat must be a whole number from 1 to %1, not \"%2\"")
+                           .arg(limits::maxRepeat)
+                           .arg(parser.value(repeatOption)));
+            return 2;
+        }
+    }
     // Only what uses scenarios reads them: a broken file of the user's is no business of --compare.
     const bool usesScenarios = parser.isSet(scenarioOption) || parser.isSet(listOption);
     const ScenarioLibrary library = usesScenarios ? ScenarioLibrary::load() : ScenarioLibrary();
@@ -206,11 +230,12 @@ int runSeriesCommand(const QCommandLineParser& parser)
     }
 
     QString error;
-    const auto plan = planSeries(parser, library, &error);
+    auto plan = planSeries(parser, library, &error);
     if (!plan) {
         printError(error);
         return 2;
     }
+    plan->repeat = repeat;
     std::optional<FigureRequest> figures = figureRequestFromOptions(parser, &error);
     if (!figures) {
         printError(error);
@@ -236,8 +261,8 @@ int runSeriesCommand(const QCommandLineParser& parser)
 
     if (json) {
         const QJsonObject object = plan->scenario ? scenarioJson(plan->scenario->id, results)
-            : plan->sweep                         ? sweepJson(*plan->sweep, results)
-                                                  : compareJson(plan->labels, results);
+            : plan->sweep                         ? sweepJson(*plan->sweep, results, repeat)
+                                                  : compareJson(plan->labels, results, repeat);
         print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
     } else if (plan->scenario) {
         print(scenarioFooterText(*plan->scenario, plan->labels, results));

@@ -25,11 +25,6 @@ QString times(std::optional<double> factor)
     return factor ? QString::number(*factor, 'f', 2) + QLatin1Char('x') : QStringLiteral("-");
 }
 
-QJsonValue timesJson(std::optional<double> factor)
-{
-    return factor ? roundedJson(*factor) : QJsonValue(QJsonValue::Null);
-}
-
 // Labels left-aligned (the first `textColumns` columns), numbers right-aligned: both read down the page.
 QString alignedTable(const std::vector<QStringList>& rows, qsizetype textColumns = 1)
 {
@@ -51,6 +46,41 @@ QString alignedTable(const std::vector<QStringList>& rows, qsizetype textColumns
         text += line + QLatin1Char('\n');
     }
     return text;
+}
+
+// A point's wall time; measured several times, its median with the range: "250.1 ms (240.0-260.3)".
+QString wallWithSpread(const RunSummary& summary)
+{
+    const WallSpread spread = wallSpread(summary);
+    if (spread.runs == 1)
+        return wall(summary);
+    return wall(summary)
+        + QStringLiteral(" (%1-%2)").arg(QString::number(spread.minMs, 'f', 1), QString::number(spread.maxMs, 'f', 1));
+}
+
+// The speed-up against the baseline, with the range of the point's repeats: "1.90x (1.80-2.00)".
+QString timesWithSpread(const RunSummary& baseline, const RunSummary& summary)
+{
+    const std::optional<SpeedupSpread> spread = speedupSpread(baseline, summary);
+    if (!spread || wallSpread(summary).runs == 1)
+        return times(speedupOver(baseline, summary));
+    return times(spread->median)
+        + QStringLiteral(" (%1-%2)").arg(QString::number(spread->min, 'f', 2), QString::number(spread->max, 'f', 2));
+}
+
+// The numbers of one point of a compare or sweep: its median wall with min and max, and the speed-up's range.
+void insertSpread(QJsonObject& object, const RunSummary& baseline, const RunSummary& summary)
+{
+    const WallSpread walls = wallSpread(summary);
+    const std::optional<SpeedupSpread> speedup = speedupSpread(baseline, summary);
+    const QJsonValue none(QJsonValue::Null);
+    object.insert(QStringLiteral("runs"), walls.runs);
+    object.insert(QStringLiteral("wall_ms"), roundedJson(walls.medianMs));
+    object.insert(QStringLiteral("wall_min_ms"), roundedJson(walls.minMs));
+    object.insert(QStringLiteral("wall_max_ms"), roundedJson(walls.maxMs));
+    object.insert(QStringLiteral("speedup"), speedup ? roundedJson(speedup->median) : none);
+    object.insert(QStringLiteral("speedup_min"), speedup ? roundedJson(speedup->min) : none);
+    object.insert(QStringLiteral("speedup_max"), speedup ? roundedJson(speedup->max) : none);
 }
 
 QString outcome(const RunSummary& summary)
@@ -176,20 +206,22 @@ QString compareText(const QStringList& labels, const std::vector<RunResult>& res
     for (std::size_t i = 0; i < results.size(); ++i) {
         const RunSummary& summary = results[i].summary;
         const QString status = outcome(summary);
-        rows.push_back({labels.value(qsizetype(i)), status.isEmpty() ? wall(summary) : status,
-            times(speedupOver(results.front().summary, summary))});
+        rows.push_back({labels.value(qsizetype(i)), status.isEmpty() ? wallWithSpread(summary) : status,
+            timesWithSpread(results.front().summary, summary)});
     }
     return alignedTable(rows);
 }
 
-QJsonObject compareJson(const QStringList& labels, const std::vector<RunResult>& results)
+QJsonObject compareJson(const QStringList& labels, const std::vector<RunResult>& results, int repeat)
 {
     QJsonArray runs;
-    for (std::size_t i = 0; i < results.size(); ++i)
-        runs.append(QJsonObject {{QStringLiteral("label"), labels.value(qsizetype(i))},
-            {QStringLiteral("speedup"), timesJson(speedupOver(results.front().summary, results[i].summary))},
-            {QStringLiteral("summary"), runSummaryToJson(results[i].summary)}});
-    return QJsonObject {{QStringLiteral("compare"), runs}};
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        QJsonObject run {{QStringLiteral("label"), labels.value(qsizetype(i))},
+            {QStringLiteral("summary"), runSummaryToJson(results[i].summary)}};
+        insertSpread(run, results.front().summary, results[i].summary);
+        runs.append(run);
+    }
+    return QJsonObject {{QStringLiteral("compare"), runs}, {QStringLiteral("repeat"), repeat}};
 }
 
 QString sweepText(const ScalingPlan& plan, const std::vector<RunResult>& results)
@@ -206,8 +238,8 @@ QString sweepText(const ScalingPlan& plan, const std::vector<RunResult>& results
         const int workers = plan.workerCounts[i - 1];
         const RunSummary& summary = results[i].summary;
         const QString status = outcome(summary);
-        rows.push_back({QString::number(workers), status.isEmpty() ? wall(summary) : status,
-            times(speedupOver(baseline, summary)), times(effectiveParallelism(workers, plan.parallelismCap)),
+        rows.push_back({QString::number(workers), status.isEmpty() ? wallWithSpread(summary) : status,
+            timesWithSpread(baseline, summary), times(effectiveParallelism(workers, plan.parallelismCap)),
             fit.determined ? times(fit.speedupAt(workers)) : QStringLiteral("-")});
     }
     text += alignedTable(rows, 0);
@@ -228,9 +260,9 @@ QString sweepText(const ScalingPlan& plan, const std::vector<RunResult>& results
     return text;
 }
 
-QJsonObject sweepJson(const ScalingPlan& plan, const std::vector<RunResult>& results)
+QJsonObject sweepJson(const ScalingPlan& plan, const std::vector<RunResult>& results, int repeat)
 {
-    QJsonObject sweep {{QStringLiteral("model"), modelLabel(plan.model)}};
+    QJsonObject sweep {{QStringLiteral("model"), modelLabel(plan.model)}, {QStringLiteral("repeat"), repeat}};
     if (results.empty())
         return QJsonObject {{QStringLiteral("sweep"), sweep}};
     const RunSummary& baseline = results.front().summary;
@@ -247,12 +279,12 @@ QJsonObject sweepJson(const ScalingPlan& plan, const std::vector<RunResult>& res
     QJsonArray points;
     for (std::size_t i = 1; i < results.size() && i <= plan.workerCounts.size(); ++i) {
         const int workers = plan.workerCounts[i - 1];
-        points.append(QJsonObject {{QStringLiteral("workers"), workers},
-            {QStringLiteral("wall_ms"), roundedJson(results[i].summary.wallMs)},
-            {QStringLiteral("speedup"), timesJson(speedupOver(baseline, results[i].summary))},
+        QJsonObject point {{QStringLiteral("workers"), workers},
             {QStringLiteral("amdahl"),
                 fit.determined ? roundedJson(fit.speedupAt(workers)) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("summary"), runSummaryToJson(results[i].summary)}});
+            {QStringLiteral("summary"), runSummaryToJson(results[i].summary)}};
+        insertSpread(point, baseline, results[i].summary);
+        points.append(point);
     }
     sweep.insert(QStringLiteral("points"), points);
     return QJsonObject {{QStringLiteral("sweep"), sweep}};

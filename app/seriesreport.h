@@ -26,14 +26,17 @@ QString scenarioFooterText(const Scenario& scenario, const QStringList& labels, 
 // {"scenario": id, "runs": [summary, ...]}
 QJsonObject scenarioJson(const QString& id, const std::vector<RunResult>& results);
 
-// A table of wall time and speed-up against the first run (sequential).
+// A table of wall time and speed-up against the first run (sequential); points run several times show their median
+// with the range of their repeats.
 QString compareText(const QStringList& labels, const std::vector<RunResult>& results);
-// {"compare": [{"label", "speedup", "summary"}, ...]}
-QJsonObject compareJson(const QStringList& labels, const std::vector<RunResult>& results);
+// {"compare": [{"label", "runs", "wall_ms", "wall_min_ms", "wall_max_ms", "speedup", "speedup_min", "speedup_max",
+// "summary"}, ...], "repeat": N}: wall_ms is the median run's, the speed-ups against the baseline's median.
+QJsonObject compareJson(const QStringList& labels, const std::vector<RunResult>& results, int repeat);
 
 // Workers, wall time, speed-up, the ideal and Amdahl's prediction, then the fitted parallel fraction.
 QString sweepText(const ScalingPlan& plan, const std::vector<RunResult>& results);
-// {"sweep": {"model", "baseline", "parallel_fraction", "rms_relative_error", "points": [...]}}
-QJsonObject sweepJson(const ScalingPlan& plan, const std::vector<RunResult>& results);
+// {"sweep": {"model", "repeat", "baseline", "parallel_fraction", "parallel_fraction_error", "parallelism_cap",
+// "rms_relative_error", "points": [{"workers", "amdahl", and the spread as compareJson's runs}]}}
+QJsonObject sweepJson(const ScalingPlan& plan, const std::vector<RunResult>& results, int repeat);
 
 } // namespace conlab

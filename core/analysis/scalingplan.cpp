@@ -72,12 +72,21 @@ std::vector<RunConfig> ScalingPlan::configs() const
 
 std::vector<ScalingPoint> ScalingPlan::points(const std::vector<RunResult>& results) const
 {
+    // The medians: what the fit and the curve go through.
     std::vector<ScalingPoint> points;
-    for (std::size_t i = 1; i < results.size() && i <= workerCounts.size(); ++i) {
-        if (const auto speedup = speedupOver(results.front().summary, results[i].summary))
-            points.push_back(ScalingPoint {double(workerCounts[i - 1]), *speedup});
-    }
+    for (const ScalingSpread& spread : spreads(results))
+        points.push_back(ScalingPoint {spread.workers, spread.speedup.median});
     return points;
+}
+
+std::vector<ScalingSpread> ScalingPlan::spreads(const std::vector<RunResult>& results) const
+{
+    std::vector<ScalingSpread> spreads;
+    for (std::size_t i = 1; i < results.size() && i <= workerCounts.size(); ++i) {
+        if (const auto speedup = speedupSpread(results.front().summary, results[i].summary))
+            spreads.push_back(ScalingSpread {double(workerCounts[i - 1]), *speedup});
+    }
+    return spreads;
 }
 
 AmdahlFit ScalingPlan::fit(const std::vector<RunResult>& results) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/amdahl.h"
+#include "core/analysis/speedup.h"
 #include "core/run/runconfig.h"
 #include "core/run/runresult.h"
 
@@ -9,6 +10,13 @@
 #include <vector>
 
 namespace conlab {
+
+// A point of a sweep with the range its repeats gave: the speed-up of the median run, of the slowest and the fastest.
+struct ScalingSpread
+{
+    double workers = 1;
+    SpeedupSpread speedup;
+};
 
 // The runs of a scaling sweep: the sequential baseline every speed-up is measured against, then the chosen model at
 // each worker count. Run them in order (configs()) and hand the results back to points().
@@ -26,6 +34,8 @@ struct ScalingPlan
     // Speed-ups from the results of configs(), in the same order (results[0] is the baseline's). A run that failed,
     // was cancelled or is missing gives no point; no usable baseline gives none at all.
     std::vector<ScalingPoint> points(const std::vector<RunResult>& results) const;
+    // The same points with the min and max of their repeats (SeriesRunner::setRepeat); one run is its own range.
+    std::vector<ScalingSpread> spreads(const std::vector<RunResult>& results) const;
     // Amdahl's law fitted to points(results), the parallelism capped at parallelismCap.
     AmdahlFit fit(const std::vector<RunResult>& results) const;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/models/offloadkind.h"
+#include "core/util/problem.h"
 
 #include <QString>
 #include <cstdint>
@@ -24,7 +25,7 @@ public:
     {
         bool completed = false;
         std::uint64_t state = 0; // going out; the same value the phase would have reached inline
-        QString error; // empty on success and on cancel
+        Problem error; // empty on success and on cancel
     };
     using Done = std::function<void(const Result&)>;
 

@@ -60,7 +60,7 @@ std::optional<PhaseStep> PhaseSequence::next()
         case PhaseKind::ConvoyEnd:
         case PhaseKind::Increment:
             if (!m_shared) {
-                fail(QStringLiteral("this workload needs the run's shared state"));
+                fail(Problem(QT_TRANSLATE_NOOP("conlab::Problem", "this workload needs the run's shared state")));
                 return std::nullopt;
             }
             if (phase.kind == PhaseKind::Increment) {
@@ -75,11 +75,11 @@ std::optional<PhaseStep> PhaseSequence::next()
     return std::nullopt;
 }
 
-void PhaseSequence::fail(const QString& error)
+void PhaseSequence::fail(const Problem& error)
 {
     m_failed = true;
     if (!error.isEmpty())
-        m_error = QStringLiteral("task %1: %2").arg(m_task.id).arg(error);
+        m_error = Problem(QT_TRANSLATE_NOOP("conlab::Problem", "task %1: %2"), {m_task.id, error});
 }
 
 TaskOutcome PhaseSequence::outcome() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/problem.h"
+
 #include <QString>
 #include <cstddef>
 #include <cstdint>
@@ -38,7 +40,7 @@ struct TaskOutcome
 {
     bool completed = false;
     std::uint64_t checksum = 0;
-    QString error;
+    Problem error; // empty when the task completed or was cancelled
 };
 
 class PhaseSequence
@@ -53,7 +55,7 @@ public:
     std::optional<PhaseStep> next();
 
     // The step just performed failed: `error` is empty when it was cancelled.
-    void fail(const QString& error);
+    void fail(const Problem& error);
 
     TaskOutcome outcome() const;
 
@@ -68,12 +70,12 @@ private:
     std::optional<std::int64_t> m_convoyStopNs; // set while a convoy phase is going on
     bool m_completed = false;
     bool m_failed = false;
-    QString m_error;
+    Problem m_error;
 };
 
 // Calls the performer's cpu, io, sleep or increment for the step, and returns what it returns: a bool for a
 // blocking performer, an awaitable of one for a coroutine performer.
-template <typename Performer> auto performStep(Performer& performer, const PhaseStep& step, QString& error)
+template <typename Performer> auto performStep(Performer& performer, const PhaseStep& step, Problem& error)
 {
     switch (step.kind) {
     case PhaseStep::Kind::Cpu:

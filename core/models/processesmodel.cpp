@@ -50,10 +50,10 @@ private:
     void onTaskDone(int worker, const workerprotocol::TaskDone& done)
     {
         if (!done.completed) {
-            // The worker's own reason (an I/O failure) crosses the pipe as its English sentence.
+            // The worker's own reason (an I/O failure) crosses the pipe as a sentence and its values.
             fail(done.error.isEmpty()
                     ? Problem(QT_TRANSLATE_NOOP("conlab::Problem", "task %1 did not complete"), {done.task})
-                    : Problem::verbatim(done.error));
+                    : done.error);
             return;
         }
         ++m_outcome.tasksCompleted;

@@ -12,7 +12,7 @@ ProcessExecutor::ProcessExecutor(const ExecutionContext& context, std::uint16_t 
           ProcessPool::Events {
               [this](int worker) { onReady(worker); },
               [this](int worker, const workerprotocol::TaskDone& done) { onTaskDone(worker, done); },
-              [this](const Problem& error) { failAll(error.english()); },
+              [this](const Problem& error) { failAll(error); },
               {},
           })
 {
@@ -63,7 +63,7 @@ void ProcessExecutor::dispatch()
     }
 }
 
-void ProcessExecutor::failAll(const QString& error)
+void ProcessExecutor::failAll(const Problem& error)
 {
     m_pool.stopAll();
     std::vector<Done> callbacks;

@@ -30,7 +30,7 @@ private:
 
     void onReady(int worker);
     void onTaskDone(int worker, const workerprotocol::TaskDone& done);
-    void failAll(const QString& error);
+    void failAll(const Problem& error);
     void dispatch();
 
     std::vector<int> m_idle;

@@ -134,9 +134,13 @@ void ProcessPool::onReadyRead(int index)
     worker.reader.append(worker.process->readAllStandardOutput());
     QString error;
     while (auto frame = worker.reader.next(&error)) {
-        if (!handle(index, *frame)) {
-            m_events.failed(Problem(
-                QT_TRANSLATE_NOOP("conlab::Problem", "%1 %2 sent a malformed message"), {Problem(m_name), index + 1}));
+        QString why;
+        if (!handle(index, *frame, &why)) {
+            m_events.failed(why.isEmpty()
+                    ? Problem(QT_TRANSLATE_NOOP("conlab::Problem", "%1 %2 sent a malformed message"),
+                        {Problem(m_name), index + 1})
+                    : Problem(QT_TRANSLATE_NOOP("conlab::Problem", "%1 %2 sent a malformed message: %3"),
+                        {Problem(m_name), index + 1, why}));
             return;
         }
     }
@@ -145,7 +149,7 @@ void ProcessPool::onReadyRead(int index)
             Problem(QT_TRANSLATE_NOOP("conlab::Problem", "%1 %2: %3"), {Problem(m_name), index + 1, error}));
 }
 
-bool ProcessPool::handle(int index, const Frame& frame)
+bool ProcessPool::handle(int index, const Frame& frame, QString* why)
 {
     Worker& worker = *m_workers[std::size_t(index)];
     switch (frame.type) {
@@ -169,7 +173,7 @@ bool ProcessPool::handle(int index, const Frame& frame)
         return true;
     }
     case MessageType::TaskDone: {
-        const auto done = decodeTaskDone(frame.payload);
+        const auto done = decodeTaskDone(frame.payload, why);
         if (!done || done->task != worker.currentTask)
             return false;
         worker.currentTask = -1;

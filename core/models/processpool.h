@@ -59,7 +59,8 @@ private:
 
     void spawn(int index);
     void onReadyRead(int index);
-    bool handle(int index, const workerprotocol::Frame& frame);
+    // False on a message that cannot be valid, with *why set when the decoder said what was wrong.
+    bool handle(int index, const workerprotocol::Frame& frame, QString* why);
     void onFinished(int index, int code, bool crashed);
     void onFailedToStart(int index);
     void finishOne();

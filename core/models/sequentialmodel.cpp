@@ -24,7 +24,7 @@ ModelOutcome SequentialModel::run(const ExecutionContext& context)
     for (const TaskSpec& task : context.workload.tasks) {
         const TaskOutcome result = executor.run(task);
         if (!result.completed) {
-            outcome.error = Problem::verbatim(result.error); // a task's own reason: its English sentence
+            outcome.error = result.error;
             break;
         }
         ++outcome.tasksCompleted;

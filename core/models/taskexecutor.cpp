@@ -32,14 +32,14 @@ TaskOutcome TaskExecutor::run(const TaskSpec& task)
 {
     PhaseSequence phases(task, m_context.shared);
     while (const std::optional<PhaseStep> step = phases.next()) {
-        QString error;
+        Problem error;
         if (!performStep(*this, *step, error))
             phases.fail(error);
     }
     return phases.outcome();
 }
 
-bool TaskExecutor::cpu(const PhaseStep& step, QString&)
+bool TaskExecutor::cpu(const PhaseStep& step, Problem&)
 {
     const CpuPhaseOptions cpuOptions {m_context.workload.sliceIterations, 0, &m_gil};
     return runCpuPhase(m_lane, *step.state, step.amount, step.task, m_context.cancel, cpuOptions);
@@ -58,7 +58,7 @@ std::int64_t TaskExecutor::retakeGil(bool& ok)
     return monotonicNowNs();
 }
 
-bool TaskExecutor::io(const PhaseStep& step, QString& error)
+bool TaskExecutor::io(const PhaseStep& step, Problem& error)
 {
     const std::int64_t begin = monotonicNowNs();
     m_gil.release();

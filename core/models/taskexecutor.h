@@ -29,8 +29,8 @@ public:
     LaneWriter& lane() { return m_lane; }
 
     // The blocking way of performing each step of a PhaseSequence (see performStep).
-    bool cpu(const PhaseStep& step, QString& error);
-    bool io(const PhaseStep& step, QString& error);
+    bool cpu(const PhaseStep& step, Problem& error);
+    bool io(const PhaseStep& step, Problem& error);
     bool sleep(const PhaseStep& step);
     bool increment(const PhaseStep& step);
 

@@ -30,9 +30,9 @@ struct Pool
     std::atomic<int> completed {0};
     std::atomic<std::uint64_t> checksum {0};
     QMutex errorMutex;
-    QString error;
+    Problem error;
 
-    void fail(const QString& message)
+    void fail(const Problem& message)
     {
         QMutexLocker lock(&errorMutex);
         if (error.isEmpty())
@@ -92,7 +92,7 @@ ModelOutcome ThreadsModel::run(const ExecutionContext& context)
     ModelOutcome outcome;
     outcome.tasksCompleted = pool.completed.load();
     outcome.checksum = pool.checksum.load();
-    outcome.error = Problem::verbatim(pool.error); // a task's own reason: its English sentence
+    outcome.error = pool.error;
     return outcome;
 }
 

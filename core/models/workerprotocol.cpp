@@ -1,10 +1,15 @@
 #include "core/models/workerprotocol.h"
 
+#include <QDataStream>
+#include <QIODevice>
 #include <cstring>
 #include <type_traits>
 
 namespace conlab::workerprotocol {
 namespace {
+
+// Both ends are the same binary; the version is pinned all the same, so a Qt update never changes the bytes.
+constexpr QDataStream::Version streamVersion = QDataStream::Qt_6_4;
 
 // Appends trivially copyable values; the frame header is patched in by frame().
 class Writer
@@ -29,11 +34,14 @@ public:
         return *this;
     }
 
-    Writer& putString(const QString& text)
+    Writer& putProblem(const Problem& problem)
     {
-        const QByteArray utf8 = text.toUtf8();
-        put(std::uint32_t(utf8.size()));
-        return putBytes(utf8.constData(), std::size_t(utf8.size()));
+        QByteArray bytes;
+        QDataStream out(&bytes, QIODevice::WriteOnly);
+        out.setVersion(streamVersion);
+        problem.write(out);
+        put(std::uint32_t(bytes.size()));
+        return putBytes(bytes.constData(), std::size_t(bytes.size()));
     }
 
     QByteArray frame()
@@ -65,13 +73,24 @@ public:
         return true;
     }
 
-    bool getString(QString& text)
+    bool getProblem(Problem& problem, QString* why)
     {
         std::uint32_t size = 0;
         if (!get(size) || m_offset + qsizetype(size) > m_payload.size())
             return false;
-        text = QString::fromUtf8(m_payload.constData() + m_offset, qsizetype(size));
+        const QByteArray bytes = QByteArray::fromRawData(m_payload.constData() + m_offset, qsizetype(size));
         m_offset += size;
+        QDataStream in(bytes);
+        in.setVersion(streamVersion);
+        std::optional<Problem> read = Problem::read(in, why);
+        if (!read)
+            return false;
+        if (!in.atEnd()) {
+            if (why)
+                *why = QStringLiteral("%1 bytes after a problem").arg(bytes.size() - in.device()->pos());
+            return false;
+        }
+        problem = std::move(*read);
         return true;
     }
 
@@ -120,7 +139,7 @@ QByteArray encodeTaskDone(const TaskDone& done)
         .put(std::uint8_t(done.completed))
         .put(done.checksum)
         .put(done.peakRssMb)
-        .putString(done.error)
+        .putProblem(done.error)
         .frame();
 }
 
@@ -177,13 +196,13 @@ std::optional<std::vector<Segment>> decodeSegments(const QByteArray& payload)
     return segments;
 }
 
-std::optional<TaskDone> decodeTaskDone(const QByteArray& payload)
+std::optional<TaskDone> decodeTaskDone(const QByteArray& payload, QString* why)
 {
     Reader reader(payload);
     TaskDone done;
     std::uint8_t completed = 0;
     if (!reader.get(done.task) || !reader.get(completed) || !reader.get(done.checksum) || !reader.get(done.peakRssMb)
-        || !reader.getString(done.error) || !reader.atEnd())
+        || !reader.getProblem(done.error, why) || !reader.atEnd())
         return std::nullopt;
     done.completed = completed != 0;
     return done;

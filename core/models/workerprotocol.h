@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/trace/segment.h"
+#include "core/util/problem.h"
 #include "core/workload/workload.h"
 
 #include <QByteArray>
@@ -48,7 +49,7 @@ struct TaskDone
     bool completed = false;
     std::uint64_t checksum = 0;
     double peakRssMb = 0;
-    QString error;
+    Problem error; // as a sentence and its values: the parent words it in the window's language
 };
 
 struct Frame
@@ -68,7 +69,8 @@ std::optional<Hello> decodeHello(const QByteArray& payload);
 std::optional<TaskSpec> decodeTask(const QByteArray& payload);
 std::optional<Ready> decodeReady(const QByteArray& payload);
 std::optional<std::vector<Segment>> decodeSegments(const QByteArray& payload);
-std::optional<TaskDone> decodeTaskDone(const QByteArray& payload);
+// A malformed error also sets *why ("the problem \"task %1: %2\" uses 2 values but carries 1").
+std::optional<TaskDone> decodeTaskDone(const QByteArray& payload, QString* why = nullptr);
 
 // Accumulates bytes from a stream and cuts them into frames.
 class FrameReader

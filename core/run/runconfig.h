@@ -69,6 +69,7 @@ inline constexpr int maxLoopSlots = 10'000;
 inline constexpr double maxIterationsPerMs = 1e9;
 inline constexpr std::int64_t maxIncrements = 100'000'000;
 inline constexpr double maxSwitchIntervalMs = 1000;
+inline constexpr int maxRepeat = 20; // runs of each point of a compare or sweep
 } // namespace limits
 
 } // namespace conlab

@@ -54,6 +54,9 @@ struct RunSummary
     // Other programs' share of the machine during the run, in percent of all its cores (otherLoadPercent()): what
     // /proc/stat saw busy beyond this process and its children. Absent without samples over the run.
     std::optional<double> otherLoadPercent;
+    // A step run several times (SeriesRunner::setRepeat): every repeat's wall time in run order, and this summary is
+    // the median run's (the lower middle one for an even count). Empty for a single run.
+    std::vector<double> repeatWallsMs;
     double iterationsPerMs = 0; // kernel calibration used: pass it back with --calibration to repeat the checksum
     bool cancelled = false;
     QString error; // empty when the run succeeded; English, as the command line, JSON and the run file say it

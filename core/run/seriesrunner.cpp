@@ -1,6 +1,7 @@
 #include "core/run/seriesrunner.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace conlab {
 
@@ -31,6 +32,7 @@ bool SeriesRunner::start(const std::vector<RunConfig>& configs, QString* error)
     }
     m_configs = configs;
     m_results.clear();
+    m_repeats.clear();
     m_index = 0;
     m_cancelled = false;
     m_running = true;
@@ -38,6 +40,11 @@ bool SeriesRunner::start(const std::vector<RunConfig>& configs, QString* error)
     startNext();
     emit progressChanged();
     return true;
+}
+
+void SeriesRunner::setRepeat(int times)
+{
+    m_repeat = std::clamp(times, 1, limits::maxRepeat);
 }
 
 void SeriesRunner::cancel()
@@ -71,8 +78,36 @@ void SeriesRunner::startNext()
 
 void SeriesRunner::onRunFinished(const RunResult& result)
 {
-    if (m_running)
+    if (!m_running)
+        return;
+    const bool failed = !result.summary.error.isEmpty() || result.summary.cancelled;
+    if (m_repeat == 1 || failed) {
+        m_repeats.clear();
         stepDone(result);
+        return;
+    }
+    m_repeats.push_back(result);
+    if (int(m_repeats.size()) < m_repeat) {
+        // Queued, as between steps: a cancel() made meanwhile is seen before the next repeat starts.
+        QMetaObject::invokeMethod(this, &SeriesRunner::startNext, Qt::QueuedConnection);
+        return;
+    }
+    stepDone(medianOfRepeats());
+}
+
+RunResult SeriesRunner::medianOfRepeats()
+{
+    std::vector<double> walls;
+    for (const RunResult& run : m_repeats)
+        walls.push_back(run.summary.wallMs);
+    std::vector<std::size_t> order(m_repeats.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return walls[a] < walls[b]; });
+    RunResult median = m_repeats[order[(order.size() - 1) / 2]];
+    median.summary.repeatWallsMs = std::move(walls);
+    m_repeats.clear();
+    return median;
 }
 
 void SeriesRunner::stepDone(const RunResult& result)

@@ -21,6 +21,13 @@ public:
     // False with *error set when the list is empty or a series is already going. The first step starts at once;
     // each next one when the previous has finished.
     bool start(const std::vector<RunConfig>& configs, QString* error = nullptr);
+    // Runs each step `times` times (clamped to 1 .. limits::maxRepeat) from the next start(): every repeat emits
+    // stepStarted() and its batches, stepFinished() comes once, with the median run (RunSummary::repeatWallsMs holds
+    // every repeat's wall). A repeat that fails or is cancelled ends its step with that result.
+    void setRepeat(int times);
+    int repeat() const { return m_repeat; }
+    // Which run of the current step is going, from 0 to repeat() - 1: "point 2 of 5, run 2 of 3".
+    int currentRepeat() const { return m_running ? int(m_repeats.size()) : 0; }
     // Stops the current run and drops the rest: finished() follows within 200 ms with `cancelled` set.
     void cancel();
     bool isRunning() const { return m_running; }
@@ -49,10 +56,13 @@ private:
     void startNext();
     void onRunFinished(const RunResult& result);
     void stepDone(const RunResult& result);
+    RunResult medianOfRepeats();
 
     RunController m_controller;
     std::vector<RunConfig> m_configs;
     std::vector<RunResult> m_results;
+    std::vector<RunResult> m_repeats; // the current step's runs so far
+    int m_repeat = 1;
     int m_index = 0;
     bool m_running = false;
     bool m_cancelled = false;

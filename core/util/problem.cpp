@@ -1,7 +1,9 @@
 #include "core/util/problem.h"
 
 #include <QCoreApplication>
+#include <QDataStream>
 #include <QLocale>
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -10,6 +12,19 @@ namespace conlab {
 namespace {
 
 constexpr char context[] = "conlab::Problem";
+// "task 3: worker process 2: ..." is three deep; a stream claiming more is not one of ours.
+constexpr int maxNesting = 16;
+
+// The highest %N a sentence uses: every one needs a value.
+int highestPlaceholder(const QString& sentence)
+{
+    int highest = 0;
+    for (qsizetype i = 0; i + 1 < sentence.size(); ++i) {
+        if (sentence[i] == QLatin1Char('%') && sentence[i + 1].isDigit())
+            highest = std::max(highest, sentence[i + 1].digitValue());
+    }
+    return highest;
+}
 
 // The settings a problem can name, with their labels on screen (the workload panel's words).
 constexpr std::array<std::pair<const char*, const char*>, 16> settingLabels {{
@@ -127,7 +142,7 @@ QString Problem::Value::describe() const
 }
 
 Problem::Problem(const char* source, std::initializer_list<Value> values)
-    : m_source(source)
+    : m_source(QByteArray::fromRawData(source, qstrlen(source)))
     , m_values(values)
 {
 }
@@ -141,17 +156,99 @@ Problem Problem::verbatim(const QString& text)
 
 QString Problem::english() const
 {
-    if (!m_source)
+    if (m_source.isEmpty())
         return m_verbatim;
     return filled(QString::fromUtf8(m_source), m_values, [](const Value& value) { return value.english(); });
 }
 
 QString Problem::describe() const
 {
-    if (!m_source)
+    if (m_source.isEmpty())
         return m_verbatim;
-    return filled(
-        QCoreApplication::translate(context, m_source), m_values, [](const Value& value) { return value.describe(); });
+    // A literal's bytes end in its NUL, a read sentence's in QByteArray's own: constData() is a C string either way.
+    return filled(QCoreApplication::translate(context, m_source.constData()), m_values,
+        [](const Value& value) { return value.describe(); });
+}
+
+void Problem::write(QDataStream& out) const
+{
+    out << m_source << m_verbatim << quint32(m_values.size());
+    for (const Value& value : m_values) {
+        out << quint8(value.m_kind);
+        switch (value.m_kind) {
+        case Value::Kind::Text:
+        case Value::Kind::Setting:
+            out << value.m_text;
+            break;
+        case Value::Kind::Integer:
+            out << value.m_integer;
+            break;
+        case Value::Kind::Real:
+            out << value.m_real;
+            break;
+        case Value::Kind::Nested:
+            value.m_nested->write(out);
+            break;
+        }
+    }
+}
+
+std::optional<Problem> Problem::read(QDataStream& in, QString* why)
+{
+    return read(in, 0, why);
+}
+
+std::optional<Problem> Problem::read(QDataStream& in, int depth, QString* why)
+{
+    const auto refuse = [why](const QString& reason) -> std::optional<Problem> {
+        if (why)
+            *why = reason;
+        return std::nullopt;
+    };
+    if (depth > maxNesting)
+        return refuse(QStringLiteral("a problem nested more than %1 deep").arg(maxNesting));
+    Problem problem;
+    quint32 count = 0;
+    in >> problem.m_source >> problem.m_verbatim >> count;
+    if (in.status() != QDataStream::Ok)
+        return refuse(QStringLiteral("a problem cut short"));
+    for (quint32 i = 0; i < count; ++i) {
+        quint8 kind = 0;
+        in >> kind;
+        Value value;
+        value.m_kind = Value::Kind(kind);
+        switch (value.m_kind) {
+        case Value::Kind::Text:
+        case Value::Kind::Setting:
+            in >> value.m_text;
+            break;
+        case Value::Kind::Integer:
+            in >> value.m_integer;
+            break;
+        case Value::Kind::Real:
+            in >> value.m_real;
+            break;
+        case Value::Kind::Nested: {
+            std::optional<Problem> nested = read(in, depth + 1, why);
+            if (!nested)
+                return std::nullopt;
+            value.m_nested = std::make_shared<const Problem>(std::move(*nested));
+            break;
+        }
+        default:
+            return refuse(QStringLiteral("a problem's value %1 is of an unknown kind %2").arg(i + 1).arg(kind));
+        }
+        if (in.status() != QDataStream::Ok)
+            return refuse(QStringLiteral("a problem cut short"));
+        problem.m_values.push_back(std::move(value));
+    }
+    const int needed = highestPlaceholder(QString::fromUtf8(problem.m_source));
+    if (needed > int(problem.m_values.size()))
+        // One arg() pass: the sentence's own %1 must not be filled in.
+        return refuse(QStringLiteral("the problem \"%1\" uses %2 values but carries %3")
+                          .arg(QString::fromUtf8(problem.m_source), QString::number(needed),
+                              QString::number(problem.m_values.size())));
+    return problem;
 }
 
 QString settingLabel(const QString& option)

@@ -1,9 +1,13 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <vector>
+
+class QDataStream;
 
 namespace conlab {
 
@@ -31,6 +35,7 @@ public:
         QString describe() const;
 
     private:
+        friend class Problem;
         enum class Kind
         {
             Text,
@@ -53,12 +58,22 @@ public:
     // A sentence from elsewhere (an older file, another program) that has no translation: the same in both wordings.
     static Problem verbatim(const QString& text);
 
-    bool isEmpty() const { return !m_source && m_verbatim.isEmpty(); }
+    bool isEmpty() const { return m_source.isEmpty() && m_verbatim.isEmpty(); }
     QString english() const;
     QString describe() const;
 
+    // Across a worker process's pipe (the same binary at both ends): the source sentence and its values, nested
+    // problems included, so that the parent words it in its own language.
+    void write(QDataStream& out) const;
+    // nullopt with *why set when the bytes are no Problem of this build: truncated, a value of unknown kind, a
+    // sentence with a placeholder that has no value, nesting deeper than any problem made here.
+    static std::optional<Problem> read(QDataStream& in, QString* why = nullptr);
+
 private:
-    const char* m_source = nullptr;
+    static std::optional<Problem> read(QDataStream& in, int depth, QString* why);
+
+    // The source sentence: a literal referred to in place, or one read from a pipe and owned.
+    QByteArray m_source;
     QString m_verbatim;
     std::vector<Value> m_values;
 };

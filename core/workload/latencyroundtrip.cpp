@@ -42,9 +42,11 @@ int finishInterruptedConnect(int fd)
     return error;
 }
 
-QString cannotConnectError(quint16 port)
+// Why connecting failed, with the operating system's reason.
+Problem cannotConnect(quint16 port, int code)
 {
-    return QStringLiteral("cannot connect to the latency server on port %1").arg(port);
+    return Problem(QT_TRANSLATE_NOOP("conlab::Problem", "cannot connect to the latency server on port %1: %2"),
+        {int(port), errnoText(code)});
 }
 
 std::array<char, ioMessageBytes> encodePair(std::uint64_t first, std::uint64_t second)
@@ -89,26 +91,30 @@ std::int64_t replyTimeoutNs(std::int64_t delayUs)
     return std::max(replyTimeoutFloorNs, delayNs * replyTimeoutLatencyFactor);
 }
 
-QString replyTimeoutError(std::int64_t delayUs)
+Problem replyTimeoutProblem(std::int64_t delayUs)
 {
-    return QStringLiteral("no answer from the latency server within %1 ms (the timeout is %2 times the %3 ms latency "
-                          "asked for, and at least %4 ms)")
-        .arg(replyTimeoutNs(delayUs) / 1'000'000)
-        .arg(replyTimeoutLatencyFactor)
-        .arg(double(std::max<std::int64_t>(0, delayUs)) / 1000.0)
-        .arg(replyTimeoutFloorNs / 1'000'000);
+    return Problem(QT_TRANSLATE_NOOP("conlab::Problem",
+                       "no answer from the latency server within %1 ms (the timeout is %2 times the %3 ms latency "
+                       "asked for, and at least %4 ms)"),
+        {qint64(replyTimeoutNs(delayUs) / 1'000'000), replyTimeoutLatencyFactor,
+            double(std::max<std::int64_t>(0, delayUs)) / 1000.0, qint64(replyTimeoutFloorNs / 1'000'000)});
 }
 
-int openConnectedSocket(quint16 port, bool nonBlocking, QString* error)
+QString replyTimeoutError(std::int64_t delayUs)
 {
-    const auto fail = [&](const QString& what, int code) {
+    return replyTimeoutProblem(delayUs).english();
+}
+
+int openConnectedSocket(quint16 port, bool nonBlocking, Problem* error)
+{
+    const auto fail = [&](const Problem& problem) {
         if (error)
-            *error = QStringLiteral("%1: %2").arg(what, errnoText(code));
+            *error = problem;
         return -1;
     };
     UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | (nonBlocking ? SOCK_NONBLOCK : 0), 0));
     if (!fd)
-        return fail(QStringLiteral("cannot create a socket"), errno);
+        return fail(Problem(QT_TRANSLATE_NOOP("conlab::Problem", "cannot create a socket: %1"), {errnoText(errno)}));
     const int one = 1;
     // Only affects latency, never correctness, so a failure is not worth failing the connection for.
     ::setsockopt(fd.get(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -124,7 +130,7 @@ int openConnectedSocket(quint16 port, bool nonBlocking, QString* error)
         if (code == EINTR)
             code = finishInterruptedConnect(fd.get());
         if (code != 0)
-            return fail(cannotConnectError(port), code);
+            return fail(cannotConnect(port, code));
     }
     return fd.release();
 }
@@ -140,7 +146,7 @@ LatencyRoundTrip::LatencyRoundTrip(
 {
 }
 
-void LatencyRoundTrip::fail(IoStatus status, QString error)
+void LatencyRoundTrip::fail(IoStatus status, Problem error)
 {
     m_result.status = status;
     m_result.error = std::move(error);
@@ -161,7 +167,7 @@ std::optional<SocketWait> LatencyRoundTrip::advance()
         if (::getsockopt(m_fd.get(), SOL_SOCKET, SO_ERROR, &connectError, &length) < 0)
             connectError = errno;
         if (connectError != 0) {
-            fail(IoStatus::Failed, QStringLiteral("%1: %2").arg(cannotConnectError(m_port), errnoText(connectError)));
+            fail(IoStatus::Failed, cannotConnect(m_port, connectError));
             return std::nullopt;
         }
         m_step = Step::Sending;
@@ -183,7 +189,7 @@ std::optional<SocketWait> LatencyRoundTrip::start()
         fail(IoStatus::Cancelled, {});
         return std::nullopt;
     }
-    QString error;
+    Problem error;
     m_fd.reset(openConnectedSocket(m_port, m_mode == Mode::NonBlocking, &error));
     if (!m_fd) {
         fail(IoStatus::Failed, error);
@@ -209,7 +215,8 @@ std::optional<SocketWait> LatencyRoundTrip::send()
         if (errno == EINTR)
             continue;
         if (errno != EAGAIN && errno != EWOULDBLOCK) {
-            fail(IoStatus::Failed, QStringLiteral("cannot send the request: %1").arg(errnoText(errno)));
+            fail(IoStatus::Failed,
+                Problem(QT_TRANSLATE_NOOP("conlab::Problem", "cannot send the request: %1"), {errnoText(errno)}));
             return std::nullopt;
         }
         return SocketWait {m_fd.get(), true, monotonicNowNs() + connectTimeoutNs};
@@ -233,23 +240,26 @@ std::optional<SocketWait> LatencyRoundTrip::receive()
             continue;
         }
         if (n == 0) {
-            fail(IoStatus::Failed, QStringLiteral("the latency server closed the connection before replying"));
+            fail(IoStatus::Failed,
+                Problem(
+                    QT_TRANSLATE_NOOP("conlab::Problem", "the latency server closed the connection before replying")));
             return std::nullopt;
         }
         if (errno == EINTR)
             continue;
         if (errno != EAGAIN && errno != EWOULDBLOCK) {
-            fail(IoStatus::Failed, QStringLiteral("reading the reply failed: %1").arg(errnoText(errno)));
+            fail(IoStatus::Failed,
+                Problem(QT_TRANSLATE_NOOP("conlab::Problem", "reading the reply failed: %1"), {errnoText(errno)}));
             return std::nullopt;
         }
         return SocketWait {m_fd.get(), false, m_replyDeadlineNs};
     }
     m_result.reply = decodeReply(m_reply.data());
     if (m_result.reply.token != m_token) {
+        // Tokens are names, not amounts: written as they are, without the locale's grouping.
         fail(IoStatus::Failed,
-            QStringLiteral("the latency server answered token %1 to request %2")
-                .arg(m_result.reply.token)
-                .arg(m_token));
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "the latency server answered token %1 to request %2"),
+                {QString::number(m_result.reply.token), QString::number(m_token)}));
         return std::nullopt;
     }
     m_result.status = IoStatus::Ok;
@@ -271,17 +281,19 @@ void LatencyRoundTrip::waited(WaitResult wait)
     switch (m_step) {
     case Step::Connecting:
         fail(IoStatus::TimedOut,
-            QStringLiteral("could not connect to the latency server within %1 ms").arg(connectTimeoutNs / 1'000'000));
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "could not connect to the latency server within %1 ms"),
+                {qint64(connectTimeoutNs / 1'000'000)}));
         break;
     case Step::Sending:
         fail(IoStatus::TimedOut,
-            QStringLiteral("could not send the request within %1 ms").arg(connectTimeoutNs / 1'000'000));
+            Problem(QT_TRANSLATE_NOOP("conlab::Problem", "could not send the request within %1 ms"),
+                {qint64(connectTimeoutNs / 1'000'000)}));
         break;
     case Step::Receiving:
         // The deadline and the socket can come due together, and a client kept from looking (a CPU phase holding the
         // loop, an unscheduled thread) makes that likely: a reply that has arrived counts, however late.
         if (!readyNow(m_fd.get(), POLLIN))
-            fail(IoStatus::TimedOut, replyTimeoutError(m_delayUs));
+            fail(IoStatus::TimedOut, replyTimeoutProblem(m_delayUs));
         break;
     default:
         break;
@@ -290,7 +302,8 @@ void LatencyRoundTrip::waited(WaitResult wait)
 
 void LatencyRoundTrip::waitFailed(int code)
 {
-    fail(IoStatus::Failed, QStringLiteral("waiting for the reply failed: %1").arg(errnoText(code)));
+    fail(IoStatus::Failed,
+        Problem(QT_TRANSLATE_NOOP("conlab::Problem", "waiting for the reply failed: %1"), {errnoText(code)}));
 }
 
 } // namespace conlab

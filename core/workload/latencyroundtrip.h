@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/util/problem.h"
 #include "core/util/uniquefd.h"
 
 #include <QString>
@@ -49,7 +50,7 @@ struct IoResult
 {
     IoStatus status = IoStatus::Failed;
     IoReply reply;
-    QString error; // empty unless status is TimedOut or Failed
+    Problem error; // empty unless status is TimedOut or Failed
 };
 
 // How long a request asking for delayUs of latency may go unanswered, from the moment it is sent, before it fails:
@@ -61,7 +62,8 @@ inline constexpr int replyTimeoutLatencyFactor = 10;
 inline constexpr std::int64_t replyTimeoutFloorNs = 1'000'000'000;
 // The error of a request that timed out, saying the rule: "no answer from the latency server within 1000 ms (the
 // timeout is 10 times the 20 ms latency asked for, and at least 1000 ms)".
-QString replyTimeoutError(std::int64_t delayUs);
+Problem replyTimeoutProblem(std::int64_t delayUs);
+QString replyTimeoutError(std::int64_t delayUs); // its English
 
 // A non-blocking client's limit for connecting and sending. Generous, unlike the reply's timeout: a listen backlog
 // that overflows under thousands of simultaneous connects costs the kernel's one-second SYN retries, not a silent
@@ -70,7 +72,7 @@ inline constexpr std::int64_t connectTimeoutNs = 10'000'000'000;
 
 // A TCP_NODELAY, close-on-exec socket connected to 127.0.0.1:port, or -1 with *error set. With nonBlocking the
 // connect may still be in progress: wait for the fd to become writable and read SO_ERROR before trusting it.
-int openConnectedSocket(quint16 port, bool nonBlocking, QString* error);
+int openConnectedSocket(quint16 port, bool nonBlocking, Problem* error);
 
 // For a wait on a socket, TimedOut is a failure; for a pure timer wait (a sleep) it is the normal end.
 enum class WaitResult
@@ -126,7 +128,7 @@ private:
         Done
     };
 
-    void fail(IoStatus status, QString error);
+    void fail(IoStatus status, Problem error);
     std::optional<SocketWait> start();
     std::optional<SocketWait> send();
     std::optional<SocketWait> receive();

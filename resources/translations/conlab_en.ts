@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="212"/>
+        <location filename="../../ui/compare/compareview.cpp" line="224"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="585"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="587"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -197,7 +197,7 @@ app %2
 <context>
     <name>conlab::SeriesProgress</name>
     <message numerus="yes">
-        <location filename="../../ui/series/seriesprogress.cpp" line="66"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="74"/>
         <source>Done: %n runs.</source>
         <translation>
             <numerusform>Done: %n run.</numerusform>
@@ -206,13 +206,32 @@ app %2
     </message>
 </context>
 <context>
+    <name>conlab::SeriesView</name>
+    <message numerus="yes">
+        <location filename="../../ui/series/seriesview.cpp" line="149"/>
+        <source>median of %n runs each, whiskers from the slowest to the fastest</source>
+        <translation>
+            <numerusform>median of %n run each, whiskers from the slowest to the fastest</numerusform>
+            <numerusform>median of %n runs each, whiskers from the slowest to the fastest</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>conlab::SpeedupPlot</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="143"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n core</numerusform>
             <numerusform> %n cores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sweep/speedupplot.cpp" line="149"/>
+        <source>%n workers</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
         </translation>
     </message>
 </context>

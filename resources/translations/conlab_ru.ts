@@ -187,7 +187,7 @@
 <context>
     <name>conlab::CompareBarChart</name>
     <message>
-        <location filename="../../ui/compare/comparebarchart.cpp" line="104"/>
+        <location filename="../../ui/compare/comparebarchart.cpp" line="123"/>
         <source>wall time (s)</source>
         <translation>реальное время (с)</translation>
     </message>
@@ -250,27 +250,37 @@
         <translation>остановлен через %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="179"/>
+        <location filename="../../ui/compare/compareview.cpp" line="180"/>
+        <source>%1 (%2–%3)</source>
+        <translation>%1 (%2–%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="183"/>
         <source>%1  baseline</source>
         <translation>%1  эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="181"/>
+        <location filename="../../ui/compare/compareview.cpp" line="187"/>
         <source>%1  ×%2</source>
         <translation>%1  ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="198"/>
+        <location filename="../../ui/compare/compareview.cpp" line="188"/>
+        <source>%1  ×%2 (%3–%4)</source>
+        <translation>%1  ×%2 (%3–%4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/compareview.cpp" line="210"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="212"/>
+        <location filename="../../ui/compare/compareview.cpp" line="224"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="212"/>
+        <location filename="../../ui/compare/compareview.cpp" line="224"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -279,12 +289,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="214"/>
+        <location filename="../../ui/compare/compareview.cpp" line="228"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="241"/>
+        <location filename="../../ui/compare/compareview.cpp" line="255"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -665,148 +675,148 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="108"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="109"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="125"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="126"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="248"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="249"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="255"/>
         <source>&amp;Cores view</source>
         <translation>&amp;Вид по ядрам</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="256"/>
         <source>Show the timeline by core: a lane per core, each bar the worker that ran on it, coloured by worker, idle time left empty (C)</source>
         <translation>Показать временную шкалу по ядрам: по дорожке на ядро, каждый отрезок — исполнитель, который на нём выполнялся, цветом исполнителя, простой остаётся пустым (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="256"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="258"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="257"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="259"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="258"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="260"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="259"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="261"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="260"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="262"/>
         <source>&amp;Script source</source>
         <translation>&amp;Исходный код скрипта</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="261"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="263"/>
         <source>Show or hide the Python script beside the plots (F6)</source>
         <translation>Показать или скрыть скрипт Python рядом с графиками (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="262"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="264"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="263"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="265"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="266"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="265"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="267"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="266"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="268"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="267"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="269"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="268"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="270"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="269"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="271"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="270"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="272"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="286"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="288"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="430"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="432"/>
         <source># The script&apos;s source is not at hand: %1</source>
         <translation># Исходного кода скрипта нет под рукой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="529"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="576"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="578"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="585"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="587"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -815,42 +825,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="602"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="604"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="603"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="605"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="641"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="643"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="664"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="666"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="675"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="677"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="695"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="697"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="697"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="699"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="703"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="705"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -1752,42 +1762,47 @@ from %2 to %3 ms</source>
         <translation>процесс пула</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="139"/>
+        <location filename="../../core/models/processpool.cpp" line="140"/>
         <source>%1 %2 sent a malformed message</source>
         <translation>%1 %2 прислал искажённое сообщение</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="145"/>
+        <location filename="../../core/models/processpool.cpp" line="142"/>
+        <source>%1 %2 sent a malformed message: %3</source>
+        <translation>%1 %2 прислал искажённое сообщение: %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/processpool.cpp" line="149"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="191"/>
+        <location filename="../../core/models/processpool.cpp" line="195"/>
         <source>crashed or was killed</source>
         <translation>аварийно завершился или был убит</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="192"/>
+        <location filename="../../core/models/processpool.cpp" line="196"/>
         <source>exited with code %1</source>
         <translation>завершился с кодом %1</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="194"/>
+        <location filename="../../core/models/processpool.cpp" line="198"/>
         <source>while running task %1</source>
         <translation>во время задачи %1</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="195"/>
+        <location filename="../../core/models/processpool.cpp" line="199"/>
         <source>while holding no task</source>
         <translation>не выполняя ни одной задачи</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="196"/>
+        <location filename="../../core/models/processpool.cpp" line="200"/>
         <source>%1 %2 (pid %3) %4 %5</source>
         <translation>%1 %2 (номер процесса %3) %4 %5</translation>
     </message>
     <message>
-        <location filename="../../core/models/processpool.cpp" line="204"/>
+        <location filename="../../core/models/processpool.cpp" line="208"/>
         <source>could not start %1 %2: %3</source>
         <translation>не удалось запустить %1 %2: %3</translation>
     </message>
@@ -1817,6 +1832,66 @@ from %2 to %3 ms</source>
         <location filename="../../core/run/engine.cpp" line="36"/>
         <source>could not start the loopback latency server: %1</source>
         <translation>не удалось запустить локальный сервер ввода-вывода: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/phasesequence.cpp" line="63"/>
+        <source>this workload needs the run&apos;s shared state</source>
+        <translation>этой нагрузке нужно общее состояние запуска</translation>
+    </message>
+    <message>
+        <location filename="../../core/models/phasesequence.cpp" line="82"/>
+        <source>task %1: %2</source>
+        <translation>задача %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="48"/>
+        <source>cannot connect to the latency server on port %1: %2</source>
+        <translation>не удаётся подключиться к серверу ввода-вывода на порту %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="96"/>
+        <source>no answer from the latency server within %1 ms (the timeout is %2 times the %3 ms latency asked for, and at least %4 ms)</source>
+        <translation>нет ответа от сервера ввода-вывода за %1 мс (срок ожидания — %2 × запрошенную задержку %3 мс, но не меньше %4 мс)</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="117"/>
+        <source>cannot create a socket: %1</source>
+        <translation>не удаётся создать сокет: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="219"/>
+        <source>cannot send the request: %1</source>
+        <translation>не удаётся отправить запрос: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="245"/>
+        <source>the latency server closed the connection before replying</source>
+        <translation>сервер ввода-вывода закрыл соединение, не ответив</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="252"/>
+        <source>reading the reply failed: %1</source>
+        <translation>не удалось прочитать ответ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="261"/>
+        <source>the latency server answered token %1 to request %2</source>
+        <translation>сервер ввода-вывода ответил меткой %1 на запрос %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="284"/>
+        <source>could not connect to the latency server within %1 ms</source>
+        <translation>не удалось подключиться к серверу ввода-вывода за %1 мс</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="289"/>
+        <source>could not send the request within %1 ms</source>
+        <translation>не удалось отправить запрос за %1 мс</translation>
+    </message>
+    <message>
+        <location filename="../../core/workload/latencyroundtrip.cpp" line="306"/>
+        <source>waiting for the reply failed: %1</source>
+        <translation>ошибка при ожидании ответа: %1</translation>
     </message>
 </context>
 <context>
@@ -2252,57 +2327,77 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SeriesActions</name>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="95"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="117"/>
         <source>Could not compare the models: %1</source>
         <translation>Не удалось сравнить модели: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="106"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="128"/>
         <source>Could not plan the sweep: %1</source>
         <translation>Не удалось спланировать серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="113"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="135"/>
         <source>Could not run the sweep: %1</source>
         <translation>Не удалось выполнить серию запусков: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="123"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="145"/>
         <source>Run a sequential baseline, then this model with 1 to %1 workers, and plot the speed-up against the ideal and Amdahl&apos;s law (Ctrl+Shift+M)</source>
         <translation>Запустить последовательный эталон, затем эту модель с числом исполнителей от 1 до %1 и построить график ускорения рядом с идеальным и законом Амдала (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="134"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="156"/>
         <source>Sequential runs on one thread: there are no workers to vary. Pick processes or threads.</source>
         <translation>Последовательная модель работает в одном потоке: менять число исполнителей нечем. Выберите процессы или потоки.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="136"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="158"/>
         <source>The convoy is always one CPU task beside one I/O task on two workers: there is nothing to sweep.</source>
         <translation>Конвой — это всегда одна вычислительная задача рядом с одной задачей ввода-вывода на двух исполнителях: менять здесь нечего.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="202"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="225"/>
         <source>Compare &amp;all models</source>
         <translation>&amp;Сравнить все модели</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="204"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="227"/>
         <source>Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)</source>
         <translation>Запустить эту нагрузку по очереди во всех моделях и сравнить реальное время и ускорение (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="205"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="228"/>
         <source>Scaling s&amp;weep…</source>
         <translation>&amp;Масштабирование…</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="206"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="229"/>
+        <source>&amp;Repeat each point:</source>
+        <translation>&amp;Повторять каждую точку:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="230"/>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="231"/>
+        <source>Compare all models and the scaling sweep run each point this many times and show the median, with whiskers from the slowest to the fastest run</source>
+        <translation>«Сравнить все модели» и «Масштабирование» запускают каждую точку столько раз и показывают медиану с усами от самого медленного до самого быстрого запуска</translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="235"/>
+        <source>Repeat each point</source>
+        <translation>Повторять каждую точку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesactions.cpp" line="236"/>
         <source>Compare with real &amp;CPython too</source>
         <translation>Сравнивать и с настоящим &amp;CPython</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesactions.cpp" line="207"/>
+        <location filename="../../ui/series/seriesactions.cpp" line="237"/>
         <source>Compare all models adds the shipped Python examples that run this workload under a real CPython interpreter: threads, processes and asyncio, on the same time axis</source>
         <translation>«Сравнить все модели» добавляет встроенные примеры на Python, которые выполняют эту нагрузку в настоящем интерпретаторе CPython: потоки, процессы и asyncio, на той же оси времени</translation>
     </message>
@@ -2310,37 +2405,42 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SeriesProgress</name>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="55"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="57"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="56"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="58"/>
         <source>Stop the run going and skip the rest (Esc)</source>
         <translation>Остановить текущий запуск и пропустить остальные (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="60"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="62"/>
         <source>%1 of %2: %3…</source>
         <translation>%1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="62"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="63"/>
+        <source>%1 of %2, run %3 of %4: %5…</source>
+        <translation>%1 из %2, запуск %3 из %4: %5…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/series/seriesprogress.cpp" line="70"/>
         <source>Nothing run yet.</source>
         <translation>Ещё ничего не запущено.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="64"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="72"/>
         <source>Cancelled after %1 of %2 runs.</source>
         <translation>Отменено после %1 из %2 запусков.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="66"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="74"/>
         <source>Done: 1 run.</source>
         <translation>Готово: 1 запуск.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/series/seriesprogress.cpp" line="66"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="74"/>
         <source>Done: %n runs.</source>
         <translation>
             <numerusform>Готово: %n запуск.</numerusform>
@@ -2352,95 +2452,107 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SeriesRunner</name>
     <message>
-        <location filename="../../core/run/seriesrunner.cpp" line="23"/>
+        <location filename="../../core/run/seriesrunner.cpp" line="24"/>
         <source>a series of runs is already going: stop it first</source>
         <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
-        <location filename="../../core/run/seriesrunner.cpp" line="29"/>
+        <location filename="../../core/run/seriesrunner.cpp" line="30"/>
         <source>there is nothing to run</source>
         <translation>запускать нечего</translation>
     </message>
 </context>
 <context>
+    <name>conlab::SeriesView</name>
+    <message numerus="yes">
+        <location filename="../../ui/series/seriesview.cpp" line="149"/>
+        <source>median of %n runs each, whiskers from the slowest to the fastest</source>
+        <translation>
+            <numerusform>медиана из %n запуска каждой точки, усы — от самого медленного до самого быстрого</numerusform>
+            <numerusform>медиана из %n запусков каждой точки, усы — от самого медленного до самого быстрого</numerusform>
+            <numerusform>медиана из %n запусков каждой точки, усы — от самого медленного до самого быстрого</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>conlab::Setting</name>
     <message>
-        <location filename="../../core/util/problem.cpp" line="16"/>
+        <location filename="../../core/util/problem.cpp" line="31"/>
         <source>Model</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="17"/>
+        <location filename="../../core/util/problem.cpp" line="32"/>
         <source>Workload</source>
         <translation>Нагрузка</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="18"/>
+        <location filename="../../core/util/problem.cpp" line="33"/>
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="19"/>
+        <location filename="../../core/util/problem.cpp" line="34"/>
         <source>Workers</source>
         <translation>Исполнители</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="20"/>
+        <location filename="../../core/util/problem.cpp" line="35"/>
         <source>Phases</source>
         <translation>Фазы</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="21"/>
+        <location filename="../../core/util/problem.cpp" line="36"/>
         <source>CPU ms</source>
         <translation>CPU, мс</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="22"/>
+        <location filename="../../core/util/problem.cpp" line="37"/>
         <source>I/O ms</source>
         <translation>Ввод-вывод, мс</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="23"/>
+        <location filename="../../core/util/problem.cpp" line="38"/>
         <source>CPU sampling rate</source>
         <translation>Частота замеров CPU</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="24"/>
+        <location filename="../../core/util/problem.cpp" line="39"/>
         <source>Increments</source>
         <translation>Приращения</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="25"/>
+        <location filename="../../core/util/problem.cpp" line="40"/>
         <source>Switch interval</source>
         <translation>Интервал переключения</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="26"/>
+        <location filename="../../core/util/problem.cpp" line="41"/>
         <source>Executor</source>
         <translation>Пул исполнителя</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="27"/>
+        <location filename="../../core/util/problem.cpp" line="42"/>
         <source>Calibration</source>
         <translation>Калибровка</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="28"/>
+        <location filename="../../core/util/problem.cpp" line="43"/>
         <source>Lock each update</source>
         <translation>Блокировка на каждое обновление</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="29"/>
+        <location filename="../../core/util/problem.cpp" line="44"/>
         <source>Await between read and write</source>
         <translation>await между чтением и записью</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="30"/>
+        <location filename="../../core/util/problem.cpp" line="45"/>
         <source>Script</source>
         <translation>Скрипт</translation>
     </message>
     <message>
-        <location filename="../../core/util/problem.cpp" line="31"/>
+        <location filename="../../core/util/problem.cpp" line="46"/>
         <source>Python interpreter</source>
         <translation>Интерпретатор Python</translation>
     </message>
@@ -2478,58 +2590,82 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SpeedupPlot</name>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="118"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="129"/>
         <source>Amdahl fit: needs a run with more than one worker</source>
         <translation>Закон Амдала: нужен запуск с несколькими исполнителями</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="121"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
         <source>Amdahl fit: p = %1</source>
         <translation>Закон Амдала: p = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="122"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="133"/>
         <source>Amdahl fit: p = %1 ± %2</source>
         <translation>Закон Амдала: p = %1 ± %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="138"/>
         <source>workers</source>
         <translation>число исполнителей</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="128"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="139"/>
         <source>speed-up against sequential (×)</source>
         <translation>ускорение относительно последовательного (×)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="129"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="140"/>
         <source>measured</source>
         <translation>измерено</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="130"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="141"/>
         <source>ideal (y = x)</source>
         <translation>идеал (y = x)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="130"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="141"/>
         <source>ideal (y = x, flat past the cores)</source>
         <translation>идеал (y = x до числа ядер, дальше ровно)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="143"/>
         <source> 1 core</source>
         <translation> 1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="143"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n ядро</numerusform>
             <numerusform> %n ядра</numerusform>
             <numerusform> %n ядер</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="149"/>
+        <source>1 worker</source>
+        <translation>1 исполнитель</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sweep/speedupplot.cpp" line="149"/>
+        <source>%n workers</source>
+        <translation>
+            <numerusform>%n исполнитель</numerusform>
+            <numerusform>%n исполнителя</numerusform>
+            <numerusform>%n исполнителей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="150"/>
+        <source>%1: ×%2</source>
+        <translation>%1: ×%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="151"/>
+        <source>%1: ×%2 (%3–%4)</source>
+        <translation>%1: ×%2 (%3–%4)</translation>
     </message>
 </context>
 <context>
@@ -2564,17 +2700,17 @@ from %2 to %3 ms</source>
         <translation>ускорение относительно последовательного (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="99"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="101"/>
         <source>within %1 % of the points</source>
         <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="103"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="105"/>
         <source>Scaling sweep: %1 on %2</source>
         <translation>Масштабирование: %1, нагрузка %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="117"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="119"/>
         <source>Scaling sweep — Concurrency Lab</source>
         <translation>Масштабирование — Concurrency Lab</translation>
     </message>

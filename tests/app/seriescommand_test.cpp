@@ -270,6 +270,57 @@ TEST_F(SeriesCli, SweepTableForIoGoesPastTheCores)
     EXPECT_TRUE(out.contains(QLatin1String("\n     64  "))) << out.toStdString();
 }
 
+TEST_F(SeriesCli, RepeatRunsEachPointNTimesAndGivesTheMedianWithItsRange)
+{
+    const QJsonObject object = json({QStringLiteral("--sweep"), QStringLiteral("--repeat"), QStringLiteral("3"),
+        QStringLiteral("--model"), QStringLiteral("threads"), QStringLiteral("--workload"), QStringLiteral("sleep"),
+        QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--io-ms"), QStringLiteral("5")});
+    const QJsonObject sweep = object[QLatin1String("sweep")].toObject();
+    EXPECT_EQ(sweep[QLatin1String("repeat")].toInt(), 3);
+    const QJsonArray points = sweep[QLatin1String("points")].toArray();
+    ASSERT_FALSE(points.isEmpty());
+    for (const auto& value : points) {
+        const QJsonObject point = value.toObject();
+        EXPECT_EQ(point[QLatin1String("runs")].toInt(), 3);
+        const double min = point[QLatin1String("wall_min_ms")].toDouble(-1);
+        const double median = point[QLatin1String("wall_ms")].toDouble(-1);
+        const double max = point[QLatin1String("wall_max_ms")].toDouble(-1);
+        EXPECT_GT(min, 0.0);
+        EXPECT_LE(min, median);
+        EXPECT_LE(median, max);
+        // The slowest repeat gives the smallest speed-up.
+        const double speedupMin = point[QLatin1String("speedup_min")].toDouble(-1);
+        const double speedup = point[QLatin1String("speedup")].toDouble(-1);
+        const double speedupMax = point[QLatin1String("speedup_max")].toDouble(-1);
+        EXPECT_GT(speedupMin, 0.0);
+        EXPECT_LE(speedupMin, speedup);
+        EXPECT_LE(speedup, speedupMax);
+        EXPECT_EQ(point[QLatin1String("summary")].toObject()[QLatin1String("wall_ms")].toDouble(), median);
+    }
+    // Headless runs once unless told.
+    const QJsonObject once = json({QStringLiteral("--compare"), QStringLiteral("--workload"), QStringLiteral("sleep"),
+        QStringLiteral("--tasks"), QStringLiteral("2"), QStringLiteral("--io-ms"), QStringLiteral("2")});
+    EXPECT_EQ(once[QLatin1String("repeat")].toInt(), 1);
+    for (const auto& value : once[QLatin1String("compare")].toArray()) {
+        const QJsonObject run = value.toObject();
+        EXPECT_EQ(run[QLatin1String("runs")].toInt(), 1);
+        EXPECT_EQ(run[QLatin1String("wall_min_ms")].toDouble(), run[QLatin1String("wall_max_ms")].toDouble());
+    }
+}
+
+TEST_F(SeriesCli, RepeatOutOfRangeOrWithoutASeriesIsRefused)
+{
+    for (const QString& bad : {QStringLiteral("0"), QStringLiteral("21"), QStringLiteral("three")}) {
+        const CliResult result = run({QStringLiteral("--compare"), QStringLiteral("--repeat"), bad});
+        EXPECT_EQ(result.exitCode, 2) << bad.toStdString();
+        EXPECT_TRUE(result.out.isEmpty());
+        EXPECT_TRUE(result.err.contains("--repeat must be a whole number from 1 to 20")) << result.err.toStdString();
+    }
+    const CliResult alone = run({QStringLiteral("--repeat"), QStringLiteral("3")});
+    EXPECT_EQ(alone.exitCode, 2);
+    EXPECT_TRUE(alone.err.contains("--compare or --sweep")) << alone.err.toStdString();
+}
+
 TEST_F(SeriesCli, CompareAndSweepWriteTheirPictures)
 {
     const CliResult compare = run({QStringLiteral("--compare"), QStringLiteral("--workload"), QStringLiteral("cpu"),

@@ -32,6 +32,17 @@ CompareBarChart::CompareBarChart(QWidget* parent)
         bars->setWidth(barWidth);
         bars->setAntialiased(false);
     }
+    // The spread of repeated runs, on each bar's end (the objectName tells the two apart in a test).
+    m_baselineWhiskers = new QCPErrorBars(yAxis, xAxis);
+    m_baselineWhiskers->setObjectName(QStringLiteral("compareBaselineWhiskers"));
+    m_whiskers = new QCPErrorBars(yAxis, xAxis);
+    m_whiskers->setObjectName(QStringLiteral("compareWhiskers"));
+    m_baselineWhiskers->setDataPlottable(m_baselineBars);
+    m_whiskers->setDataPlottable(m_bars);
+    for (QCPErrorBars* whiskers : {m_baselineWhiskers, m_whiskers}) {
+        whiskers->setErrorType(QCPErrorBars::etValueError);
+        whiskers->setSymbolGap(0);
+    }
     m_baselineBars->setBrush(baselineColor);
     m_bars->setBrush(modelColor);
     yAxis->setRangeReversed(true);
@@ -53,7 +64,9 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     double longest = 0;
     for (const CompareBar& bar : bars)
-        longest = std::max(longest, bar.wallMs.value_or(0.0) / 1000.0);
+        longest = std::max({longest, bar.wallMs.value_or(0.0) / 1000.0, bar.wallMs ? bar.wallMaxMs / 1000.0 : 0.0});
+    // Index for index with each QCPBars' data, which is added in key order.
+    QVector<double> below[2], above[2];
     if (!(longest > 0))
         longest = 1;
     for (std::size_t i = 0; i < bars.size(); ++i) {
@@ -61,8 +74,12 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
         const double key = double(i + 1);
         ticker->addTick(key, bar.label);
         const double seconds = bar.wallMs.value_or(0.0) / 1000.0;
-        if (bar.wallMs)
+        if (bar.wallMs) {
             (bar.baseline ? m_baselineBars : m_bars)->addData(key, seconds);
+            const int which = bar.baseline ? 0 : 1;
+            below[which] << std::max(0.0, *bar.wallMs - bar.wallMinMs) / 1000.0;
+            above[which] << std::max(0.0, bar.wallMaxMs - *bar.wallMs) / 1000.0;
+        }
         auto* note = new QCPItemText(this);
         note->setClipToAxisRect(false);
         note->position->setType(QCPItemPosition::ptPlotCoords);
@@ -72,6 +89,8 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
         note->setText(bar.note);
         m_notes.push_back(note);
     }
+    m_baselineWhiskers->setData(below[0], above[0]);
+    m_whiskers->setData(below[1], above[1]);
     yAxis->setTicker(ticker);
     yAxis->setRange(0.4, double(bars.size()) + 0.6);
     xAxis->setRange(0, longest * noteRoom);
@@ -111,6 +130,10 @@ void CompareBarChart::applyTheme()
     const QPen edge(theme().highContrast ? QColor(20, 20, 20) : QColor(60, 60, 60), theme().lineWidth(1.0));
     for (QCPBars* bars : {m_baselineBars, m_bars})
         bars->setPen(edge);
+    for (QCPErrorBars* whiskers : {m_baselineWhiskers, m_whiskers}) {
+        whiskers->setPen(QPen(theme().captionColor(), theme().lineWidth(1.5)));
+        whiskers->setWhiskerWidth(theme().pixels(10));
+    }
     yAxis->setTickLength(0, 0);
     for (QCPItemText* note : m_notes) {
         note->setFont(labelFont());

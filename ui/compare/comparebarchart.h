@@ -12,13 +12,17 @@ namespace conlab {
 struct CompareBar
 {
     QString label; // the model, on the axis
-    std::optional<double> wallMs;
+    std::optional<double> wallMs; // the median run's when the model ran several times
+    // The slowest and fastest of its runs: whiskers (compareWhiskers) when they differ.
+    double wallMinMs = 0;
+    double wallMaxMs = 0;
     QString note; // beside the bar's end (the time and "×1.9"), or in its place
     bool baseline = false; // sequential: drawn in grey, what the others are measured against
 };
 
 // Compare-all's bar chart: one horizontal bar per model, top to bottom in the order run, its wall time and speed-up
-// written beside it. A step without a time gets no bar (a zero bar would read as "infinitely fast"), only its note.
+// written beside it; a model run several times is its median run's bar, with whiskers from its fastest to its slowest
+// run. A step without a time gets no bar (a zero bar would read as "infinitely fast"), only its note.
 class CompareBarChart : public ThemedPlot
 {
     Q_OBJECT
@@ -41,6 +45,8 @@ protected:
 private:
     QCPBars* m_baselineBars = nullptr;
     QCPBars* m_bars = nullptr;
+    QCPErrorBars* m_baselineWhiskers = nullptr;
+    QCPErrorBars* m_whiskers = nullptr;
     std::vector<QCPItemText*> m_notes;
 };
 

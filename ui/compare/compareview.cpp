@@ -173,12 +173,20 @@ QString CompareView::measuredNote(int index) const
         return tr("failed: %1").arg(summary.describedError());
     if (summary.cancelled)
         return tr("stopped after %1").arg(durationText(summary.wallMs));
-    const QString time = durationText(summary.wallMs);
+    // Several runs: the median's time with the fastest and slowest, the speed-up with the range they give.
+    const WallSpread walls = wallSpread(summary);
+    const QString time = walls.runs == 1
+        ? durationText(summary.wallMs)
+        : tr("%1 (%2–%3)").arg(durationText(walls.medianMs), durationText(walls.minMs), durationText(walls.maxMs));
     const RunSummary* base = baseline();
     if (base == &summary)
         return tr("%1  baseline").arg(time);
-    if (const std::optional<double> speedup = base ? speedupOver(*base, summary) : std::nullopt)
-        return tr("%1  ×%2").arg(time, QLocale().toString(*speedup, 'f', *speedup < 10 ? 2 : 1));
+    const auto factor = [](double value) { return QLocale().toString(value, 'f', value < 10 ? 2 : 1); };
+    if (const std::optional<SpeedupSpread> speedup = base ? speedupSpread(*base, summary) : std::nullopt) {
+        if (walls.runs == 1)
+            return tr("%1  ×%2").arg(time, factor(speedup->median));
+        return tr("%1  ×%2 (%3–%4)").arg(time, factor(speedup->median), factor(speedup->min), factor(speedup->max));
+    }
     return time;
 }
 
@@ -191,8 +199,12 @@ void CompareView::showState()
         bar.note = stepNote(i);
         bar.baseline = configs()[std::size_t(i)].model == ModelKind::Sequential;
         const std::optional<RunResult>& step = result(i);
-        if (step && step->summary.error.isEmpty() && !step->summary.cancelled)
-            bar.wallMs = step->summary.wallMs;
+        if (step && step->summary.error.isEmpty() && !step->summary.cancelled) {
+            const WallSpread walls = wallSpread(step->summary);
+            bar.wallMs = walls.medianMs;
+            bar.wallMinMs = walls.minMs;
+            bar.wallMaxMs = walls.maxMs;
+        }
         bars.push_back(bar);
         if (i < m_timelines->count())
             m_timelines->plot(i)->setTitle(tr("%1 — %2").arg(bar.label, bar.note));
@@ -210,6 +222,8 @@ Figure CompareView::figure()
         const RunConfig& first = configs().front();
         const int workers = configs().size() > 1 ? configs()[1].effectiveWorkers() : first.effectiveWorkers();
         details << (workers == 1 ? tr("1 worker") : tr("%n workers", nullptr, workers));
+        if (const QString repeats = repeatNote(); !repeats.isEmpty())
+            details << repeats;
         figure.caption = seriesCaption(
             tr("Every model on one workload: %1").arg(workloadText(first.workload)), details, cores(), date());
     }

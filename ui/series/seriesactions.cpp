@@ -11,8 +11,12 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QSettings>
+#include <QSpinBox>
 #include <QWidget>
+#include <QWidgetAction>
 #include <utility>
 
 namespace conlab {
@@ -21,6 +25,9 @@ namespace {
 
 constexpr int messageTimeoutMs = 10'000;
 const QString withPythonKey = QStringLiteral("compareWithPython");
+const QString repeatKey = QStringLiteral("seriesRepeat");
+// Three runs give a median that one noisy run cannot drag, at three times the wait.
+constexpr int defaultRepeat = 3;
 
 } // namespace
 
@@ -34,6 +41,7 @@ SeriesActions::SeriesActions(
     , m_compare(new QAction(window))
     , m_sweep(new QAction(window))
     , m_withPython(new QAction(window))
+    , m_repeatAction(new QWidgetAction(window))
 {
     setObjectName(QStringLiteral("seriesActions"));
     m_compare->setObjectName(QStringLiteral("compareAll"));
@@ -42,6 +50,20 @@ SeriesActions::SeriesActions(
     m_withPython->setCheckable(true);
     m_withPython->setChecked(QSettings().value(withPythonKey, false).toBool());
     connect(m_withPython, &QAction::toggled, this, [](bool on) { QSettings().setValue(withPythonKey, on); });
+    auto* repeatRow = new QWidget(window);
+    m_repeatLabel = new QLabel(repeatRow);
+    m_repeat = new QSpinBox(repeatRow);
+    m_repeat->setObjectName(QStringLiteral("repeatEachPoint"));
+    m_repeatAction->setObjectName(QStringLiteral("repeatEachPointAction"));
+    m_repeat->setRange(1, limits::maxRepeat);
+    m_repeat->setValue(QSettings().value(repeatKey, defaultRepeat).toInt());
+    m_repeatLabel->setBuddy(m_repeat);
+    connect(m_repeat, &QSpinBox::valueChanged, this, [](int times) { QSettings().setValue(repeatKey, times); });
+    auto* repeatLayout = new QHBoxLayout(repeatRow);
+    repeatLayout->setContentsMargins(8, 2, 8, 2);
+    repeatLayout->addWidget(m_repeatLabel, 1);
+    repeatLayout->addWidget(m_repeat);
+    m_repeatAction->setDefaultWidget(repeatRow);
     m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     m_sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     connect(m_compare, &QAction::triggered, this, &SeriesActions::compareAll);
@@ -150,7 +172,8 @@ void SeriesActions::runInView(SeriesView* view, std::function<bool(QString*)> ru
     // Asked again while it runs: showing it is all there is to do.
     if (view->isRunning())
         return;
-    m_pending = [this, run = std::move(run), failure] {
+    m_pending = [this, view, repeat = m_repeat->value(), run = std::move(run), failure] {
+        view->runner().setRepeat(repeat);
         QString error;
         if (!run(&error))
             emit message(failure.arg(error), messageTimeoutMs);
@@ -203,6 +226,13 @@ void SeriesActions::retranslateUi()
     m_compare->setToolTip(
         tr("Run this workload under every model in turn and compare wall time and speed-up (Ctrl+M)"));
     m_sweep->setText(tr("Scaling s&weep…"));
+    m_repeatLabel->setText(tr("&Repeat each point:"));
+    m_repeat->setSuffix(tr(" ×"));
+    const QString repeatTip = tr("Compare all models and the scaling sweep run each point this many times and show "
+                                 "the median, with whiskers from the slowest to the fastest run");
+    m_repeat->setToolTip(repeatTip);
+    m_repeatLabel->setToolTip(repeatTip);
+    m_repeat->setAccessibleName(tr("Repeat each point"));
     m_withPython->setText(tr("Compare with real &CPython too"));
     m_withPython->setToolTip(tr("Compare all models adds the shipped Python examples that run this workload under a "
                                 "real CPython interpreter: threads, processes and asyncio, on the same time axis"));

@@ -7,7 +7,10 @@
 #include <functional>
 
 class QAction;
+class QLabel;
+class QSpinBox;
 class QWidget;
+class QWidgetAction;
 
 namespace conlab {
 
@@ -34,6 +37,9 @@ public:
     QAction* withPythonAction() const { return m_withPython; }
     // The window's View > Cores view: Compare's timelines follow it, and its key works in Compare's window too.
     void setCoresViewAction(QAction* action) { m_coresView = action; }
+    // "Repeat each point: [3]" for the Run menu: how many times compare and sweep run each point (their median and
+    // min–max are shown). 3 unless the user chose otherwise (remembered across sessions).
+    QWidgetAction* repeatAction() const { return m_repeatAction; }
 
     void compareAll();
     void sweep();
@@ -72,6 +78,9 @@ private:
     QAction* m_sweep = nullptr;
     QAction* m_withPython = nullptr;
     QAction* m_coresView = nullptr;
+    QWidgetAction* m_repeatAction = nullptr;
+    QLabel* m_repeatLabel = nullptr;
+    QSpinBox* m_repeat = nullptr;
     CompareView* m_compareView = nullptr; // children of the window: closing one only hides it
     SweepView* m_sweepView = nullptr;
     std::function<void()> m_pending; // the series asked for, waiting for the machine to be free

@@ -49,15 +49,23 @@ void SeriesProgress::retranslateUi()
 {
     const int count = m_runner->stepCount();
     const int done = int(m_runner->results().size());
-    m_bar->setRange(0, std::max(1, count));
-    m_bar->setValue(done);
+    // Each point runs repeat() times: the bar moves on every run, not only once a point is done.
+    const int repeat = m_runner->repeat();
+    m_bar->setRange(0, std::max(1, count * repeat));
+    m_bar->setValue(done * repeat + (m_runner->isRunning() ? m_runner->currentRepeat() : 0));
     m_cancel->setEnabled(m_runner->isRunning());
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop the run going and skip the rest (Esc)"));
     QString text;
     if (m_runner->isRunning()) {
         const int index = std::max(0, m_runner->currentIndex());
-        text = tr("%1 of %2: %3…").arg(index + 1).arg(count).arg(m_stepLabel(index));
+        text = repeat == 1 ? tr("%1 of %2: %3…").arg(index + 1).arg(count).arg(m_stepLabel(index))
+                           : tr("%1 of %2, run %3 of %4: %5…")
+                                 .arg(index + 1)
+                                 .arg(count)
+                                 .arg(m_runner->currentRepeat() + 1)
+                                 .arg(repeat)
+                                 .arg(m_stepLabel(index));
     } else if (count == 0) {
         text = tr("Nothing run yet.");
     } else if (m_runner->wasCancelled()) {

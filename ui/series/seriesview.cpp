@@ -1,5 +1,6 @@
 #include "ui/series/seriesview.h"
 
+#include "core/analysis/speedup.h"
 #include "core/run/seriesrunner.h"
 #include "ui/export/pictureactions.h"
 #include "ui/plots/themedplot.h"
@@ -12,6 +13,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace conlab {
 
@@ -128,6 +130,23 @@ QDate SeriesView::date() const
             return result->summary.startedAt.date();
     }
     return {};
+}
+
+int SeriesView::repeats() const
+{
+    int most = 1;
+    for (const std::optional<RunResult>& result : m_results) {
+        if (result)
+            most = std::max(most, wallSpread(result->summary).runs);
+    }
+    return most;
+}
+
+QString SeriesView::repeatNote() const
+{
+    const int runs = repeats();
+    return runs == 1 ? QString()
+                     : tr("median of %n runs each, whiskers from the slowest to the fastest", nullptr, runs);
 }
 
 void SeriesView::setTheme(const PresentationTheme& theme)

@@ -65,6 +65,10 @@ public:
     PictureActions& pictures() { return *m_pictures; }
     // What the view's status line says now (the picture actions' messages).
     QString statusText() const;
+    // The most runs any finished step was measured with (SeriesRunner::setRepeat): 1 for single runs.
+    int repeats() const;
+    // For a figure's caption: "median of 3 runs each, whiskers from the slowest to the fastest"; empty for single runs.
+    QString repeatNote() const;
 
 protected:
     explicit SeriesView(QWidget* parent = nullptr);

@@ -25,6 +25,12 @@ SpeedupPlot::SpeedupPlot(QWidget* parent)
     m_ideal = addGraph();
     m_amdahl = addGraph();
     m_measured = addGraph();
+    // Min to max of each point's repeats, through the measured points (kept clear of the discs by the symbol gap).
+    m_whiskers = new QCPErrorBars(xAxis, yAxis);
+    m_whiskers->setObjectName(QStringLiteral("speedupWhiskers"));
+    m_whiskers->setErrorType(QCPErrorBars::etValueError);
+    m_whiskers->setDataPlottable(m_measured);
+    m_whiskers->removeFromLegend();
     m_coresLine = new QCPItemStraightLine(this);
     m_coresLabel = new QCPItemText(this);
     m_coresLabel->position->setType(QCPItemPosition::ptPlotCoords);
@@ -55,21 +61,26 @@ SpeedupPlot::SpeedupPlot(QWidget* parent)
     retranslateUi();
 }
 
-void SpeedupPlot::setSweep(const std::vector<ScalingPoint>& points, const AmdahlFit& fit, int cores, int maxWorkers)
+void SpeedupPlot::setSweep(const std::vector<ScalingSpread>& points, const AmdahlFit& fit, int cores, int maxWorkers)
 {
     m_fit = fit;
     m_cores = cores;
     m_points = int(points.size());
+    m_spreads = points;
     const double lastX = std::max({1, maxWorkers, cores});
 
-    QVector<double> xs, ys;
+    QVector<double> xs, ys, below, above;
     double top = 1;
-    for (const ScalingPoint& point : points) {
+    for (const ScalingSpread& point : points) {
         xs << point.workers;
-        ys << point.speedup;
-        top = std::max(top, point.speedup);
+        ys << point.speedup.median;
+        below << point.speedup.median - point.speedup.min;
+        above << point.speedup.max - point.speedup.median;
+        top = std::max(top, point.speedup.max);
     }
     m_measured->setData(xs, ys, true);
+    // Index for index with the measured points, which setData() kept in the order given (ascending workers).
+    m_whiskers->setData(below, above);
 
     const bool logScale = lastX > logScaleFrom;
     xAxis->setScaleType(logScale ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
@@ -130,6 +141,18 @@ void SpeedupPlot::retranslateUi()
     m_ideal->setName(m_fit.cores > 0 ? tr("ideal (y = x, flat past the cores)") : tr("ideal (y = x)"));
     m_amdahl->setName(fitText());
     m_coresLabel->setText(m_cores == 1 ? tr(" 1 core") : tr(" %n cores", nullptr, m_cores));
+    QStringList lines;
+    for (const ScalingSpread& point : m_spreads) {
+        const SpeedupSpread& speedup = point.speedup;
+        const QString median = QLocale().toString(speedup.median, 'f', 2);
+        const int workers = int(point.workers);
+        const QString who = workers == 1 ? tr("1 worker") : tr("%n workers", nullptr, workers);
+        lines << (speedup.min == speedup.max ? tr("%1: ×%2").arg(who, median)
+                                             : tr("%1: ×%2 (%3–%4)")
+                                                   .arg(who, median, QLocale().toString(speedup.min, 'f', 2),
+                                                       QLocale().toString(speedup.max, 'f', 2)));
+    }
+    setToolTip(lines.join(QLatin1Char('\n')));
     replot(rpQueuedReplot);
 }
 
@@ -140,6 +163,8 @@ void SpeedupPlot::applyTheme()
     m_measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, measuredColor, theme().pixels(9)));
     m_ideal->setPen(QPen(idealColor, theme().lineWidth(1.5), Qt::DashLine));
     m_amdahl->setPen(QPen(amdahlColor, theme().lineWidth(2.0)));
+    m_whiskers->setPen(QPen(measuredColor, theme().lineWidth(1.5)));
+    m_whiskers->setWhiskerWidth(theme().pixels(10));
     m_coresLine->setPen(QPen(theme().captionColor(), theme().lineWidth(1.2), Qt::DotLine));
     m_coresLabel->setFont(tickFont());
     m_coresLabel->setColor(theme().captionColor());

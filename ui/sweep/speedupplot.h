@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/amdahl.h"
+#include "core/analysis/scalingplan.h"
 #include "ui/plots/themedplot.h"
 
 #include <vector>
@@ -9,7 +10,9 @@ namespace conlab {
 
 // A scaling sweep's plot: the measured speed-up against the number of workers (points joined by a line), the ideal
 // y = x up to the cores (flat past them), Amdahl's law fitted to the measurements with its parallel fraction and its
-// uncertainty in the legend, and a vertical marker at the number of cores, past which CPU work can only queue.
+// uncertainty in the legend, and a vertical marker at the number of cores, past which CPU work can only queue. A
+// point measured several times is its median, with whiskers (speedupWhiskers) from its slowest to its fastest run;
+// the tool tip lists every point's speed-up with that range.
 class SpeedupPlot : public ThemedPlot
 {
     Q_OBJECT
@@ -17,7 +20,7 @@ public:
     explicit SpeedupPlot(QWidget* parent = nullptr);
 
     // maxWorkers: the x axis' end (the sweep's largest count, shown before its point is measured).
-    void setSweep(const std::vector<ScalingPoint>& points, const AmdahlFit& fit, int cores, int maxWorkers);
+    void setSweep(const std::vector<ScalingSpread>& points, const AmdahlFit& fit, int cores, int maxWorkers);
     int pointCount() const;
     // "Amdahl fit: p = 0.93 ± 0.02", or why there is none yet: the legend's words for the fitted curve.
     QString fitText() const;
@@ -32,6 +35,7 @@ private:
     QCPGraph* m_measured = nullptr;
     QCPGraph* m_ideal = nullptr;
     QCPGraph* m_amdahl = nullptr;
+    QCPErrorBars* m_whiskers = nullptr;
     QCPItemStraightLine* m_coresLine = nullptr;
     QCPItemText* m_coresLabel = nullptr;
     QSharedPointer<QCPAxisTicker> m_linearTicker;
@@ -39,6 +43,7 @@ private:
     AmdahlFit m_fit;
     int m_cores = 0;
     int m_points = 0;
+    std::vector<ScalingSpread> m_spreads; // for the tool tip, retranslated
 };
 
 } // namespace conlab

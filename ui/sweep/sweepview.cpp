@@ -84,7 +84,7 @@ void SweepView::showState()
 {
     const int maxWorkers = m_plan.workerCounts.empty() ? 1 : m_plan.workerCounts.back();
     // The plan's cores, the ones the fit caps the parallelism at, so the marker stands where the curves bend.
-    m_plot->setSweep(points(), fit(), m_plan.cores, maxWorkers);
+    m_plot->setSweep(m_plan.spreads(finished()), fit(), m_plan.cores, maxWorkers);
 }
 
 Figure SweepView::figure()
@@ -95,6 +95,8 @@ Figure SweepView::figure()
     if (stepCount() > 0 && result(0) && result(0)->summary.error.isEmpty() && !result(0)->summary.cancelled)
         details << tr("speed-up against sequential (%1)").arg(durationText(result(0)->summary.wallMs));
     details << m_plot->fitText();
+    if (const QString repeats = repeatNote(); !repeats.isEmpty())
+        details << repeats;
     if (fit().determined)
         details << tr("within %1 % of the points")
                        .arg(

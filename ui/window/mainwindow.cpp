@@ -33,6 +33,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
 
 namespace conlab {
 
@@ -226,7 +227,8 @@ void MainWindow::createActions()
     m_series->setCoresViewAction(m_coresViewAction);
     connect(m_series, &SeriesActions::message, statusBar(), &QStatusBar::showMessage);
     m_runMenu->addSeparator();
-    m_runMenu->addActions({m_series->compareAction(), m_series->withPythonAction(), m_series->sweepAction()});
+    m_runMenu->addActions(
+        {m_series->compareAction(), m_series->withPythonAction(), m_series->sweepAction(), m_series->repeatAction()});
     m_runMenu->setToolTipsVisible(true); // a disabled sweep says why
 
     m_shortcutsAction = new QAction(this);

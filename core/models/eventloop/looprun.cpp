@@ -130,10 +130,10 @@ void LoopRun::cancelWaits()
         m_waits->finish(WaitResult::Cancelled); // unlinks it
 }
 
-void LoopRun::fail(const QString& error)
+void LoopRun::fail(const Problem& error)
 {
     if (m_outcome.error.isEmpty())
-        m_outcome.error = Problem::verbatim(error); // a task's own reason: its English sentence
+        m_outcome.error = error;
     m_failed = true;
 }
 

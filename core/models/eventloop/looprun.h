@@ -62,7 +62,7 @@ private:
 
     void drainReady();
     void cancelWaits();
-    void fail(const QString& error);
+    void fail(const Problem& error);
 
     const ExecutionContext& m_context;
     GilThread m_gil; // before m_loop: the loop's connections to it go first

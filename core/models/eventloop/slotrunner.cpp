@@ -29,14 +29,14 @@ QCoro::Task<TaskOutcome> SlotRunner::run(const TaskSpec& task)
 {
     PhaseSequence phases(task, &m_run.shared());
     while (const std::optional<PhaseStep> step = phases.next()) {
-        QString error;
+        Problem error;
         if (!co_await performStep(*this, *step, error))
             phases.fail(error);
     }
     co_return phases.outcome();
 }
 
-QCoro::Task<bool> SlotRunner::cpu(const PhaseStep& step, QString& error)
+QCoro::Task<bool> SlotRunner::cpu(const PhaseStep& step, Problem& error)
 {
     CpuExecutor* executor = m_run.executor();
     if (!executor) {
@@ -54,7 +54,7 @@ QCoro::Task<bool> SlotRunner::cpu(const PhaseStep& step, QString& error)
     co_return true;
 }
 
-QCoro::Task<bool> SlotRunner::io(const PhaseStep& step, QString& error)
+QCoro::Task<bool> SlotRunner::io(const PhaseStep& step, Problem& error)
 {
     const std::int64_t begin = monotonicNowNs();
     const Exchange exchange = co_await roundTrip(step.token, step.amount);

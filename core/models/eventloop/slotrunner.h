@@ -22,8 +22,8 @@ public:
 
     QCoro::Task<TaskOutcome> run(const TaskSpec& task);
 
-    QCoro::Task<bool> cpu(const PhaseStep& step, QString& error);
-    QCoro::Task<bool> io(const PhaseStep& step, QString& error);
+    QCoro::Task<bool> cpu(const PhaseStep& step, Problem& error);
+    QCoro::Task<bool> io(const PhaseStep& step, Problem& error);
     QCoro::Task<bool> sleep(const PhaseStep& step);
     QCoro::Task<bool> increment(const PhaseStep& step);
 

@@ -117,6 +117,28 @@ TEST(ScalingPlan, PointsAreSpeedUpsAgainstTheBaseline)
     EXPECT_TRUE(plan->points({}).empty());
 }
 
+TEST(ScalingPlan, RepeatedPointsGiveTheMedianToTheFitAndTheirRangeBeside)
+{
+    const auto plan = planScaling(sweepable(ModelKind::Threads, WorkloadKind::Cpu, 2), 2);
+    ASSERT_TRUE(plan);
+    ASSERT_EQ(plan->workerCounts, (std::vector<int> {1, 2}));
+    RunResult one = finishedIn(1000); // the median of three repeats
+    one.summary.repeatWallsMs = {1000, 1250, 800};
+    const std::vector<RunResult> results {finishedIn(1000), one, finishedIn(500)};
+    const std::vector<ScalingSpread> spreads = plan->spreads(results);
+    ASSERT_EQ(spreads.size(), 2u);
+    EXPECT_EQ(spreads[0].workers, 1);
+    EXPECT_NEAR(spreads[0].speedup.median, 1.0, 1e-12);
+    EXPECT_NEAR(spreads[0].speedup.min, 1000.0 / 1250.0, 1e-12); // the slowest repeat
+    EXPECT_NEAR(spreads[0].speedup.max, 1000.0 / 800.0, 1e-12); // the fastest
+    // A single run is its own range.
+    EXPECT_NEAR(spreads[1].speedup.min, 2.0, 1e-12);
+    EXPECT_NEAR(spreads[1].speedup.max, 2.0, 1e-12);
+    const std::vector<ScalingPoint> points = plan->points(results);
+    ASSERT_EQ(points.size(), 2u);
+    EXPECT_NEAR(points[0].speedup, 1.0, 1e-12);
+}
+
 TEST(ScalingPlan, CpuWorkCapsTheFitAtTheCoresWaitingWorkDoesNot)
 {
     const auto cpu = planScaling(sweepable(ModelKind::Threads, WorkloadKind::Cpu, 8), 2);

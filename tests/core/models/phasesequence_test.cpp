@@ -14,7 +14,7 @@ struct Recorder
 {
     std::vector<PhaseStep> steps;
     int failAt = -1;
-    QString failure;
+    Problem failure;
 
     bool record(const PhaseStep& step)
     {
@@ -22,14 +22,14 @@ struct Recorder
         *step.state += std::uint64_t(step.amount);
         return int(steps.size()) - 1 != failAt;
     }
-    bool cpu(const PhaseStep& step, QString& error)
+    bool cpu(const PhaseStep& step, Problem& error)
     {
         const bool ok = record(step);
         if (!ok)
             error = failure;
         return ok;
     }
-    bool io(const PhaseStep& step, QString& error) { return cpu(step, error); }
+    bool io(const PhaseStep& step, Problem& error) { return cpu(step, error); }
     bool sleep(const PhaseStep& step) { return record(step); }
     bool increment(const PhaseStep& step) { return record(step); }
 };
@@ -38,7 +38,7 @@ TaskOutcome walk(const TaskSpec& task, SharedState* shared, Recorder& performer)
 {
     PhaseSequence phases(task, shared);
     while (const std::optional<PhaseStep> step = phases.next()) {
-        QString error;
+        Problem error;
         if (!performStep(performer, *step, error))
             phases.fail(error);
     }
@@ -105,7 +105,7 @@ TEST(PhaseSequence, ATaskThatNeedsSharedStateFailsWithoutIt)
         Recorder performer;
         const TaskOutcome outcome = walk(TaskSpec {4, 1, {{PhaseKind::Cpu, 1, 0}, {kind, 1, 0}}}, nullptr, performer);
         EXPECT_FALSE(outcome.completed);
-        EXPECT_EQ(outcome.error, QStringLiteral("task 4: this workload needs the run's shared state"));
+        EXPECT_EQ(outcome.error.english(), QStringLiteral("task 4: this workload needs the run's shared state"));
         EXPECT_EQ(performer.steps.size(), 1u);
     }
 }
@@ -115,10 +115,12 @@ TEST(PhaseSequence, AFailedStepEndsTheTaskWithItsErrorNamingTheTask)
     const TaskSpec task {6, 1, {{PhaseKind::Cpu, 1, 0}, {PhaseKind::Io, 1, 0}, {PhaseKind::Cpu, 1, 0}}};
     Recorder failing;
     failing.failAt = 1;
-    failing.failure = QStringLiteral("the latency server closed the connection before replying");
+    failing.failure
+        = Problem(QT_TRANSLATE_NOOP("conlab::Problem", "the latency server closed the connection before replying"));
     const TaskOutcome failed = walk(task, nullptr, failing);
     EXPECT_FALSE(failed.completed);
-    EXPECT_EQ(failed.error, QStringLiteral("task 6: the latency server closed the connection before replying"));
+    EXPECT_EQ(
+        failed.error.english(), QStringLiteral("task 6: the latency server closed the connection before replying"));
     EXPECT_EQ(failing.steps.size(), 2u);
 
     Recorder cancelled; // a cancelled step fails without an error

@@ -204,3 +204,46 @@ TEST(SeriesRunner, CanRunAgainFromItsFinishedHandler)
     loop.exec();
     EXPECT_EQ(rounds, 2);
 }
+
+TEST(SeriesRunner, RepeatRunsEachStepNTimesAndGivesTheMedianRun)
+{
+    const std::vector<RunConfig> configs {makeConfig(ModelKind::Sequential, WorkloadKind::Sleep, 1, 1, 0, 5),
+        makeConfig(ModelKind::Threads, WorkloadKind::Sleep, 2, 2, 0, 5)};
+    SeriesRunner series;
+    series.setRepeat(3);
+    EXPECT_EQ(series.repeat(), 3);
+    Recorded recorded;
+    QEventLoop loop;
+    record(series, recorded, loop);
+    std::vector<int> repeats; // which run of its step each start is: what the progress row says
+    QObject::connect(
+        &series, &SeriesRunner::stepStarted, [&](int, const RunStart&) { repeats.push_back(series.currentRepeat()); });
+    ASSERT_TRUE(series.start(configs));
+    QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+    loop.exec();
+
+    ASSERT_EQ(recorded.finishedCount, 1);
+    EXPECT_FALSE(recorded.cancelled);
+    // Every repeat starts (and is drawn) as its step; the step finishes once.
+    EXPECT_EQ(recorded.started, (std::vector<int> {0, 0, 0, 1, 1, 1}));
+    EXPECT_EQ(repeats, (std::vector<int> {0, 1, 2, 0, 1, 2}));
+    EXPECT_EQ(recorded.finishedSteps, (std::vector<int> {0, 1}));
+    ASSERT_EQ(recorded.results.size(), configs.size());
+    for (const RunResult& result : recorded.results) {
+        const std::vector<double>& walls = result.summary.repeatWallsMs;
+        ASSERT_EQ(walls.size(), 3u);
+        std::vector<double> sorted = walls;
+        std::sort(sorted.begin(), sorted.end());
+        EXPECT_EQ(result.summary.wallMs, sorted[1]); // the median run's summary
+        EXPECT_GT(sorted[0], 0.0);
+    }
+}
+
+TEST(SeriesRunner, RepeatIsClampedToItsLimits)
+{
+    SeriesRunner series;
+    series.setRepeat(0);
+    EXPECT_EQ(series.repeat(), 1);
+    series.setRepeat(limits::maxRepeat + 5);
+    EXPECT_EQ(series.repeat(), limits::maxRepeat);
+}

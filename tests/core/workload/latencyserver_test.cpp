@@ -64,7 +64,7 @@ TEST(LatencyServerTestTiming, RoundTripTakesTheRequestedDelay)
     const IoResult result = blockingRoundTrip(server.port(), 42, 50'000, cancel);
     const std::int64_t end = monotonicNowNs();
 
-    ASSERT_EQ(result.status, IoStatus::Ok) << result.error.toStdString();
+    ASSERT_EQ(result.status, IoStatus::Ok) << result.error.english().toStdString();
     EXPECT_TRUE(result.error.isEmpty());
     EXPECT_EQ(result.reply.token, 42u);
     EXPECT_GE(end - begin, 45 * nsPerMs);
@@ -105,7 +105,7 @@ TEST(LatencyServerTestTiming, ConcurrentRequestsAreAnsweredInParallel)
         thread.join();
 
     for (int i = 0; i < clients; ++i) {
-        ASSERT_EQ(results[i].status, IoStatus::Ok) << i << ": " << results[i].error.toStdString();
+        ASSERT_EQ(results[i].status, IoStatus::Ok) << i << ": " << results[i].error.english().toStdString();
         EXPECT_EQ(results[i].reply.token, std::uint64_t(i));
         EXPECT_GE(elapsed[i], delayNs - 5 * nsPerMs) << i;
     }
@@ -158,7 +158,7 @@ TEST(LatencyServerTestTiming, SilentServerLetsTheClientTimeOut)
     const std::int64_t elapsed = monotonicNowNs() - begin;
 
     EXPECT_EQ(result.status, IoStatus::TimedOut);
-    EXPECT_EQ(result.error,
+    EXPECT_EQ(result.error.english(),
         QStringLiteral("no answer from the latency server within 1000 ms (the timeout is 10 times the 10 ms latency "
                        "asked for, and at least 1000 ms)"));
     EXPECT_GE(elapsed, 1000 * nsPerMs);
@@ -169,7 +169,7 @@ TEST(LatencyServerTestTiming, SilentServerLetsTheClientTimeOut)
 
     server.setAnswering(true);
     const IoResult answered = blockingRoundTrip(server.port(), 8, 1'000, cancel);
-    EXPECT_EQ(answered.status, IoStatus::Ok) << answered.error.toStdString();
+    EXPECT_EQ(answered.status, IoStatus::Ok) << answered.error.english().toStdString();
     EXPECT_EQ(server.requestsServed(), 1u);
 }
 
@@ -226,7 +226,7 @@ TEST(LatencyServerTestTiming, StopWithConnectedClientsIsImmediateAndFailsThem)
     }
     EXPECT_LT(slowest, 1'000 * nsPerMs);
     std::printf("[ measured ] stop() with %d clients: %.3f ms, last client failed %.3f ms after stop began (%s)\n",
-        clients, toMs(stopEnd - stopBegin), toMs(slowest), qPrintable(results[0].error));
+        clients, toMs(stopEnd - stopBegin), toMs(slowest), qPrintable(results[0].error.english()));
 
     // Nothing listens any more.
     const IoResult refused = blockingRoundTrip(port, 1, 0, cancel);
@@ -247,12 +247,12 @@ TEST(LatencyServerTest, LeavesNoDescriptorOrThreadBehind)
         for (int i = 0; i < 5; ++i)
             EXPECT_EQ(blockingRoundTrip(server.port(), 1, 1'000, cancel).status, IoStatus::Ok);
         // A connection the client abandons halfway through a request, and one still waiting at destruction.
-        QString error;
+        Problem error;
         const int half = openConnectedSocket(server.port(), false, &error);
-        ASSERT_GE(half, 0) << error.toStdString();
+        ASSERT_GE(half, 0) << error.english().toStdString();
         ASSERT_EQ(::send(half, "abc", 3, MSG_NOSIGNAL), 3);
         const int waiting = openConnectedSocket(server.port(), false, &error);
-        ASSERT_GE(waiting, 0) << error.toStdString();
+        ASSERT_GE(waiting, 0) << error.english().toStdString();
         const auto request = encodeRequest(9, 10'000'000);
         ASSERT_EQ(::send(waiting, request.data(), request.size(), MSG_NOSIGNAL), ssize_t(request.size()));
         ASSERT_TRUE(waitFor([&] { return server.requestsReceived() == 6; }, 2'000 * nsPerMs));
@@ -283,9 +283,9 @@ TEST(LatencyServerTest, PipelinedRequestsAreAnsweredInDueOrder)
 {
     LatencyServer server;
     startOrFail(server);
-    QString error;
+    Problem error;
     const int fd = openConnectedSocket(server.port(), false, &error);
-    ASSERT_GE(fd, 0) << error.toStdString();
+    ASSERT_GE(fd, 0) << error.english().toStdString();
 
     // Three requests in one stream, the second split across writes to exercise partial reads.
     std::vector<char> stream;

@@ -3,6 +3,7 @@
 #include "tests/ui/spinuntil.h"
 #include "ui/compare/compareview.h"
 #include "ui/series/seriesactions.h"
+#include "ui/series/seriesprogress.h"
 #include "ui/sweep/sweepview.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
@@ -10,8 +11,12 @@
 #include "ui/window/shortcutshelp.h"
 
 #include <QAction>
+#include <QSettings>
+#include <QSpinBox>
 #include <QTest>
+#include <algorithm>
 #include <gtest/gtest.h>
+#include <qcustomplot.h>
 
 using namespace conlab;
 using conlab::test::spinUntil;
@@ -128,4 +133,52 @@ TEST(SeriesActions, ASweepAskedForDuringACompareStartsOnceTheCompareHasStopped)
     sweep->close(); // closing the window cancels its series
     ASSERT_TRUE(spinUntil([&] { return sweep->isOver(); }, 5'000));
     EXPECT_TRUE(sweep->runner().wasCancelled());
+}
+
+// Each point of a sweep run three times (the window's default): the progress row counts the runs, the plot draws each
+// point's median with whiskers from its slowest to its fastest run, and the fit goes through the medians.
+TEST(SeriesActions, ASweepRepeatedThreeTimesDrawsTheMedianWithMinMaxWhiskers)
+{
+    QSettings().remove(QStringLiteral("seriesRepeat"));
+    MainWindow window;
+    QSpinBox* repeat = test::child<QSpinBox>(window, "repeatEachPoint");
+    EXPECT_EQ(repeat->value(), 3) << "three by default in the window";
+    repeat->setValue(3);
+    RunConfig config = windowConfig(window, ModelKind::Threads);
+    config.workload.cpuMs = 40; // a tiny sweep: 5 points x 3 runs
+    window.setRunConfig(config);
+    SeriesActions& actions = *test::child<SeriesActions>(window, "seriesActions");
+    actions.update();
+    actions.sweepAction()->trigger();
+    SweepView* sweep = test::child<SweepView>(window, "sweepView");
+    const SeriesProgress* progress = test::child<SeriesProgress>(*sweep, "seriesProgress");
+    EXPECT_TRUE(spinUntil([&] { return progress->text().contains(QStringLiteral(", run 2 of 3: ")); }, 20'000))
+        << progress->text().toStdString();
+    ASSERT_TRUE(spinUntil([&] { return sweep->isOver(); }, 60'000));
+    ASSERT_FALSE(sweep->runner().wasCancelled());
+
+    const QCPErrorBars* whiskers = test::child<QCPErrorBars>(*sweep, "speedupWhiskers");
+    const std::vector<ScalingPoint> medians = sweep->points();
+    ASSERT_EQ(whiskers->dataCount(), int(medians.size()));
+    ASSERT_EQ(medians.size(), sweep->plan().workerCounts.size());
+    bool anySpread = false;
+    for (int i = 0; i < whiskers->dataCount(); ++i) {
+        const RunSummary& run = sweep->result(i + 1)->summary;
+        ASSERT_EQ(run.repeatWallsMs.size(), 3u) << i;
+        const double median = whiskers->dataPlottable()->interface1D()->dataMainValue(i);
+        EXPECT_DOUBLE_EQ(median, medians[std::size_t(i)].speedup);
+        const double min = median - whiskers->data()->at(i).errorMinus;
+        const double max = median + whiskers->data()->at(i).errorPlus;
+        EXPECT_GT(min, 0.0) << i;
+        EXPECT_LE(min, median) << i;
+        EXPECT_LE(median, max) << i;
+        // The whiskers are the slowest and fastest of the three runs against the baseline's median.
+        const double baseline = sweep->result(0)->summary.wallMs;
+        const auto [fastest, slowest] = std::minmax_element(run.repeatWallsMs.begin(), run.repeatWallsMs.end());
+        EXPECT_NEAR(min, baseline / *slowest, 1e-9) << i;
+        EXPECT_NEAR(max, baseline / *fastest, 1e-9) << i;
+        anySpread = anySpread || max > min;
+    }
+    EXPECT_TRUE(anySpread) << "three timed runs never take exactly the same time";
+    EXPECT_TRUE(sweep->figure().caption.join(QLatin1Char(' ')).contains(QStringLiteral("median of 3 runs each")));
 }

@@ -1,6 +1,9 @@
+#include "core/export/runfile.h"
 #include "core/run/runsummarizer.h"
 #include "core/trace/lanelabel.h"
 #include "core/trace/taskstate.h"
+#include "core/workload/latencyroundtrip.h"
+#include "core/workload/latencyserver.h"
 #include "tests/core/python/pythonrun.h"
 #include "tests/core/testrun.h"
 #include "tests/ui/child.h"
@@ -403,9 +406,48 @@ TEST_F(Language, AFailedRunIsWordedInTheWindowsLanguage)
     EXPECT_TRUE(status.contains(reason)) << status.toStdString();
     EXPECT_FALSE(status.contains(QStringLiteral("script"), Qt::CaseInsensitive)) << status.toStdString();
     const QString state = test::child<QLabel>(window, "runState")->text();
-    EXPECT_TRUE(state.contains(reason)) << state.toStdString();
+    EXPECT_TRUE(state.contains(reason, Qt::CaseInsensitive)) << state.toStdString();
     use(QStringLiteral("en"));
     EXPECT_TRUE(
         test::child<QLabel>(window, "runState")->text().contains(QStringLiteral("The script stopped with exit code 4")))
         << test::child<QLabel>(window, "runState")->text().toStdString();
+}
+
+// A task's own failure is a value too, even from a worker process: an I/O task of the processes model whose latency
+// server stops answering fails in the worker, its reason crosses the pipe as a sentence with its values, and the
+// Russian window words it in Russian while RunSummary::error keeps the English of the command line and JSON.
+TEST_F(Language, AFailedIoTaskIsWordedInTheWindowsLanguage)
+{
+    LatencyServer server;
+    QString serverError;
+    ASSERT_TRUE(server.start(&serverError)) << serverError.toStdString();
+    server.setAnswering(false); // every request then times out after replyTimeoutNs: a second
+    const RunConfig config = test::makeConfig(ModelKind::Processes, WorkloadKind::Io, 2, 2, 0, 5).normalized();
+    const std::optional<EngineResult> engine = test::runEngineAgainst(
+        config, server, [] {}, 30'000);
+    ASSERT_TRUE(engine);
+    const RunSummary summary = summarizeRun(config, Trace {}, *engine);
+    ASSERT_TRUE(summary.error.startsWith(QStringLiteral("task "))) << summary.error.toStdString();
+    EXPECT_TRUE(summary.error.endsWith(replyTimeoutError(5'000))) << summary.error.toStdString();
+
+    use(QStringLiteral("ru"));
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    SavedRun saved;
+    saved.trace = std::make_shared<Trace>();
+    saved.summary = summary;
+    window.showSavedRun(dir.filePath(QStringLiteral("failed.conlab")), saved);
+    const QString state = test::child<QLabel>(window, "runState")->text();
+    EXPECT_TRUE(state.contains(QString::fromUtf8("задача "))) << state.toStdString();
+    EXPECT_TRUE(state.contains(QString::fromUtf8("нет ответа от сервера ввода-вывода за"))) << state.toStdString();
+    EXPECT_FALSE(state.contains(QStringLiteral("no answer"))) << state.toStdString();
+    EXPECT_FALSE(state.contains(QStringLiteral("task "))) << state.toStdString();
+    // Back in English the window words it again, its numbers in the English locale ("1,000 ms", where the command
+    // line says "1000 ms").
+    use(QStringLiteral("en"));
+    const QString english = test::child<QLabel>(window, "runState")->text();
+    EXPECT_TRUE(english.contains(QStringLiteral("task "))) << english.toStdString();
+    EXPECT_TRUE(english.contains(summary.failure.describe())) << english.toStdString();
+    EXPECT_TRUE(english.contains(QStringLiteral("no answer from the latency server within"))) << english.toStdString();
 }
