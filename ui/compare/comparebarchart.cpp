@@ -28,12 +28,17 @@ CompareBarChart::CompareBarChart(QWidget* parent)
     // Models down the left, time along the bottom: long model names read as they are written.
     m_baselineBars = new QCPBars(yAxis, xAxis);
     m_bars = new QCPBars(yAxis, xAxis);
-    for (QCPBars* bars : {m_baselineBars, m_bars}) {
+    m_otherLoadBars = new QCPBars(yAxis, xAxis);
+    for (QCPBars* bars : {m_baselineBars, m_bars, m_otherLoadBars}) {
         bars->setWidth(barWidth);
         bars->setAntialiased(false);
     }
     m_baselineBars->setBrush(baselineColor);
     m_bars->setBrush(modelColor);
+    // Drawn over the bar it marks, so the bar keeps its colour and the hatching reads as "not to be trusted".
+    m_otherLoadBars->setBrush(QBrush(QColor(40, 40, 40), Qt::BDiagPattern));
+    m_otherLoadBars->setPen(Qt::NoPen);
+    m_otherLoadBars->setObjectName(QStringLiteral("otherLoadBars"));
     yAxis->setRangeReversed(true);
     yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     yAxis->grid()->setVisible(false);
@@ -47,6 +52,7 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
 {
     m_baselineBars->data()->clear();
     m_bars->data()->clear();
+    m_otherLoadBars->data()->clear();
     for (QCPItemText* note : m_notes)
         removeItem(note);
     m_notes.clear();
@@ -61,8 +67,11 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
         const double key = double(i + 1);
         ticker->addTick(key, bar.label);
         const double seconds = bar.wallMs.value_or(0.0) / 1000.0;
-        if (bar.wallMs)
+        if (bar.wallMs) {
             (bar.baseline ? m_baselineBars : m_bars)->addData(key, seconds);
+            if (bar.otherLoad)
+                m_otherLoadBars->addData(key, seconds);
+        }
         auto* note = new QCPItemText(this);
         note->setClipToAxisRect(false);
         note->position->setType(QCPItemPosition::ptPlotCoords);

@@ -15,6 +15,9 @@ struct CompareBar
     std::optional<double> wallMs;
     QString note; // beside the bar's end (the time and "×1.9"), or in its place
     bool baseline = false; // sequential: drawn in grey, what the others are measured against
+    // Other programs took more than otherLoadWarningPercent of the machine during this run: hatched, the note says
+    // how much.
+    bool otherLoad = false;
 };
 
 // Compare-all's bar chart: one horizontal bar per model, top to bottom in the order run, its wall time and speed-up
@@ -41,6 +44,7 @@ protected:
 private:
     QCPBars* m_baselineBars = nullptr;
     QCPBars* m_bars = nullptr;
+    QCPBars* m_otherLoadBars = nullptr; // "otherLoadBars": hatching over the bars of runs beside other programs' load
     std::vector<QCPItemText*> m_notes;
 };
 

@@ -193,6 +193,7 @@ void CompareView::showState()
         const std::optional<RunResult>& step = result(i);
         if (step && step->summary.error.isEmpty() && !step->summary.cancelled)
             bar.wallMs = step->summary.wallMs;
+        bar.otherLoad = step && !otherLoadNote(step->summary).isEmpty();
         bars.push_back(bar);
         if (i < m_timelines->count())
             m_timelines->plot(i)->setTitle(tr("%1 — %2").arg(bar.label, bar.note));
