@@ -1,4 +1,5 @@
 #include "ui/plots/coreutilisationplot.h"
+#include "tests/ui/spinuntil.h"
 #include "ui/plots/statepalette.h"
 #include "ui/plots/timelineplot.h"
 
@@ -207,8 +208,7 @@ TEST(CoreUtilisationPlot, ShowsOtherProgramsAsTheMachineLessTheRun)
     trace->cpuSamples = batch.cpuSamples;
     result.trace = trace;
     plot.finishRun(result);
-    for (int i = 0; i < 100 && other->data()->at(0)->value > 40.0; ++i)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    EXPECT_TRUE(test::spinUntil([&] { return other->data()->at(0)->value < 40.0; })) << "the end's recount never came";
     EXPECT_DOUBLE_EQ(other->data()->at(0)->value, 25.0);
     EXPECT_DOUBLE_EQ(other->data()->at(9)->value, 25.0);
 }
@@ -248,9 +248,7 @@ TEST(CoreUtilisationPlot, BuildsALargeTracesOwnLinesInTheBackground)
     plot.showTrace(trace);
     const QString ownShown = QStringLiteral("whole machine (dashed)");
     EXPECT_FALSE(legendNames(plot).contains(ownShown)) << "built on the UI thread";
-    for (int i = 0; i < 500 && !legendNames(plot).contains(ownShown); ++i)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    ASSERT_TRUE(legendNames(plot).contains(ownShown)) << "the own lines never came";
+    ASSERT_TRUE(test::spinUntil([&] { return legendNames(plot).contains(ownShown); })) << "the own lines never came";
     plot.replot(QCustomPlot::rpImmediateRefresh);
     const auto own = ownLine(plot, 0)->data();
     ASSERT_GT(own->size(), 100);
