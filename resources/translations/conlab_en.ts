@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="212"/>
+        <location filename="../../ui/compare/compareview.cpp" line="213"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -208,7 +208,7 @@ app %2
 <context>
     <name>conlab::SpeedupPlot</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="155"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n core</numerusform>
@@ -219,7 +219,7 @@ app %2
 <context>
     <name>conlab::SweepView</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="73"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n worker</numerusform>

@@ -187,7 +187,7 @@
 <context>
     <name>conlab::CompareBarChart</name>
     <message>
-        <location filename="../../ui/compare/comparebarchart.cpp" line="104"/>
+        <location filename="../../ui/compare/comparebarchart.cpp" line="113"/>
         <source>wall time (s)</source>
         <translation>реальное время (с)</translation>
     </message>
@@ -260,17 +260,17 @@
         <translation>%1  ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="198"/>
+        <location filename="../../ui/compare/compareview.cpp" line="199"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="212"/>
+        <location filename="../../ui/compare/compareview.cpp" line="213"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="212"/>
+        <location filename="../../ui/compare/compareview.cpp" line="213"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -279,12 +279,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="214"/>
+        <location filename="../../ui/compare/compareview.cpp" line="215"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="236"/>
+        <location filename="../../ui/compare/compareview.cpp" line="237"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -292,28 +292,42 @@
 <context>
     <name>conlab::CoreUtilisationPlot</name>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="31"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="109"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="55"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="235"/>
         <source>counter value</source>
         <translation>значение счётчика</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="31"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="134"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="55"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="270"/>
         <source>CPU (%)</source>
         <translation>CPU (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="36"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="175"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="60"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="61"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="308"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="312"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="38"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="180"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="64"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="317"/>
         <source>average</source>
         <translation>среднее</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="66"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="217"/>
+        <source>whole machine (dashed)</source>
+        <translation>вся машина (пунктир)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="68"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="215"/>
+        <source>other programs</source>
+        <translation>другие программы</translation>
     </message>
 </context>
 <context>
@@ -810,32 +824,32 @@
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="622"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="624"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="645"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="647"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="656"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="658"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="676"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="678"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="678"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="680"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="684"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="686"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -1528,9 +1542,9 @@ from %2 to %3 ms</source>
         <translation>Во время этого запуска другие программы заняли %1 % машины: эти времена зависят не только от модели.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/otherloadtext.cpp" line="35"/>
-        <source>other programs %1 %</source>
-        <translation>другие программы %1 %</translation>
+        <location filename="../../ui/window/otherloadtext.cpp" line="36"/>
+        <source>other programs took %1 % of the machine</source>
+        <translation>другие программы заняли %1 % машины</translation>
     </message>
 </context>
 <context>
@@ -1667,7 +1681,7 @@ from %2 to %3 ms</source>
         <translation>должно быть от 0 до %1 итераций в мс, а задано %2</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.h" line="30"/>
+        <location filename="../../core/run/runconfig.h" line="31"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1976,22 +1990,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="134"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="136"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="147"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="149"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="150"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="152"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="154"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="156"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
@@ -2071,67 +2085,67 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::ScenarioPanel</name>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="194"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="195"/>
         <source>Choose a lesson in the Scenarios menu: its question, its steps and, after a run, what the run showed appear here.</source>
         <translation>Выберите урок в меню «Уроки»: здесь появятся его вопрос, шаги и, после запуска, то, что запуск показал.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="196"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="197"/>
         <source>Ask the class first</source>
         <translation>Сначала спросите класс</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="197"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
         <source>Steps</source>
         <translation>Шаги</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="198"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="199"/>
         <source>What the run showed</source>
         <translation>Что показал запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="199"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="200"/>
         <source>What to look at</source>
         <translation>На что смотреть</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="223"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="236"/>
         <source>%1. %2</source>
         <translation>%1. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="225"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="238"/>
         <source>%1: running…</source>
         <translation>%1: выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="227"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="237"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="250"/>
         <source>Running step %1 of %2…</source>
         <translation>Выполняется шаг %1 из %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="240"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="253"/>
         <source>Step %1 of %2 ran in %3.</source>
         <translation>Шаг %1 из %2 выполнен за %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="241"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="254"/>
         <source>%1 Next step: N.</source>
         <translation>%1 Следующий шаг: N.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="241"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="254"/>
         <source>%1 That was the last step.</source>
         <translation>%1 Это был последний шаг.</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario/scenariopanel.cpp" line="243"/>
+        <location filename="../../ui/scenario/scenariopanel.cpp" line="256"/>
         <source>Step %1 of %2 is on the controls: Run step (or Space) runs it.</source>
         <translation>Шаг %1 из %2 перенесён в настройки: «Запустить шаг» (или Пробел) запустит его.</translation>
     </message>
@@ -2443,52 +2457,57 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SpeedupPlot</name>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="118"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="139"/>
         <source>Amdahl fit: needs a run with more than one worker</source>
         <translation>Закон Амдала: нужен запуск с несколькими исполнителями</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="121"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="142"/>
         <source>Amdahl fit: p = %1</source>
         <translation>Закон Амдала: p = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="122"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="143"/>
         <source>Amdahl fit: p = %1 ± %2</source>
         <translation>Закон Амдала: p = %1 ± %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="127"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="148"/>
         <source>workers</source>
         <translation>число исполнителей</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="128"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="149"/>
         <source>speed-up against sequential (×)</source>
         <translation>ускорение относительно последовательного (×)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="129"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="150"/>
         <source>measured</source>
         <translation>измерено</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="130"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="151"/>
         <source>ideal (y = x)</source>
         <translation>идеал (y = x)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="130"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="151"/>
         <source>ideal (y = x, flat past the cores)</source>
         <translation>идеал (y = x до числа ядер, дальше ровно)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="154"/>
+        <source>other programs took %1 % of the machine</source>
+        <translation>другие программы заняли %1 % машины</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="155"/>
         <source> 1 core</source>
         <translation> 1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="155"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n ядро</numerusform>
@@ -2500,22 +2519,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SweepView</name>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="33"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="35"/>
         <source>a sweep is already going: stop it first</source>
         <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="68"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="70"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="73"/>
         <source>%1, 1 worker</source>
         <translation>%1, 1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="73"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n исполнитель</numerusform>
@@ -2524,22 +2543,22 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="96"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="108"/>
         <source>speed-up against sequential (%1)</source>
         <translation>ускорение относительно последовательного (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="99"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="111"/>
         <source>within %1 % of the points</source>
         <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="103"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="115"/>
         <source>Scaling sweep: %1 on %2</source>
         <translation>Масштабирование: %1, нагрузка %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="117"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="129"/>
         <source>Scaling sweep — Concurrency Lab</source>
         <translation>Масштабирование — Concurrency Lab</translation>
     </message>
