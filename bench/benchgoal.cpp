@@ -48,6 +48,7 @@ const std::vector<BenchGoal>& benchGoals()
         {"GIL slice check on CPU work", "BM_GilSliceCheck", "overhead_pct_of_slice", 1, "%", 2, 0.25},
         {"telling running from ready on CPU work", "BM_CpuPhaseTruthOverhead", "overhead_pct", 1, "%", 2, 0.25},
         {"timeline replot, 64 lanes, 1600x900, 1M segments", "BM_ReplotTimeline/1000000", "", 1, "ms", 16, 0.25},
+        {"own utilisation replot, 1M segments", "BM_ReplotOwnUtilisation/1000000", "", 1, "ms", 5, 0.25},
         {"memory per segment of a shown 1M-segment run (RSS growth)", "BM_ShownRunMemory/1000000", "bytes_per_segment",
             1, "B", 32, 0.05},
         {"run file export, 1M segments, in memory", "BM_ExportRunFile1M", "", 1e-3, "s", 1, 0.25},

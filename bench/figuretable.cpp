@@ -180,6 +180,10 @@ void FigureTable::Finalize()
         {"timeline replot, 64 lanes, 1600x900: 10k / 100k / 1M segments", "< 16 ms at 1M",
             figure("BM_ReplotTimeline/10000", "", 1, 1, "") + " / " + figure("BM_ReplotTimeline/100000", "", 1, 1, "")
                 + " / " + figure("BM_ReplotTimeline/1000000", "", 1, 1, " ms")},
+        {"own utilisation replot, 1M segments, 1600 px (buckets alone / index build off the UI thread)", "<= 5 ms",
+            figure("BM_ReplotOwnUtilisation/1000000", "", 1, 2, " ms") + " ("
+                + figure("BM_OwnUtilisationBuckets/1000000", "", 1, 2, " ms") + " / "
+                + figure("BM_OwnUtilisationIndex/1000000", "", 1, 0, " ms") + ")"},
         {"memory per segment of a shown 1M-segment run (resident set growth / segments)", "<= 32 B",
             figure("BM_ShownRunMemory/1000000", "bytes_per_segment", 1, 1, " B")},
         {"run file export, 1M segments: in memory / through a file", "< 1 s",

@@ -1,4 +1,5 @@
 #include "bench/syntheticrun.h"
+#include "core/analysis/ownutilisation.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/timeline/segmentfolding.h"
@@ -119,6 +120,89 @@ void BM_ReplotCoreUtilisation(benchmark::State& state)
         plot.replot(QCustomPlot::rpImmediateRefresh);
 }
 BENCHMARK(BM_ReplotCoreUtilisation)->Arg(72'000)->Unit(benchmark::kMillisecond);
+
+// A million "running on CPU" segments of a 10 s run on 2 cores, none overlapping on its core (as a run records
+// them): half a million busy intervals per core, the worst case for the own-utilisation index.
+std::vector<Segment> runningOnTwoCores(std::int64_t total)
+{
+    std::mt19937 rng(5);
+    std::uniform_int_distribution<std::int64_t> length(2'000, 18'000);
+    const std::int64_t perCore = total / 2;
+    const std::int64_t slotNs = benchRunNs / perCore;
+    std::vector<Segment> segments;
+    segments.reserve(std::size_t(total));
+    for (std::int64_t i = 0; i < perCore; ++i) {
+        for (int core = 0; core < 2; ++core) {
+            Segment s;
+            s.lane = std::uint16_t(core);
+            s.beginNs = benchOriginNs + i * slotNs + core * 1'000;
+            s.endNs = s.beginNs + std::min(slotNs - 1'000, length(rng));
+            s.task = int(i);
+            s.state = TaskState::Running;
+            s.core = std::int8_t(core);
+            segments.push_back(s);
+        }
+    }
+    return segments;
+}
+
+// The utilisation plot fed a 1M-segment run as live batches, with /proc/stat samples at 100 Hz.
+void showOwnUtilisation(CoreUtilisationPlot& plot, std::int64_t count)
+{
+    const std::vector<Segment> segments = runningOnTwoCores(count);
+    plot.resize(1600, 300);
+    plot.show();
+    plot.startRun(benchRunStart());
+    TraceBatch batch;
+    std::int64_t nextSampleNs = benchOriginNs + 10'000'000;
+    for (std::size_t i = 0; i < segments.size(); i += 4096) {
+        const std::size_t end = std::min(segments.size(), i + 4096);
+        batch.segments.assign(segments.begin() + std::ptrdiff_t(i), segments.begin() + std::ptrdiff_t(end));
+        batch.cpuSamples.clear();
+        for (; nextSampleNs <= batch.segments.back().endNs; nextSampleNs += 10'000'000)
+            batch.cpuSamples.push_back({nextSampleNs, {60.0f, 60.0f}});
+        plot.appendBatch(batch);
+    }
+    plot.resetZoom();
+}
+
+// One replot of the utilisation plot at 1600 px whose time range changed, so the run's own lines are recomputed
+// from the 1M segments (a point per pixel column per core) and drawn with the machine's lines and the other-programs
+// area: what every zoom, pan or resize costs (goal: at most 5 ms).
+void BM_ReplotOwnUtilisation(benchmark::State& state)
+{
+    CoreUtilisationPlot plot;
+    showOwnUtilisation(plot, state.range(0));
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    const QCPRange full = plot.xAxis->range();
+    bool shifted = false;
+    for (auto _ : state) {
+        shifted = !shifted;
+        const double shift = shifted ? full.size() * 1e-3 : 0.0;
+        plot.setTimeRange(full.lower + shift, full.upper + shift);
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+    }
+}
+BENCHMARK(BM_ReplotOwnUtilisation)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// The computation alone: 2 cores x 1,600 buckets from a 1M-segment index.
+void BM_OwnUtilisationBuckets(benchmark::State& state)
+{
+    const OwnUtilisation own = OwnUtilisation::fromSegments(runningOnTwoCores(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(own.perCore(benchOriginNs, benchOriginNs + benchRunNs, 1600));
+}
+BENCHMARK(BM_OwnUtilisationBuckets)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// Building that index from a finished run's segments at once (what opening a 1M-segment file costs, off the UI
+// thread).
+void BM_OwnUtilisationIndex(benchmark::State& state)
+{
+    const std::vector<Segment> segments = runningOnTwoCores(state.range(0));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(OwnUtilisation::fromSegments(segments));
+}
+BENCHMARK(BM_OwnUtilisationIndex)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 // Storing one live batch of segments (the UI-thread cost per tick that is not drawing).
 void BM_TimelineAppend(benchmark::State& state)

@@ -1,37 +1,91 @@
 #include "core/run/otherload.h"
 
+#include "core/analysis/ownutilisation.h"
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace conlab {
 
-std::optional<double> otherLoadPercent(
-    const std::vector<CpuSample>& samples, std::int64_t beginNs, std::int64_t endNs, double ownCpuMs)
+namespace {
+
+// What one sample says about the part of its interval inside the run.
+struct SampleLoad
 {
-    if (endNs <= beginNs)
+    std::int64_t fromNs = 0;
+    std::int64_t toNs = 0;
+    double systemCoreNs = 0; // busy core-nanoseconds /proc/stat counted
+    double ownCoreNs = 0; // of which this run's segments held
+    std::size_t cores = 0; // cores with data
+};
+
+std::optional<SampleLoad> sampleLoad(const std::vector<CpuSample>& samples, std::size_t i, const OwnUtilisation& own,
+    std::int64_t beginNs, std::int64_t endNs)
+{
+    SampleLoad load;
+    load.fromNs = i == 0 ? beginNs : std::max(samples[i - 1].timeNs, beginNs);
+    load.toNs = std::min(samples[i].timeNs, endNs);
+    const float average = samples[i].average();
+    if (load.toNs <= load.fromNs || std::isnan(average))
         return std::nullopt;
-    // A sample covers the interval since the one before it. A run's first sample began before the run (the samples
-    // of the preparation are dropped): it is taken to cover the run from its beginning.
-    double busyCoreNs = 0; // core-nanoseconds busy over the part of the run the samples cover
+    const std::vector<float>& perCore = samples[i].perCore;
+    load.cores = std::size_t(std::count_if(perCore.begin(), perCore.end(), [](float v) { return !std::isnan(v); }));
+    const double lengthNs = double(load.toNs - load.fromNs);
+    load.systemCoreNs = double(average) / 100.0 * double(load.cores) * lengthNs;
+    for (std::size_t core = 0; core < perCore.size(); ++core) {
+        if (!std::isnan(perCore[core]))
+            load.ownCoreNs += double(own.busyNs(int(core), load.fromNs, load.toNs));
+    }
+    return load;
+}
+
+} // namespace
+
+OtherLoad otherLoad(const std::vector<CpuSample>& samples, const OwnUtilisation& own, std::int64_t beginNs,
+    std::int64_t endNs, double ownCpuMs, std::size_t firstSample)
+{
+    OtherLoad result;
+    firstSample = std::min(firstSample, samples.size());
+    result.perSample.assign(samples.size() - firstSample, std::numeric_limits<float>::quiet_NaN());
+    if (endNs <= beginNs)
+        return result;
+
+    std::vector<std::optional<SampleLoad>> loads(samples.size() - firstSample);
     double coveredNs = 0;
+    double segmentsCoreNs = 0;
     std::size_t cores = 0;
-    for (std::size_t i = 0; i < samples.size(); ++i) {
-        const std::int64_t from = i == 0 ? beginNs : std::max(samples[i - 1].timeNs, beginNs);
-        const std::int64_t to = std::min(samples[i].timeNs, endNs);
-        const float average = samples[i].average();
-        if (to <= from || std::isnan(average))
+    for (std::size_t i = 0; i < loads.size(); ++i) {
+        loads[i] = sampleLoad(samples, firstSample + i, own, beginNs, endNs);
+        if (!loads[i])
             continue;
-        const auto withData = std::size_t(std::count_if(
-            samples[i].perCore.begin(), samples[i].perCore.end(), [](float value) { return !std::isnan(value); }));
-        cores = std::max(cores, withData);
-        busyCoreNs += double(average) / 100.0 * double(withData) * double(to - from);
-        coveredNs += double(to - from);
+        coveredNs += double(loads[i]->toNs - loads[i]->fromNs);
+        segmentsCoreNs += loads[i]->ownCoreNs;
+        cores = std::max(cores, loads[i]->cores);
     }
     if (coveredNs <= 0 || cores == 0)
-        return std::nullopt;
-    const double systemPercent = 100.0 * busyCoreNs / (coveredNs * double(cores));
-    const double ownPercent = 100.0 * ownCpuMs * 1e6 / (double(endNs - beginNs) * double(cores));
-    return std::clamp(systemPercent - ownPercent, 0.0, 100.0);
+        return result;
+
+    // Busy cores' worth of this process's CPU time the segments do not show, at every moment of the run.
+    const double overheadCores = std::max(0.0, ownCpuMs * 1e6 - segmentsCoreNs) / coveredNs;
+    double otherCoreNs = 0;
+    for (std::size_t i = 0; i < loads.size(); ++i) {
+        if (!loads[i])
+            continue;
+        const SampleLoad& load = *loads[i];
+        const double lengthNs = double(load.toNs - load.fromNs);
+        const double other = load.systemCoreNs - load.ownCoreNs - overheadCores * lengthNs;
+        otherCoreNs += other;
+        result.perSample[i] = float(std::clamp(100.0 * other / (lengthNs * double(cores)), 0.0, 100.0));
+    }
+    result.percent = std::clamp(100.0 * otherCoreNs / (coveredNs * double(cores)), 0.0, 100.0);
+    return result;
+}
+
+std::optional<double> otherLoadPercent(const std::vector<CpuSample>& samples, const OwnUtilisation& own,
+    std::int64_t beginNs, std::int64_t endNs, double ownCpuMs)
+{
+    return otherLoad(samples, own, beginNs, endNs, ownCpuMs).percent;
 }
 
 } // namespace conlab

@@ -4,6 +4,7 @@
 #include "core/models/modelkind.h"
 #include "core/models/offloadkind.h"
 #include "core/python/pythonscript.h"
+#include "core/sampling/samplerate.h"
 #include "core/util/problem.h"
 #include "core/workload/workloadspec.h"
 
@@ -36,7 +37,7 @@ struct RunConfig
     ModelKind model = ModelKind::Sequential;
     WorkloadSpec workload;
     int workers = 0; // 0: one per online core; for the event loop, every task at once (up to maxLoopSlots)
-    int sampleHz = 20; // per-core CPU sampling rate
+    int sampleHz = defaultSampleHz(); // per-core CPU sampling rate of /proc/stat
     bool gil = false; // emulate CPython's global interpreter lock in every in-process thread
     double switchIntervalMs = 5; // CPython's sys.getswitchinterval(), in ms
     OffloadKind offload = OffloadKind::None; // event loop: where CPU phases run

@@ -127,7 +127,8 @@ std::optional<ConfigProblem> misplacedOption(const std::function<bool(const QStr
 
 void addRunOptions(QCommandLineParser& parser)
 {
-    const RunConfig defaults;
+    // Static: as a plain local, GCC 12 sees a false "may be used uninitialized" in its destructor.
+    static const RunConfig defaults;
     parser.addOptions({
         {QStringLiteral("model"), QStringLiteral("Execution model: %1.").arg(choices(modelKeys())),
             QStringLiteral("name"), modelKey(defaults.model)},

@@ -1,5 +1,6 @@
 #include "core/run/runsummarizer.h"
 
+#include "core/analysis/ownutilisation.h"
 #include "core/run/engine.h"
 #include "core/run/otherload.h"
 
@@ -141,7 +142,8 @@ RunSummary summarizeRun(const RunConfig& config, const Trace& trace, const Engin
     if (engine.usableCores > 0)
         summary.usableCores = engine.usableCores;
     if (engine.endNs > engine.beginNs)
-        summary.otherLoadPercent = otherLoadPercent(trace.cpuSamples, engine.beginNs, engine.endNs, engine.cpuMs);
+        summary.otherLoadPercent = otherLoadPercent(
+            trace.cpuSamples, OwnUtilisation::fromSegments(trace.segments), engine.beginNs, engine.endNs, engine.cpuMs);
     summary.iterationsPerMs = engine.iterationsPerMs;
     summary.cancelled = engine.cancelled;
     summary.error = engine.outcome.error.english();

@@ -145,7 +145,7 @@ std::optional<ProcStatSnapshot> CpuSampler::readSnapshot(std::int64_t* readTimeN
     } else {
         error = QStringLiteral("cannot read: %1").arg(error);
     }
-    // Once per start: at 20 Hz a persistent failure would otherwise flood the log.
+    // Once per start: at 100 Hz a persistent failure would otherwise flood the log.
     if (!snapshot && !m_warned) {
         m_warned = true;
         qWarning().noquote()

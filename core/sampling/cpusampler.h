@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sampling/procstatparser.h"
+#include "core/sampling/samplerate.h"
 #include "core/trace/cpusample.h"
 
 #include <QByteArray>
@@ -23,7 +24,7 @@ class CpuSampler
 {
 public:
     // hz is clamped into 1..1000. The path is configurable so tests can feed recorded /proc/stat texts.
-    explicit CpuSampler(int hz = 20, QString procStatPath = QStringLiteral("/proc/stat"));
+    explicit CpuSampler(int hz = defaultSampleHz(), QString procStatPath = QStringLiteral("/proc/stat"));
     ~CpuSampler();
     CpuSampler(const CpuSampler&) = delete;
     CpuSampler& operator=(const CpuSampler&) = delete;

@@ -47,7 +47,7 @@
 <context>
     <name>conlab::CompareView</name>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="224"/>
+        <location filename="../../ui/compare/compareview.cpp" line="225"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -219,7 +219,7 @@ app %2
 <context>
     <name>conlab::SpeedupPlot</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="143"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="166"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n core</numerusform>
@@ -227,7 +227,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="149"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="172"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>
@@ -238,7 +238,7 @@ app %2
 <context>
     <name>conlab::SweepView</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="73"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n worker</numerusform>

@@ -187,7 +187,7 @@
 <context>
     <name>conlab::CompareBarChart</name>
     <message>
-        <location filename="../../ui/compare/comparebarchart.cpp" line="123"/>
+        <location filename="../../ui/compare/comparebarchart.cpp" line="131"/>
         <source>wall time (s)</source>
         <translation>реальное время (с)</translation>
     </message>
@@ -270,17 +270,17 @@
         <translation>%1  ×%2 (%3–%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="210"/>
+        <location filename="../../ui/compare/compareview.cpp" line="211"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="224"/>
+        <location filename="../../ui/compare/compareview.cpp" line="225"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/compare/compareview.cpp" line="224"/>
+        <location filename="../../ui/compare/compareview.cpp" line="225"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -289,12 +289,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="228"/>
+        <location filename="../../ui/compare/compareview.cpp" line="229"/>
         <source>Every model on one workload: %1</source>
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="255"/>
+        <location filename="../../ui/compare/compareview.cpp" line="256"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -302,28 +302,42 @@
 <context>
     <name>conlab::CoreUtilisationPlot</name>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="31"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="109"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="55"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="235"/>
         <source>counter value</source>
         <translation>значение счётчика</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="31"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="134"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="55"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="270"/>
         <source>CPU (%)</source>
         <translation>CPU (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="36"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="175"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="60"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="61"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="308"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="312"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="38"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="180"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="64"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="317"/>
         <source>average</source>
         <translation>среднее</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="66"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="217"/>
+        <source>whole machine (dashed)</source>
+        <translation>вся машина (пунктир)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="68"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="215"/>
+        <source>other programs</source>
+        <translation>другие программы</translation>
     </message>
 </context>
 <context>
@@ -835,32 +849,32 @@
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="643"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="645"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="666"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="668"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="677"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="679"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="697"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="699"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="699"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="701"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="705"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="707"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -1573,9 +1587,9 @@ from %2 to %3 ms</source>
         <translation>Во время этого запуска другие программы заняли %1 % машины: эти времена зависят не только от модели.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/otherloadtext.cpp" line="35"/>
-        <source>other programs %1 %</source>
-        <translation>другие программы %1 %</translation>
+        <location filename="../../ui/window/otherloadtext.cpp" line="36"/>
+        <source>other programs took %1 % of the machine</source>
+        <translation>другие программы заняли %1 % машины</translation>
     </message>
 </context>
 <context>
@@ -1712,7 +1726,7 @@ from %2 to %3 ms</source>
         <translation>должно быть от 0 до %1 итераций в мс, а задано %2</translation>
     </message>
     <message>
-        <location filename="../../core/run/runconfig.h" line="30"/>
+        <location filename="../../core/run/runconfig.h" line="31"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2086,22 +2100,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="154"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="156"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="167"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="169"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="170"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="172"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="174"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="176"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
@@ -2590,52 +2604,57 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SpeedupPlot</name>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="129"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="150"/>
         <source>Amdahl fit: needs a run with more than one worker</source>
         <translation>Закон Амдала: нужен запуск с несколькими исполнителями</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="132"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="153"/>
         <source>Amdahl fit: p = %1</source>
         <translation>Закон Амдала: p = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="133"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="154"/>
         <source>Amdahl fit: p = %1 ± %2</source>
         <translation>Закон Амдала: p = %1 ± %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="138"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="159"/>
         <source>workers</source>
         <translation>число исполнителей</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="139"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="160"/>
         <source>speed-up against sequential (×)</source>
         <translation>ускорение относительно последовательного (×)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="140"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="161"/>
         <source>measured</source>
         <translation>измерено</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="141"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="162"/>
         <source>ideal (y = x)</source>
         <translation>идеал (y = x)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="141"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="162"/>
         <source>ideal (y = x, flat past the cores)</source>
         <translation>идеал (y = x до числа ядер, дальше ровно)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="143"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="165"/>
+        <source>other programs took %1 % of the machine</source>
+        <translation>другие программы заняли %1 % машины</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="166"/>
         <source> 1 core</source>
         <translation> 1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="143"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="166"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n ядро</numerusform>
@@ -2644,12 +2663,12 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="149"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="172"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="149"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="172"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -2658,12 +2677,12 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="150"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="173"/>
         <source>%1: ×%2</source>
         <translation>%1: ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="151"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="174"/>
         <source>%1: ×%2 (%3–%4)</source>
         <translation>%1: ×%2 (%3–%4)</translation>
     </message>
@@ -2671,22 +2690,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SweepView</name>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="33"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="35"/>
         <source>a sweep is already going: stop it first</source>
         <translation>серия запусков уже идёт: сначала остановите её</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="68"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="70"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="73"/>
         <source>%1, 1 worker</source>
         <translation>%1, 1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/sweepview.cpp" line="71"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="73"/>
         <source>%1, %n workers</source>
         <translation>
             <numerusform>%1, %n исполнитель</numerusform>
@@ -2695,22 +2714,22 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="96"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="108"/>
         <source>speed-up against sequential (%1)</source>
         <translation>ускорение относительно последовательного (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="101"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="113"/>
         <source>within %1 % of the points</source>
         <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="105"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="117"/>
         <source>Scaling sweep: %1 on %2</source>
         <translation>Масштабирование: %1, нагрузка %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="119"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="131"/>
         <source>Scaling sweep — Concurrency Lab</source>
         <translation>Масштабирование — Concurrency Lab</translation>
     </message>

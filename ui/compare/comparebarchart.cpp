@@ -28,7 +28,8 @@ CompareBarChart::CompareBarChart(QWidget* parent)
     // Models down the left, time along the bottom: long model names read as they are written.
     m_baselineBars = new QCPBars(yAxis, xAxis);
     m_bars = new QCPBars(yAxis, xAxis);
-    for (QCPBars* bars : {m_baselineBars, m_bars}) {
+    m_otherLoadBars = new QCPBars(yAxis, xAxis);
+    for (QCPBars* bars : {m_baselineBars, m_bars, m_otherLoadBars}) {
         bars->setWidth(barWidth);
         bars->setAntialiased(false);
     }
@@ -45,6 +46,10 @@ CompareBarChart::CompareBarChart(QWidget* parent)
     }
     m_baselineBars->setBrush(baselineColor);
     m_bars->setBrush(modelColor);
+    // Drawn over the bar it marks, so the bar keeps its colour and the hatching reads as "not to be trusted".
+    m_otherLoadBars->setBrush(QBrush(QColor(40, 40, 40), Qt::BDiagPattern));
+    m_otherLoadBars->setPen(Qt::NoPen);
+    m_otherLoadBars->setObjectName(QStringLiteral("otherLoadBars"));
     yAxis->setRangeReversed(true);
     yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     yAxis->grid()->setVisible(false);
@@ -58,6 +63,7 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
 {
     m_baselineBars->data()->clear();
     m_bars->data()->clear();
+    m_otherLoadBars->data()->clear();
     for (QCPItemText* note : m_notes)
         removeItem(note);
     m_notes.clear();
@@ -79,6 +85,8 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
             const int which = bar.baseline ? 0 : 1;
             below[which] << std::max(0.0, *bar.wallMs - bar.wallMinMs) / 1000.0;
             above[which] << std::max(0.0, bar.wallMaxMs - *bar.wallMs) / 1000.0;
+            if (bar.otherLoad)
+                m_otherLoadBars->addData(key, seconds);
         }
         auto* note = new QCPItemText(this);
         note->setClipToAxisRect(false);

@@ -18,6 +18,9 @@ struct CompareBar
     double wallMaxMs = 0;
     QString note; // beside the bar's end (the time and "×1.9"), or in its place
     bool baseline = false; // sequential: drawn in grey, what the others are measured against
+    // Other programs took more than otherLoadWarningPercent of the machine during this run: hatched, the note says
+    // how much.
+    bool otherLoad = false;
 };
 
 // Compare-all's bar chart: one horizontal bar per model, top to bottom in the order run, its wall time and speed-up
@@ -47,6 +50,7 @@ private:
     QCPBars* m_bars = nullptr;
     QCPErrorBars* m_baselineWhiskers = nullptr;
     QCPErrorBars* m_whiskers = nullptr;
+    QCPBars* m_otherLoadBars = nullptr; // "otherLoadBars": hatching over the bars of runs beside other programs' load
     std::vector<QCPItemText*> m_notes;
 };
 

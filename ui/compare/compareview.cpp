@@ -205,6 +205,7 @@ void CompareView::showState()
             bar.wallMinMs = walls.minMs;
             bar.wallMaxMs = walls.maxMs;
         }
+        bar.otherLoad = step && !otherLoadNote(step->summary).isEmpty();
         bars.push_back(bar);
         if (i < m_timelines->count())
             m_timelines->plot(i)->setTitle(tr("%1 — %2").arg(bar.label, bar.note));

@@ -8,7 +8,8 @@ namespace conlab {
 
 namespace {
 
-QStringList writeTraceFigures(const Trace* trace, const CaptionFacts& facts, const FigureRequest& request)
+QStringList writeTraceFigures(const std::shared_ptr<const Trace>& trace, const RunSummary* summary,
+    const CaptionFacts& facts, const FigureRequest& request)
 {
     if (request.isEmpty())
         return {};
@@ -16,7 +17,7 @@ QStringList writeTraceFigures(const Trace* trace, const CaptionFacts& facts, con
     CoreUtilisationPlot utilisation;
     if (trace) {
         timeline.showTrace(*trace);
-        utilisation.showTrace(*trace);
+        utilisation.showTrace(trace, summary, CoreUtilisationPlot::Wait::ForOwnLines);
     }
     return writeFigureFiles(runFigure(timeline, utilisation, request.content, facts, false), request);
 }
@@ -26,12 +27,13 @@ QStringList writeTraceFigures(const Trace* trace, const CaptionFacts& facts, con
 QStringList writeRunFigures(const RunResult& result, const FigureRequest& request)
 {
     // A headless run knows no other run of its workload: the caption says the speed-up was not measured.
-    return writeTraceFigures(result.trace.get(), runCaptionFacts(result.summary, std::nullopt), request);
+    return writeTraceFigures(result.trace, &result.summary, runCaptionFacts(result.summary, std::nullopt), request);
 }
 
 QStringList writeSavedRunFigures(const SavedRun& run, const QString& fileName, const FigureRequest& request)
 {
-    return writeTraceFigures(run.trace.get(), savedRunCaptionFacts(run, fileName), request);
+    return writeTraceFigures(
+        run.trace, run.summary ? &*run.summary : nullptr, savedRunCaptionFacts(run, fileName), request);
 }
 
 QStringList writeFigureFiles(const Figure& figure, const FigureRequest& request)

@@ -13,6 +13,7 @@ namespace {
 const QColor measuredColor(0, 114, 178);
 const QColor amdahlColor(213, 94, 0);
 const QColor idealColor(120, 120, 120);
+const QColor otherLoadColor(60, 60, 60);
 constexpr int curveSamples = 200;
 // Past this many workers a linear axis would crowd 1, 2, 4 and 8 into its first tenth.
 constexpr double logScaleFrom = 8;
@@ -31,6 +32,9 @@ SpeedupPlot::SpeedupPlot(QWidget* parent)
     m_whiskers->setErrorType(QCPErrorBars::etValueError);
     m_whiskers->setDataPlottable(m_measured);
     m_whiskers->removeFromLegend();
+    m_otherLoad = addGraph();
+    m_otherLoad->setObjectName(QStringLiteral("otherLoadPoints"));
+    m_otherLoad->setLineStyle(QCPGraph::lsNone);
     m_coresLine = new QCPItemStraightLine(this);
     m_coresLabel = new QCPItemText(this);
     m_coresLabel->position->setType(QCPItemPosition::ptPlotCoords);
@@ -118,6 +122,23 @@ void SpeedupPlot::setSweep(const std::vector<ScalingSpread>& points, const Amdah
     retranslateUi();
 }
 
+void SpeedupPlot::setOtherLoadPoints(const std::vector<OtherLoadPoint>& points)
+{
+    QVector<double> xs, ys;
+    m_otherLoadPercent = 0;
+    for (const OtherLoadPoint& point : points) {
+        xs << point.workers;
+        ys << point.speedup;
+        m_otherLoadPercent = std::max(m_otherLoadPercent, point.otherLoadPercent);
+    }
+    m_otherLoad->setData(xs, ys, true);
+    if (points.empty())
+        m_otherLoad->removeFromLegend();
+    else
+        m_otherLoad->addToLegend();
+    retranslateUi();
+}
+
 int SpeedupPlot::pointCount() const
 {
     return m_points;
@@ -140,6 +161,8 @@ void SpeedupPlot::retranslateUi()
     m_measured->setName(tr("measured"));
     m_ideal->setName(m_fit.cores > 0 ? tr("ideal (y = x, flat past the cores)") : tr("ideal (y = x)"));
     m_amdahl->setName(fitText());
+    m_otherLoad->setName(
+        tr("other programs took %1 % of the machine").arg(QLocale().toString(m_otherLoadPercent, 'f', 0)));
     m_coresLabel->setText(m_cores == 1 ? tr(" 1 core") : tr(" %n cores", nullptr, m_cores));
     QStringList lines;
     for (const ScalingSpread& point : m_spreads) {
@@ -165,6 +188,10 @@ void SpeedupPlot::applyTheme()
     m_amdahl->setPen(QPen(amdahlColor, theme().lineWidth(2.0)));
     m_whiskers->setPen(QPen(measuredColor, theme().lineWidth(1.5)));
     m_whiskers->setWhiskerWidth(theme().pixels(10));
+    // A ring around the measured disc: the point is there, but not the model's alone.
+    m_otherLoad->setPen(QPen(otherLoadColor, theme().lineWidth(2.0)));
+    m_otherLoad->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+        QPen(otherLoadColor, theme().lineWidth(2.0), Qt::DotLine), Qt::NoBrush, theme().pixels(20)));
     m_coresLine->setPen(QPen(theme().captionColor(), theme().lineWidth(1.2), Qt::DotLine));
     m_coresLabel->setFont(tickFont());
     m_coresLabel->setColor(theme().captionColor());

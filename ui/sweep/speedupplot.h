@@ -8,6 +8,14 @@
 
 namespace conlab {
 
+// A measured point whose run shared the machine with other programs' load past otherLoadWarningPercent.
+struct OtherLoadPoint
+{
+    double workers = 1;
+    double speedup = 1;
+    double otherLoadPercent = 0;
+};
+
 // A scaling sweep's plot: the measured speed-up against the number of workers (points joined by a line), the ideal
 // y = x up to the cores (flat past them), Amdahl's law fitted to the measurements with its parallel fraction and its
 // uncertainty in the legend, and a vertical marker at the number of cores, past which CPU work can only queue. A
@@ -22,6 +30,9 @@ public:
     // maxWorkers: the x axis' end (the sweep's largest count, shown before its point is measured).
     void setSweep(const std::vector<ScalingSpread>& points, const AmdahlFit& fit, int cores, int maxWorkers);
     int pointCount() const;
+    // Rings the points measured beside other programs' load, with a legend entry saying how much of the machine they
+    // took; none (the default) shows neither.
+    void setOtherLoadPoints(const std::vector<OtherLoadPoint>& points);
     // "Amdahl fit: p = 0.93 ± 0.02", or why there is none yet: the legend's words for the fitted curve.
     QString fitText() const;
 
@@ -36,6 +47,8 @@ private:
     QCPGraph* m_ideal = nullptr;
     QCPGraph* m_amdahl = nullptr;
     QCPErrorBars* m_whiskers = nullptr;
+    QCPGraph* m_otherLoad = nullptr; // "otherLoadPoints"
+    double m_otherLoadPercent = 0; // the most of the ringed points, for the legend
     QCPItemStraightLine* m_coresLine = nullptr;
     QCPItemText* m_coresLabel = nullptr;
     QSharedPointer<QCPAxisTicker> m_linearTicker;

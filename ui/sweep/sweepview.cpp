@@ -1,5 +1,6 @@
 #include "ui/sweep/sweepview.h"
 
+#include "core/analysis/speedup.h"
 #include "core/workload/workloadtext.h"
 #include "ui/export/figurecaption.h"
 #include "ui/export/figurefilename.h"
@@ -7,6 +8,7 @@
 #include "ui/sweep/speedupplot.h"
 #include "ui/window/durationtext.h"
 #include "ui/window/modelpicker.h"
+#include "ui/window/otherloadtext.h"
 
 #include <QEvent>
 #include <QLocale>
@@ -84,7 +86,17 @@ void SweepView::showState()
 {
     const int maxWorkers = m_plan.workerCounts.empty() ? 1 : m_plan.workerCounts.back();
     // The plan's cores, the ones the fit caps the parallelism at, so the marker stands where the curves bend.
-    m_plot->setSweep(m_plan.spreads(finished()), fit(), m_plan.cores, maxWorkers);
+    const std::vector<RunResult> done = finished();
+    m_plot->setSweep(m_plan.spreads(done), fit(), m_plan.cores, maxWorkers);
+    std::vector<OtherLoadPoint> loaded;
+    for (std::size_t i = 1; i < done.size() && i <= m_plan.workerCounts.size(); ++i) {
+        const RunSummary& summary = done[i].summary;
+        if (otherLoadNote(summary).isEmpty())
+            continue;
+        if (const std::optional<double> speedup = speedupOver(done.front().summary, summary))
+            loaded.push_back({double(m_plan.workerCounts[i - 1]), *speedup, *summary.otherLoadPercent});
+    }
+    m_plot->setOtherLoadPoints(loaded);
 }
 
 Figure SweepView::figure()

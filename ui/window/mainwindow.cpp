@@ -559,7 +559,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
         return;
     m_liveConfig.reset();
     m_shown = ShownRun {run, path};
-    m_utilisation->showTrace(*run.trace);
+    m_utilisation->showTrace(run.trace, run.summary ? &*run.summary : nullptr);
     m_timeline->showTrace(run.trace);
     alignTimeAxes();
     refreshPlotsNow();
@@ -613,8 +613,10 @@ void MainWindow::onRunFinished(const RunResult& result)
     if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
         fitPlots();
     // The shown result keeps the run's trace: the timeline draws from it rather than from a copy of every segment.
-    if (result.trace)
+    if (result.trace) {
         m_timeline->keepFinishedTrace(result.trace);
+        m_utilisation->finishRun(result);
+    }
     refreshPlotsNow();
     showResult(result);
     const RunSummary& summary = result.summary;
@@ -633,7 +635,7 @@ void MainWindow::onResultRestored(const RunResult& result)
     m_workload->setModelChoice(choice);
     showScriptSource(summary.config);
     if (result.trace) {
-        m_utilisation->showTrace(*result.trace);
+        m_utilisation->showTrace(result.trace, &result.summary);
         m_timeline->showTrace(result.trace);
         alignTimeAxes();
     }

@@ -32,7 +32,9 @@ QString otherLoadWarning(const RunSummary& summary)
 QString otherLoadNote(const RunSummary& summary)
 {
     const std::optional<QString> percent = warnedPercent(summary);
-    return percent ? QCoreApplication::translate("conlab::OtherLoad", "other programs %1 %").arg(*percent) : QString();
+    return percent
+        ? QCoreApplication::translate("conlab::OtherLoad", "other programs took %1 % of the machine").arg(*percent)
+        : QString();
 }
 
 } // namespace conlab

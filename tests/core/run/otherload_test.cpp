@@ -1,3 +1,4 @@
+#include "core/analysis/ownutilisation.h"
 #include "core/run/otherload.h"
 #include "core/sampling/usablecores.h"
 #include "tests/core/testrun.h"
@@ -22,7 +23,7 @@ TEST(OtherLoad, IsTheSystemsBusyTimeLessThisProcesss)
 {
     // Two cores, both 75 % busy over one second; this process computed 500 ms of it (25 % of the machine).
     const std::vector<CpuSample> samples {sample(0, {0, 0}), sample(500, {75, 75}), sample(1000, {75, 75})};
-    const auto other = otherLoadPercent(samples, 0, 1'000'000'000, 500);
+    const auto other = otherLoadPercent(samples, {}, 0, 1'000'000'000, 500);
     ASSERT_TRUE(other);
     EXPECT_NEAR(*other, 50.0, 1e-6);
 }
@@ -31,7 +32,7 @@ TEST(OtherLoad, WeighsOnlyThePartOfEachSampleInsideTheRun)
 {
     // The run is [250, 750] ms: half of each sample. Busy 100 % in the first, 0 % in the second.
     const std::vector<CpuSample> samples {sample(0, {0}), sample(500, {100}), sample(1000, {0})};
-    const auto other = otherLoadPercent(samples, 250'000'000, 750'000'000, 0);
+    const auto other = otherLoadPercent(samples, {}, 250'000'000, 750'000'000, 0);
     ASSERT_TRUE(other);
     EXPECT_NEAR(*other, 50.0, 1e-6);
 }
@@ -40,13 +41,64 @@ TEST(OtherLoad, CoresWithoutDataAreLeftOutAndNothingMeasuredIsNoAnswer)
 {
     const float none = std::numeric_limits<float>::quiet_NaN();
     const std::vector<CpuSample> samples {sample(0, {0, none}), sample(1000, {40, none})};
-    EXPECT_NEAR(otherLoadPercent(samples, 0, 1'000'000'000, 100).value_or(-1), 30.0, 1e-6);
-    EXPECT_FALSE(otherLoadPercent({}, 0, 1'000'000'000, 0)) << "no sample";
-    EXPECT_NEAR(otherLoadPercent({sample(1000, {50})}, 0, 1'000'000'000, 0).value_or(-1), 50.0, 1e-6)
+    EXPECT_NEAR(otherLoadPercent(samples, {}, 0, 1'000'000'000, 100).value_or(-1), 30.0, 1e-6);
+    EXPECT_FALSE(otherLoadPercent({}, {}, 0, 1'000'000'000, 0)) << "no sample";
+    EXPECT_NEAR(otherLoadPercent({sample(1000, {50})}, {}, 0, 1'000'000'000, 0).value_or(-1), 50.0, 1e-6)
         << "the first sample covers the run from its beginning";
-    EXPECT_FALSE(otherLoadPercent(samples, 5, 5, 0)) << "an empty run";
-    EXPECT_NEAR(otherLoadPercent(samples, 0, 1'000'000'000, 900).value_or(-1), 0.0, 1e-6)
+    EXPECT_FALSE(otherLoadPercent(samples, {}, 5, 5, 0)) << "an empty run";
+    EXPECT_NEAR(otherLoadPercent(samples, {}, 0, 1'000'000'000, 900).value_or(-1), 0.0, 1e-6)
         << "more own work than the system saw (sampling noise) is no negative load";
+}
+
+Segment running(std::int64_t fromMs, std::int64_t toMs, int core)
+{
+    Segment segment;
+    segment.beginNs = fromMs * 1'000'000;
+    segment.endNs = toMs * 1'000'000;
+    segment.state = TaskState::Running;
+    segment.core = std::int8_t(core);
+    return segment;
+}
+
+TEST(OtherLoad, EachSampleIsTheSystemLessTheRunsOwnSegments)
+{
+    // Two cores sampled every 100 ms. The run's lanes ran core 0 for all of [0, 100) and core 1 for half of
+    // [100, 200); /proc/stat saw both cores busy throughout: other programs took the rest.
+    const std::vector<CpuSample> samples {sample(100, {100, 100}), sample(200, {100, 100}), sample(300, {50, 50})};
+    const OwnUtilisation own
+        = OwnUtilisation::fromSegments(std::vector<Segment> {running(0, 100, 0), running(100, 150, 1)});
+    const OtherLoad other = otherLoad(samples, own, 0, 300'000'000, 0);
+    ASSERT_EQ(other.perSample.size(), 3u);
+    EXPECT_FLOAT_EQ(other.perSample[0], 50.0f);
+    EXPECT_FLOAT_EQ(other.perSample[1], 75.0f);
+    EXPECT_FLOAT_EQ(other.perSample[2], 50.0f);
+    ASSERT_TRUE(other.percent);
+    EXPECT_NEAR(*other.percent, (50.0 + 75.0 + 50.0) / 3, 1e-9) << "the mean of the samples: one piece of code";
+    EXPECT_NEAR(otherLoadPercent(samples, own, 0, 300'000'000, 0).value_or(-1), *other.percent, 1e-12);
+
+    // The process's CPU time beyond its segments (150 ms: the window, the recorder) is spread over the run evenly:
+    // 50 core-ms per sample, 25 % of a 2-core sample.
+    const OtherLoad withOverhead = otherLoad(samples, own, 0, 300'000'000, 150 + 150);
+    EXPECT_FLOAT_EQ(withOverhead.perSample[0], 25.0f);
+    EXPECT_FLOAT_EQ(withOverhead.perSample[1], 50.0f);
+    EXPECT_FLOAT_EQ(withOverhead.perSample[2], 25.0f);
+
+    // A live view recomputes from a sample on: the earlier ones are left out.
+    const OtherLoad tail = otherLoad(samples, own, 0, 300'000'000, 0, 2);
+    ASSERT_EQ(tail.perSample.size(), 1u);
+    EXPECT_FLOAT_EQ(tail.perSample[0], 50.0f);
+}
+
+TEST(OtherLoad, SegmentsBeyondWhatTheSystemSawShowNoLoadNotANegativeOne)
+{
+    // /proc/stat's ticks are coarse: a sample may count less than the segments held. That sample shows 0; the run's
+    // percent is the mean of the unclamped values, so the next sample's excess is not counted twice.
+    const std::vector<CpuSample> samples {sample(100, {0}), sample(200, {100})};
+    const OwnUtilisation own = OwnUtilisation::fromSegments(std::vector<Segment> {running(50, 100, 0)});
+    const OtherLoad other = otherLoad(samples, own, 0, 200'000'000, 0);
+    EXPECT_FLOAT_EQ(other.perSample[0], 0.0f);
+    EXPECT_FLOAT_EQ(other.perSample[1], 100.0f);
+    EXPECT_NEAR(other.percent.value_or(-1), 25.0, 1e-9);
 }
 
 // A neighbour started by the test busy-loops on every core while a sequential run computes: the run's summary says

@@ -1,3 +1,4 @@
+#include "core/run/runconfig.h"
 #include "core/sampling/cpusampler.h"
 #include "core/sampling/usablecores.h"
 #include "core/trace/monotonicclock.h"
@@ -202,6 +203,34 @@ TEST(CpuSamplerTiming, DestructorStopsPromptly)
         std::this_thread::sleep_for(20ms);
     });
     EXPECT_LT(took, 20ms + 50ms);
+}
+
+TEST(CpuSampler, DefaultRateIsTheKernelsTickWithinFiftyToAHundredHz)
+{
+    const long ticks = sysconf(_SC_CLK_TCK);
+    EXPECT_EQ(defaultSampleHz(), int(std::clamp<long>(ticks > 0 ? ticks : 100, 50, 100)));
+    EXPECT_GE(defaultSampleHz(), 50);
+    EXPECT_EQ(CpuSampler().hz(), defaultSampleHz());
+    EXPECT_EQ(RunConfig().sampleHz, defaultSampleHz()) << "a run samples at that rate unless told otherwise";
+}
+
+// The achieved rate, not the asked one: at least 50 samples a second over a 300 ms run. Timing: a starved sampler
+// thread drops ticks on a loaded machine.
+TEST(CpuSamplerTiming, DefaultSamplerTakesAtLeastFiftySamplesASecond)
+{
+    if (!QFile::exists(QStringLiteral("/proc/stat")))
+        GTEST_SKIP() << "no /proc/stat";
+    CpuSampler sampler;
+    const std::int64_t startNs = monotonicNowNs();
+    sampler.start();
+    std::this_thread::sleep_for(300ms);
+    sampler.stop();
+    const double seconds = double(monotonicNowNs() - startNs) / 1e9;
+    const std::vector<CpuSample> samples = sampler.takeSamples();
+    ASSERT_GE(samples.size(), 2u);
+    const double spanSec = double(samples.back().timeNs - startNs) / 1e9;
+    EXPECT_GE(double(samples.size()) / spanSec, 50.0) << samples.size() << " samples in " << spanSec << " s";
+    EXPECT_GE(double(samples.size()), 50.0 * 0.3 * 0.9) << "over " << seconds << " s";
 }
 
 TEST(CpuSampler, StopIsIdempotentAndSafeWithoutStart)

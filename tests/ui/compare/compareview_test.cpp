@@ -25,6 +25,19 @@ int threadCount()
     return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size());
 }
 
+// The first three steps of compare-all as finished runs, each faster than the one before.
+std::vector<RunResult> threeFinishedSteps(const std::vector<RunConfig>& configs)
+{
+    std::vector<RunResult> results(3);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        results[i].summary.config = configs[i];
+        results[i].summary.wallMs = 400.0 / double(i + 1);
+        results[i].summary.cores = 2;
+        results[i].trace = std::make_shared<Trace>();
+    }
+    return results;
+}
+
 } // namespace
 
 TEST(CompareView, ComparesEveryModelOnceOnOneSharedTimeScale)
@@ -146,13 +159,7 @@ TEST(CompareViewTiming, CancelStopsWithinASecondAndLeavesNoThreadBehind)
 TEST(CompareView, FailedAndSkippedStepsAreLabelsNotZeroBars)
 {
     const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload());
-    std::vector<RunResult> results(3);
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        results[i].summary.config = configs[i];
-        results[i].summary.wallMs = 400.0 / double(i + 1);
-        results[i].summary.cores = 2;
-        results[i].trace = std::make_shared<Trace>();
-    }
+    std::vector<RunResult> results = threeFinishedSteps(configs);
     results[1].summary.error = QStringLiteral("worker 1 exited");
     results[2].summary.cancelled = true;
     CompareView view;
@@ -166,6 +173,29 @@ TEST(CompareView, FailedAndSkippedStepsAreLabelsNotZeroBars)
     EXPECT_TRUE(notes[2].startsWith(QStringLiteral("stopped after")));
     EXPECT_EQ(notes[3], QStringLiteral("not run (cancelled)"));
     EXPECT_EQ(notes[4], QStringLiteral("not run (cancelled)"));
+}
+
+// A run beside other programs' load is marked where it is compared: its bar hatched, its note saying how much of the
+// machine they took. At 10 % or under, nothing is said.
+TEST(CompareView, MarksTheRunsOtherProgramsLoaded)
+{
+    const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload());
+    std::vector<RunResult> results = threeFinishedSteps(configs);
+    for (RunResult& result : results)
+        result.summary.otherLoadPercent = 4.0;
+    results[2].summary.otherLoadPercent = 37.0;
+    CompareView view;
+    view.showResults(configs, results);
+
+    const auto* hatching
+        = test::child<CompareBarChart>(view, "compareBars")->findChild<QCPBars*>(QStringLiteral("otherLoadBars"));
+    ASSERT_TRUE(hatching);
+    ASSERT_EQ(hatching->dataCount(), 1);
+    EXPECT_DOUBLE_EQ(hatching->data()->at(0)->key, 3.0) << "the third bar";
+    EXPECT_EQ(hatching->brush().style(), Qt::BDiagPattern);
+    const QStringList notes = test::child<CompareBarChart>(view, "compareBars")->notes();
+    EXPECT_TRUE(notes[2].contains(QStringLiteral("other programs took 37 % of the machine"))) << notes[2].toStdString();
+    EXPECT_FALSE(notes[1].contains(QStringLiteral("other programs")));
 }
 
 // With real CPython: the emulated rows and the real ones in one window, on one time axis, each real row named beside

@@ -1,4 +1,5 @@
 #include "ui/plots/coreutilisationplot.h"
+#include "tests/ui/spinuntil.h"
 #include "ui/plots/statepalette.h"
 #include "ui/plots/timelineplot.h"
 
@@ -49,6 +50,47 @@ QSet<QRgb> colors(const QImage& image)
     return result;
 }
 
+// The machine's line of a core (drawn dashed beside the run's own), the run's own line, or any graph by its name.
+QCPGraph* graphNamed(const CoreUtilisationPlot& plot, const QString& name, bool own = false)
+{
+    for (int i = 0; i < plot.graphCount(); ++i) {
+        QCPGraph* graph = plot.graph(i);
+        if (graph->name() == name && (graph->layer()->name() == QStringLiteral("own")) == own)
+            return graph;
+    }
+    return nullptr;
+}
+
+QCPGraph* systemLine(const CoreUtilisationPlot& plot, int core)
+{
+    return graphNamed(plot, QStringLiteral("cpu%1").arg(core));
+}
+
+QCPGraph* ownLine(const CoreUtilisationPlot& plot, int core)
+{
+    return graphNamed(plot, QStringLiteral("cpu%1").arg(core), true);
+}
+
+QStringList legendNames(const CoreUtilisationPlot& plot)
+{
+    QStringList names;
+    for (int i = 0; i < plot.legend->itemCount(); ++i) {
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i)))
+            names << item->plottable()->name();
+    }
+    return names;
+}
+
+Segment running(std::int64_t fromMs, std::int64_t toMs, int core)
+{
+    Segment segment;
+    segment.beginNs = origin + fromMs * ms;
+    segment.endNs = origin + toMs * ms;
+    segment.state = TaskState::Running;
+    segment.core = std::int8_t(core);
+    return segment;
+}
+
 void wheel(QWidget* widget, QPointF pos, int steps)
 {
     QWheelEvent event(pos, widget->mapToGlobal(pos), QPoint(), QPoint(0, 120 * steps), Qt::NoButton, Qt::NoModifier,
@@ -61,13 +103,13 @@ TEST(CoreUtilisationPlot, HasOneLinePerCoreAndAnAverage)
     CoreUtilisationPlot plot;
     plot.startRun(runStart(2));
     EXPECT_EQ(plot.coreCount(), 2);
-    ASSERT_EQ(plot.graphCount(), 3);
-    EXPECT_EQ(plot.graph(0)->name(), QStringLiteral("cpu0"));
-    EXPECT_EQ(plot.graph(1)->name(), QStringLiteral("cpu1"));
-    EXPECT_EQ(plot.graph(2)->name(), QStringLiteral("average"));
-    EXPECT_EQ(plot.legend->itemCount(), 3);
-    EXPECT_NE(plot.graph(0)->pen().color(), plot.graph(1)->pen().color());
-    EXPECT_GT(plot.graph(2)->pen().widthF(), plot.graph(0)->pen().widthF());
+    // Before the run's own segments arrive the machine's lines are the picture.
+    EXPECT_EQ(legendNames(plot),
+        (QStringList {QStringLiteral("cpu0"), QStringLiteral("cpu1"), QStringLiteral("average"),
+            QStringLiteral("other programs")}));
+    ASSERT_TRUE(systemLine(plot, 0) && systemLine(plot, 1));
+    EXPECT_NE(systemLine(plot, 0)->pen().color(), systemLine(plot, 1)->pen().color());
+    EXPECT_GT(graphNamed(plot, QStringLiteral("average"), true)->pen().widthF(), systemLine(plot, 0)->pen().widthF());
     EXPECT_DOUBLE_EQ(plot.yAxis->range().lower, -4.0);
     EXPECT_DOUBLE_EQ(plot.yAxis->range().upper, 106.0);
     EXPECT_EQ(plot.xAxis->label(), QStringLiteral("time"));
@@ -79,14 +121,138 @@ TEST(CoreUtilisationPlot, LeavesAGapWhereACoreWasOffline)
     plot.startRun(runStart(2));
     plot.appendBatch(samples(0, 1000));
     EXPECT_EQ(plot.sampleCount(), 20u);
-    const auto core1 = plot.graph(1)->data();
+    const auto core1 = systemLine(plot, 1)->data();
     ASSERT_EQ(core1->size(), 20);
     EXPECT_DOUBLE_EQ(core1->at(0)->key, 0.0);
     EXPECT_DOUBLE_EQ(core1->at(0)->value, 50.0);
     EXPECT_TRUE(std::isnan(core1->at(8)->value)); // 400 ms
     EXPECT_DOUBLE_EQ(core1->at(12)->value, 50.0); // 600 ms
     // The average counts only the cores with data.
-    EXPECT_NEAR(plot.graph(2)->data()->at(8)->value, plot.graph(0)->data()->at(8)->value, 1e-6);
+    const auto average = graphNamed(plot, QStringLiteral("average"), true)->data();
+    EXPECT_NEAR(average->at(8)->value, systemLine(plot, 0)->data()->at(8)->value, 1e-6);
+}
+
+// A 100 ms run drawn 1,000 pixels wide: the run's own lines have a point per pixel column, computed from its running
+// segments, whatever the 10 ms samples of /proc/stat say. They are recomputed at the new range when zoomed.
+TEST(CoreUtilisationPlot, DrawsTheRunsOwnUtilisationAtScreenResolution)
+{
+    CoreUtilisationPlot plot;
+    plot.resize(1000, 300);
+    plot.startRun(runStart(2));
+    TraceBatch batch;
+    batch.segments = {running(0, 50, 0), running(25, 100, 1)};
+    for (std::int64_t t = 10; t <= 100; t += 10)
+        batch.cpuSamples.push_back({origin + t * ms, {100.0f, 100.0f}});
+    plot.appendBatch(batch);
+    plot.setTimeRange(0.0, 0.1);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+
+    EXPECT_EQ(legendNames(plot),
+        (QStringList {QStringLiteral("cpu0"), QStringLiteral("cpu1"), QStringLiteral("average"),
+            QStringLiteral("whole machine (dashed)"), QStringLiteral("other programs")}));
+    const auto own0 = ownLine(plot, 0)->data();
+    const int width = plot.axisRect()->width();
+    EXPECT_NEAR(own0->size(), width, 1) << "a point per pixel column";
+    for (const QCPGraphData& point : *own0)
+        EXPECT_DOUBLE_EQ(point.value, point.key < 0.0495 ? 100.0 : point.key > 0.0505 ? 0.0 : point.value);
+    EXPECT_DOUBLE_EQ(ownLine(plot, 1)->data()->at(width / 10)->value, 0.0); // 10 ms: before core 1 ran
+    EXPECT_DOUBLE_EQ(ownLine(plot, 1)->data()->at(width * 6 / 10)->value, 100.0);
+    EXPECT_EQ(systemLine(plot, 0)->pen().style(), Qt::DashLine) << "the machine's lines beside the own ones";
+    EXPECT_LT(systemLine(plot, 0)->pen().widthF(), ownLine(plot, 0)->pen().widthF());
+
+    // Zoomed into [40, 60] ms: still a point per column, now 20 µs each, and the edge at 50 ms sharp.
+    plot.setTimeRange(0.04, 0.06);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    EXPECT_NEAR(ownLine(plot, 0)->data()->size(), width, 1);
+    EXPECT_DOUBLE_EQ(ownLine(plot, 0)->data()->at(width / 4)->value, 100.0); // 45 ms
+    EXPECT_DOUBLE_EQ(ownLine(plot, 0)->data()->at(width * 3 / 4)->value, 0.0); // 55 ms
+
+    // An exported picture is computed at its own width.
+    plot.toPixmap(500, 300);
+    EXPECT_LT(ownLine(plot, 0)->data()->size(), width * 3 / 4);
+}
+
+// /proc/stat saw both cores busy; the run held core 0 for the first half: the rest is other programs' load, an area
+// of its own.
+TEST(CoreUtilisationPlot, ShowsOtherProgramsAsTheMachineLessTheRun)
+{
+    CoreUtilisationPlot plot;
+    plot.resize(1000, 300);
+    plot.startRun(runStart(2));
+    TraceBatch batch;
+    batch.segments = {running(0, 50, 0)};
+    for (std::int64_t t = 10; t <= 100; t += 10)
+        batch.cpuSamples.push_back({origin + t * ms, {100.0f, 100.0f}});
+    plot.appendBatch(batch);
+    const QCPGraph* other = graphNamed(plot, QStringLiteral("other programs"));
+    ASSERT_TRUE(other);
+    ASSERT_EQ(other->data()->size(), 10);
+    EXPECT_DOUBLE_EQ(other->data()->at(0)->value, 50.0); // [0, 10) ms: core 0 was the run's, core 1 someone else's
+    EXPECT_DOUBLE_EQ(other->data()->at(9)->value, 100.0); // [90, 100) ms: all someone else's
+    EXPECT_NE(other->brush().style(), Qt::NoBrush);
+
+    // A worker's segment delivered late reaches back into samples already drawn: they are recomputed.
+    TraceBatch late;
+    late.segments = {running(90, 100, 1)};
+    plot.appendBatch(late);
+    EXPECT_DOUBLE_EQ(other->data()->at(9)->value, 50.0);
+
+    // At the end the process's CPU time beyond its segments (the window, the recorder) is known: 50 ms over this
+    // 100 ms run, half a core all along, 25 % of the machine less at every sample, as other_load_percent counts it.
+    RunResult result;
+    result.summary.wallMs = 100;
+    result.summary.cpuMs = 50 + 10 + 50;
+    auto trace = std::make_shared<Trace>();
+    trace->originNs = origin;
+    trace->segments = {running(0, 50, 0), running(90, 100, 1)};
+    trace->cpuSamples = batch.cpuSamples;
+    result.trace = trace;
+    plot.finishRun(result);
+    EXPECT_TRUE(test::spinUntil([&] { return other->data()->at(0)->value < 40.0; })) << "the end's recount never came";
+    EXPECT_DOUBLE_EQ(other->data()->at(0)->value, 25.0);
+    EXPECT_DOUBLE_EQ(other->data()->at(9)->value, 25.0);
+}
+
+// A run saved before segments carried their core has no own lines: the machine's are drawn as they were.
+TEST(CoreUtilisationPlot, ARunWithoutCoresShowsTheMachinesLinesAlone)
+{
+    Trace trace;
+    trace.originNs = origin;
+    trace.cores = 2;
+    trace.segments = {running(0, 100, -1)};
+    trace.cpuSamples = samples(0, 1000).cpuSamples;
+    CoreUtilisationPlot plot;
+    plot.showTrace(trace);
+    EXPECT_EQ(legendNames(plot),
+        (QStringList {QStringLiteral("cpu0"), QStringLiteral("cpu1"), QStringLiteral("average"),
+            QStringLiteral("other programs")}));
+    EXPECT_EQ(systemLine(plot, 0)->pen().style(), Qt::SolidLine);
+    EXPECT_EQ(graphNamed(plot, QStringLiteral("average"), true)->dataCount(), 20);
+}
+
+// A million-segment run's index is built off the UI thread: the window shows the machine's lines at once and the
+// own lines when they are ready.
+TEST(CoreUtilisationPlot, BuildsALargeTracesOwnLinesInTheBackground)
+{
+    auto trace = std::make_shared<Trace>();
+    trace->originNs = origin;
+    trace->cores = 2;
+    for (std::int64_t i = 0; i < 60'000; ++i) {
+        Segment segment = running(0, 0, 0);
+        segment.beginNs = origin + i * 10'000;
+        segment.endNs = segment.beginNs + 5'000; // core 0 half busy for 600 ms
+        trace->segments.push_back(segment);
+    }
+    CoreUtilisationPlot plot;
+    plot.resize(800, 300);
+    plot.showTrace(trace);
+    const QString ownShown = QStringLiteral("whole machine (dashed)");
+    EXPECT_FALSE(legendNames(plot).contains(ownShown)) << "built on the UI thread";
+    ASSERT_TRUE(test::spinUntil([&] { return legendNames(plot).contains(ownShown); })) << "the own lines never came";
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    const auto own = ownLine(plot, 0)->data();
+    ASSERT_GT(own->size(), 100);
+    EXPECT_NEAR(own->at(own->size() / 2)->value, 50.0, 0.5);
 }
 
 TEST(CoreUtilisationPlot, DrawsEveryCoreInItsOwnColour)
@@ -171,8 +337,8 @@ TEST(CoreUtilisationPlot, ShowTraceGrowsToTheCoresItFinds)
     CoreUtilisationPlot plot;
     plot.showTrace(trace);
     EXPECT_EQ(plot.coreCount(), 2);
-    EXPECT_EQ(plot.graphCount(), 3);
-    EXPECT_EQ(plot.graph(2)->name(), QStringLiteral("average"));
+    EXPECT_TRUE(systemLine(plot, 1));
+    EXPECT_TRUE(legendNames(plot).contains(QStringLiteral("average")));
     EXPECT_LE(plot.xAxis->range().lower, 0.0);
     EXPECT_GE(plot.xAxis->range().upper, 0.95);
 }
@@ -202,8 +368,8 @@ TEST(CoreUtilisationPlot, ShowsCountersUnderTheirNamesOnAFittedAxis)
 
     plot.startRun(runStart(2));
     EXPECT_FALSE(plot.showsCounters());
-    EXPECT_EQ(plot.graphCount(), 3);
-    EXPECT_EQ(plot.graph(2)->name(), QStringLiteral("average"));
+    EXPECT_EQ(plot.coreCount(), 2);
+    EXPECT_TRUE(legendNames(plot).contains(QStringLiteral("average")));
     EXPECT_EQ(plot.yAxis->label(), QStringLiteral("CPU (%)"));
     EXPECT_EQ(plot.yAxis->range(), QCPRange(-4.0, 106.0));
 }

@@ -94,3 +94,32 @@ TEST(SweepView, ShowsAFailedBaselineAsNoPoints)
     EXPECT_EQ(test::child<SpeedupPlot>(view, "sweepPlot")->pointCount(), 0);
     EXPECT_TRUE(test::child<SpeedupPlot>(view, "sweepPlot")->fitText().contains(QStringLiteral("needs")));
 }
+
+// A point measured beside other programs' load is ringed, and the legend says how much of the machine they took.
+TEST(SweepView, MarksThePointsOtherProgramsLoaded)
+{
+    const ScalingPlan plan = tinyPlan();
+    ASSERT_GE(plan.configs().size(), 3u);
+    std::vector<RunResult> results(plan.configs().size());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        results[i].summary.config = plan.configs()[i];
+        results[i].summary.wallMs = 100.0 / double(i + 1);
+        results[i].summary.otherLoadPercent = 2.0;
+    }
+    results[2].summary.otherLoadPercent = 42.0;
+    SweepView view;
+    view.showSweep(plan, results);
+    const auto* plot = test::child<SpeedupPlot>(view, "sweepPlot");
+    const auto* ringed = plot->findChild<QCPGraph*>(QStringLiteral("otherLoadPoints"));
+    ASSERT_TRUE(ringed);
+    ASSERT_EQ(ringed->dataCount(), 1);
+    EXPECT_DOUBLE_EQ(ringed->data()->at(0)->key, double(plan.workerCounts[1]));
+    EXPECT_DOUBLE_EQ(ringed->data()->at(0)->value, 3.0) << "on the measured point: 100 ms against 33 ms";
+    EXPECT_TRUE(plot->legend->hasItemWithPlottable(ringed));
+    EXPECT_EQ(ringed->name(), QStringLiteral("other programs took 42 % of the machine"));
+
+    results[2].summary.otherLoadPercent = 9.0;
+    view.showSweep(plan, results);
+    EXPECT_EQ(ringed->dataCount(), 0);
+    EXPECT_FALSE(plot->legend->hasItemWithPlottable(ringed)) << "nothing to say at 10 % or under";
+}
