@@ -54,18 +54,19 @@ QString interpreterBinary(const QString& interpreter)
     return isExecutableFile(binary) ? binary : interpreter;
 }
 
-QString pythonScriptProblem(const QString& script)
+Problem pythonScriptProblem(const QString& script)
 {
     if (script.isEmpty())
-        return QStringLiteral("the python model needs a script: pass --script FILE.py (or --example NAME)");
+        return Problem(QT_TRANSLATE_NOOP(
+            "conlab::Problem", "the python model needs a script: pass --script FILE.py (or --example NAME)"));
     const QFileInfo info(script);
     if (!info.exists())
-        return QStringLiteral("'%1': no such file").arg(script);
+        return Problem(QT_TRANSLATE_NOOP("conlab::Problem", "'%1': no such file"), {script});
     if (!info.isFile())
-        return QStringLiteral("'%1': not a file").arg(script);
+        return Problem(QT_TRANSLATE_NOOP("conlab::Problem", "'%1': not a file"), {script});
     QFile file(script);
     if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("'%1': cannot be read (%2)").arg(script, file.errorString());
+        return Problem(QT_TRANSLATE_NOOP("conlab::Problem", "'%1': cannot be read (%2)"), {script, file.errorString()});
     return {};
 }
 

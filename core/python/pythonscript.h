@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/problem.h"
+
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -30,6 +32,6 @@ std::optional<QString> resolvePythonInterpreter(
 QString interpreterBinary(const QString& interpreter);
 
 // Empty when the script can be run; otherwise what is wrong with it ("no such file", "not readable"...).
-QString pythonScriptProblem(const QString& script);
+Problem pythonScriptProblem(const QString& script);
 
 } // namespace conlab

@@ -70,8 +70,8 @@ std::optional<ConfigProblem> RunConfig::problem() const
     if (model == ModelKind::Python) {
         // What is wrong with the script file comes from the file system; the missing interpreter is said in the
         // window's words too, since the window is where a student meets it.
-        if (const QString script = pythonScriptProblem(python ? python->script : QString()); !script.isEmpty())
-            return about("script", Problem::verbatim(script));
+        if (Problem script = pythonScriptProblem(python ? python->script : QString()); !script.isEmpty())
+            return about("script", std::move(script));
         if (!resolvePythonInterpreter(python->interpreter, nullptr)) {
             if (python->interpreter.isEmpty())
                 return about("python",

@@ -65,17 +65,18 @@ TEST(PythonScript, ARequestedInterpreterThatIsNotThereIsRefused)
 TEST(PythonScript, AScriptMustBeAReadableFile)
 {
     QTemporaryDir dir;
-    EXPECT_TRUE(pythonScriptProblem(QString()).contains(QStringLiteral("--script")));
-    EXPECT_TRUE(
-        pythonScriptProblem(dir.filePath(QStringLiteral("missing.py"))).contains(QStringLiteral("no such file")));
-    EXPECT_TRUE(pythonScriptProblem(dir.path()).contains(QStringLiteral("not a file")));
+    EXPECT_TRUE(pythonScriptProblem(QString()).english().contains(QStringLiteral("--script")));
+    EXPECT_TRUE(pythonScriptProblem(dir.filePath(QStringLiteral("missing.py")))
+                    .english()
+                    .contains(QStringLiteral("no such file")));
+    EXPECT_TRUE(pythonScriptProblem(dir.path()).english().contains(QStringLiteral("not a file")));
     const QString locked = dir.filePath(QStringLiteral("locked.py"));
     QFile file(locked);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.close();
     file.setPermissions(QFileDevice::WriteOwner);
     if (::geteuid() != 0) { // root reads it anyway
-        EXPECT_TRUE(pythonScriptProblem(locked).contains(QStringLiteral("cannot be read")));
+        EXPECT_TRUE(pythonScriptProblem(locked).english().contains(QStringLiteral("cannot be read")));
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     EXPECT_TRUE(pythonScriptProblem(locked).isEmpty());

@@ -365,6 +365,26 @@ TEST_F(Language, ARefusedSettingIsWordedInTheWindowsLanguage)
                        "got 1"));
 }
 
+// A Python script that is not there is refused before the run, and the Russian window says so in Russian with the
+// setting's label; the command line keeps its English with the option's name.
+TEST_F(Language, AMissingScriptIsWordedInTheWindowsLanguage)
+{
+    CONLAB_REQUIRE_PYTHON();
+    use(QStringLiteral("ru"));
+    QTemporaryDir dir;
+    RunConfig config = test::pythonConfig(dir, QStringLiteral("pass\n"));
+    const QString missing = dir.filePath(QStringLiteral("gone.py"));
+    config.python->script = missing;
+    RunController controller;
+    Problem refusal;
+    ASSERT_FALSE(controller.start(config, &refusal));
+    const QString russian = refusal.describe();
+    EXPECT_TRUE(russian.contains(QString::fromUtf8("такого файла нет"))) << russian.toStdString();
+    EXPECT_TRUE(russian.contains(missing)) << russian.toStdString();
+    EXPECT_FALSE(russian.contains(QStringLiteral("no such file"))) << russian.toStdString();
+    EXPECT_EQ(refusal.english(), QStringLiteral("--script: '%1': no such file").arg(missing));
+}
+
 // A file that cannot be written is named in a Russian sentence in the Russian window; only the operating system's
 // reason stays as the system gives it.
 TEST_F(Language, AFailedSaveIsWordedInTheWindowsLanguage)
