@@ -1907,6 +1907,26 @@ from %2 to %3 ms</source>
         <source>waiting for the reply failed: %1</source>
         <translation>ошибка при ожидании ответа: %1</translation>
     </message>
+    <message>
+        <location filename="../../core/python/pythonscript.cpp" line="60"/>
+        <source>the python model needs a script: pass --script FILE.py (or --example NAME)</source>
+        <translation>для модели Python нужен скрипт: выберите файл .py или один из примеров</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonscript.cpp" line="64"/>
+        <source>&apos;%1&apos;: no such file</source>
+        <translation>«%1»: такого файла нет</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonscript.cpp" line="66"/>
+        <source>&apos;%1&apos;: not a file</source>
+        <translation>«%1»: это не файл</translation>
+    </message>
+    <message>
+        <location filename="../../core/python/pythonscript.cpp" line="69"/>
+        <source>&apos;%1&apos;: cannot be read (%2)</source>
+        <translation>«%1»: не удаётся прочитать (%2)</translation>
+    </message>
 </context>
 <context>
     <name>conlab::RunFileActions</name>
