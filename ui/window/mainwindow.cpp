@@ -3,24 +3,23 @@
 #include "core/python/scriptsource.h"
 #include "ui/export/figurefilename.h"
 #include "ui/export/pictureactions.h"
-#include "ui/export/runfigure.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/scenario/scenariocontroller.h"
 #include "ui/series/seriesactions.h"
 #include "ui/window/durationtext.h"
 #include "ui/window/foldingpanel.h"
+#include "ui/window/languagemenu.h"
 #include "ui/window/metricspanel.h"
 #include "ui/window/presentermode.h"
 #include "ui/window/runfileactions.h"
 #include "ui/window/runsession.h"
 #include "ui/window/shortcutshelp.h"
 #include "ui/window/sourcepane.h"
-#include "ui/window/uilanguage.h"
+#include "ui/window/windowbody.h"
 #include "ui/window/workloadpanel.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -29,7 +28,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QScreen>
-#include <QSplitter>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -43,26 +41,9 @@ MainWindow::MainWindow(QWidget* parent)
 {
     m_files = new RunFileActions(this);
 
-    m_timeline = new TimelinePlot(this);
-    m_utilisation = new CoreUtilisationPlot(this);
+    m_body = new WindowBody(this);
+    m_timeline = m_body->timeline();
     createActions();
-    connect(m_timeline, &TimelinePlot::timeRangeChanged, m_utilisation, &CoreUtilisationPlot::setTimeRange);
-    connect(m_timeline, &TimelinePlot::lanesAdded, this, &MainWindow::alignTimeAxes);
-    connect(m_utilisation, &CoreUtilisationPlot::timeRangeChanged, m_timeline, &TimelinePlot::setTimeRange);
-
-    // Explicit minimums: the plots' own hints follow their legends' one-row width, which would make the window
-    // wider than a classroom projector.
-    m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_utilisation->setObjectName(QStringLiteral("utilisation"));
-    m_timeline->setMinimumWidth(320);
-    m_utilisation->setMinimumSize(320, 120);
-    m_plots = new QSplitter(Qt::Vertical, this);
-    m_plots->setObjectName(QStringLiteral("plotsSplitter"));
-    m_plots->addWidget(m_timeline);
-    m_plots->addWidget(m_utilisation);
-    m_plots->setChildrenCollapsible(false);
-    sharePlotHeight();
-
     m_metrics = new MetricsPanel(this);
     m_metrics->setObjectName(QStringLiteral("metricsPanel"));
     // In presenter mode on a projector narrower than 1280 pixels the lesson and the plots need the width: the numbers
@@ -76,24 +57,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_source->setMinimumWidth(200);
     m_source->hide();
 
-    auto* body = new QSplitter(Qt::Horizontal, this);
-    m_body = body;
-    body->setObjectName(QStringLiteral("bodySplitter"));
-    body->addWidget(m_plots);
-    body->addWidget(m_source);
-    body->addWidget(m_metrics);
-    body->setStretchFactor(0, 1);
-    body->setStretchFactor(1, 0);
-    body->setStretchFactor(2, 0);
-    body->setChildrenCollapsible(false);
-    body->setSizes({1000, 360, 340});
+    m_body->addPanes(m_source, m_metrics);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 6, 8, 0);
     layout->addWidget(createTopBar());
     m_viewMenu->insertActions(m_panelsSeparator, {m_workloadFold->action(), m_metricsFold->action()});
-    layout->addWidget(body, 1);
+    layout->addWidget(m_body, 1);
     setCentralWidget(central);
 
     m_state = new QLabel(this);
@@ -111,10 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_metrics, &MetricsPanel::baselineRequested, this,
         [this] { m_session->runBaseline(m_workload->config(m_picker->choice())); });
     connect(m_session, &RunSession::runStarted, this, &MainWindow::onRunStarted);
-    connect(m_session, &RunSession::batch, this, [this](const TraceBatch& batch) {
-        m_timeline->appendBatch(batch);
-        m_utilisation->appendBatch(batch);
-    });
+    connect(m_session, &RunSession::batch, m_body, &WindowBody::appendBatch);
     connect(m_session, &RunSession::runFinished, this, &MainWindow::onRunFinished);
     connect(m_session, &RunSession::resultRestored, this, &MainWindow::onResultRestored);
     connect(m_session, &RunSession::runRejected, this, &MainWindow::onRunRejected);
@@ -150,7 +118,7 @@ void MainWindow::createActions()
 
     m_resetZoomAction = new QAction(this);
     m_resetZoomAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
-    connect(m_resetZoomAction, &QAction::triggered, this, &MainWindow::fitPlots);
+    connect(m_resetZoomAction, &QAction::triggered, m_body, &WindowBody::fitPlots);
 
     m_coresViewAction = new QAction(this);
     m_coresViewAction->setObjectName(QStringLiteral("coresViewAction"));
@@ -195,30 +163,16 @@ void MainWindow::createActions()
     connect(m_sourceAction, &QAction::toggled, this, &MainWindow::updateSourceVisible);
     m_viewMenu->addAction(m_sourceAction);
 
-    m_presenter = new PresenterMode(this, {m_timeline, m_utilisation}, m_stopAction);
+    m_presenter = new PresenterMode(this, {m_timeline, m_body->utilisation()}, m_stopAction);
     // The lane names' width follows the theme's fonts.
-    connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::alignTimeAxes);
+    connect(m_presenter, &PresenterMode::toggled, m_body, &WindowBody::alignTimeAxes);
     connect(m_presenter, &PresenterMode::toggled, this, &MainWindow::fitPresenterScreen);
     connect(m_presenter, &PresenterMode::toggled, this, [this] { m_source->followApplicationFont(); });
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenter->action());
     // The panels' actions come here once the panels exist (see the constructor).
     m_panelsSeparator = m_viewMenu->addSeparator();
-    m_languageMenu = m_viewMenu->addMenu(QString());
-    m_languageGroup = new QActionGroup(this);
-    UiLanguage* language = UiLanguage::instance();
-    for (const QString& code : UiLanguage::available()) {
-        QAction* action = m_languageMenu->addAction(UiLanguage::nativeName(code));
-        action->setCheckable(true);
-        action->setData(code);
-        action->setChecked(code == language->current());
-        m_languageGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [code] { UiLanguage::instance()->set(code); });
-    }
-    connect(language, &UiLanguage::changed, this, [this](const QString& code) {
-        for (QAction* action : m_languageGroup->actions())
-            action->setChecked(action->data().toString() == code);
-    });
+    m_viewMenu->addMenu(new LanguageMenu(m_viewMenu));
 
     m_scenarios = new ScenarioController(this);
     menuBar()->addMenu(m_scenarios->menu());
@@ -267,7 +221,6 @@ void MainWindow::retranslateUi()
     m_editMenu->setTitle(tr("&Edit"));
     m_runMenu->setTitle(tr("&Run", "menu"));
     m_viewMenu->setTitle(tr("&View"));
-    m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_latency->setToolTip(tr("How late the window's own 10 ms heartbeat fires: the delay a click would see"));
     // What depends on the run on screen is said again from that state, in the new words.
@@ -332,32 +285,7 @@ QWidget* MainWindow::createTopBar()
 
 void MainWindow::sharePlotHeight()
 {
-    // The timeline is what a class looks at: in presenter mode it gets two thirds of the plots' height, so that on a
-    // 768-pixel projector it still has half the screen (and the utilisation plot room for its large labels).
-    const bool presenter = m_presenter && m_presenter->isOn();
-    const int timelineShare = presenter ? 2 : 3;
-    const int utilisationShare = presenter ? 1 : 2;
-    m_plots->setStretchFactor(0, timelineShare);
-    m_plots->setStretchFactor(1, utilisationShare);
-    const int total = std::max(1, m_plots->height());
-    m_plots->setSizes({total * timelineShare / (timelineShare + utilisationShare),
-        total * utilisationShare / (timelineShare + utilisationShare)});
-}
-
-void MainWindow::fitNumbersWidth()
-{
-    // The splitter keeps the numbers at the width the desk font gave them: in presenter mode's fonts that is the
-    // panel's minimum, each value under its name. Where the screen has room (up to a third of the width) the names
-    // and values stand side by side again.
-    if (!m_metrics->isVisible())
-        return;
-    m_numbersFitted = true;
-    const int total = m_body->width() - m_body->handleWidth();
-    const int wanted = std::max(m_metrics->minimumWidth(), std::min(m_metrics->sizeHint().width(), total / 3));
-    // The script's source pane sits between the plots and the numbers: it keeps its width (none while hidden).
-    const int source = m_source->isVisible() ? m_body->sizes().at(1) : 0;
-    if (total > 0 && m_metrics->width() < wanted)
-        m_body->setSizes({total - source - wanted, source, wanted});
+    m_body->sharePlotHeight(m_presenter->isOn());
 }
 
 void MainWindow::fitPresenterScreen(bool on)
@@ -365,7 +293,7 @@ void MainWindow::fitPresenterScreen(bool on)
     for (FoldingPanel* panel : {m_workloadFold, m_metricsFold})
         panel->setPresenter(on, size());
     sharePlotHeight();
-    fitNumbersWidth();
+    m_body->fitNumbersWidth();
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event)
@@ -379,8 +307,8 @@ void MainWindow::resizeEvent(QResizeEvent* event)
         QMetaObject::invokeMethod(this, &MainWindow::sharePlotHeight, Qt::QueuedConnection);
     // The numbers' width is fitted when the window opens and in presenter mode; at the desk it stays where the user
     // dragged it.
-    if (m_presenter->isOn() || !m_numbersFitted)
-        QMetaObject::invokeMethod(this, &MainWindow::fitNumbersWidth, Qt::QueuedConnection);
+    if (m_presenter->isOn() || !m_body->numbersFitted())
+        QMetaObject::invokeMethod(m_body, &WindowBody::fitNumbersWidth, Qt::QueuedConnection);
 }
 
 void MainWindow::setRunConfig(const RunConfig& config)
@@ -407,17 +335,7 @@ void MainWindow::stopRun()
 
 void MainWindow::refreshPlotsNow()
 {
-    m_timeline->refresh();
-    m_utilisation->refresh();
-    m_timeline->replot();
-    m_utilisation->replot();
-}
-
-void MainWindow::alignTimeAxes()
-{
-    const int left = m_timeline->laneLabelMarginPx();
-    m_timeline->setLeftMarginPx(left);
-    m_utilisation->setLeftMarginPx(left);
+    m_body->refreshAndReplot();
 }
 
 void MainWindow::showScriptSource(const RunConfig& config, const std::optional<QString>& savedSource)
@@ -446,10 +364,7 @@ void MainWindow::setCoresView(bool on)
 
 void MainWindow::fitPlots()
 {
-    // The linked plots follow whichever fits last: the timeline's fit ends at the last segment, which is what the
-    // run's wall time covers (the last CPU sample may fall a little short of it).
-    m_utilisation->resetZoom();
-    m_timeline->resetZoom();
+    m_body->fitPlots();
 }
 
 QString MainWindow::stateText() const
@@ -501,17 +416,12 @@ FigureWriter& MainWindow::figureWriter()
 
 Figure MainWindow::pictureOf(FigureContent content, bool visibleWindowOnly)
 {
-    // The plots draw what they hold now: pending data of a live run first, so the picture is what the screen shows.
-    m_timeline->refresh();
-    m_utilisation->refresh();
-    return runFigure(*m_timeline, *m_utilisation, content, captionFacts(), visibleWindowOnly);
+    return m_body->picture(content, captionFacts(), visibleWindowOnly);
 }
 
 std::optional<TimeRange> MainWindow::zoomedWindow() const
 {
-    if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
-        return std::nullopt;
-    return m_timeline->timeRange();
+    return m_body->zoomedWindow();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -537,10 +447,8 @@ void MainWindow::onRunStarted(const RunStart& start)
     m_shown.reset();
     m_liveConfig = start.config;
     m_liveDate = QDate::currentDate();
-    m_timeline->startRun(start);
-    m_utilisation->startRun(start);
+    m_body->startRun(start);
     showScriptSource(start.config);
-    alignTimeAxes();
     m_metrics->showRunning(start.config);
     m_runClock.start();
     m_tick.start();
@@ -559,10 +467,8 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
         return;
     m_liveConfig.reset();
     m_shown = ShownRun {run, path};
-    m_utilisation->showTrace(run.trace, run.summary ? &*run.summary : nullptr);
-    m_timeline->showTrace(run.trace);
-    alignTimeAxes();
-    refreshPlotsNow();
+    m_body->showTrace(run.trace, run.summary ? &*run.summary : nullptr);
+    m_body->refreshAndReplot();
     // The latency in the status bar is this window's own; the file's is in the side panel.
     m_latency->clear();
     m_latencyStats.reset();
@@ -608,16 +514,7 @@ QString MainWindow::outcomeText(const QString& label, const RunSummary& summary)
 void MainWindow::onRunFinished(const RunResult& result)
 {
     m_tick.stop();
-    // A run longer than the follow window was shown sliding; at the end the whole run is the picture, unless the
-    // user has zoomed in on something.
-    if (!m_timeline->userZoomed() && !m_utilisation->userZoomed())
-        fitPlots();
-    // The shown result keeps the run's trace: the timeline draws from it rather than from a copy of every segment.
-    if (result.trace) {
-        m_timeline->keepFinishedTrace(result.trace);
-        m_utilisation->finishRun(result);
-    }
-    refreshPlotsNow();
+    m_body->finishRun(result);
     showResult(result);
     const RunSummary& summary = result.summary;
     setState([this, summary] { return outcomeText(runningLabel(), summary); });
@@ -634,12 +531,9 @@ void MainWindow::onResultRestored(const RunResult& result)
     m_picker->setChoice(choice);
     m_workload->setModelChoice(choice);
     showScriptSource(summary.config);
-    if (result.trace) {
-        m_utilisation->showTrace(result.trace, &result.summary);
-        m_timeline->showTrace(result.trace);
-        alignTimeAxes();
-    }
-    refreshPlotsNow();
+    if (result.trace)
+        m_body->showTrace(result.trace, &result.summary);
+    m_body->refreshAndReplot();
     showResult(result);
     setState([choice, wallMs = summary.wallMs] {
         return tr("%1, as measured earlier: done in %2. Press Space to run it again.")
@@ -672,8 +566,7 @@ void MainWindow::onRunRejected(const Problem& refusal)
 
 void MainWindow::tick()
 {
-    m_timeline->refresh();
-    m_utilisation->refresh();
+    m_body->refresh();
     // One decimal while counting: the figure changes 30 times a second and must not jump in width.
     setState([this] {
         return tr("Running %1… %2 s").arg(runningLabel()).arg(double(m_runClock.elapsed()) / 1000, 0, 'f', 1);

@@ -13,14 +13,11 @@
 #include <optional>
 
 class QAction;
-class QActionGroup;
 class QLabel;
 class QMenu;
-class QSplitter;
 
 namespace conlab {
 
-class CoreUtilisationPlot;
 class FigureWriter;
 class FoldingPanel;
 class MetricsPanel;
@@ -33,6 +30,7 @@ class SeriesActions;
 class ShortcutsHelp;
 class SourcePane;
 class TimelinePlot;
+class WindowBody;
 class WorkloadPanel;
 struct Figure;
 
@@ -114,7 +112,6 @@ private:
     QWidget* createTopBar();
     // The timeline's and the utilisation plot's shares of the plots' height, by mode.
     void sharePlotHeight();
-    void fitNumbersWidth();
     // Presenter mode on a small screen folds panels away; leaving it brings them back as they were.
     void fitPresenterScreen(bool on);
     void onModelChosen(const ModelChoice& choice);
@@ -129,8 +126,6 @@ private:
     void updateActions();
     void showLatency(const LatencyStats& stats);
     void updateTitle();
-    // Both plots' time axes start at the same x, however wide the lane names are.
-    void alignTimeAxes();
     // The source pane shows the script of the Python run on screen (none for other models), unless hidden (F6).
     void showScriptSource(const RunConfig& config, const std::optional<QString>& savedSource = std::nullopt);
     void updateSourceVisible();
@@ -141,7 +136,6 @@ private:
     WorkloadPanel* m_workload = nullptr;
     MetricsPanel* m_metrics = nullptr;
     TimelinePlot* m_timeline = nullptr;
-    CoreUtilisationPlot* m_utilisation = nullptr;
     QLabel* m_state = nullptr;
     QLabel* m_latency = nullptr;
     QAction* m_runAction = nullptr;
@@ -153,18 +147,14 @@ private:
     FoldingPanel* m_workloadFold = nullptr;
     FoldingPanel* m_metricsFold = nullptr;
     QAction* m_panelsSeparator = nullptr;
-    QSplitter* m_plots = nullptr;
-    QSplitter* m_body = nullptr;
-    bool m_numbersFitted = false;
+    WindowBody* m_body = nullptr;
     QAction* m_shortcutsAction = nullptr;
     QAction* m_quitAction = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_editMenu = nullptr;
     QMenu* m_runMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
-    QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
-    QActionGroup* m_languageGroup = nullptr;
     std::function<QString()> m_stateText;
     std::optional<LatencyStats> m_latencyStats;
     PresenterMode* m_presenter = nullptr;
