@@ -687,150 +687,153 @@
     </message>
 </context>
 <context>
+    <name>conlab::LanguageMenu</name>
+    <message>
+        <location filename="../../ui/window/languagemenu.cpp" line="40"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+</context>
+<context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="109"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="80"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="126"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="94"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="250"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="204"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="205"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="252"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="206"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="253"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="207"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="254"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="208"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="255"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="209"/>
         <source>&amp;Cores view</source>
         <translation>&amp;Вид по ядрам</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="256"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="210"/>
         <source>Show the timeline by core: a lane per core, each bar the worker that ran on it, coloured by worker, idle time left empty (C)</source>
         <translation>Показать временную шкалу по ядрам: по дорожке на ядро, каждый отрезок — исполнитель, который на нём выполнялся, цветом исполнителя, простой остаётся пустым (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="258"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="212"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="259"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="213"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="260"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="214"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="261"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="215"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="262"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="216"/>
         <source>&amp;Script source</source>
         <translation>&amp;Исходный код скрипта</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="263"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
         <source>Show or hide the Python script beside the plots (F6)</source>
         <translation>Показать или скрыть скрипт Python рядом с графиками (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="265"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="266"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="267"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="268"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="269"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="270"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="271"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="272"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="288"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="241"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="432"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="350"/>
         <source># The script&apos;s source is not at hand: %1</source>
         <translation># Исходного кода скрипта нет под рукой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="529"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="439"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="578"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="484"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="587"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="493"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -839,42 +842,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="604"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="510"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="605"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="511"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="645"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="668"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="562"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="679"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="572"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="699"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="592"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="701"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="594"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="707"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="600"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
