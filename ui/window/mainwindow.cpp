@@ -394,26 +394,6 @@ CaptionFacts MainWindow::captionFacts() const
     return facts;
 }
 
-void MainWindow::showExportDialog()
-{
-    m_pictures->showDialog();
-}
-
-bool MainWindow::exportPicture(const ExportPictureDialog::Settings& settings)
-{
-    return m_pictures->exportPicture(settings);
-}
-
-bool MainWindow::copyPicture()
-{
-    return m_pictures->copyPicture();
-}
-
-FigureWriter& MainWindow::figureWriter()
-{
-    return m_pictures->writer();
-}
-
 Figure MainWindow::pictureOf(FigureContent content, bool visibleWindowOnly)
 {
     return m_body->picture(content, captionFacts(), visibleWindowOnly);

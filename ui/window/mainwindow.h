@@ -18,7 +18,6 @@ class QMenu;
 
 namespace conlab {
 
-class FigureWriter;
 class FoldingPanel;
 class MetricsPanel;
 class PictureActions;
@@ -75,14 +74,8 @@ public:
     bool canExportPicture() const;
     // What a picture taken now would say about itself in its caption (the plots add lanes and time span).
     CaptionFacts captionFacts() const;
-    // File > Export picture: the dialog, then exportPicture() with the choices made in it.
-    void showExportDialog();
-    // Draws the picture now and writes it in the background; the status bar then says what was written, or why not.
-    // False (and nothing written) when there is nothing to take a picture of.
-    bool exportPicture(const ExportPictureDialog::Settings& settings);
-    // Edit > Copy picture: what is on screen, as a 2x PNG on the clipboard once encoded in the background.
-    bool copyPicture();
-    FigureWriter& figureWriter();
+    // File > Export picture and Edit > Copy picture, as the series views have them.
+    PictureActions& pictures() { return *m_pictures; }
 
     // View > Presenter mode (F11).
     PresenterMode& presenterMode() { return *m_presenter; }

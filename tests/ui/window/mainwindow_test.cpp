@@ -3,6 +3,7 @@
 #include "tests/ui/spinuntil.h"
 #include "ui/export/exportpicturedialog.h"
 #include "ui/export/figurewriter.h"
+#include "ui/export/pictureactions.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/statepalette.h"
 #include "ui/plots/timelineplot.h"
@@ -99,8 +100,8 @@ TEST(MainWindow, HasTheTitleAndTheControlsAUserExpects)
 {
     MainWindow window;
     EXPECT_EQ(window.windowTitle(), QStringLiteral("Concurrency Lab"));
-    for (const char* name :
-        {"model-sequential", "model-processes", "model-threads", "model-threads+gil", "model-eventloop", "model-python"})
+    for (const char* name : {"model-sequential", "model-processes", "model-threads", "model-threads+gil",
+             "model-eventloop", "model-python"})
         EXPECT_NO_THROW(test::child<QAbstractButton>(window, name));
     EXPECT_EQ(test::child<QAbstractButton>(window, "model-threads+gil")->text(), QStringLiteral("Threads + GIL"));
     // Keys 1-6, plain and with Alt, pick the models.
@@ -434,7 +435,7 @@ QAction* actionWithShortcut(MainWindow& window, const QKeySequence& keys)
 
 bool waitForPictures(MainWindow& window)
 {
-    return spinUntil([&] { return window.figureWriter().pending() == 0; }, 30'000);
+    return spinUntil([&] { return window.pictures().writer().pending() == 0; }, 30'000);
 }
 
 ExportPictureDialog::Settings pngIn(const QString& path)
@@ -461,7 +462,7 @@ TEST(MainWindow, PictureActionsHaveTheirShortcutsAndWaitForARun)
     EXPECT_FALSE(copyAction->isEnabled());
     EXPECT_FALSE(shown.window.canExportPicture());
     QTemporaryDir dir;
-    EXPECT_FALSE(shown.window.exportPicture(pngIn(dir.filePath(QStringLiteral("nothing.png")))));
+    EXPECT_FALSE(shown.window.pictures().exportPicture(pngIn(dir.filePath(QStringLiteral("nothing.png")))));
     EXPECT_EQ(shown.window.shownRun(), nullptr);
 
     test::child<QAbstractButton>(shown.window, "model-threads")->click();
@@ -481,7 +482,7 @@ TEST(MainWindow, ExportWritesThePictureOfTheRunOnScreenAndSaysSoInTheStatusBar)
     ASSERT_TRUE(shown.waitForRuns(1));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("threads.png"));
-    ASSERT_TRUE(shown.window.exportPicture(pngIn(path)));
+    ASSERT_TRUE(shown.window.pictures().exportPicture(pngIn(path)));
     ASSERT_TRUE(waitForPictures(shown.window));
     const QImage image(path);
     EXPECT_EQ(image.size(), QSize(1600, 1000));
@@ -509,7 +510,7 @@ TEST(MainWindow, AFailedExportSaysWhyInTheStatusBar)
     const QString path = blocker + QStringLiteral("/figure.svg");
     ExportPictureDialog::Settings settings = pngIn(path);
     settings.format = FigureFormat::Svg;
-    ASSERT_TRUE(shown.window.exportPicture(settings));
+    ASSERT_TRUE(shown.window.pictures().exportPicture(settings));
     ASSERT_TRUE(waitForPictures(shown.window));
     const QString message = shown.window.statusBar()->currentMessage();
     EXPECT_TRUE(message.startsWith(QStringLiteral("Could not write the picture"))) << message.toStdString();
@@ -522,7 +523,7 @@ TEST(MainWindow, CopyPicturePutsA2xImageOnTheClipboard)
     test::child<QAbstractButton>(shown.window, "model-threads")->click();
     ASSERT_TRUE(shown.waitForRuns(1));
     QGuiApplication::clipboard()->clear();
-    ASSERT_TRUE(shown.window.copyPicture());
+    ASSERT_TRUE(shown.window.pictures().copyPicture());
     ASSERT_TRUE(waitForPictures(shown.window));
     const QMimeData* data = QGuiApplication::clipboard()->mimeData();
     ASSERT_NE(data, nullptr);
@@ -550,7 +551,7 @@ TEST(MainWindow, APictureTakenMidRunIsWhatIsOnScreenCaptionedAsRunning)
     const QString path = dir.filePath(QStringLiteral("live.pdf"));
     ExportPictureDialog::Settings settings = pngIn(path);
     settings.format = FigureFormat::Pdf;
-    ASSERT_TRUE(shown.window.exportPicture(settings));
+    ASSERT_TRUE(shown.window.pictures().exportPicture(settings));
     ASSERT_TRUE(waitForPictures(shown.window));
     QFile pdf(path);
     ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
@@ -570,7 +571,7 @@ TEST(MainWindow, TheExportDialogOffersTheZoomedWindowAndSavesWithTheChoices)
     test::child<CoreUtilisationPlot>(shown.window, "utilisation")
         ->setTimeRange(full.begin, full.begin + full.size() / 2);
 
-    shown.window.showExportDialog();
+    shown.window.pictures().showDialog();
     auto* dialog = shown.window.findChild<ExportPictureDialog*>();
     ASSERT_NE(dialog, nullptr);
     EXPECT_TRUE(test::child<QCheckBox>(*dialog, "visibleWindowOnly")->isEnabled());

@@ -4,6 +4,7 @@
 #include "tests/ui/spinuntil.h"
 #include "ui/export/figurecaption.h"
 #include "ui/export/figurewriter.h"
+#include "ui/export/pictureactions.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
@@ -252,9 +253,9 @@ TEST(PythonWindow, APythonRunIsExportedSavedAndOpenedWithItsSource)
     ExportPictureDialog::Settings settings;
     settings.size = QSize(800, 500);
     settings.path = dir.filePath(QStringLiteral("python.png"));
-    ASSERT_TRUE(shown.window.exportPicture(settings));
-    ASSERT_TRUE(shown.window.copyPicture());
-    ASSERT_TRUE(spinUntil([&] { return shown.window.figureWriter().pending() == 0; }, 30'000));
+    ASSERT_TRUE(shown.window.pictures().exportPicture(settings));
+    ASSERT_TRUE(shown.window.pictures().copyPicture());
+    ASSERT_TRUE(spinUntil([&] { return shown.window.pictures().writer().pending() == 0; }, 30'000));
     EXPECT_EQ(QImage(settings.path).size(), QSize(1600, 1000));
 
     const QString file = dir.filePath(QStringLiteral("python-run.json"));

@@ -5,6 +5,7 @@
 #include "tests/ui/child.h"
 #include "tests/ui/spinuntil.h"
 #include "ui/export/figurewriter.h"
+#include "ui/export/pictureactions.h"
 #include "ui/plots/coreutilisationplot.h"
 #include "ui/plots/timelineplot.h"
 #include "ui/window/heartbeat.h"
@@ -299,8 +300,8 @@ TEST(RunFileActions, AForeignTraceShowsItsLanesNamesAndCounters)
     QTemporaryDir dir;
     ExportPictureDialog::Settings picture;
     picture.path = dir.filePath(QStringLiteral("foreign.png"));
-    ASSERT_TRUE(shown.window.exportPicture(picture));
-    ASSERT_TRUE(spinUntil([&] { return shown.window.figureWriter().pending() == 0; }, 30'000));
+    ASSERT_TRUE(shown.window.pictures().exportPicture(picture));
+    ASSERT_TRUE(spinUntil([&] { return shown.window.pictures().writer().pending() == 0; }, 30'000));
     const QImage image(picture.path);
     ASSERT_FALSE(image.isNull());
     EXPECT_GT(conlab::test::inkPixels(image), image.width() * image.height() / 50);
