@@ -14,6 +14,7 @@
 #include "ui/window/presentermode.h"
 #include "ui/window/runfileactions.h"
 #include "ui/window/runsession.h"
+#include "ui/window/runtexts.h"
 #include "ui/window/shortcutshelp.h"
 #include "ui/window/sourcepane.h"
 #include "ui/window/windowbody.h"
@@ -485,7 +486,7 @@ void MainWindow::showSavedRun(const QString& path, const SavedRun& run)
 QString MainWindow::outcomeText(const QString& label, const RunSummary& summary)
 {
     if (!summary.error.isEmpty())
-        return MetricsPanel::failureText(summary).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        return RunTexts::failureText(summary).replace(QLatin1Char('\n'), QLatin1Char(' '));
     if (summary.cancelled)
         return tr("%1: stopped after %2.").arg(label, durationText(summary.wallMs));
     return tr("%1: done in %2.").arg(label, durationText(summary.wallMs));

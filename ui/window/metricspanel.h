@@ -42,13 +42,6 @@ public:
     // As wide as each name with its value beside it; the minimum width puts the values under their names.
     QSize sizeHint() const override;
 
-    // One or two sentences for a classroom: what this model does and what the plots should show.
-    static QString explanation(const ModelChoice& choice);
-    // Why a run failed, in plain words: for a script, how it ended and its last line (the exception).
-    static QString failureText(const RunSummary& summary);
-    // For a Python run watched through OS thread states only: why its GIL is not shown. Empty when it is.
-    static QString gilViewText(const RunSummary& summary);
-
 signals:
     void baselineRequested();
 

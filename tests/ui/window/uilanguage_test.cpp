@@ -409,7 +409,7 @@ TEST_F(Language, AFailedSaveIsWordedInTheWindowsLanguage)
 // A run that fails reaches the window as a value (RunSummary::failure), and the Russian window words the reason in
 // Russian in the metrics panel and the status bar, while RunSummary::error keeps the English the command line, JSON
 // and the run file say. A script that exits with code 4 is the failing run: the most common failure a user meets. The
-// window words a script's end from the facts of the run (MetricsPanel::failureText), in its own language.
+// window words a script's end from the facts of the run (RunTexts::failureText), in its own language.
 TEST_F(Language, AFailedRunIsWordedInTheWindowsLanguage)
 {
     CONLAB_REQUIRE_PYTHON();
