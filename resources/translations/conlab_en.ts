@@ -133,7 +133,7 @@
 <context>
     <name>conlab::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="493"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="474"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Opened %1: a trace from another tool, %n lane.</numerusform>
@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="262"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="388"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="263"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="389"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · %2 of %n usable core busy</numerusform>
@@ -167,7 +167,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
@@ -175,7 +175,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="476"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="477"/>
         <source>and %n more thread(s)</source>
         <translation>
             <numerusform>and %n more thread</numerusform>

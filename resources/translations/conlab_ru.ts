@@ -185,6 +185,96 @@
     </message>
 </context>
 <context>
+    <name>RunTexts</name>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="13"/>
+        <source>The run failed: %1</source>
+        <translation>Запуск завершился сбоем: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="15"/>
+        <source>The script was ended by signal %1.</source>
+        <translation>Скрипт завершён сигналом %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="18"/>
+        <source>The script stopped with exit code %1.</source>
+        <translation>Скрипт завершился с кодом %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="19"/>
+        <source>The script stopped with an error (exit code %1):
+%2</source>
+        <translation>Скрипт остановился с ошибкой (код выхода %1):
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="32"/>
+        <source>conlab was not allowed to read the interpreter&apos;s memory (Yama ptrace_scope above 1, or a process that forbids it): the GIL is not shown, only the thread states the operating system reports.</source>
+        <translation>conlab не разрешено читать память интерпретатора (Yama ptrace_scope выше 1 или процесс это запрещает): GIL не показан, видны только состояния потоков, которые сообщает операционная система.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="36"/>
+        <source>this Python</source>
+        <translation>этого Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="37"/>
+        <source>conlab cannot read the GIL of %1 (it reads CPython 3.11, 3.12 and 3.13): the timeline shows only the thread states the operating system reports.</source>
+        <translation>conlab не умеет читать GIL %1 (он читает CPython 3.11, 3.12 и 3.13): на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="41"/>
+        <source>conlab could not read this interpreter&apos;s GIL: the timeline shows only the thread states the operating system reports.</source>
+        <translation>conlab не смог прочитать GIL этого интерпретатора: на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="50"/>
+        <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
+        <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="52"/>
+        <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
+        <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="57"/>
+        <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
+        <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="59"/>
+        <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
+        <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="64"/>
+        <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
+        <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="68"/>
+        <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
+        <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="70"/>
+        <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
+        <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="73"/>
+        <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
+        <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/runtexts.cpp" line="78"/>
+        <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
+        <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
+    </message>
+</context>
+<context>
     <name>conlab::CompareBarChart</name>
     <message>
         <location filename="../../ui/compare/comparebarchart.cpp" line="131"/>
@@ -697,143 +787,143 @@
 <context>
     <name>conlab::MainWindow</name>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="80"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="81"/>
         <source>Settings changed: press Space to run them, or click a model.</source>
         <translation>Настройки изменены: нажмите Пробел, чтобы запустить их, или выберите модель.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="94"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="95"/>
         <source>Ready: pick a model, or press Space to run.</source>
         <translation>Готово: выберите модель или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="204"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="205"/>
         <source>&amp;Run</source>
         <translation>&amp;Запустить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="205"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="206"/>
         <source>Run the chosen model on this workload (Space or F5)</source>
         <translation>Запустить выбранную модель на этой нагрузке (Пробел или F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="206"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="207"/>
         <source>&amp;Stop</source>
         <translation>&amp;Остановить</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="207"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="208"/>
         <source>Stop the run (Esc or Space)</source>
         <translation>Остановить запуск (Esc или Пробел)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="208"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="209"/>
         <source>&amp;Reset zoom</source>
         <translation>&amp;Сбросить масштаб</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="209"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="210"/>
         <source>&amp;Cores view</source>
         <translation>&amp;Вид по ядрам</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="210"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="211"/>
         <source>Show the timeline by core: a lane per core, each bar the worker that ran on it, coloured by worker, idle time left empty (C)</source>
         <translation>Показать временную шкалу по ядрам: по дорожке на ядро, каждый отрезок — исполнитель, который на нём выполнялся, цветом исполнителя, простой остаётся пустым (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="212"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="213"/>
         <source>&amp;Workload controls</source>
         <translation>Параметры &amp;нагрузки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="213"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="214"/>
         <source>Show or hide the workload controls under the model buttons (F9)</source>
         <translation>Показать или скрыть параметры нагрузки под кнопками моделей (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="214"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="215"/>
         <source>&amp;Numbers panel</source>
         <translation>Панель &amp;чисел</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="215"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="216"/>
         <source>Show or hide the run&apos;s numbers beside the plots (F8)</source>
         <translation>Показать или скрыть числа запуска рядом с графиками (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="216"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
         <source>&amp;Script source</source>
         <translation>&amp;Исходный код скрипта</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="217"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
         <source>Show or hide the Python script beside the plots (F6)</source>
         <translation>Показать или скрыть скрипт Python рядом с графиками (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="218"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="219"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="220"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
         <source>&amp;Run</source>
         <comment>menu</comment>
         <translation>&amp;Запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="225"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="226"/>
         <source>How late the window&apos;s own 10 ms heartbeat fires: the delay a click would see</source>
         <translation>Насколько опаздывает собственный 10-миллисекундный пульс окна: такую задержку увидел бы щелчок мыши</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="241"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="242"/>
         <source>Sequential baseline</source>
         <translation>Последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="350"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="351"/>
         <source># The script&apos;s source is not at hand: %1</source>
         <translation># Исходного кода скрипта нет под рукой: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="439"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="420"/>
         <source>Stopping the run to start %1…</source>
         <translation>Запуск останавливается, чтобы начать «%1»…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="484"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="465"/>
         <source>Opened %1. %2 Press Space to run it again.</source>
         <translation>Открыт %1. %2 Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/mainwindow.cpp" line="493"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="474"/>
         <source>Opened %1: a trace from another tool, %n lane(s).</source>
         <translation>
             <numerusform>Открыт %1: трасса другой программы, %n дорожка.</numerusform>
@@ -842,42 +932,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="510"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="491"/>
         <source>%1: stopped after %2.</source>
         <translation>%1: остановлен через %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="492"/>
         <source>%1: done in %2.</source>
         <translation>%1: готово за %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="520"/>
         <source>%1, as measured earlier: done in %2. Press Space to run it again.</source>
         <translation>%1, по прежнему измерению: готово за %2. Нажмите Пробел, чтобы запустить снова.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="562"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="543"/>
         <source>Could not start the run: %1</source>
         <translation>Не удалось начать запуск: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="572"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="553"/>
         <source>Running %1… %2 s</source>
         <translation>Идёт запуск «%1»… %L2 с</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="592"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="573"/>
         <source>%1 — Concurrency Lab</source>
         <translation>%1 — Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="594"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="575"/>
         <source>Concurrency Lab</source>
         <translation>Concurrency Lab</translation>
     </message>
     <message>
-        <location filename="../../ui/window/mainwindow.cpp" line="600"/>
+        <location filename="../../ui/window/mainwindow.cpp" line="581"/>
         <source>UI latency p99 %1 ms</source>
         <translation>Задержка интерфейса p99 %L1 мс</translation>
     </message>
@@ -885,217 +975,217 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="32"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="33"/>
         <source>%1 MB</source>
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="127"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
         <source>Core changes</source>
         <translation>Смены ядра</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="144"/>
         <source>GIL share</source>
         <translation>Доля GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="144"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="145"/>
         <source>Exit code</source>
         <translation>Код выхода</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="145"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="146"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="151"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="186"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="187"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="188"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="190"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="191"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="192"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="194"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="196"/>
         <source>How often the operating system moved a running worker to another core (press C for the Cores view)</source>
         <translation>Сколько раз операционная система переносила выполняющегося исполнителя на другое ядро (C — вид по ядрам)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="197"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="199"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="200"/>
         <source>The interpreter that ran the script, and how conlab watched it: its GIL read from the interpreter&apos;s memory, or only the threads&apos; states the operating system reports</source>
         <translation>Интерпретатор, выполнивший скрипт, и как conlab за ним наблюдал: GIL прочитан из памяти интерпретатора или видны только состояния потоков, которые сообщает операционная система</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="201"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="202"/>
         <source>Of the time its process&apos;s GIL was held, the share each thread held it</source>
         <translation>Какую долю времени, пока GIL процесса был занят, его удерживал каждый поток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="202"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="203"/>
         <source>The last lines the script printed; a saved run keeps all of it</source>
         <translation>Последние строки, которые вывел скрипт; сохранённый запуск хранит весь вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="204"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="205"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="205"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="206"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="211"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="402"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="212"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="380"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="212"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="213"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="332"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="333"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="335"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="218"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="336"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="262"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="388"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="263"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="389"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -1112,7 +1202,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="364"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
@@ -1121,27 +1211,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="367"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="368"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="370"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="374"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1150,54 +1240,54 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="377"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="447"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
         <source>version not known</source>
         <translation>версия неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="449"/>
         <source>GIL read from its memory</source>
         <translation>GIL читается из его памяти</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="449"/>
         <source>OS thread states only</source>
         <translation>только состояния потоков от ОС</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="449"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="450"/>
         <source>%1 hand-overs (exact)</source>
         <translation>%1 передач (точно)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="450"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="451"/>
         <source>not seen: OS states only</source>
         <translation>не виден: только состояния от ОС</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="469"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="470"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="470"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="471"/>
         <source>%1: %2 % · %3</source>
         <translation>%1: %2 % · %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="476"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="477"/>
         <source>and %n more thread(s)</source>
         <translation>
             <numerusform>и ещё %n поток</numerusform>
@@ -1206,185 +1296,98 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="477"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="478"/>
         <source>no thread seen holding it</source>
         <translation>ни один поток не был замечен с GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="480"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="481"/>
         <source>killed by signal %1</source>
         <translation>завершён сигналом %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="498"/>
-        <source>The script was ended by signal %1.</source>
-        <translation>Скрипт завершён сигналом %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="501"/>
-        <source>The script stopped with exit code %1.</source>
-        <translation>Скрипт завершился с кодом %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="502"/>
-        <source>The script stopped with an error (exit code %1):
-%2</source>
-        <translation>Скрипт остановился с ошибкой (код выхода %1):
-%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="515"/>
-        <source>conlab was not allowed to read the interpreter&apos;s memory (Yama ptrace_scope above 1, or a process that forbids it): the GIL is not shown, only the thread states the operating system reports.</source>
-        <translation>conlab не разрешено читать память интерпретатора (Yama ptrace_scope выше 1 или процесс это запрещает): GIL не показан, видны только состояния потоков, которые сообщает операционная система.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="519"/>
-        <source>this Python</source>
-        <translation>этого Python</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="520"/>
-        <source>conlab cannot read the GIL of %1 (it reads CPython 3.11, 3.12 and 3.13): the timeline shows only the thread states the operating system reports.</source>
-        <translation>conlab не умеет читать GIL %1 (он читает CPython 3.11, 3.12 и 3.13): на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="524"/>
-        <source>conlab could not read this interpreter&apos;s GIL: the timeline shows only the thread states the operating system reports.</source>
-        <translation>conlab не смог прочитать GIL этого интерпретатора: на временной шкале только состояния потоков, которые сообщает операционная система.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="638"/>
-        <source>A real CPython interpreter runs the script unchanged; conlab watches its GIL, threads and processes from outside.</source>
-        <translation>Настоящий интерпретатор CPython выполняет сценарий без изменений; conlab наблюдает за его GIL, потоками и процессами снаружи.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="378"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="262"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="391"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="558"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="392"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="523"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="256"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="394"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="395"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="397"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="399"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="401"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="402"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="405"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="406"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="418"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="419"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="496"/>
-        <source>The run failed: %1</source>
-        <translation>Запуск завершился сбоем: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="434"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="547"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="512"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="559"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="524"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="561"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="526"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="562"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="527"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="289"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="489"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="490"/>
         <source>nothing</source>
         <translation>ничего</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="610"/>
-        <source>One thread runs the tasks one after another. Every speed-up is measured against this run.</source>
-        <translation>Один поток выполняет задачи одну за другой. Любое ускорение измеряется относительно этого запуска.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="612"/>
-        <source>Each worker is a separate process with its own memory (in Python, its own interpreter and GIL), so CPU work uses every core. The price: start-up time, memory per process, and data sent between processes.</source>
-        <translation>Каждый исполнитель — отдельный процесс со своей памятью (в Python — со своим интерпретатором и GIL), поэтому вычисления занимают все ядра. Цена — время запуска, память на каждый процесс и пересылка данных между процессами.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="617"/>
-        <source>Only the thread holding the GIL runs Python code; CPU-bound threads take turns, so they are no faster than one thread. A thread back from I/O waits for the GIL too.</source>
-        <translation>Код Python выполняет только поток, владеющий GIL; вычислительные потоки работают по очереди и потому не быстрее одного потока. Поток, вернувшийся из ввода-вывода, тоже ждёт GIL.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="619"/>
-        <source>Threads share one process&apos;s memory. Their I/O waits overlap, and here their CPU work runs in parallel on every core, as C++ threads can; CPython&apos;s threads cannot (try Threads + GIL).</source>
-        <translation>Потоки делят память одного процесса. Их ожидания ввода-вывода перекрываются, а вычисления здесь идут параллельно на всех ядрах, как умеют потоки C⁠+⁠+; потоки CPython так не могут (попробуйте «Потоки + GIL»).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="624"/>
-        <source>One thread runs every task as a coroutine and switches at each await: waits overlap, but nothing runs in parallel, and a CPU-bound step blocks the whole loop.</source>
-        <translation>Один поток выполняет каждую задачу как корутину и переключается на каждом await: ожидания перекрываются, но ничего не идёт параллельно, а вычислительный шаг блокирует весь цикл.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="628"/>
-        <source>CPU steps go to a thread pool, but every thread, the loop&apos;s own included, needs the GIL to run Python code: the CPU work still takes turns, and the loop waits for the GIL.</source>
-        <translation>Вычислительные шаги уходят в пул потоков, но каждому потоку, включая поток цикла, для кода Python нужен GIL: вычисления всё так же идут по очереди, а цикл ждёт GIL.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="630"/>
-        <source>CPU steps are handed to a thread pool (like loop.run_in_executor), so the loop stays free to serve other tasks while they compute. In CPython those threads would share one GIL.</source>
-        <translation>Вычислительные шаги передаются в пул потоков (как loop.run_in_executor), и цикл остаётся свободным для других задач, пока они считают. В CPython эти потоки делили бы один GIL.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="633"/>
-        <source>CPU steps are handed to a pool of worker processes, so the loop stays free and the computing runs on every core, at the cost of process start-up and memory.</source>
-        <translation>Вычислительные шаги передаются в пул рабочих процессов: цикл остаётся свободным, а вычисления идут на всех ядрах — ценой запуска процессов и памяти.</translation>
     </message>
 </context>
 <context>
