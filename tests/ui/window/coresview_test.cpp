@@ -95,12 +95,14 @@ TEST(CoresView, CShowsALanePerCoreAndBack)
     EXPECT_EQ(plot->shownData().laneCount(), lanes);
 }
 
-TEST(CoresView, TwoThreadsOnTwoCoresRunOnBothCoreLanes)
+// Both core lanes fill only when the scheduler gives the run both cores: a busy neighbour on one core puts both workers
+// on the other. Hence a Timing suite, which a loaded machine may retry.
+TEST(CoresViewTiming, TwoThreadsOnTwoCoresRunOnBothCoreLanes)
 {
     expectBothCoresRan(ModelKind::Threads);
 }
 
-TEST(CoresView, TwoWorkerProcessesOnTwoCoresRunOnBothCoreLanes)
+TEST(CoresViewTiming, TwoWorkerProcessesOnTwoCoresRunOnBothCoreLanes)
 {
     expectBothCoresRan(ModelKind::Processes);
 }
