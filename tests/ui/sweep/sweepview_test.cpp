@@ -160,3 +160,32 @@ TEST(SweepView, MarksThePointsOtherProgramsLoaded)
     EXPECT_EQ(ringed->dataCount(), 0);
     EXPECT_FALSE(plot->legend->hasItemWithPlottable(ringed)) << "nothing to say at 10 % or under";
 }
+
+// Every speed-up is measured against the sequential baseline: when other programs loaded its run, it is marked where
+// it stands (1× at one worker) with a legend entry of its own, and the picture's caption says so beside its time.
+TEST(SweepView, MarksTheBaselineOtherProgramsLoaded)
+{
+    const ScalingPlan plan = tinyPlan();
+    std::vector<RunResult> results = quietResults(plan);
+    results[0].summary.otherLoadPercent = 55.0;
+    SweepView view;
+    view.showSweep(plan, results);
+    const auto* plot = test::child<SpeedupPlot>(view, "sweepPlot");
+    const QCPGraph* baseline = test::child<QCPGraph>(*plot, "baselineOtherLoadPoint");
+    ASSERT_EQ(baseline->dataCount(), 1);
+    EXPECT_DOUBLE_EQ(baseline->data()->at(0)->key, 1.0);
+    EXPECT_DOUBLE_EQ(baseline->data()->at(0)->value, 1.0);
+    EXPECT_TRUE(plot->legend->hasItemWithPlottable(baseline));
+    EXPECT_EQ(baseline->name(), QStringLiteral("sequential baseline (1×): other programs took 55 % of the machine"));
+    EXPECT_EQ(test::child<QCPGraph>(*plot, "otherLoadPoints")->dataCount(), 0) << "the measured points were quiet";
+    const QString caption = view.figure().caption.join(QLatin1Char('\n'));
+    EXPECT_TRUE(caption.contains(QStringLiteral("speed-up against sequential (100 ms, other programs took 55 % of the "
+                                                "machine)")))
+        << caption.toStdString();
+
+    results[0].summary.otherLoadPercent = 10.0;
+    view.showSweep(plan, results);
+    EXPECT_EQ(baseline->dataCount(), 0);
+    EXPECT_FALSE(plot->legend->hasItemWithPlottable(baseline)) << "nothing to say at 10 % or under";
+    EXPECT_FALSE(view.figure().caption.join(QLatin1Char('\n')).contains(QStringLiteral("other programs")));
+}
