@@ -112,8 +112,13 @@ TEST(UsableCores, TheTightestCgroupV1QuotaOnTheWayUpBinds)
     EXPECT_EQ(cgroupV1CpuLimit(host, "/a/b/c"), 2);
     EXPECT_EQ(cgroupV1CpuLimit(host, "/"), std::nullopt);
     EXPECT_EQ(cgroupV1CpuLimit(host, "/missing/level"), std::nullopt);
-    // Inside a container the mount shows /a/b/c as its top: the path is read below it, /a's quota is not there.
-    EXPECT_EQ(cgroupV1CpuLimit(CgroupV1Mount {cpu + QStringLiteral("/a/b/c"), "/a/b/c"}, "/a/b/c"), 2);
+    // Inside a container the mount shows its own cgroup (here /a/b) as the top: the path is read below it, and /a's
+    // quota, above it, is not there to read.
+    quota(QStringLiteral("/a/b/c/d"), "100000");
+    const CgroupV1Mount container {cpu + QStringLiteral("/a/b"), "/a/b"};
+    EXPECT_EQ(cgroupV1CpuLimit(container, "/a/b/c/d"), 1);
+    EXPECT_EQ(cgroupV1CpuLimit(container, "/a/b/c"), 2);
+    EXPECT_EQ(cgroupV1CpuLimit(container, "/a/b"), std::nullopt);
 }
 
 // The whole way, from the texts of /proc/self/cgroup and /proc/self/mountinfo to the quota files, on a fake file
