@@ -34,6 +34,7 @@ bool SeriesRunner::start(const std::vector<RunConfig>& configs, QString* error)
     m_results.clear();
     m_repeats.clear();
     m_index = 0;
+    m_runsDone = 0;
     m_cancelled = false;
     m_running = true;
     emit started(m_configs);
@@ -80,6 +81,7 @@ void SeriesRunner::onRunFinished(const RunResult& result)
 {
     if (!m_running)
         return;
+    ++m_runsDone;
     const bool failed = !result.summary.error.isEmpty() || result.summary.cancelled;
     if (m_repeat == 1 || failed) {
         m_repeats.clear();

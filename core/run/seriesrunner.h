@@ -28,6 +28,9 @@ public:
     int repeat() const { return m_repeat; }
     // Which run of the current step is going, from 0 to repeat() - 1: "point 2 of 5, run 2 of 3".
     int currentRepeat() const { return m_running ? int(m_repeats.size()) : 0; }
+    // Runs finished in the series going (or the last one), every repeat counted, a failed one too; a step whose
+    // configuration was refused ran none: "Done: 15 runs" for 5 points run 3 times each.
+    int runsDone() const { return m_runsDone; }
     // Stops the current run and drops the rest: finished() follows within 200 ms with `cancelled` set.
     void cancel();
     bool isRunning() const { return m_running; }
@@ -64,6 +67,7 @@ private:
     std::vector<RunResult> m_repeats; // the current step's runs so far
     int m_repeat = 1;
     int m_index = 0;
+    int m_runsDone = 0;
     bool m_running = false;
     bool m_cancelled = false;
 };

@@ -197,7 +197,7 @@ app %2
 <context>
     <name>conlab::SeriesProgress</name>
     <message numerus="yes">
-        <location filename="../../ui/series/seriesprogress.cpp" line="74"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="77"/>
         <source>Done: %n runs.</source>
         <translation>
             <numerusform>Done: %n run.</numerusform>
@@ -219,7 +219,7 @@ app %2
 <context>
     <name>conlab::SpeedupPlot</name>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="166"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="184"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n core</numerusform>
@@ -227,7 +227,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="172"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="190"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n worker</numerusform>

@@ -2445,42 +2445,42 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SeriesProgress</name>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="57"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="58"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="58"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="59"/>
         <source>Stop the run going and skip the rest (Esc)</source>
         <translation>Остановить текущий запуск и пропустить остальные (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="62"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="63"/>
         <source>%1 of %2: %3…</source>
         <translation>%1 из %2: %3…</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="63"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="64"/>
         <source>%1 of %2, run %3 of %4: %5…</source>
         <translation>%1 из %2, запуск %3 из %4: %5…</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="70"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="71"/>
         <source>Nothing run yet.</source>
         <translation>Ещё ничего не запущено.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="72"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="74"/>
         <source>Cancelled after %1 of %2 runs.</source>
         <translation>Отменено после %1 из %2 запусков.</translation>
     </message>
     <message>
-        <location filename="../../ui/series/seriesprogress.cpp" line="74"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="77"/>
         <source>Done: 1 run.</source>
         <translation>Готово: 1 запуск.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/series/seriesprogress.cpp" line="74"/>
+        <location filename="../../ui/series/seriesprogress.cpp" line="77"/>
         <source>Done: %n runs.</source>
         <translation>
             <numerusform>Готово: %n запуск.</numerusform>
@@ -2630,57 +2630,62 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::SpeedupPlot</name>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="150"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="166"/>
         <source>Amdahl fit: needs a run with more than one worker</source>
         <translation>Закон Амдала: нужен запуск с несколькими исполнителями</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="153"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="169"/>
         <source>Amdahl fit: p = %1</source>
         <translation>Закон Амдала: p = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="154"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="170"/>
         <source>Amdahl fit: p = %1 ± %2</source>
         <translation>Закон Амдала: p = %1 ± %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="159"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="175"/>
         <source>workers</source>
         <translation>число исполнителей</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="160"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="176"/>
         <source>speed-up against sequential (×)</source>
         <translation>ускорение относительно последовательного (×)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="161"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="177"/>
         <source>measured</source>
         <translation>измерено</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="162"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="178"/>
         <source>ideal (y = x)</source>
         <translation>идеал (y = x)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="162"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="178"/>
         <source>ideal (y = x, flat past the cores)</source>
         <translation>идеал (y = x до числа ядер, дальше ровно)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="165"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="181"/>
         <source>other programs took %1 % of the machine</source>
         <translation>другие программы заняли %1 % машины</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="166"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="182"/>
+        <source>sequential baseline (1×): other programs took %1 % of the machine</source>
+        <translation>последовательный эталон (1×): другие программы заняли %1 % машины</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="184"/>
         <source> 1 core</source>
         <translation> 1 ядро</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="166"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="184"/>
         <source> %n cores</source>
         <translation>
             <numerusform> %n ядро</numerusform>
@@ -2689,12 +2694,12 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="172"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="190"/>
         <source>1 worker</source>
         <translation>1 исполнитель</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sweep/speedupplot.cpp" line="172"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="190"/>
         <source>%n workers</source>
         <translation>
             <numerusform>%n исполнитель</numerusform>
@@ -2703,12 +2708,12 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="173"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="191"/>
         <source>%1: ×%2</source>
         <translation>%1: ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="174"/>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="192"/>
         <source>%1: ×%2 (%3–%4)</source>
         <translation>%1: ×%2 (%3–%4)</translation>
     </message>
@@ -2740,22 +2745,27 @@ from %2 to %3 ms</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="108"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="115"/>
         <source>speed-up against sequential (%1)</source>
         <translation>ускорение относительно последовательного (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="113"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="116"/>
+        <source>speed-up against sequential (%1, %2)</source>
+        <translation>ускорение относительно последовательного (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sweep/sweepview.cpp" line="122"/>
         <source>within %1 % of the points</source>
         <translation>отклонение от точек в пределах %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="117"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="126"/>
         <source>Scaling sweep: %1 on %2</source>
         <translation>Масштабирование: %1, нагрузка %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/sweepview.cpp" line="131"/>
+        <location filename="../../ui/sweep/sweepview.cpp" line="140"/>
         <source>Scaling sweep — Concurrency Lab</source>
         <translation>Масштабирование — Concurrency Lab</translation>
     </message>
@@ -2807,7 +2817,7 @@ from %2 to %3 ms</source>
     <name>conlab::TimeAxisPlot</name>
     <message>
         <location filename="../../ui/plots/timeaxisplot.cpp" line="295"/>
-        <location filename="../../ui/plots/timeaxisplot.cpp" line="314"/>
+        <location filename="../../ui/plots/timeaxisplot.cpp" line="310"/>
         <source>time</source>
         <translation>время</translation>
     </message>

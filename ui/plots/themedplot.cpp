@@ -1,5 +1,8 @@
 #include "ui/plots/themedplot.h"
 
+#include <QEvent>
+#include <QLocale>
+
 namespace conlab {
 
 namespace {
@@ -14,6 +17,25 @@ constexpr double legendPointSize = 11;
 ThemedPlot::ThemedPlot(QWidget* parent)
     : QCustomPlot(parent)
 {
+    useUiNumberFormat();
+}
+
+void ThemedPlot::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        useUiNumberFormat();
+        replot(rpQueuedReplot);
+    }
+    QCustomPlot::changeEvent(event);
+}
+
+void ThemedPlot::useUiNumberFormat()
+{
+    // Tick labels in the UI's number format (0,5 in Russian), without group separators, as QCustomPlot sets it up:
+    // QCustomPlot's own default is the C locale whatever the language.
+    QLocale numbers;
+    numbers.setNumberOptions(QLocale::OmitGroupSeparator);
+    setLocale(numbers);
 }
 
 void ThemedPlot::setTheme(const PresentationTheme& theme)

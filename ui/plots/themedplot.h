@@ -28,8 +28,12 @@ protected:
     QFont compactLegendFont() const;
     // Every axis of the main axis rect (fonts, pens, ticks, paddings, grid) and the legend (font, swatches, spacing).
     virtual void applyTheme();
+    // Follows the UI language's number format in the tick labels.
+    void changeEvent(QEvent* event) override;
 
 private:
+    void useUiNumberFormat();
+
     PresentationTheme m_theme;
 };
 

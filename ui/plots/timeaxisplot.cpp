@@ -307,10 +307,6 @@ void TimeAxisPlot::changeEvent(QEvent* event)
 
 void TimeAxisPlot::retranslateUi()
 {
-    // Tick labels in the UI's number format (0,5 in Russian), without group separators, as QCustomPlot sets it up.
-    QLocale numbers;
-    numbers.setNumberOptions(QLocale::OmitGroupSeparator);
-    setLocale(numbers);
     xAxis->setLabel(xAxis->tickLabels() ? tr("time") : QString());
     markDirty();
 }

@@ -22,6 +22,7 @@ SeriesProgress::SeriesProgress(SeriesRunner* runner, std::function<QString(int)>
     , m_cancel(new QAction(this))
 {
     m_button->setObjectName(QStringLiteral("cancelSeries"));
+    m_bar->setObjectName(QStringLiteral("seriesProgressBar"));
     m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     // Esc cancels wherever the focus is in the view's window, not only on the button.
     m_cancel->setShortcutContext(Qt::WindowShortcut);
@@ -69,9 +70,11 @@ void SeriesProgress::retranslateUi()
     } else if (count == 0) {
         text = tr("Nothing run yet.");
     } else if (m_runner->wasCancelled()) {
-        text = tr("Cancelled after %1 of %2 runs.").arg(done).arg(count);
+        // Runs, not points: with repeats a point is several runs, and the bar counted each of them.
+        text = tr("Cancelled after %1 of %2 runs.").arg(m_runner->runsDone()).arg(count * repeat);
     } else {
-        text = count == 1 ? tr("Done: 1 run.") : tr("Done: %n runs.", nullptr, count);
+        const int runs = m_runner->runsDone();
+        text = runs == 1 ? tr("Done: 1 run.") : tr("Done: %n runs.", nullptr, runs);
     }
     m_label->setText(text);
 }

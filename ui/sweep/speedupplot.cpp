@@ -35,6 +35,9 @@ SpeedupPlot::SpeedupPlot(QWidget* parent)
     m_otherLoad = addGraph();
     m_otherLoad->setObjectName(QStringLiteral("otherLoadPoints"));
     m_otherLoad->setLineStyle(QCPGraph::lsNone);
+    m_baselineOtherLoad = addGraph();
+    m_baselineOtherLoad->setObjectName(QStringLiteral("baselineOtherLoadPoint"));
+    m_baselineOtherLoad->setLineStyle(QCPGraph::lsNone);
     m_coresLine = new QCPItemStraightLine(this);
     m_coresLabel = new QCPItemText(this);
     m_coresLabel->position->setType(QCPItemPosition::ptPlotCoords);
@@ -139,6 +142,19 @@ void SpeedupPlot::setOtherLoadPoints(const std::vector<OtherLoadPoint>& points)
     retranslateUi();
 }
 
+void SpeedupPlot::setBaselineOtherLoad(std::optional<double> percent)
+{
+    m_baselineOtherLoadPercent = percent.value_or(0);
+    if (percent) {
+        m_baselineOtherLoad->setData({1.0}, {1.0}, true);
+        m_baselineOtherLoad->addToLegend();
+    } else {
+        m_baselineOtherLoad->data()->clear();
+        m_baselineOtherLoad->removeFromLegend();
+    }
+    retranslateUi();
+}
+
 int SpeedupPlot::pointCount() const
 {
     return m_points;
@@ -163,6 +179,8 @@ void SpeedupPlot::retranslateUi()
     m_amdahl->setName(fitText());
     m_otherLoad->setName(
         tr("other programs took %1 % of the machine").arg(QLocale().toString(m_otherLoadPercent, 'f', 0)));
+    m_baselineOtherLoad->setName(tr("sequential baseline (1×): other programs took %1 % of the machine")
+                                     .arg(QLocale().toString(m_baselineOtherLoadPercent, 'f', 0)));
     m_coresLabel->setText(m_cores == 1 ? tr(" 1 core") : tr(" %n cores", nullptr, m_cores));
     QStringList lines;
     for (const ScalingSpread& point : m_spreads) {
@@ -191,6 +209,10 @@ void SpeedupPlot::applyTheme()
     // A ring around the measured disc: the point is there, but not the model's alone.
     m_otherLoad->setPen(QPen(otherLoadColor, theme().lineWidth(2.0)));
     m_otherLoad->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+        QPen(otherLoadColor, theme().lineWidth(2.0), Qt::DotLine), Qt::NoBrush, theme().pixels(20)));
+    // A square ring: the baseline is no measured point, and its load shifts every point, not one.
+    m_baselineOtherLoad->setPen(QPen(otherLoadColor, theme().lineWidth(2.0)));
+    m_baselineOtherLoad->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare,
         QPen(otherLoadColor, theme().lineWidth(2.0), Qt::DotLine), Qt::NoBrush, theme().pixels(20)));
     m_coresLine->setPen(QPen(theme().captionColor(), theme().lineWidth(1.2), Qt::DotLine));
     m_coresLabel->setFont(tickFont());

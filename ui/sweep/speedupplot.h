@@ -4,6 +4,7 @@
 #include "core/analysis/scalingplan.h"
 #include "ui/plots/themedplot.h"
 
+#include <optional>
 #include <vector>
 
 namespace conlab {
@@ -33,6 +34,9 @@ public:
     // Rings the points measured beside other programs' load, with a legend entry saying how much of the machine they
     // took; none (the default) shows neither.
     void setOtherLoadPoints(const std::vector<OtherLoadPoint>& points);
+    // Rings the sequential baseline where it stands, 1× at one worker, when other programs loaded its run: every
+    // speed-up is measured against it, so its legend entry says so. nullopt (the default) shows neither.
+    void setBaselineOtherLoad(std::optional<double> percent);
     // "Amdahl fit: p = 0.93 ± 0.02", or why there is none yet: the legend's words for the fitted curve.
     QString fitText() const;
 
@@ -49,6 +53,8 @@ private:
     QCPErrorBars* m_whiskers = nullptr;
     QCPGraph* m_otherLoad = nullptr; // "otherLoadPoints"
     double m_otherLoadPercent = 0; // the most of the ringed points, for the legend
+    QCPGraph* m_baselineOtherLoad = nullptr; // "baselineOtherLoadPoint"
+    double m_baselineOtherLoadPercent = 0;
     QCPItemStraightLine* m_coresLine = nullptr;
     QCPItemText* m_coresLabel = nullptr;
     QSharedPointer<QCPAxisTicker> m_linearTicker;

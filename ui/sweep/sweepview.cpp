@@ -97,6 +97,10 @@ void SweepView::showState()
             loaded.push_back({double(m_plan.workerCounts[i - 1]), *speedup, *summary.otherLoadPercent});
     }
     m_plot->setOtherLoadPoints(loaded);
+    // The baseline has no point of its own, but every speed-up is measured against it: a baseline slowed by other
+    // programs inflates them all.
+    const bool baselineLoaded = !done.empty() && !otherLoadNote(done.front().summary).isEmpty();
+    m_plot->setBaselineOtherLoad(baselineLoaded ? done.front().summary.otherLoadPercent : std::optional<double>());
 }
 
 Figure SweepView::figure()
@@ -104,8 +108,13 @@ Figure SweepView::figure()
     Figure figure;
     figure.theme = theme();
     QStringList details;
-    if (stepCount() > 0 && result(0) && result(0)->summary.error.isEmpty() && !result(0)->summary.cancelled)
-        details << tr("speed-up against sequential (%1)").arg(durationText(result(0)->summary.wallMs));
+    if (stepCount() > 0 && result(0) && result(0)->summary.error.isEmpty() && !result(0)->summary.cancelled) {
+        const RunSummary& baseline = result(0)->summary;
+        const QString otherLoad = otherLoadNote(baseline);
+        details << (otherLoad.isEmpty()
+                ? tr("speed-up against sequential (%1)").arg(durationText(baseline.wallMs))
+                : tr("speed-up against sequential (%1, %2)").arg(durationText(baseline.wallMs), otherLoad));
+    }
     details << m_plot->fitText();
     if (const QString repeats = repeatNote(); !repeats.isEmpty())
         details << repeats;

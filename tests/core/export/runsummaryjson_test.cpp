@@ -106,6 +106,20 @@ TEST(RunSummaryJson, WritesMigrationsWhenCounted)
     EXPECT_TRUE(runSummaryText(summary).contains(QStringLiteral("core changes")));
 }
 
+// other_load_percent only where /proc/stat measured it; the text says when it puts the times in doubt.
+TEST(RunSummaryJson, WritesOtherProgramsLoadWhenMeasured)
+{
+    RunSummary summary = sampleSummary();
+    EXPECT_FALSE(runSummaryToJson(summary).contains(QStringLiteral("other_load_percent")));
+    summary.otherLoadPercent = 37.4567;
+    EXPECT_EQ(runSummaryToJson(summary).value(QStringLiteral("other_load_percent")).toDouble(), 37.457);
+    EXPECT_TRUE(runSummaryText(summary).contains(
+        QStringLiteral("37 % of the machine during the run: these times are not the model's alone")))
+        << runSummaryText(summary).toStdString();
+    summary.otherLoadPercent = 4.0;
+    EXPECT_FALSE(runSummaryText(summary).contains(QStringLiteral("not the model's alone")));
+}
+
 TEST(RunSummaryJson, WritesEveryStateRounded)
 {
     const QJsonObject states = runSummaryToJson(sampleSummary()).value(QStringLiteral("state_ms")).toObject();

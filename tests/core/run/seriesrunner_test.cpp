@@ -98,6 +98,7 @@ TEST(SeriesRunner, AFailingStepIsReportedAndTheRestRun)
 
     EXPECT_FALSE(recorded.cancelled);
     EXPECT_EQ(recorded.started, (std::vector<int> {0, 2})); // the refused step never started
+    EXPECT_EQ(series.runsDone(), 2) << "a refused step ran nothing";
     EXPECT_EQ(recorded.finishedSteps, (std::vector<int> {0, 1, 2}));
     ASSERT_EQ(recorded.results.size(), 3u);
     EXPECT_TRUE(recorded.results[0].summary.error.isEmpty());
@@ -228,6 +229,7 @@ TEST(SeriesRunner, RepeatRunsEachStepNTimesAndGivesTheMedianRun)
     EXPECT_EQ(recorded.started, (std::vector<int> {0, 0, 0, 1, 1, 1}));
     EXPECT_EQ(repeats, (std::vector<int> {0, 1, 2, 0, 1, 2}));
     EXPECT_EQ(recorded.finishedSteps, (std::vector<int> {0, 1}));
+    EXPECT_EQ(series.runsDone(), 6) << "every repeat is a run";
     ASSERT_EQ(recorded.results.size(), configs.size());
     for (const RunResult& result : recorded.results) {
         const std::vector<double>& walls = result.summary.repeatWallsMs;

@@ -198,6 +198,47 @@ TEST(CompareView, MarksTheRunsOtherProgramsLoaded)
     EXPECT_FALSE(notes[1].contains(QStringLiteral("other programs")));
 }
 
+// Each model run several times: its bar is the median run's time, with whiskers from its fastest to its slowest run,
+// the baseline's grey bar its own; its note gives the range, and the speed-up's range against the baseline's median.
+TEST(CompareView, DrawsEachRepeatedModelsMedianWithMinMaxWhiskers)
+{
+    const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload());
+    ASSERT_EQ(configs.front().model, ModelKind::Sequential);
+    std::vector<RunResult> results = threeFinishedSteps(configs); // 400, 200 and 133 ms
+    results[0].summary.repeatWallsMs = {450, 380, 400};
+    results[1].summary.repeatWallsMs = {170, 260, 200};
+    // The third ran once: a whisker of no length.
+    CompareView view;
+    view.showResults(configs, results);
+
+    const auto& chart = *test::child<CompareBarChart>(view, "compareBars");
+    const QCPErrorBars* baseline = test::child<QCPErrorBars>(chart, "compareBaselineWhiskers");
+    ASSERT_EQ(baseline->dataCount(), 1);
+    EXPECT_DOUBLE_EQ(baseline->dataPlottable()->interface1D()->dataMainKey(0), 1.0) << "the first bar";
+    EXPECT_DOUBLE_EQ(baseline->dataPlottable()->interface1D()->dataMainValue(0), 0.400);
+    EXPECT_NEAR(baseline->data()->at(0).errorMinus, 0.400 - 0.380, 1e-12);
+    EXPECT_NEAR(baseline->data()->at(0).errorPlus, 0.450 - 0.400, 1e-12);
+
+    const QCPErrorBars* whiskers = test::child<QCPErrorBars>(chart, "compareWhiskers");
+    ASSERT_EQ(whiskers->dataCount(), 2);
+    const QCPPlottableInterface1D* bars = whiskers->dataPlottable()->interface1D();
+    EXPECT_DOUBLE_EQ(bars->dataMainKey(0), 2.0);
+    EXPECT_DOUBLE_EQ(bars->dataMainValue(0), 0.200) << "the median run's time, not the mean's";
+    EXPECT_NEAR(bars->dataMainValue(0) - whiskers->data()->at(0).errorMinus, 0.170, 1e-12);
+    EXPECT_NEAR(bars->dataMainValue(0) + whiskers->data()->at(0).errorPlus, 0.260, 1e-12);
+    EXPECT_DOUBLE_EQ(bars->dataMainKey(1), 3.0);
+    EXPECT_DOUBLE_EQ(whiskers->data()->at(1).errorMinus, 0.0);
+    EXPECT_DOUBLE_EQ(whiskers->data()->at(1).errorPlus, 0.0);
+    // Drawn on the bars' axes: a whisker is where its bar ends.
+    EXPECT_EQ(whiskers->keyAxis(), chart.yAxis);
+    EXPECT_EQ(whiskers->valueAxis(), chart.xAxis);
+
+    const QStringList notes = chart.notes();
+    ASSERT_EQ(notes.size(), 3);
+    EXPECT_TRUE(notes[1].contains(QStringLiteral("×2.00 (1.54–2.35)"))) << notes[1].toStdString();
+    EXPECT_TRUE(notes[0].contains(QStringLiteral("baseline"))) << notes[0].toStdString();
+}
+
 // With real CPython: the emulated rows and the real ones in one window, on one time axis, each real row named beside
 // its emulated counterpart with the interpreter's version and carrying its speed-up against the sequential run.
 TEST(CompareView, HasEmulatedAndRealCPythonRowsOnOneTimeAxis)

@@ -104,6 +104,22 @@ TEST(FigureCaption, AStoppedOrFailedRunSaysSoAndClaimsNoSpeedup)
     EXPECT_EQ(failedCaption.last(), QStringLiteral("The run failed: worker 2 exited with code 9"));
 }
 
+// Other programs' load past 10 % of the machine is said under the picture, as in the numbers panel; at 10 % or under,
+// or unmeasured, nothing is.
+TEST(FigureCaption, SaysWhenOtherProgramsLoadedTheMachine)
+{
+    RunSummary loaded = summaryOf(ModelKind::Threads, 1080);
+    loaded.otherLoadPercent = 37.4;
+    const QStringList caption = figureCaption(runCaptionFacts(loaded, std::nullopt));
+    EXPECT_EQ(caption.last(),
+        QStringLiteral(
+            "Other programs took 37 % of the machine during this run: these times are not the model's alone."));
+    for (const std::optional<double> quiet : {std::optional<double>(10.0), std::optional<double>()}) {
+        loaded.otherLoadPercent = quiet;
+        EXPECT_EQ(figureCaption(runCaptionFacts(loaded, std::nullopt)).size(), 2);
+    }
+}
+
 TEST(FigureCaption, APartOfTheRunIsNamedWithItsTimeWindow)
 {
     CaptionFacts facts = runCaptionFacts(summaryOf(ModelKind::Threads, 2130), std::nullopt);

@@ -20,6 +20,18 @@ ScalingPlan tinyPlan()
     return plan.value_or(ScalingPlan {});
 }
 
+// Finished runs of the plan, point i taking 100 / (i + 1) ms, all beside 2 % of other programs' load.
+std::vector<RunResult> quietResults(const ScalingPlan& plan)
+{
+    std::vector<RunResult> results(plan.configs().size());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        results[i].summary.config = plan.configs()[i];
+        results[i].summary.wallMs = 100.0 / double(i + 1);
+        results[i].summary.otherLoadPercent = 2.0;
+    }
+    return results;
+}
+
 } // namespace
 
 TEST(SweepView, MeasuresOnePointPerWorkerCountAndFitsAmdahl)
@@ -95,17 +107,42 @@ TEST(SweepView, ShowsAFailedBaselineAsNoPoints)
     EXPECT_TRUE(test::child<SpeedupPlot>(view, "sweepPlot")->fitText().contains(QStringLiteral("needs")));
 }
 
+// Points measured three times each: the disc is the median run's speed-up, the whiskers reach the slowest run's
+// (down) and the fastest run's (up), both against the baseline's median.
+TEST(SweepView, DrawsEachRepeatedPointsMedianWithMinMaxWhiskers)
+{
+    const ScalingPlan plan = tinyPlan();
+    std::vector<RunResult> results(plan.configs().size());
+    results[0].summary.config = plan.configs()[0];
+    results[0].summary.wallMs = 120;
+    results[0].summary.repeatWallsMs = {150, 120, 100}; // the baseline's spread is not the points'
+    for (std::size_t i = 1; i < results.size(); ++i) {
+        const double wall = 120.0 / double(i);
+        results[i].summary.config = plan.configs()[i];
+        results[i].summary.wallMs = wall;
+        results[i].summary.repeatWallsMs = {wall * 1.5, wall, wall * 0.8};
+    }
+    SweepView view;
+    view.showSweep(plan, results);
+
+    const QCPErrorBars* whiskers = test::child<QCPErrorBars>(view, "speedupWhiskers");
+    ASSERT_EQ(whiskers->dataCount(), int(plan.workerCounts.size()));
+    const QCPPlottableInterface1D* points = whiskers->dataPlottable()->interface1D();
+    for (int i = 0; i < whiskers->dataCount(); ++i) {
+        const double median = double(i + 1); // 120 ms against 120 / (i + 1) ms
+        EXPECT_DOUBLE_EQ(points->dataMainKey(i), double(plan.workerCounts[std::size_t(i)])) << i;
+        EXPECT_NEAR(points->dataMainValue(i), median, 1e-12) << i;
+        EXPECT_NEAR(median - whiskers->data()->at(i).errorMinus, median / 1.5, 1e-12) << i << ": the slowest run";
+        EXPECT_NEAR(median + whiskers->data()->at(i).errorPlus, median / 0.8, 1e-12) << i << ": the fastest run";
+    }
+}
+
 // A point measured beside other programs' load is ringed, and the legend says how much of the machine they took.
 TEST(SweepView, MarksThePointsOtherProgramsLoaded)
 {
     const ScalingPlan plan = tinyPlan();
     ASSERT_GE(plan.configs().size(), 3u);
-    std::vector<RunResult> results(plan.configs().size());
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        results[i].summary.config = plan.configs()[i];
-        results[i].summary.wallMs = 100.0 / double(i + 1);
-        results[i].summary.otherLoadPercent = 2.0;
-    }
+    std::vector<RunResult> results = quietResults(plan);
     results[2].summary.otherLoadPercent = 42.0;
     SweepView view;
     view.showSweep(plan, results);
@@ -122,4 +159,33 @@ TEST(SweepView, MarksThePointsOtherProgramsLoaded)
     view.showSweep(plan, results);
     EXPECT_EQ(ringed->dataCount(), 0);
     EXPECT_FALSE(plot->legend->hasItemWithPlottable(ringed)) << "nothing to say at 10 % or under";
+}
+
+// Every speed-up is measured against the sequential baseline: when other programs loaded its run, it is marked where
+// it stands (1× at one worker) with a legend entry of its own, and the picture's caption says so beside its time.
+TEST(SweepView, MarksTheBaselineOtherProgramsLoaded)
+{
+    const ScalingPlan plan = tinyPlan();
+    std::vector<RunResult> results = quietResults(plan);
+    results[0].summary.otherLoadPercent = 55.0;
+    SweepView view;
+    view.showSweep(plan, results);
+    const auto* plot = test::child<SpeedupPlot>(view, "sweepPlot");
+    const QCPGraph* baseline = test::child<QCPGraph>(*plot, "baselineOtherLoadPoint");
+    ASSERT_EQ(baseline->dataCount(), 1);
+    EXPECT_DOUBLE_EQ(baseline->data()->at(0)->key, 1.0);
+    EXPECT_DOUBLE_EQ(baseline->data()->at(0)->value, 1.0);
+    EXPECT_TRUE(plot->legend->hasItemWithPlottable(baseline));
+    EXPECT_EQ(baseline->name(), QStringLiteral("sequential baseline (1×): other programs took 55 % of the machine"));
+    EXPECT_EQ(test::child<QCPGraph>(*plot, "otherLoadPoints")->dataCount(), 0) << "the measured points were quiet";
+    const QString caption = view.figure().caption.join(QLatin1Char('\n'));
+    EXPECT_TRUE(caption.contains(QStringLiteral("speed-up against sequential (100 ms, other programs took 55 % of the "
+                                                "machine)")))
+        << caption.toStdString();
+
+    results[0].summary.otherLoadPercent = 10.0;
+    view.showSweep(plan, results);
+    EXPECT_EQ(baseline->dataCount(), 0);
+    EXPECT_FALSE(plot->legend->hasItemWithPlottable(baseline)) << "nothing to say at 10 % or under";
+    EXPECT_FALSE(view.figure().caption.join(QLatin1Char('\n')).contains(QStringLiteral("other programs")));
 }

@@ -1,7 +1,8 @@
 #include "core/import/importreport.h"
 #include "core/trace/trace.h"
+#include "tests/ui/child.h"
+#include "tests/ui/setlanguage.h"
 #include "ui/window/metricspanel.h"
-#include "ui/window/uilanguage.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -11,12 +12,7 @@
 namespace conlab {
 namespace {
 
-void setLanguage(const QString& language)
-{
-    ASSERT_TRUE(UiLanguage::instance()->set(language));
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents();
-}
+using test::setLanguage;
 
 // Every line of every label in the panel's scroll area shows whole: within its label, and the label within what the
 // scroll area shows (it never scrolls sideways).
@@ -71,6 +67,26 @@ TEST(MetricsPanel, TheLongestLeftOutLinesShowWholeAtThePanelsMinimumWidth)
         }
     }
     setLanguage(QStringLiteral("en"));
+}
+
+// A run beside other programs' load says so in the panel's status line, under the numbers it puts in doubt.
+TEST(MetricsPanel, SaysWhenOtherProgramsLoadedTheMachine)
+{
+    RunSummary summary;
+    summary.config.model = ModelKind::Threads;
+    summary.wallMs = 250;
+    summary.cores = 2;
+    summary.otherLoadPercent = 63.0;
+    MetricsPanel panel;
+    panel.showResult(summary, nullptr);
+    const QLabel* status = test::child<QLabel>(panel, "runStatus");
+    EXPECT_FALSE(status->isHidden());
+    EXPECT_TRUE(status->text().contains(QStringLiteral("Other programs took 63 % of the machine during this run")))
+        << status->text().toStdString();
+
+    summary.otherLoadPercent = 8.0;
+    panel.showResult(summary, nullptr);
+    EXPECT_FALSE(status->text().contains(QStringLiteral("Other programs"))) << status->text().toStdString();
 }
 
 } // namespace
