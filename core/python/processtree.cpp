@@ -65,14 +65,28 @@ std::vector<pid_t> descendantsOf(pid_t root)
     return found;
 }
 
-std::vector<pid_t> livingGroupMembers(pid_t pgid)
+namespace {
+
+std::vector<pid_t> membersOf(pid_t pgid, bool living)
 {
     std::vector<pid_t> members;
     forEachProcess([&](pid_t pid, const ProcStat& stat) {
-        if (stat.group == pgid && stat.state != 'Z' && stat.state != 'X')
+        if (stat.group == pgid && !(living && (stat.state == 'Z' || stat.state == 'X')))
             members.push_back(pid);
     });
     return members;
+}
+
+} // namespace
+
+std::vector<pid_t> livingGroupMembers(pid_t pgid)
+{
+    return membersOf(pgid, true);
+}
+
+std::vector<pid_t> groupMembers(pid_t pgid)
+{
+    return membersOf(pgid, false);
 }
 
 } // namespace conlab

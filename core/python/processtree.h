@@ -12,6 +12,8 @@ std::vector<pid_t> descendantsOf(pid_t root);
 
 // The processes of group `pgid` that are still running (zombies, which only wait to be reaped, excluded).
 std::vector<pid_t> livingGroupMembers(pid_t pgid);
+// Every process of group `pgid`, zombies included.
+std::vector<pid_t> groupMembers(pid_t pgid);
 
 // What /proc/PID/stat says of a process; nullopt when it is gone.
 struct ProcStat

@@ -4,13 +4,16 @@
 #include "core/trace/monotonicclock.h"
 
 #include <QByteArray>
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -48,6 +51,21 @@ std::vector<char*> cStrings(const QStringList& list, std::vector<QByteArray>& st
 double toMs(const timeval& time)
 {
     return double(time.tv_sec) * 1e3 + double(time.tv_usec) / 1e3;
+}
+
+// While a program runs, conlab is the child subreaper of its tree: a process the program started and never waited
+// for (a daemon worker, a child left as a zombie) is handed to conlab when its parent ends, rather than to init,
+// which would reap it and its CPU time with it. reap() waits for those itself, so each process's time is counted
+// exactly once: by the parent that waited for it, or by conlab. Counted, as the subreaper attribute is the process's.
+std::mutex subreaperMutex;
+int subreaperUsers = 0;
+
+void holdSubreaper(bool on)
+{
+    const std::lock_guard lock(subreaperMutex);
+    subreaperUsers += on ? 1 : -1;
+    if (subreaperUsers == (on ? 1 : 0))
+        ::prctl(PR_SET_CHILD_SUBREAPER, on ? 1UL : 0UL, 0UL, 0UL, 0UL);
 }
 
 } // namespace
@@ -108,6 +126,7 @@ bool ScriptProcess::start(
     std::vector<char*> argv = cStrings(QStringList {program} + arguments, argumentStorage);
     std::vector<char*> envp = cStrings(environment, environmentStorage);
     pid_t pid = -1;
+    holdSubreaper(true);
     const int spawned
         = posix_spawn(&pid, argumentStorage.front().constData(), &actions, &attributes, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
@@ -117,6 +136,7 @@ bool ScriptProcess::start(
     closeFd(gate[0]);
     closeFd(names[1]);
     if (spawned != 0) {
+        holdSubreaper(false);
         *error = QStringLiteral("could not start %1: %2").arg(program, QString::fromLocal8Bit(strerror(spawned)));
         for (int* fd : {&out[0], &err[0], &gate[1], &names[0]})
             closeFd(*fd);
@@ -256,10 +276,36 @@ ScriptProcess::Exit ScriptProcess::reap(int graceMs)
             pump(10);
         ::kill(-m_pid, SIGKILL);
     }
+    reapLeftBehind(exit, graceMs);
+    holdSubreaper(false);
     // The last output: nothing blocks here, writers still alive (outside the group) are not waited for.
     pump(0);
     closeFds();
     return exit;
+}
+
+void ScriptProcess::reapLeftBehind(Exit& exit, int graceMs)
+{
+    // The group's processes handed to conlab (as subreaper) are its children now, zombies once ended above.
+    const pid_t self = ::getpid();
+    std::vector<pid_t> left;
+    for (const pid_t pid : groupMembers(m_pid)) {
+        if (const auto stat = readProcStat(pid); stat && stat->parent == self)
+            left.push_back(pid);
+    }
+    const std::int64_t deadline = monotonicNowNs() + std::int64_t(graceMs) * 1'000'000;
+    for (const pid_t pid : left) {
+        int status = 0;
+        rusage usage {};
+        pid_t waited = 0;
+        // WNOHANG with a deadline: a process stuck in the kernel must not hang the run.
+        while ((waited = ::wait4(pid, &status, WNOHANG, &usage)) == 0 && monotonicNowNs() < deadline)
+            pump(5);
+        if (waited != pid)
+            continue;
+        exit.cpuMs += toMs(usage.ru_utime) + toMs(usage.ru_stime);
+        exit.peakRssMb = std::max(exit.peakRssMb, double(usage.ru_maxrss) / 1024.0);
+    }
 }
 
 void ScriptProcess::closeFds()

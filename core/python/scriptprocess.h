@@ -22,7 +22,9 @@ public:
     {
         std::optional<int> code; // absent when a signal ended it
         int signal = 0;
-        double cpuMs = 0; // user + system, the program and every descendant it waited for
+        // User + system: the program, every descendant it waited for, and those of its process group it left behind
+        // (never waited for, or running at its end and ended with it), which conlab reaps as their subreaper.
+        double cpuMs = 0;
         double peakRssMb = 0; // the largest of them
     };
 
@@ -63,6 +65,9 @@ private:
     void pump(int timeoutMs, int extraFd = -1);
     void readFrom(int& fd, OutputCapture& capture);
     void signalTree(int signal, bool includeDescendants);
+    // After the program is reaped and its group ended: waits for the group's processes handed to conlab and adds
+    // their CPU time (each with that of the children it waited for itself) and peak memory.
+    void reapLeftBehind(Exit& exit, int graceMs);
     void closeFds();
 
     pid_t m_pid = -1;

@@ -162,8 +162,8 @@ void addRunOptions(QCommandLineParser& parser)
                            "GIL (sys.getswitchinterval())."),
             QStringLiteral("X"), QString::number(defaults.switchIntervalMs)},
         {QStringLiteral("offload"),
-            QStringLiteral("Event loop: where CPU phases run: %1 (inline, blocking the loop; or awaited in an "
-                           "executor, as loop.run_in_executor).")
+            QStringLiteral("Event loop, and the Python model's blocked_loop example: where CPU phases run: %1 "
+                           "(inline, blocking the loop; or awaited in an executor, as loop.run_in_executor).")
                 .arg(choices(offloadKeys())),
             QStringLiteral("kind"), offloadKey(defaults.offload)},
         {QStringLiteral("script"),

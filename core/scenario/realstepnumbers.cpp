@@ -93,6 +93,10 @@ QString realStepText(const Scenario& scenario, std::size_t step,
     const RunSummary* run = ranStep(summaries, step);
     const RunSummary* emulated = ranStep(summaries, real.beside);
     const RunSummary* realBaseline = ranStep(summaries, real.baseline);
+    // The baseline's own speed-up is against its baseline, as its explanation says it.
+    const RunSummary* baselineBaseline = real.baseline && *real.baseline < scenario.steps.size()
+        ? ranStep(summaries, scenario.steps[*real.baseline].baseline)
+        : nullptr;
     const bool sequentialFirst
         = !scenario.steps.empty() && scenario.steps.front().config.model == ModelKind::Sequential;
     const RunSummary* emulatedBaseline = sequentialFirst ? ranStep(summaries, std::size_t(0)) : nullptr;
@@ -107,6 +111,8 @@ QString realStepText(const Scenario& scenario, std::size_t step,
             shown(run ? quantity.real(*run, realBaseline) : std::nullopt, quantity.decimals));
         text.replace(QStringLiteral("{emulated_%1}").arg(name),
             shown(emulated ? quantity.emulated(*emulated, emulatedBaseline) : std::nullopt, quantity.decimals));
+        text.replace(QStringLiteral("{baseline_%1}").arg(name),
+            shown(realBaseline ? quantity.real(*realBaseline, baselineBaseline) : std::nullopt, quantity.decimals));
     }
     return text;
 }

@@ -102,3 +102,21 @@ TEST(Version, NamesTheVersionAndTheSourceRevision)
     EXPECT_EQ(ancestor.exitCode, 0) << revision.toStdString()
                                     << " is not a commit of HEAD's history: " << ancestor.err.toStdString();
 }
+
+// --offload also chooses where the Python model's blocked_loop example computes: both help texts and the manual page
+// say so, not "Event loop" alone.
+TEST(ManPage, TheOffloadEntryNamesThePythonExampleItReachesToo)
+{
+    const auto entry = [](const QString& text) {
+        const qsizetype start = text.indexOf(QStringLiteral("--offload"));
+        const qsizetype end = text.indexOf(QStringLiteral("--script"), start);
+        return start < 0 ? QString() : text.mid(start, end - start).simplified();
+    };
+    for (const QStringList& arguments : {QStringList {QStringLiteral("--help")}, runArgs({QStringLiteral("--help")})}) {
+        const QString help = entry(QString::fromUtf8(runConlab(arguments).out));
+        EXPECT_TRUE(help.contains(QStringLiteral("Event loop, and the Python model's blocked_loop example")))
+            << arguments.join(QLatin1Char(' ')).toStdString() << ": " << help.toStdString();
+    }
+    const QString page = entry(QString::fromUtf8(readAll(QStringLiteral(CONLAB_MAN_PAGE))).remove(QLatin1Char('\\')));
+    EXPECT_TRUE(page.contains(QStringLiteral("blocked_loop example"))) << page.toStdString();
+}

@@ -94,6 +94,7 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
         note->position->setAxes(xAxis, yAxis);
         note->position->setCoords(seconds, key);
         note->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        note->setObjectName(QStringLiteral("compareNote%1").arg(i + 1));
         note->setText(bar.note);
         m_notes.push_back(note);
     }
@@ -101,7 +102,8 @@ void CompareBarChart::setBars(const std::vector<CompareBar>& bars)
     m_whiskers->setData(below[1], above[1]);
     yAxis->setTicker(ticker);
     yAxis->setRange(0.4, double(bars.size()) + 0.6);
-    xAxis->setRange(0, longest * noteRoom);
+    m_longestSeconds = longest;
+    xAxis->setRange(0, longest * noteRoom); // and wider where a note needs it, once laid out (updateLayout())
     applyTheme();
     replot(rpQueuedReplot);
 }
@@ -150,6 +152,30 @@ void CompareBarChart::applyTheme()
     }
     axisRect()->setMinimumMargins(QMargins(theme().pixels(8), theme().pixels(8), theme().pixels(16), 0));
     updateGeometry();
+}
+
+void CompareBarChart::updateLayout()
+{
+    ThemedPlot::updateLayout();
+    // Each note is written right of its bar's end: the time axis reaches far enough that every note, at this width and
+    // in this font, ends inside the plot. A long note ("other programs took 58 % of the machine") on the longest bar
+    // ran off the picture's edge. A note wider than three quarters of the plot cannot fit beside any bar: its bar
+    // then takes a quarter of the width.
+    const double widthPx = axisRect()->width();
+    double upper = m_longestSeconds * noteRoom;
+    for (const QCPItemText* note : m_notes) {
+        const double seconds = note->position->coords().x();
+        if (!(seconds > 0) || widthPx <= 0)
+            continue;
+        const double textPx = QFontMetricsF(note->font()).horizontalAdvance(note->text()) + note->padding().left()
+            + note->padding().right() + theme().pixels(4);
+        upper = std::max(upper, seconds * widthPx / std::max(widthPx - textPx, widthPx / 4));
+    }
+    if (std::abs(upper - xAxis->range().upper) > 1e-9 * upper) {
+        xAxis->setRange(0, upper);
+        // The ticks were made for the range before: again for this one, in the same layout pass.
+        axisRect()->update(QCPLayoutElement::upPreparation);
+    }
 }
 
 void CompareBarChart::changeEvent(QEvent* event)

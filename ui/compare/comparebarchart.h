@@ -44,6 +44,7 @@ public:
 protected:
     void applyTheme() override;
     void changeEvent(QEvent* event) override;
+    void updateLayout() override;
 
 private:
     QCPBars* m_baselineBars = nullptr;
@@ -51,7 +52,8 @@ private:
     QCPErrorBars* m_baselineWhiskers = nullptr;
     QCPErrorBars* m_whiskers = nullptr;
     QCPBars* m_otherLoadBars = nullptr; // "otherLoadBars": hatching over the bars of runs beside other programs' load
-    std::vector<QCPItemText*> m_notes;
+    std::vector<QCPItemText*> m_notes; // "compareNote1"...: the time and speed-up right of each bar's end
+    double m_longestSeconds = 1; // the longest bar or whisker
 };
 
 } // namespace conlab

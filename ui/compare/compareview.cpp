@@ -234,7 +234,10 @@ Figure CompareView::figure()
         FigurePanel panel;
         panel.plot = m_timelines->plot(i);
         panel.xRange = shared ? std::optional(QCPRange(shared->begin, shared->end)) : std::nullopt;
-        panel.minimumHeightPx = theme().pixels(i == 0 ? 150 : 110);
+        // At least a label's line per lane (up to the eight TimelinePlot keeps labelled), as on screen: a run with
+        // many lanes (CPython processes: each worker's GIL and thread) would otherwise lose every other lane's name.
+        panel.minimumHeightPx
+            = std::max(theme().pixels(i == 0 ? 150 : 110), m_timelines->plot(i)->minimumSizeHint().height());
         figure.panels.push_back(panel);
     }
     return figure;

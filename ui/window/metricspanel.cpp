@@ -92,6 +92,10 @@ MetricsPanel::MetricsPanel(QWidget* parent)
     layout->setContentsMargins(8, 4, 8, 4);
 
     m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("metricsTitle"));
+    // A long title ("Python: A blocked event loop + thread pool") wraps: unwrapped, it would widen the panel's content
+    // past what the scroll area shows and cut every line on its right.
+    m_title->setWordWrap(true);
     layout->addWidget(m_title);
 
     m_explanation = new QLabel(this);

@@ -260,6 +260,46 @@ TEST(PythonModelProcess, CpuTimeIsTheScriptsAndItsChildren)
     EXPECT_LE(summary.cpuMs, 1.05 * scriptMs + 40) << "conlab's own CPU time is counted in";
 }
 
+// Children the script never waited for count too: one that ended and was left a zombie, and one still there at the
+// script's end (ended with the run), after each spun on its own CPU clock (300 and 200 ms). wait4 on the interpreter
+// sees neither; conlab reaps them as the tree's subreaper. One that was waited for is counted once, not twice.
+TEST(PythonModelProcess, CpuTimeCountsTheChildrenItNeverWaitedFor)
+{
+    CONLAB_REQUIRE_PYTHON();
+    QTemporaryDir dir;
+    const RunResult result = runToCompletion(pythonConfig(dir,
+        QStringLiteral("import os, time\n"
+                       "def spin(ms):\n"
+                       "    end = time.process_time() + ms / 1000\n"
+                       "    while time.process_time() < end: pass\n"
+                       "def stat(pid):\n"
+                       "    return open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()\n"
+                       "waited = os.fork()\n"
+                       "if waited == 0:\n"
+                       "    spin(100); os._exit(0)\n"
+                       "os.waitpid(waited, 0)\n"
+                       "zombie = os.fork()\n"
+                       "if zombie == 0:\n"
+                       "    spin(300); os._exit(0)\n"
+                       "spun, done = os.pipe()\n"
+                       "if os.fork() == 0:\n"
+                       "    spin(200); os.write(done, b'x'); time.sleep(60); os._exit(0)\n"
+                       "while stat(zombie)[0] != 'Z': time.sleep(0.01)\n"
+                       "os.read(spun, 1)\n"
+                       "t = os.times()\n"
+                       "print('own_ms', (t.user + t.system) * 1000)\n")));
+    const RunSummary& summary = result.summary;
+    ASSERT_TRUE(summary.error.isEmpty()) << summary.error.toStdString();
+    const QRegularExpressionMatch printed
+        = QRegularExpression(QStringLiteral(R"(own_ms ([\d.]+))")).match(summary.python->stdoutText);
+    ASSERT_TRUE(printed.hasMatch()) << summary.python->stdoutText.toStdString();
+    const double ownMs = printed.captured(1).toDouble();
+    std::printf("CPU: the summary %.0f ms, the script's own %.0f ms, 600 ms in its children\n", summary.cpuMs, ownMs);
+    // Clock ticks (10 ms) round each process's count.
+    EXPECT_GE(summary.cpuMs, ownMs + 600 - 30) << "a child the script never waited for is missing";
+    EXPECT_LE(summary.cpuMs, ownMs + 600 + 60) << "a child is counted twice";
+}
+
 // The kernel keeps 15 bytes of a thread's name ("ThreadPoolExecu"); each lane and each thread of the summary carries
 // the whole Python name, reported by the bootstrap, on every interpreter the observer supports.
 TEST(PythonModelProcess, LanesCarryTheFullPythonThreadNames)

@@ -64,3 +64,21 @@ TEST(RealStepText, ReadsTheConvoyAndTheBlockedLoopFromWhatTheExamplePrinted)
     EXPECT_EQ(realStepText(scenario, 2, summaries, QLocale(QLocale::English)),
         QStringLiteral("5.12 ms x 117; 148.3 ms late"));
 }
+
+// A real fix beside the real problem: the blocked loop's fix quotes the blocked run, its "baseline" step.
+TEST(RealStepText, SetsTheBaselineStepsNumbersBesideTheFix)
+{
+    Scenario scenario
+        = lesson("{real_worst_late_ms} ms late, blocked {baseline_worst_late_ms} ms ({baseline_wall_ms})");
+    ScenarioStep fix = scenario.steps.back();
+    fix.baseline = 2;
+    scenario.steps.push_back(fix);
+    const std::vector<std::optional<RunSummary>> summaries {std::nullopt, std::nullopt,
+        ran(1900, 0, QStringLiteral("blocked_loop: 1.9 s offload=none tasks=6 worst_tick_late_ms=148.3")),
+        ran(1200, 50, QStringLiteral("blocked_loop: 1.2 s offload=threads tasks=6 worst_tick_late_ms=6.2"))};
+    EXPECT_EQ(realStepText(scenario, 3, summaries, QLocale(QLocale::English)),
+        QStringLiteral("6.2 ms late, blocked 148.3 ms (1,900)"));
+    EXPECT_EQ(
+        realStepText(scenario, 3, {std::nullopt, std::nullopt, std::nullopt, summaries[3]}, QLocale(QLocale::English)),
+        QStringLiteral("6.2 ms late, blocked \u2014 ms (\u2014)"));
+}

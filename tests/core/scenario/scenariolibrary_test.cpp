@@ -98,6 +98,13 @@ TEST(ScenarioLibrary, BuiltInLessonsRunWhatTheyPromise)
     }));
     EXPECT_TRUE(std::any_of(
         loop.begin(), loop.end(), [](const RunConfig& config) { return config.offload != OffloadKind::None; }));
+    // The real blocked loop and its real fix, which hands the computation to a thread pool.
+    for (const OffloadKind offload : {OffloadKind::None, OffloadKind::Threads}) {
+        EXPECT_TRUE(std::any_of(loop.begin(), loop.end(), [&](const RunConfig& config) {
+            return config.model == ModelKind::Python && config.offload == offload && config.python
+                && config.python->arguments.contains(offloadKey(offload));
+        })) << offloadKey(offload).toStdString();
+    }
     const auto counter = steps("counter-race");
     EXPECT_TRUE(std::any_of(counter.begin(), counter.end(), [](const RunConfig& c) { return c.workload.lock; }));
     EXPECT_TRUE(std::any_of(counter.begin(), counter.end(), [](const RunConfig& c) { return !c.workload.lock; }));

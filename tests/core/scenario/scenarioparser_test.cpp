@@ -179,6 +179,28 @@ TEST(ParseScenario, APythonStepRunsTheShippedExampleWithTheWorkloadItReads)
     EXPECT_EQ(real.explanation.text(QLocale(QLocale::Russian)), QStringLiteral("Настоящий: {real_wall_ms} мс."));
 }
 
+// The executor choice reaches an example that reads it (blocked_loop: the fix beside the blocked loop) as its
+// --offload, as it does from the command line; an example that does not read it refuses it.
+TEST(ParseScenario, APythonStepPassesItsOffloadToTheExampleThatReadsIt)
+{
+    QString error;
+    QJsonObject fix = pythonStep("script", QStringLiteral("blocked_loop"));
+    fix.insert(QStringLiteral("offload"), QStringLiteral("threads"));
+    fix.remove(QStringLiteral("workers"));
+    const auto scenario = parseScenario(QStringLiteral("p.json"), bytes(withPythonStep(fix)), &error);
+    ASSERT_TRUE(scenario) << error.toStdString();
+    const ScenarioStep& real = scenario->steps.back();
+    EXPECT_EQ(real.config.offload, OffloadKind::Threads);
+    ASSERT_TRUE(real.config.python);
+    EXPECT_TRUE(real.config.python->arguments.join(QLatin1Char(' ')).endsWith(QStringLiteral("--offload threads")))
+        << real.config.python->arguments.join(QLatin1Char(' ')).toStdString();
+
+    const auto refused = parseScenario(
+        QStringLiteral("p.json"), bytes(withPythonStep(pythonStep("offload", QStringLiteral("threads")))), &error);
+    EXPECT_FALSE(refused);
+    EXPECT_TRUE(error.contains(QStringLiteral("steps[3].offload"))) << error.toStdString();
+}
+
 TEST_P(ParseScenarioRejects, WithTheFileAndTheField)
 {
     QString error;

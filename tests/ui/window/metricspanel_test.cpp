@@ -1,8 +1,11 @@
 #include "core/import/importreport.h"
+#include "core/python/examplescripts.h"
 #include "core/trace/trace.h"
 #include "tests/ui/child.h"
 #include "tests/ui/setlanguage.h"
 #include "ui/window/metricspanel.h"
+#include "ui/window/modelpicker.h"
+#include "ui/window/uilanguage.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -87,6 +90,33 @@ TEST(MetricsPanel, SaysWhenOtherProgramsLoadedTheMachine)
     summary.otherLoadPercent = 8.0;
     panel.showResult(summary, nullptr);
     EXPECT_FALSE(status->text().contains(QStringLiteral("Other programs"))) << status->text().toStdString();
+}
+
+// The title of a Python example with an executor is longer than the panel is wide at its minimum: it wraps, whole,
+// inside what the scroll area shows, and does not widen the panel's content (which cut every line on the right).
+TEST(MetricsPanel, ALongTitleWrapsInsideThePanel)
+{
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("ru")}) {
+        SCOPED_TRACE(language.toStdString());
+        setLanguage(language);
+        MetricsPanel panel;
+        panel.setModelChoice(ModelChoice {
+            ModelKind::Python, false, OffloadKind::Processes, exampleScriptPath(QStringLiteral("blocked_loop"))});
+        panel.show();
+        panel.resize(panel.minimumWidth(), 600);
+        QCoreApplication::processEvents();
+        const auto* scroll = panel.findChild<QScrollArea*>(QStringLiteral("metricsScroll"));
+        const auto* title = panel.findChild<QLabel*>(QStringLiteral("metricsTitle"));
+        ASSERT_TRUE(scroll && title);
+        // Longer than one line of the panel: the case this is about.
+        ASSERT_GT(title->fontMetrics().horizontalAdvance(title->text()), scroll->viewport()->width())
+            << title->text().toStdString();
+        const int right = title->mapTo(scroll->viewport(), QPoint(title->contentsRect().right(), 0)).x();
+        EXPECT_LT(right, scroll->viewport()->width()) << title->text().toStdString();
+        EXPECT_LE(title->heightForWidth(title->width()), title->height()) << title->text().toStdString();
+        EXPECT_LE(scroll->widget()->width(), scroll->viewport()->width());
+    }
+    setLanguage(QStringLiteral("en"));
 }
 
 } // namespace
