@@ -54,7 +54,24 @@ void OwnUtilisation::Core::recount(std::size_t from)
 
 std::int64_t OwnUtilisation::Core::busyUntil(std::int64_t timeNs) const
 {
-    const auto after = std::upper_bound(begins.begin(), begins.end(), timeNs);
+    std::size_t from = 0;
+    return busyUntil(timeNs, from);
+}
+
+std::int64_t OwnUtilisation::Core::busyUntil(std::int64_t timeNs, std::size_t& from) const
+{
+    // Every interval before `from` begins at or before timeNs. Gallop to an interval that begins after it, then
+    // search between: a sweep over a screen's buckets visits each stretch of intervals about once.
+    std::size_t low = from;
+    std::size_t high = from;
+    for (std::size_t step = 1; high < begins.size() && begins[high] <= timeNs; step *= 2) {
+        low = high + 1;
+        high += step;
+    }
+    high = std::min(high, begins.size());
+    const auto after
+        = std::upper_bound(begins.begin() + std::ptrdiff_t(low), begins.begin() + std::ptrdiff_t(high), timeNs);
+    from = std::size_t(after - begins.begin());
     if (after == begins.begin())
         return 0;
     const auto i = std::size_t(after - begins.begin()) - 1;
@@ -149,9 +166,10 @@ std::vector<std::vector<float>> OwnUtilisation::perCore(
         const Core& core = m_cores[std::size_t(c)];
         std::int64_t edge = beginNs;
         std::int64_t busyAtEdge = core.busyUntil(edge);
+        std::size_t searchFrom = 0; // the edges only grow: each search starts where the last ended
         for (int i = 0; i < buckets; ++i) {
             const std::int64_t next = bucketEdgeNs(beginNs, endNs, buckets, i + 1);
-            const std::int64_t busyAtNext = core.busyUntil(next);
+            const std::int64_t busyAtNext = core.busyUntil(next, searchFrom);
             if (next > edge) {
                 fractions[std::size_t(i)] = float(double(busyAtNext - busyAtEdge) / double(next - edge));
             } else {

@@ -49,6 +49,8 @@ private:
         void insert(std::int64_t beginNs, std::int64_t endNs);
         void recount(std::size_t from);
         std::int64_t busyUntil(std::int64_t timeNs) const;
+        // The same for a time no earlier than the last one asked with this `from` (0 at first), which it updates.
+        std::int64_t busyUntil(std::int64_t timeNs, std::size_t& from) const;
     };
 
     Core& core(int index);
