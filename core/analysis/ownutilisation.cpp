@@ -12,6 +12,11 @@ bool countsAsOwnCpu(const Segment& segment)
     return segment.state == TaskState::Running && segment.core >= 0 && segment.endNs > segment.beginNs;
 }
 
+bool isStartUp(const Segment& segment)
+{
+    return segment.state == TaskState::StartingUp && segment.endNs > segment.beginNs;
+}
+
 } // namespace
 
 void OwnUtilisation::Core::insert(std::int64_t beginNs, std::int64_t endNs)
@@ -93,6 +98,8 @@ void OwnUtilisation::add(std::span<const Segment> segments)
     for (const Segment& segment : segments) {
         if (countsAsOwnCpu(segment))
             running.push_back(&segment);
+        else if (isStartUp(segment))
+            m_startingUp.emplace_back(segment.beginNs, segment.endNs);
     }
     std::sort(running.begin(), running.end(), [](const Segment* a, const Segment* b) {
         return a->core != b->core ? a->core < b->core : a->beginNs < b->beginNs;
@@ -104,14 +111,16 @@ void OwnUtilisation::add(std::span<const Segment> segments)
 OwnUtilisation OwnUtilisation::fromSegments(std::span<const Segment> segments)
 {
     std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> perCore;
+    OwnUtilisation result;
     for (const Segment& segment : segments) {
+        if (isStartUp(segment))
+            result.m_startingUp.emplace_back(segment.beginNs, segment.endNs);
         if (!countsAsOwnCpu(segment))
             continue;
         if (std::size_t(segment.core) >= perCore.size())
             perCore.resize(std::size_t(segment.core) + 1);
         perCore[std::size_t(segment.core)].emplace_back(segment.beginNs, segment.endNs);
     }
-    OwnUtilisation result;
     result.m_cores.resize(perCore.size());
     for (std::size_t c = 0; c < perCore.size(); ++c) {
         auto& intervals = perCore[c];
@@ -141,6 +150,14 @@ std::int64_t OwnUtilisation::busyNs(std::int64_t fromNs, std::int64_t toNs) cons
     std::int64_t total = 0;
     for (int c = 0; c < coreCount(); ++c)
         total += busyNs(c, fromNs, toNs);
+    return total;
+}
+
+std::int64_t OwnUtilisation::startingUpNs(std::int64_t fromNs, std::int64_t toNs) const
+{
+    std::int64_t total = 0;
+    for (const auto& [begin, end] : m_startingUp)
+        total += std::max<std::int64_t>(0, std::min(end, toNs) - std::max(begin, fromNs));
     return total;
 }
 

@@ -153,7 +153,8 @@ void CoreUtilisationPlot::appendBatch(const TraceBatch& batch)
     const std::size_t firstNewSample = m_samples.size();
     std::int64_t changedFromNs = std::numeric_limits<std::int64_t>::max();
     for (const Segment& segment : batch.segments) {
-        if (segment.state == TaskState::Running && segment.core >= 0)
+        // A worker's start-up span arrives with its first message and reaches back to its spawn.
+        if ((segment.state == TaskState::Running && segment.core >= 0) || segment.state == TaskState::StartingUp)
             changedFromNs = std::min(changedFromNs, segment.beginNs);
     }
     addOwn(batch.segments);
