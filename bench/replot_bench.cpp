@@ -146,10 +146,14 @@ std::vector<Segment> runningOnTwoCores(std::int64_t total)
     return segments;
 }
 
-// The utilisation plot fed a 1M-segment run as live batches, with /proc/stat samples at 100 Hz.
+// The utilisation plot fed a 1M-segment run as live batches, with /proc/stat samples at 100 Hz as noisy as a shared
+// machine's (each core 50-100 % busy at random): the machine's dashed lines and the other-programs area are as
+// jagged as a user sees them, not flat.
 void showOwnUtilisation(CoreUtilisationPlot& plot, std::int64_t count)
 {
     const std::vector<Segment> segments = runningOnTwoCores(count);
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<float> busy(50.0f, 100.0f);
     plot.resize(1600, 300);
     plot.show();
     plot.startRun(benchRunStart());
@@ -160,7 +164,7 @@ void showOwnUtilisation(CoreUtilisationPlot& plot, std::int64_t count)
         batch.segments.assign(segments.begin() + std::ptrdiff_t(i), segments.begin() + std::ptrdiff_t(end));
         batch.cpuSamples.clear();
         for (; nextSampleNs <= batch.segments.back().endNs; nextSampleNs += 10'000'000)
-            batch.cpuSamples.push_back({nextSampleNs, {60.0f, 60.0f}});
+            batch.cpuSamples.push_back({nextSampleNs, {busy(rng), busy(rng)}});
         plot.appendBatch(batch);
     }
     plot.resetZoom();

@@ -12,6 +12,11 @@ bool countsAsOwnCpu(const Segment& segment)
     return segment.state == TaskState::Running && segment.core >= 0 && segment.endNs > segment.beginNs;
 }
 
+bool isStartUp(const Segment& segment)
+{
+    return segment.state == TaskState::StartingUp && segment.endNs > segment.beginNs;
+}
+
 } // namespace
 
 void OwnUtilisation::Core::insert(std::int64_t beginNs, std::int64_t endNs)
@@ -54,7 +59,24 @@ void OwnUtilisation::Core::recount(std::size_t from)
 
 std::int64_t OwnUtilisation::Core::busyUntil(std::int64_t timeNs) const
 {
-    const auto after = std::upper_bound(begins.begin(), begins.end(), timeNs);
+    std::size_t from = 0;
+    return busyUntil(timeNs, from);
+}
+
+std::int64_t OwnUtilisation::Core::busyUntil(std::int64_t timeNs, std::size_t& from) const
+{
+    // Every interval before `from` begins at or before timeNs. Gallop to an interval that begins after it, then
+    // search between: a sweep over a screen's buckets visits each stretch of intervals about once.
+    std::size_t low = from;
+    std::size_t high = from;
+    for (std::size_t step = 1; high < begins.size() && begins[high] <= timeNs; step *= 2) {
+        low = high + 1;
+        high += step;
+    }
+    high = std::min(high, begins.size());
+    const auto after
+        = std::upper_bound(begins.begin() + std::ptrdiff_t(low), begins.begin() + std::ptrdiff_t(high), timeNs);
+    from = std::size_t(after - begins.begin());
     if (after == begins.begin())
         return 0;
     const auto i = std::size_t(after - begins.begin()) - 1;
@@ -76,6 +98,8 @@ void OwnUtilisation::add(std::span<const Segment> segments)
     for (const Segment& segment : segments) {
         if (countsAsOwnCpu(segment))
             running.push_back(&segment);
+        else if (isStartUp(segment))
+            m_startingUp.emplace_back(segment.beginNs, segment.endNs);
     }
     std::sort(running.begin(), running.end(), [](const Segment* a, const Segment* b) {
         return a->core != b->core ? a->core < b->core : a->beginNs < b->beginNs;
@@ -87,14 +111,16 @@ void OwnUtilisation::add(std::span<const Segment> segments)
 OwnUtilisation OwnUtilisation::fromSegments(std::span<const Segment> segments)
 {
     std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> perCore;
+    OwnUtilisation result;
     for (const Segment& segment : segments) {
+        if (isStartUp(segment))
+            result.m_startingUp.emplace_back(segment.beginNs, segment.endNs);
         if (!countsAsOwnCpu(segment))
             continue;
         if (std::size_t(segment.core) >= perCore.size())
             perCore.resize(std::size_t(segment.core) + 1);
         perCore[std::size_t(segment.core)].emplace_back(segment.beginNs, segment.endNs);
     }
-    OwnUtilisation result;
     result.m_cores.resize(perCore.size());
     for (std::size_t c = 0; c < perCore.size(); ++c) {
         auto& intervals = perCore[c];
@@ -127,6 +153,14 @@ std::int64_t OwnUtilisation::busyNs(std::int64_t fromNs, std::int64_t toNs) cons
     return total;
 }
 
+std::int64_t OwnUtilisation::startingUpNs(std::int64_t fromNs, std::int64_t toNs) const
+{
+    std::int64_t total = 0;
+    for (const auto& [begin, end] : m_startingUp)
+        total += std::max<std::int64_t>(0, std::min(end, toNs) - std::max(begin, fromNs));
+    return total;
+}
+
 std::int64_t OwnUtilisation::bucketEdgeNs(std::int64_t beginNs, std::int64_t endNs, int buckets, int i)
 {
     // Whole and remainder parts apart: exact, and no overflow for an hour-long range cut into thousands of buckets.
@@ -149,9 +183,10 @@ std::vector<std::vector<float>> OwnUtilisation::perCore(
         const Core& core = m_cores[std::size_t(c)];
         std::int64_t edge = beginNs;
         std::int64_t busyAtEdge = core.busyUntil(edge);
+        std::size_t searchFrom = 0; // the edges only grow: each search starts where the last ended
         for (int i = 0; i < buckets; ++i) {
             const std::int64_t next = bucketEdgeNs(beginNs, endNs, buckets, i + 1);
-            const std::int64_t busyAtNext = core.busyUntil(next);
+            const std::int64_t busyAtNext = core.busyUntil(next, searchFrom);
             if (next > edge) {
                 fractions[std::size_t(i)] = float(double(busyAtNext - busyAtEdge) / double(next - edge));
             } else {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace conlab {
@@ -32,6 +33,11 @@ public:
     std::int64_t busyNs(int core, std::int64_t fromNs, std::int64_t toNs) const;
     // Summed over every core: core-nanoseconds.
     std::int64_t busyNs(std::int64_t fromNs, std::int64_t toNs) const;
+    // Lane-nanoseconds within [fromNs, toNs) that lanes spent starting up (TaskState::StartingUp: a worker process
+    // from its spawn to its first message, a thread to its first task). That work is the run's own but has no core
+    // and no CPU clock of its own in the trace; lanes are summed, as each worker process starts on its own.
+    // O(start-up spans): one per lane.
+    std::int64_t startingUpNs(std::int64_t fromNs, std::int64_t toNs) const;
 
     // [beginNs, endNs) cut into `buckets` equal buckets: per core (coreCount() of them, or `cores` if larger), the
     // fraction 0..1 of each bucket the core was busy. O(cores × buckets × log n).
@@ -49,11 +55,14 @@ private:
         void insert(std::int64_t beginNs, std::int64_t endNs);
         void recount(std::size_t from);
         std::int64_t busyUntil(std::int64_t timeNs) const;
+        // The same for a time no earlier than the last one asked with this `from` (0 at first), which it updates.
+        std::int64_t busyUntil(std::int64_t timeNs, std::size_t& from) const;
     };
 
     Core& core(int index);
 
     std::vector<Core> m_cores;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_startingUp; // [begin, end) of each start-up segment
 };
 
 } // namespace conlab

@@ -17,6 +17,7 @@ struct SampleLoad
     std::int64_t toNs = 0;
     double systemCoreNs = 0; // busy core-nanoseconds /proc/stat counted
     double ownCoreNs = 0; // of which this run's segments held
+    double startingUpNs = 0; // lane-nanoseconds its lanes spent starting up
     std::size_t cores = 0; // cores with data
 };
 
@@ -37,6 +38,7 @@ std::optional<SampleLoad> sampleLoad(const std::vector<CpuSample>& samples, std:
         if (!std::isnan(perCore[core]))
             load.ownCoreNs += double(own.busyNs(int(core), load.fromNs, load.toNs));
     }
+    load.startingUpNs = double(own.startingUpNs(load.fromNs, load.toNs));
     return load;
 }
 
@@ -54,6 +56,7 @@ OtherLoad otherLoad(const std::vector<CpuSample>& samples, const OwnUtilisation&
     std::vector<std::optional<SampleLoad>> loads(samples.size() - firstSample);
     double coveredNs = 0;
     double segmentsCoreNs = 0;
+    double startingUpNs = 0;
     std::size_t cores = 0;
     for (std::size_t i = 0; i < loads.size(); ++i) {
         loads[i] = sampleLoad(samples, firstSample + i, own, beginNs, endNs);
@@ -61,20 +64,29 @@ OtherLoad otherLoad(const std::vector<CpuSample>& samples, const OwnUtilisation&
             continue;
         coveredNs += double(loads[i]->toNs - loads[i]->fromNs);
         segmentsCoreNs += loads[i]->ownCoreNs;
+        startingUpNs += loads[i]->startingUpNs;
         cores = std::max(cores, loads[i]->cores);
     }
     if (coveredNs <= 0 || cores == 0)
         return result;
 
-    // Busy cores' worth of this process's CPU time the segments do not show, at every moment of the run.
-    const double overheadCores = std::max(0.0, ownCpuMs * 1e6 - segmentsCoreNs) / coveredNs;
+    // This process's CPU time the running segments do not show. Its lanes' start-up (a worker process loading and
+    // initialising, which no running segment covers) is where it is known to fall: up to a core per starting lane
+    // there, the rest spread over the run evenly, as nothing says when it fell. Live, the CPU time is not known yet
+    // and a starting lane counts as a busy core.
+    const double unexplainedNs = std::max(0.0, ownCpuMs * 1e6 - segmentsCoreNs);
+    const double startingUpShare = ownCpuMs <= 0 ? 1.0
+        : startingUpNs > 0                       ? std::min(1.0, unexplainedNs / startingUpNs)
+                                                 : 0.0;
+    const double overheadCores = std::max(0.0, unexplainedNs - startingUpShare * startingUpNs) / coveredNs;
     double otherCoreNs = 0;
     for (std::size_t i = 0; i < loads.size(); ++i) {
         if (!loads[i])
             continue;
         const SampleLoad& load = *loads[i];
         const double lengthNs = double(load.toNs - load.fromNs);
-        const double other = load.systemCoreNs - load.ownCoreNs - overheadCores * lengthNs;
+        const double other
+            = load.systemCoreNs - load.ownCoreNs - startingUpShare * load.startingUpNs - overheadCores * lengthNs;
         otherCoreNs += other;
         result.perSample[i] = float(std::clamp(100.0 * other / (lengthNs * double(cores)), 0.0, 100.0));
     }

@@ -17,8 +17,10 @@ inline constexpr double otherLoadWarningPercent = 10.0;
 // Other programs' share of the machine, sample by sample and over the whole run, in percent of all its cores: what
 // /proc/stat saw busy less what this run computed. The run's own part of each sample is what its lanes' "running on
 // CPU" segments held of each core in that interval (`own`); what this process and its children computed beyond them
-// (ownCpuMs less the segments' total: the window, the recorder, worker start-up) is spread evenly over the run, as
-// nothing says when it fell. ownCpuMs 0 (a live run, whose CPU time is not known yet) counts the segments only.
+// (ownCpuMs less the segments' total) goes first to its lanes' start-up spans (a worker process's start-up is in no
+// running segment), up to a core per starting lane, and the rest (the window, the recorder) is spread evenly over the
+// run, as nothing says when it fell. ownCpuMs 0 (a live run, whose CPU time is not known yet) counts the segments and
+// each starting lane as a busy core.
 //
 // The window's "other programs" area and the summary's other_load_percent both come from here, so the picture and
 // the number cannot disagree.

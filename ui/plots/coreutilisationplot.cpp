@@ -1,7 +1,9 @@
 #include "ui/plots/coreutilisationplot.h"
 
+#include "core/analysis/columnmeans.h"
 #include "core/analysis/ownutilisation.h"
 #include "core/run/otherload.h"
+#include "ui/plots/columngraph.h"
 #include "ui/plots/statepalette.h"
 
 #include <algorithm>
@@ -23,6 +25,32 @@ struct OwnResult
     std::shared_ptr<OwnUtilisation> own;
     std::vector<float> other;
 };
+
+// The pixel columns of the part of the view [0, endSec] covers: nothing is drawn where there is no data.
+struct Columns
+{
+    std::int64_t beginNs = 0;
+    std::int64_t endNs = 0;
+    int count = 0;
+};
+
+Columns columnsUntil(const QCPRange& shown, double pxPerSec, double endSec, std::int64_t originNs)
+{
+    const double beginSec = std::max(shown.lower, 0.0);
+    endSec = std::min(shown.upper, endSec);
+    Columns columns {secondsToNs(beginSec, originNs), secondsToNs(endSec, originNs), 0};
+    if (columns.endNs > columns.beginNs)
+        columns.count = std::max(1, int(std::ceil((endSec - beginSec) * pxPerSec)));
+    return columns;
+}
+
+// Column i's point is drawn at its centre.
+double columnCentreSec(const Columns& columns, int i, std::int64_t originNs)
+{
+    const std::int64_t from = OwnUtilisation::bucketEdgeNs(columns.beginNs, columns.endNs, columns.count, i);
+    const std::int64_t to = OwnUtilisation::bucketEdgeNs(columns.beginNs, columns.endNs, columns.count, i + 1);
+    return nsToSeconds(from + (to - from) / 2, originNs);
+}
 
 } // namespace
 
@@ -125,7 +153,8 @@ void CoreUtilisationPlot::appendBatch(const TraceBatch& batch)
     const std::size_t firstNewSample = m_samples.size();
     std::int64_t changedFromNs = std::numeric_limits<std::int64_t>::max();
     for (const Segment& segment : batch.segments) {
-        if (segment.state == TaskState::Running && segment.core >= 0)
+        // A worker's start-up span arrives with its first message and reaches back to its spawn.
+        if ((segment.state == TaskState::Running && segment.core >= 0) || segment.state == TaskState::StartingUp)
             changedFromNs = std::min(changedFromNs, segment.beginNs);
     }
     addOwn(batch.segments);
@@ -206,10 +235,11 @@ void CoreUtilisationPlot::clearRun(int cores, std::int64_t originNs)
 {
     clearData(originNs);
     usePercentAxis();
-    m_otherGraph = addGraph(xAxis, yAxis);
+    // Drawn as pixel columns (ColumnGraph): as one antialiased polygon its fill was most of a replot's cost.
+    m_otherGraph = new ColumnGraph(xAxis, yAxis);
     m_otherGraph->setLayer(QStringLiteral("grid"));
-    // Sample i covers the interval since sample i-1: a step that ends at its time.
-    m_otherGraph->setLineStyle(QCPGraph::lsStepRight);
+    // One point per pixel column, at its centre, like the own lines (updateColumnLines()).
+    m_otherGraph->setLineStyle(QCPGraph::lsLine);
     m_otherGraph->setPen(otherPen());
     m_otherGraph->setBrush(otherBrush());
     m_otherGraph->setName(tr("other programs"));
@@ -252,6 +282,8 @@ void CoreUtilisationPlot::clearData(std::int64_t originNs)
     m_ownShown = false;
     m_originNs = originNs;
     m_samples.clear();
+    m_otherTimesNs.clear();
+    m_otherPerSample.clear();
     m_firstSec = 0.0;
     m_newestSec = 0.0;
     m_own = std::make_shared<OwnUtilisation>();
@@ -307,12 +339,12 @@ void CoreUtilisationPlot::ensureCores(int cores)
         QCPGraph* system = addGraph(xAxis, yAxis);
         system->setName(tr("cpu%1").arg(core));
         m_coreGraphs.push_back(system);
-        QCPGraph* own = addGraph(xAxis, yAxis);
+        QCPGraph* own = new ColumnGraph(xAxis, yAxis);
         own->setLayer(ownLayer);
         own->setName(tr("cpu%1").arg(core));
         m_ownGraphs.push_back(own);
     }
-    m_averageGraph = addGraph(xAxis, yAxis);
+    m_averageGraph = new ColumnGraph(xAxis, yAxis);
     m_averageGraph->setLayer(ownLayer);
     m_averageGraph->setName(tr("average"));
     m_linesKey.reset();
@@ -410,47 +442,66 @@ void CoreUtilisationPlot::setOther(
 {
     if (!m_otherGraph)
         return;
-    QSharedPointer<QCPGraphDataContainer> points = m_otherGraph->data();
-    if (firstSample == 0 || firstSample > samples.size())
-        points->clear();
-    else
-        points->removeAfter(nsToSeconds(samples[firstSample - 1].timeNs, m_originNs));
-    for (std::size_t i = 0; i < perSample.size() && firstSample + i < samples.size(); ++i)
-        points->add(QCPGraphData(nsToSeconds(samples[firstSample + i].timeNs, m_originNs), double(perSample[i])));
+    // Kept per sample and drawn at the plot's resolution (updateColumnLines()).
+    firstSample = std::min({firstSample, samples.size(), m_otherTimesNs.size()});
+    m_otherTimesNs.resize(firstSample);
+    m_otherPerSample.resize(firstSample);
+    for (std::size_t i = 0; i < perSample.size() && firstSample + i < samples.size(); ++i) {
+        m_otherTimesNs.push_back(samples[firstSample + i].timeNs);
+        m_otherPerSample.push_back(perSample[i]);
+    }
+    ++m_otherVersion;
+    markDirty();
 }
 
 void CoreUtilisationPlot::updateLayout()
 {
     TimeAxisPlot::updateLayout();
-    updateOwnLines();
+    updateColumnLines();
 }
 
-void CoreUtilisationPlot::updateOwnLines()
+void CoreUtilisationPlot::updateColumnLines()
 {
-    if (m_counters || !m_ownShown || !m_averageGraph)
+    if (m_counters || !m_averageGraph)
         return;
     const QCPRange shown = xAxis->range();
-    const LinesKey key {shown.lower, shown.upper, axisRect()->width(), m_ownVersion};
+    const LinesKey key {shown.lower, shown.upper, axisRect()->width(), m_ownVersion, m_otherVersion};
     if (m_linesKey == key)
         return;
     m_linesKey = key;
-
-    // One bucket per pixel column of the part of the view the run covers; nothing is drawn where it has no data.
     const double pxPerSec = double(key.widthPx) / std::max(shown.size(), 1e-12);
-    const double beginSec = std::max(shown.lower, 0.0);
-    const double endSec = std::min(shown.upper, nsToSeconds(m_ownNewestNs, m_originNs));
-    const std::int64_t beginNs = secondsToNs(beginSec, m_originNs);
-    const std::int64_t endNs = secondsToNs(endSec, m_originNs);
-    const int buckets = endNs > beginNs ? std::max(1, int(std::ceil((endSec - beginSec) * pxPerSec))) : 0;
-    const std::vector<std::vector<float>> fractions = m_own->perCore(beginNs, endNs, buckets, coreCount());
+    updateOtherArea(shown, pxPerSec);
+    if (m_ownShown)
+        updateOwnLines(shown, pxPerSec);
+}
+
+void CoreUtilisationPlot::updateOtherArea(const QCPRange& shown, double pxPerSec)
+{
+    // Sampled at 100 Hz, a long run has several samples per pixel column and their noise alternates dark spikes with
+    // light steps; the mean of each column, as the own lines are, reads as the band it is. A sample covers the
+    // interval since the one before; the first, the run from its start (otherLoad()).
+    const double endSec = m_otherTimesNs.empty() ? 0.0 : nsToSeconds(m_otherTimesNs.back(), m_originNs);
+    const Columns columns = columnsUntil(shown, pxPerSec, endSec, m_originNs);
+    const std::vector<float> means
+        = columnMeans(m_otherTimesNs, m_otherPerSample, m_originNs, columns.beginNs, columns.endNs, columns.count);
+    QVector<QCPGraphData> points(columns.count);
+    for (int i = 0; i < columns.count; ++i)
+        points[i] = QCPGraphData(columnCentreSec(columns, i, m_originNs), double(means[std::size_t(i)]));
+    m_otherGraph->data()->set(points, true);
+}
+
+void CoreUtilisationPlot::updateOwnLines(const QCPRange& shown, double pxPerSec)
+{
+    // One bucket per pixel column of the part of the view the run covers.
+    const Columns columns = columnsUntil(shown, pxPerSec, nsToSeconds(m_ownNewestNs, m_originNs), m_originNs);
+    const int buckets = columns.count;
+    const std::vector<std::vector<float>> fractions
+        = m_own->perCore(columns.beginNs, columns.endNs, buckets, coreCount());
 
     QVector<QCPGraphData> average(buckets);
     QVector<QCPGraphData> line(buckets);
-    for (int i = 0; i < buckets; ++i) {
-        const std::int64_t from = OwnUtilisation::bucketEdgeNs(beginNs, endNs, buckets, i);
-        const std::int64_t to = OwnUtilisation::bucketEdgeNs(beginNs, endNs, buckets, i + 1);
-        average[i] = QCPGraphData(nsToSeconds(from + (to - from) / 2, m_originNs), 0.0);
-    }
+    for (int i = 0; i < buckets; ++i)
+        average[i] = QCPGraphData(columnCentreSec(columns, i, m_originNs), 0.0);
     for (int core = 0; core < coreCount(); ++core) {
         const std::vector<float>& values = fractions[std::size_t(core)];
         for (int i = 0; i < buckets; ++i) {

@@ -63,6 +63,7 @@ private:
         double upperSec = 0;
         int widthPx = 0;
         std::uint64_t version = 0;
+        std::uint64_t otherVersion = 0;
         bool operator==(const LinesKey&) const = default;
     };
 
@@ -84,7 +85,10 @@ private:
     // perSample[i] is the other programs' load over samples[firstSample + i]; the area is replaced from there on.
     void setOther(const std::vector<CpuSample>& samples, const std::vector<float>& perSample, std::size_t firstSample);
     void applyMode();
-    void updateOwnLines();
+    // The own lines and the other-programs area, one point per pixel column of the view.
+    void updateColumnLines();
+    void updateOtherArea(const QCPRange& shown, double pxPerSec);
+    void updateOwnLines(const QCPRange& shown, double pxPerSec);
     void chooseAntialiasing();
 
     std::vector<QCPGraph*> m_coreGraphs; // the machine's, from /proc/stat
@@ -97,6 +101,10 @@ private:
     bool m_ownShown = false;
     std::int64_t m_originNs = 0;
     std::vector<CpuSample> m_samples;
+    // Other programs' load over each sample (otherLoad(); NaN: none) and the sample's time, for columnMeans().
+    std::vector<std::int64_t> m_otherTimesNs;
+    std::vector<float> m_otherPerSample;
+    std::uint64_t m_otherVersion = 0;
     double m_firstSec = 0.0;
     double m_newestSec = 0.0;
 

@@ -101,6 +101,49 @@ TEST(OtherLoad, SegmentsBeyondWhatTheSystemSawShowNoLoadNotANegativeOne)
     EXPECT_NEAR(other.percent.value_or(-1), 25.0, 1e-9);
 }
 
+Segment startingUp(std::int64_t fromMs, std::int64_t toMs)
+{
+    Segment segment;
+    segment.beginNs = fromMs * 1'000'000;
+    segment.endNs = toMs * 1'000'000;
+    segment.state = TaskState::StartingUp;
+    return segment;
+}
+
+// Two worker processes start up in the first 100 ms, a core each, then run on both cores to the end; /proc/stat saw
+// both cores busy all along and nothing else ran. Their start-up is in no running segment (it has no core), but it is
+// the run's own CPU time: other programs took nothing, at the start as anywhere.
+TEST(OtherLoad, WorkerStartUpIsTheRunsOwnLoad)
+{
+    std::vector<CpuSample> samples;
+    for (std::int64_t t = 100; t <= 1000; t += 100)
+        samples.push_back(sample(t, {100, 100}));
+    const std::vector<Segment> segments {
+        startingUp(0, 100), startingUp(0, 100), running(100, 1000, 0), running(100, 1000, 1)};
+    const OwnUtilisation own = OwnUtilisation::fromSegments(segments);
+    EXPECT_EQ(own.startingUpNs(0, 1'000'000'000), 200'000'000) << "each lane's start-up counts";
+    // The process tree's CPU time: the running segments, 2 x 900 ms, and the start-up, 2 x 100 ms.
+    const OtherLoad other = otherLoad(samples, own, 0, 1'000'000'000, 1800 + 200);
+    ASSERT_EQ(other.perSample.size(), 10u);
+    for (float value : other.perSample)
+        EXPECT_FLOAT_EQ(value, 0.0f);
+    EXPECT_NEAR(other.percent.value_or(-1), 0.0, 1e-9);
+
+    // Live, the CPU time is not known yet: a starting lane counts as a busy core.
+    EXPECT_FLOAT_EQ(otherLoad(samples, own, 0, 1'000'000'000, 0).perSample[0], 0.0f);
+
+    // A start-up that took less CPU than its span (it waited for the disk): only what the CPU time says is own, and
+    // nothing is left to spread over the rest of the run. Here 50 ms of the 200: 150 core-ms of 200 other.
+    const OtherLoad waited = otherLoad(samples, own, 0, 1'000'000'000, 1800 + 50);
+    EXPECT_FLOAT_EQ(waited.perSample[0], 75.0f);
+    EXPECT_FLOAT_EQ(waited.perSample[1], 0.0f);
+
+    // Built live, batch by batch, the index knows the start-up spans too.
+    OwnUtilisation live;
+    live.add(segments);
+    EXPECT_EQ(live.startingUpNs(50'000'000, 1'000'000'000), 100'000'000);
+}
+
 // A neighbour started by the test busy-loops on every core while a sequential run computes: the run's summary says
 // other programs took a large share of the machine. It starts processes, so its name says so: the tsan preset leaves
 // such tests out (tests/sanitizers/tsan.supp says why) and ASan runs it.
