@@ -171,6 +171,8 @@ void appendSegments(TextBuffer& out, const Trace& trace)
     stateText[taskStateCount] = makeStateText(static_cast<TaskState>(taskStateCount));
     // Viewers show an imported trace's slices under their own names, not only as numbers.
     const std::vector<QByteArray> taskNames = escapedNames(trace.taskNames);
+    // A Python thread's segments name its function: args.function, which the viewers show on the slice.
+    const std::vector<QByteArray> functionNames = escapedNames(trace.functionNames);
 
     const std::vector<double> starts = laneStarts(trace);
     for (const Segment& segment : trace.segments) {
@@ -192,6 +194,12 @@ void appendSegments(TextBuffer& out, const Trace& trace)
             if (segment.task >= 0 && static_cast<std::size_t>(segment.task) < taskNames.size()) {
                 out.appendLiteral("\"task_name\":");
                 out.append(taskNames[static_cast<std::size_t>(segment.task)]);
+                out.appendLiteral(",");
+            }
+            if (segment.task >= 0 && static_cast<std::size_t>(segment.task) < functionNames.size()
+                && segment.lane < trace.lanes.size() && trace.lanes[segment.lane].kind != LaneKind::Gil) {
+                out.appendLiteral("\"function\":");
+                out.append(functionNames[static_cast<std::size_t>(segment.task)]);
                 out.appendLiteral(",");
             }
         }

@@ -30,6 +30,11 @@ public:
                 member(name);
                 write(*value);
             }
+        } else if constexpr (runrecord::isOptionalList<T>) {
+            if (!value.items.empty()) {
+                member(name);
+                write(value.items);
+            }
         } else if constexpr (std::is_same_v<T, QDateTime>) {
             if (value.isValid()) {
                 member(name);

@@ -48,10 +48,20 @@ concept Describes = std::same_as<std::remove_const_t<T>, U>;
 template <typename T> inline constexpr bool isOptional = false;
 template <typename T> inline constexpr bool isOptional<std::optional<T>> = true;
 
+// A list added to the record after files were written: written only when it has entries, and read as empty when
+// absent. Wraps the list it stands for.
+template <typename List> struct OptionalList
+{
+    List& items;
+};
+template <typename T> inline constexpr bool isOptionalList = false;
+template <typename List> inline constexpr bool isOptionalList<OptionalList<List>> = true;
+
 // Fields a file may lack. An invalid QDateTime means "unknown" and is not written, and files written before a date
 // was recorded read as unknown rather than being refused.
 template <typename T>
-inline constexpr bool mayBeAbsent = isOptional<T> || std::same_as<std::remove_const_t<T>, QDateTime>;
+inline constexpr bool mayBeAbsent
+    = isOptional<T> || isOptionalList<std::remove_const_t<T>> || std::same_as<std::remove_const_t<T>, QDateTime>;
 
 // ISO 8601 with milliseconds and the offset from UTC the time was recorded at, so that the date read back is the
 // date where the run was made, whichever time zone opens the file.
@@ -201,6 +211,9 @@ void describeRunRecord(Io& io, Format& format, TraceT& trace, Summary& summary, 
     io.field("lanes", trace.lanes);
     io.field("task_names", trace.taskNames);
     io.field("counter_names", trace.counterNames);
+    // Python runs: what a thread lane segment's task names (Trace::functionNames).
+    runrecord::OptionalList functionNames {trace.functionNames};
+    io.field("function_names", functionNames);
     io.field("cpu_samples", trace.cpuSamples); // [time_ns, column 0, column 1, ...] each; NaN as null
     io.field("summary", summary);
     io.field("baseline", baseline);

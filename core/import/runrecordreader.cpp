@@ -111,6 +111,8 @@ private:
     {
         if constexpr (runrecord::isOptional<T>) {
             read(value.emplace(), name);
+        } else if constexpr (runrecord::isOptionalList<T>) {
+            read(value.items, name);
         } else if constexpr (std::is_same_v<T, bool>) {
             const JsonReader::Kind kind = m_reader.peek();
             if (kind != JsonReader::Kind::True && kind != JsonReader::Kind::False)

@@ -30,8 +30,26 @@ enum DebugWord : std::size_t
     ThreadNext = 21,
     ThreadInterp = 22,
     ThreadNativeId = 25,
-    DebugWordCount = 26,
+    ThreadCurrentFrame = 23,
+    FramePrevious = 29,
+    FrameExecutable = 30,
+    FrameOwner = 33,
+    CodeFilename = 35,
+    CodeName = 36,
+    CodeQualname = 37,
+    CodeFirstLine = 39,
+    ObjectType = 45,
+    TypeName = 47,
+    UnicodeState = 68,
+    UnicodeLength = 69,
+    UnicodeAsciiSize = 70,
+    DebugWordCount = 71,
 };
+
+// What 3.13 does not publish: the bigger header of a compact non-ASCII str, and where a legacy str points to its
+// characters (both checked against the 3.13 headers).
+constexpr std::uint64_t compactSize313 = 56;
+constexpr std::uint64_t unicodeData313 = 56;
 
 std::optional<CPythonLayout> layoutFromDebugOffsets(
     ProcessMemory& memory, std::uint64_t runtime, std::uint32_t hexVersion, QString* why)
@@ -68,6 +86,22 @@ std::optional<CPythonLayout> layoutFromDebugOffsets(
     layout.threadNext = words[ThreadNext];
     layout.threadInterpreter = words[ThreadInterp];
     layout.threadNativeId = words[ThreadNativeId];
+    FrameLayout& frames = layout.frames;
+    frames.threadCurrentFrame = words[ThreadCurrentFrame];
+    frames.frameCode = words[FrameExecutable];
+    frames.framePrevious = words[FramePrevious];
+    frames.frameOwner = words[FrameOwner];
+    frames.codeFilename = words[CodeFilename];
+    frames.codeName = words[CodeName];
+    frames.codeQualname = words[CodeQualname];
+    frames.codeFirstLine = words[CodeFirstLine];
+    frames.objectType = words[ObjectType];
+    frames.typeName = words[TypeName];
+    frames.unicodeState = words[UnicodeState];
+    frames.unicodeLength = words[UnicodeLength];
+    frames.asciiSize = words[UnicodeAsciiSize];
+    frames.compactSize = compactSize313;
+    frames.unicodeData = unicodeData313;
     if (layout.gilLastHolder != gilLastHolder || layout.gilLocked != gilLocked) {
         *why = QStringLiteral("its GIL struct is laid out differently from 3.13.0's");
         return std::nullopt;
@@ -116,17 +150,38 @@ std::optional<CPythonLayout> layoutTable(int minor)
     layout.gilSize = gilSize;
     layout.threadNext = 8;
     layout.threadInterpreter = 16;
+    FrameLayout& frames = layout.frames;
+    frames.threadCFrame = 56;
+    frames.codeFilename = 112;
+    frames.codeName = 120;
+    frames.codeQualname = 128;
     if (minor == 11) {
         layout.gilInRuntime = true;
         layout.gil = 360; // _PyRuntime.ceval.gil
         layout.threadsHead = 16;
         layout.threadNativeId = 160;
+        frames.cframeCurrentFrame = 8; // after use_tracing
+        frames.frameCode = 32; // after f_func, f_globals, f_builtins, f_locals
+        frames.framePrevious = 48;
+        frames.frameOwner = 69;
+        frames.codeFirstLine = 72;
+        frames.asciiSize = 48; // 3.11 still has wstr
+        frames.compactSize = 72;
+        frames.unicodeData = 72;
         return layout;
     }
     if (minor == 12) {
         layout.gil = 384; // interp->ceval.gil, a pointer since each interpreter may have its own GIL
         layout.threadsHead = 72;
         layout.threadNativeId = 144;
+        frames.cframeCurrentFrame = 0;
+        frames.frameCode = 0;
+        frames.framePrevious = 8;
+        frames.frameOwner = 70;
+        frames.codeFirstLine = 68;
+        frames.asciiSize = 40;
+        frames.compactSize = 56;
+        frames.unicodeData = 56;
         return layout;
     }
     return std::nullopt;

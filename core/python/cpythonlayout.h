@@ -8,6 +8,35 @@ namespace conlab::python {
 
 class ProcessMemory;
 
+// Where one CPython version keeps a thread's running Python function (x86-64, default build), in bytes: PyThreadState
+// -> its newest _PyInterpreterFrame -> the frame's code object -> co_qualname, a str.
+struct FrameLayout
+{
+    // 3.11/3.12: tstate->cframe->current_frame (threadCFrame is then non-zero); 3.13: tstate->current_frame.
+    std::uint64_t threadCFrame = 0;
+    std::uint64_t cframeCurrentFrame = 0;
+    std::uint64_t threadCurrentFrame = 0;
+    std::uint64_t frameCode = 0; // f_code (3.11/3.12), f_executable (3.13)
+    std::uint64_t framePrevious = 0;
+    std::uint64_t frameOwner = 0; // char; 3 (FRAME_OWNED_BY_CSTACK, 3.12+) marks a C entry shim, not a function
+    std::uint64_t codeFilename = 0;
+    std::uint64_t codeName = 0;
+    std::uint64_t codeQualname = 0;
+    std::uint64_t codeFirstLine = 0; // int
+    std::uint64_t objectType = 8; // PyObject.ob_type
+    std::uint64_t typeName = 24; // PyTypeObject.tp_name, a char*
+    // PyASCIIObject: length (Py_ssize_t), state (bit field: kind in bits 2-4, compact bit 5, ascii bit 6,
+    // in 3.11-3.13).
+    std::uint64_t unicodeLength = 16;
+    std::uint64_t unicodeState = 32;
+    std::uint64_t asciiSize = 0; // sizeof(PyASCIIObject): a compact ASCII string's characters follow it
+    std::uint64_t compactSize = 0; // sizeof(PyCompactUnicodeObject): a compact non-ASCII string's follow it
+    std::uint64_t unicodeData = 0; // PyUnicodeObject.data.any: a legacy (non-compact) string's characters
+
+    // Zero where the version is not known to keep its frames this way.
+    bool readable() const { return framePrevious != 0; }
+};
+
 // Where one CPython version keeps what the observer reads (x86-64, default build). Offsets in bytes.
 struct CPythonLayout
 {
@@ -25,6 +54,7 @@ struct CPythonLayout
     std::uint64_t threadNext = 0;
     std::uint64_t threadInterpreter = 0;
     std::uint64_t threadNativeId = 0; // unsigned long: the Linux thread id
+    FrameLayout frames;
 };
 
 // The GIL words the observer samples, as one read of the struct's head returns them.

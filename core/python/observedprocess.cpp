@@ -27,6 +27,12 @@ constexpr std::int64_t laneNameDelayNs = 20'000'000;
 constexpr std::int64_t laneNameWaitNs = 1'000'000'000;
 // A watchpoint write is applied once this old: by then every CPU's ring holds the writes from before it.
 constexpr std::int64_t watchSettleNs = 1'000'000;
+// Functions are read at every 4th state pass, ~250 times a second per running thread: a function that runs for less
+// than a few milliseconds is too thin to hover in the picture anyway, and a read (four process_vm_readv, ~6 µs) then
+// costs under 0.2 % of a core per thread.
+constexpr std::uint64_t functionPassEvery = 4;
+// A thread list longer than this is not believed (a torn read looping back on itself).
+constexpr int maxThreadStates = 4096;
 
 QString taskPath(pid_t pid, pid_t tid, const char* leaf)
 {
@@ -66,6 +72,9 @@ ObservedProcess::ObservedProcess(pid_t pid, const ProbeResult& probe, Observatio
 {
     if (m_gil)
         m_gilLane = m_sink.laneFor(ObservedLane {ObservedLane::Kind::Gil, pid, 0, readComm(pid, pid)});
+    if (m_gil && m_gil->layout.frames.readable())
+        m_functions = std::make_unique<FunctionReader>(
+            m_memory, m_gil->layout, [this](const QString& name) { return m_sink.functionFor(name); });
     scanThreads(nowNs);
     if (m_gil && preciseGil)
         watchGil(nowNs);
@@ -258,6 +267,7 @@ void ObservedProcess::stopGil(const QString& why)
 {
     closeGilRun();
     m_gil.reset();
+    m_functions.reset();
     m_currentHolderTid = 0;
     m_note = why;
 }
@@ -312,13 +322,17 @@ void ObservedProcess::readStates(std::vector<CpuClaim>& claims)
 
 void ObservedProcess::recordStates(std::int64_t nowNs)
 {
+    const bool functionPass = m_functions && m_statePasses++ % functionPassEvery == 0;
+    m_threadListWalked = false;
     for (const auto& pointer : m_threads) {
         Thread& thread = *pointer;
         if (!thread.sampled)
             continue;
         const TaskState state
             = thread.stat.state == 'R' ? (thread.ready ? TaskState::Ready : TaskState::Running) : thread.blockedState;
-        thread.lane.observe(m_sink, nowNs, state, thread.stat.processor, thread.epollFd);
+        if (functionPass)
+            readFunction(thread, state);
+        thread.lane.observe(m_sink, nowNs, state, thread.stat.processor, thread.epollFd, thread.function);
         if (!thread.lane.hasLane()) {
             const std::int64_t age = nowNs - thread.lane.firstSeenNs();
             if (m_names.nameOf(thread.lane.tid())
@@ -333,6 +347,39 @@ void ObservedProcess::recordStates(std::int64_t nowNs)
                 thread.lane.loopClosed(m_sink);
         }
     }
+}
+
+void ObservedProcess::readFunction(Thread& thread, TaskState state)
+{
+    // A thread that waits stays in the function it waits in.
+    if (state != TaskState::Running && thread.functionReadIn == state)
+        return;
+    thread.functionReadIn = state;
+    const pid_t tid = thread.lane.tid();
+    thread.function = m_functions->functionOf(threadStateOf(tid), tid);
+    // Its thread state may have been freed and reused: look it up again next time.
+    if (thread.function < 0)
+        m_threadStates.erase(tid);
+}
+
+std::uint64_t ObservedProcess::threadStateOf(pid_t tid)
+{
+    if (const auto found = m_threadStates.find(tid); found != m_threadStates.end())
+        return found->second;
+    if (m_threadListWalked)
+        return 0;
+    m_threadListWalked = true;
+    m_threadStates.clear();
+    const CPythonLayout& layout = m_gil->layout;
+    std::uint64_t state = m_memory.readPointer(m_gil->interpreter + layout.threadsHead);
+    for (int i = 0; state != 0 && i < maxThreadStates; ++i) {
+        const std::uint64_t native = m_memory.readPointer(state + layout.threadNativeId);
+        if (native > 0 && native < (1u << 30))
+            m_threadStates.emplace(pid_t(native), state);
+        state = m_memory.readPointer(state + layout.threadNext);
+    }
+    const auto found = m_threadStates.find(tid);
+    return found == m_threadStates.end() ? 0 : found->second;
 }
 
 void ObservedProcess::endThread(Thread& thread)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/python/functionreader.h"
 #include "core/python/gilwatchpoint.h"
 #include "core/python/processmemory.h"
 #include "core/python/processprobe.h"
@@ -86,12 +87,19 @@ private:
         TaskState blockedState = TaskState::WaitingIo;
         std::optional<int> epollFd;
         bool ready = false;
+        // Its Python function (ObservationSink::functionFor()), and the state it was read in.
+        std::int32_t function = -1;
+        std::optional<TaskState> functionReadIn;
     };
 
     Thread* thread(pid_t tid);
     void endThread(Thread& thread);
     // The name to draw its lane under: the reported Python name, else /proc's comm as it is now.
     QString laneName(const Thread& thread) const;
+    // Reads the thread's function where it may have changed: it runs, or its state changed since the last read.
+    void readFunction(Thread& thread, TaskState state);
+    // Its PyThreadState*, from the interpreter's thread list (walked at most once per pass); 0 if not there.
+    std::uint64_t threadStateOf(pid_t tid);
     void closeGilRun();
     void recordGil(Segment segment);
     void stopGil(const QString& why);
@@ -125,6 +133,12 @@ private:
     std::int64_t m_lastGilSampleNs = 0;
     std::uint64_t m_firstSwitch = 0;
     std::uint64_t m_lastSwitch = 0;
+
+    // Python functions, where the GIL is read and the version's frames are known.
+    std::unique_ptr<FunctionReader> m_functions;
+    std::map<pid_t, std::uint64_t> m_threadStates; // tid -> PyThreadState*
+    bool m_threadListWalked = false; // this pass
+    std::uint64_t m_statePasses = 0;
 
     // Precise mode, where it runs.
     std::unique_ptr<GilWatchpoint> m_watch;

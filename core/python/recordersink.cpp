@@ -52,4 +52,14 @@ void RecorderSink::record(const Segment& segment)
     m_recorder.record(held);
 }
 
+std::int32_t RecorderSink::functionFor(const QString& name)
+{
+    const auto known = m_functions.find(name);
+    if (known != m_functions.end())
+        return known->second;
+    const std::int32_t index = m_recorder.addFunctionName(name);
+    m_functions.emplace(name, index);
+    return index;
+}
+
 } // namespace conlab

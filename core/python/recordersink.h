@@ -27,6 +27,7 @@ public:
 
     std::uint16_t laneFor(const python::ObservedLane& lane) override;
     void record(const Segment& segment) override;
+    std::int32_t functionFor(const QString& name) override;
 
     // Lanes refused for want of room, and segments dropped with them.
     int refusedLanes() const { return m_refusedLanes.load(std::memory_order_relaxed); }
@@ -38,6 +39,7 @@ private:
     pid_t m_rootPid;
     std::map<std::pair<pid_t, pid_t>, std::uint16_t> m_threadLanes; // (pid, tid) -> lane
     std::map<std::uint16_t, pid_t> m_gilLanes; // GIL lane -> its process
+    std::map<QString, std::int32_t> m_functions; // name -> index in the recorder's function names
     std::atomic<int> m_refusedLanes {0};
 };
 

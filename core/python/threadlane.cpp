@@ -2,6 +2,8 @@
 
 #include "core/python/observationsink.h"
 
+#include <algorithm>
+
 namespace conlab::python {
 namespace {
 
@@ -16,8 +18,8 @@ ThreadLane::ThreadLane(pid_t pid, pid_t tid, std::int64_t firstSeenNs)
 {
 }
 
-void ThreadLane::observe(
-    ObservationSink& sink, std::int64_t nowNs, TaskState state, int core, std::optional<int> epollFd)
+void ThreadLane::observe(ObservationSink& sink, std::int64_t nowNs, TaskState state, int core,
+    std::optional<int> epollFd, std::int32_t function)
 {
     // Into or out of the selector ends the segment even where the state stays WaitingIo (a blocking read in a
     // callback): the stretch away from the loop must start exactly there.
@@ -27,7 +29,7 @@ void ThreadLane::observe(
         if (std::optional<Segment> ended = m_run.close(nowNs))
             deliver(sink, *ended);
     }
-    if (std::optional<Segment> ended = m_run.observe(nowNs, state, -1, core))
+    if (std::optional<Segment> ended = m_run.observe(nowNs, state, function, core))
         deliver(sink, *ended);
     m_currentState = state;
     if (epollFd) {
@@ -109,6 +111,10 @@ void ThreadLane::endStretch(ObservationSink& sink, std::int64_t endNs, bool judg
         blocking.endNs = endNs;
         blocking.state = TaskState::BlockingLoop;
         blocking.core = stretch.empty() ? std::int8_t(-1) : stretch.front().core;
+        // The function that blocked the loop: the one it was in longest.
+        const auto longest = std::max_element(stretch.begin(), stretch.end(),
+            [](const Segment& a, const Segment& b) { return a.durationNs() < b.durationNs(); });
+        blocking.task = longest == stretch.end() ? -1 : longest->task;
         send(sink, blocking);
         return;
     }

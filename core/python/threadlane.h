@@ -34,8 +34,11 @@ public:
     // The state of the open segment, if any.
     std::optional<TaskState> currentState() const { return m_currentState; }
 
-    // One state sample. `epollFd` is set when the thread sits in epoll_wait (its first argument).
-    void observe(ObservationSink& sink, std::int64_t nowNs, TaskState state, int core, std::optional<int> epollFd);
+    // One state sample. `epollFd` is set when the thread sits in epoll_wait (its first argument). `function`: the
+    // Python function it was last seen in (ObservationSink::functionFor()), -1 if none is known; a change ends the
+    // segment.
+    void observe(ObservationSink& sink, std::int64_t nowNs, TaskState state, int core, std::optional<int> epollFd,
+        std::int32_t function = -1);
     // Creates the lane under `name` and sends what was held back.
     void createLane(ObservationSink& sink, const QString& name);
     // A loop thread that has been away from its selector long enough that its loop may be gone: the descriptor to

@@ -128,10 +128,12 @@ void RunController::drainIntoBatch()
     const std::int64_t originNs = m_run->trace->originNs;
     std::erase_if(batch.cpuSamples, [originNs](const CpuSample& sample) { return sample.timeNs <= originNs; });
     batch.instants = m_run->recorder->drainInstants();
+    batch.newFunctionNames = m_run->recorder->functionNamesFrom(trace.functionNames.size());
     if (batch.isEmpty())
         return;
     trace.lanes.insert(trace.lanes.end(), batch.newLanes.begin(), batch.newLanes.end());
     trace.instants.insert(trace.instants.end(), batch.instants.begin(), batch.instants.end());
+    trace.functionNames.insert(trace.functionNames.end(), batch.newFunctionNames.begin(), batch.newFunctionNames.end());
     trace.segments.insert(trace.segments.end(), batch.segments.begin(), batch.segments.end());
     trace.cpuSamples.insert(trace.cpuSamples.end(), batch.cpuSamples.begin(), batch.cpuSamples.end());
     emit batchReady(batch);

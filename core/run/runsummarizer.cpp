@@ -40,12 +40,14 @@ std::vector<std::vector<Segment>> segmentsByLane(const Trace& trace)
 std::vector<double> resumeLatencySamplesMs(const Trace& trace)
 {
     std::vector<double> samples;
+    // An observed Python thread's segments name functions, not tasks: the thread is one task throughout.
+    const bool oneTaskPerLane = !trace.functionNames.empty();
     for (const auto& lane : segmentsByLane(trace)) {
         for (std::size_t i = 0; i < lane.size(); ++i) {
             if (lane[i].state != TaskState::WaitingIo)
                 continue;
             // The next running segment of the same task: everything in between was time it could not run.
-            for (std::size_t j = i + 1; j < lane.size() && lane[j].task == lane[i].task; ++j) {
+            for (std::size_t j = i + 1; j < lane.size() && (oneTaskPerLane || lane[j].task == lane[i].task); ++j) {
                 if (isRunning(lane[j].state)) {
                     samples.push_back(double(lane[j].beginNs - lane[i].endNs) / 1e6);
                     break;

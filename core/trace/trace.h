@@ -50,6 +50,12 @@ struct Trace
     // the columns are counters rather than cores (empty: column i is core i, in percent).
     std::vector<QString> taskNames;
     std::vector<QString> counterNames;
+    // Observed Python runs only: on a Thread lane, a segment's `task` indexes it: the Python function the thread was
+    // in ("spin_alpha (cpu_threads.py:12)"), -1 where none is known. A thread's segments are split where its function
+    // changes, so that the function rides in the 24-byte Segment and every reader of segments (save, open, export, the
+    // Cores view) carries it with no second per-lane structure; the cost is more segments, one more at most per
+    // function sample (~250 Hz per running thread). GIL lanes keep their meaning: task is the holder's lane.
+    std::vector<QString> functionNames;
 };
 
 // What the controller streams to a listener while a run is going: only what is new since the last batch.
@@ -61,8 +67,14 @@ struct TraceBatch
     std::vector<Segment> segments;
     std::vector<CpuSample> cpuSamples;
     std::vector<InstantEvent> instants;
+    // Python functions named since the last batch, continuing Trace::functionNames.
+    std::vector<QString> newFunctionNames;
 
-    bool isEmpty() const { return newLanes.empty() && segments.empty() && cpuSamples.empty() && instants.empty(); }
+    bool isEmpty() const
+    {
+        return newLanes.empty() && segments.empty() && cpuSamples.empty() && instants.empty()
+            && newFunctionNames.empty();
+    }
 };
 
 } // namespace conlab

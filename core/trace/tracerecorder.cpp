@@ -61,4 +61,19 @@ std::vector<InstantEvent> TraceRecorder::drainInstants()
     return std::exchange(m_instants, {});
 }
 
+std::int32_t TraceRecorder::addFunctionName(const QString& name)
+{
+    std::lock_guard lock(m_functionMutex);
+    m_functionNames.push_back(name);
+    return std::int32_t(m_functionNames.size() - 1);
+}
+
+std::vector<QString> TraceRecorder::functionNamesFrom(std::size_t first) const
+{
+    std::lock_guard lock(m_functionMutex);
+    if (first >= m_functionNames.size())
+        return {};
+    return std::vector<QString>(m_functionNames.begin() + std::ptrdiff_t(first), m_functionNames.end());
+}
+
 } // namespace conlab

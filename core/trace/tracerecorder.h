@@ -52,6 +52,13 @@ public:
     void recordInstant(const InstantEvent& event);
     std::vector<InstantEvent> drainInstants();
 
+    // An observed Python program's functions (Trace::functionNames), from any thread: the index of a new name. The
+    // caller interns: the same name twice is two entries.
+    std::int32_t addFunctionName(const QString& name);
+    // Names `first` and after. A listener takes them after drain(), so that every segment it has names a function it
+    // knows.
+    std::vector<QString> functionNamesFrom(std::size_t first) const;
+
 private:
     mutable std::mutex m_laneMutex; // guards m_lanes and the filling of a buffer slot
     std::vector<LaneInfo> m_lanes;
@@ -59,6 +66,8 @@ private:
     std::atomic<std::size_t> m_laneCount {0};
     std::mutex m_instantMutex;
     std::vector<InstantEvent> m_instants;
+    mutable std::mutex m_functionMutex;
+    std::vector<QString> m_functionNames;
 };
 
 } // namespace conlab

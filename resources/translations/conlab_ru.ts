@@ -1682,12 +1682,12 @@ from %2 to %3 ms</source>
         <translation>CSV-файл замеров</translation>
     </message>
     <message>
-        <location filename="../../core/export/runfile.cpp" line="163"/>
+        <location filename="../../core/export/runfile.cpp" line="168"/>
         <source>Could not write the run file %1: there is no run to save.</source>
         <translation>Не удалось записать файл запуска %1: нечего сохранять.</translation>
     </message>
     <message>
-        <location filename="../../core/export/runfile.cpp" line="168"/>
+        <location filename="../../core/export/runfile.cpp" line="173"/>
         <source>run file</source>
         <translation>файл запуска</translation>
     </message>
@@ -2126,22 +2126,22 @@ from %2 to %3 ms</source>
 <context>
     <name>conlab::RunNote</name>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="156"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="158"/>
         <source>some segments of a lane overlap (overlapping_segments counts them): the model recorded two states of one lane at once, so this run&apos;s timeline is not to be trusted</source>
         <translation>некоторые отрезки одной дорожки перекрываются (их число — overlapping_segments): модель записала два состояния одной дорожки одновременно, поэтому временной шкале этого запуска доверять нельзя</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="169"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="171"/>
         <source>each worker process has its own GIL; --gil changes nothing here</source>
         <translation>у каждого рабочего процесса свой GIL, поэтому эмуляция GIL здесь ничего не меняет</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="172"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="174"/>
         <source>each worker process incremented its own copy of the counter: the parent&apos;s counter is still 0</source>
         <translation>каждый рабочий процесс увеличивал свою копию счётчика: счётчик родительского процесса по-прежнему 0</translation>
     </message>
     <message>
-        <location filename="../../core/run/runsummarizer.cpp" line="176"/>
+        <location filename="../../core/run/runsummarizer.cpp" line="178"/>
         <source>the executor&apos;s processes have a GIL each: the loop thread keeps its own</source>
         <translation>у каждого процесса исполнителя свой GIL, а у потока цикла остаётся свой</translation>
     </message>
@@ -2858,8 +2858,8 @@ from %2 to %3 ms</source>
         <translation>много коротких отрезков: увеличьте</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="339"/>
-        <location filename="../../ui/plots/timelineplot.cpp" line="343"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="344"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="348"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms</source>
@@ -2868,39 +2868,44 @@ start %4 ms, duration %5 ms</source>
 начало %4 мс, длительность %5 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="344"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="349"/>
         <source>no name</source>
         <translation>без имени</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="337"/>
-        <location filename="../../ui/plots/timelineplot.cpp" line="347"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="342"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="354"/>
         <source>task %1</source>
         <translation>задача %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="338"/>
-        <location filename="../../ui/plots/timelineplot.cpp" line="347"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="336"/>
+        <source>Function: %1</source>
+        <translation>Функция: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/timelineplot.cpp" line="343"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="354"/>
         <source>no task</source>
         <translation>без задачи</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="350"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="357"/>
         <source>held by %1</source>
         <translation>удерживает %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="351"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="358"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="351"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="358"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/timelineplot.cpp" line="352"/>
+        <location filename="../../ui/plots/timelineplot.cpp" line="359"/>
         <source>%1
 %2: %3
 start %4 ms, duration %5 ms

@@ -125,6 +125,7 @@ inline void expectSameTrace(const Trace& a, const Trace& b)
     }
     EXPECT_EQ(a.taskNames, b.taskNames);
     EXPECT_EQ(a.counterNames, b.counterNames);
+    EXPECT_EQ(a.functionNames, b.functionNames);
 }
 
 } // namespace conlab::test

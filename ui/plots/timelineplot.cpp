@@ -245,6 +245,7 @@ void TimelinePlot::startRun(const RunStart& start)
 
 void TimelinePlot::appendBatch(const TraceBatch& batch)
 {
+    m_data.addFunctionNames(batch.newFunctionNames);
     // An observed program's threads and processes come as it starts them, before any of their segments.
     if (!batch.newLanes.empty()) {
         m_data.addLanes(batch.newLanes);
@@ -329,14 +330,18 @@ QString TimelinePlot::toolTipAt(const QPointF& pos) const
     const QString start = QString::number(nsToSeconds(segment.beginNs, m_data.originNs()) * 1e3, 'f', 3);
     const QString duration = QString::number(double(segment.durationNs()) * 1e-6, 'f', 3);
     const QString taskName = m_data.hasTaskNames() ? m_data.taskName(segment.task) : QString();
+    // An observed Python thread's function, where it is known: a line of its own, in both views.
+    const QString functionName = m_data.functionName(segment);
+    const QString function
+        = functionName.isEmpty() ? QString() : QLatin1Char('\n') + tr("Function: %1").arg(functionName);
     if (m_coresView) {
         // Which worker held the core, and for what.
         const std::vector<LaneInfo>& workers = m_data.workers();
         const QString worker = segment.lane < workers.size() ? laneLabel(workers[segment.lane].name) : QString();
-        const QString task = !taskName.isEmpty() ? taskName
-            : segment.task >= 0                  ? tr("task %1").arg(segment.task)
-                                                 : tr("no task");
-        return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms").arg(lane, worker, task, start, duration);
+        const QString task = !taskName.isEmpty()            ? taskName
+            : segment.task >= 0 && !m_data.namesFunctions() ? tr("task %1").arg(segment.task)
+                                                            : tr("no task");
+        return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms").arg(lane, worker, task, start, duration) + function;
     }
     // Another tool's trace names its slices and knows no cores.
     if (m_data.hasTaskNames()) {
@@ -344,13 +349,16 @@ QString TimelinePlot::toolTipAt(const QPointF& pos) const
             .arg(lane, taskName.isEmpty() ? tr("no name") : taskName, taskStateLabel(segment.state), start, duration);
     }
     const LaneInfo& info = m_data.lanes()[std::size_t(hit.lane)];
-    QString task = segment.task >= 0 ? tr("task %1").arg(segment.task) : tr("no task");
+    // An observed Python thread's task is its function, shown on the line below.
+    const bool functions = m_data.namesFunctions() && info.kind != LaneKind::Gil;
+    QString task = segment.task >= 0 && !functions ? tr("task %1").arg(segment.task) : tr("no task");
     // A GIL lane's segments name their holder by its lane.
     if (const int holder = m_data.rowOfLane(segment.task); info.kind == LaneKind::Gil && holder >= 0)
         task = tr("held by %1").arg(laneLabel(m_data.lanes()[std::size_t(holder)].name));
     const QString core = segment.core >= 0 ? tr("cpu%1").arg(segment.core) : tr("unknown");
     return tr("%1\n%2: %3\nstart %4 ms, duration %5 ms\ncore: %6")
-        .arg(lane, task, taskStateLabel(segment.state), start, duration, core);
+               .arg(lane, task, taskStateLabel(segment.state), start, duration, core)
+        + function;
 }
 
 bool TimelinePlot::event(QEvent* event)

@@ -45,6 +45,7 @@ void TimelineData::reset(std::vector<LaneInfo> lanes, std::int64_t originNs)
     m_staged.clear();
     addLanes(lanes);
     m_taskNames.clear();
+    m_functionNames.clear();
     m_originNs = originNs;
     m_beginNs = originNs;
     m_endNs = originNs;
@@ -65,6 +66,7 @@ void TimelineData::assignCores(const TimelineData& lanes, const std::vector<int>
 {
     resetCores(lanes.workers(), cores, lanes.originNs());
     m_taskNames = lanes.m_taskNames;
+    m_functionNames = lanes.m_functionNames;
     // Every core first, so that a row found below keeps its index.
     for (int row = 0; row < lanes.laneCount(); ++row)
         addCoresOf(lanes.lane(row));
@@ -217,6 +219,7 @@ void TimelineData::assign(const Trace& trace)
     reset(trace.lanes, trace.originNs);
     // Rows by core are made from a TimelineData by lane (assignCores()); a trace comes here by lane.
     m_taskNames = trace.taskNames;
+    m_functionNames = trace.functionNames;
     std::vector<std::size_t> counts(m_segments.size(), 0);
     for (const Segment& s : trace.segments) {
         if (const int row = rowOfLane(s.lane); row >= 0)
@@ -253,6 +256,7 @@ void TimelineData::assign(std::shared_ptr<const Trace> trace)
     }
     reset(trace->lanes, trace->originNs);
     m_taskNames = trace->taskNames;
+    m_functionNames = trace->functionNames;
     const std::vector<Segment>& segments = trace->segments;
     m_sharedLaneBegins.assign(m_lanes.size() + 1, segments.size());
     std::size_t lane = 0;
@@ -288,6 +292,20 @@ int TimelineData::coreOfRow(int row) const
 QString TimelineData::taskName(int task) const
 {
     return task >= 0 && std::size_t(task) < m_taskNames.size() ? m_taskNames[std::size_t(task)] : QString();
+}
+
+QString TimelineData::functionName(const Segment& segment) const
+{
+    const std::vector<LaneInfo>& lanes = workers();
+    if (segment.task < 0 || std::size_t(segment.task) >= m_functionNames.size() || segment.lane >= lanes.size()
+        || lanes[segment.lane].kind == LaneKind::Gil)
+        return {};
+    return m_functionNames[std::size_t(segment.task)];
+}
+
+void TimelineData::addFunctionNames(const std::vector<QString>& names)
+{
+    m_functionNames.insert(m_functionNames.end(), names.begin(), names.end());
 }
 
 std::span<const Segment> TimelineData::lane(int index) const

@@ -57,6 +57,12 @@ public:
     // A trace from another tool names its tasks (Trace::taskNames); empty when the segment's task has no name.
     QString taskName(int task) const;
     bool hasTaskNames() const { return !m_taskNames.empty(); }
+    // An observed Python run names the function each thread lane segment was in (Trace::functionNames); empty for a
+    // GIL lane's segment, where none is known, and in every other run.
+    QString functionName(const Segment& segment) const;
+    // Functions a running observation named since the last batch (TraceBatch::newFunctionNames).
+    void addFunctionNames(const std::vector<QString>& names);
+    bool namesFunctions() const { return !m_functionNames.empty(); }
 
     bool isEmpty() const { return m_segmentCount == 0; }
     std::size_t segmentCount() const { return m_segmentCount; }
@@ -94,6 +100,7 @@ private:
     std::shared_ptr<const Trace> m_shared; // a trace arranged by lane whose segments are the lanes
     std::vector<std::size_t> m_sharedLaneBegins; // lane i is m_shared->segments[begins[i], begins[i + 1])
     std::vector<QString> m_taskNames;
+    std::vector<QString> m_functionNames;
     std::int64_t m_originNs = 0;
     std::int64_t m_beginNs = 0;
     std::int64_t m_endNs = 0;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -414,4 +415,45 @@ TEST(RunFile, PythonRunWrittenBeforeTheSourceWasKeptStillReads)
     EXPECT_FALSE(read->scriptSource.has_value());
     ASSERT_TRUE(read->summary && read->summary->python);
     EXPECT_EQ(read->summary->python->stdoutText, QStringLiteral("started\nhalf way\n"));
+}
+
+// A Python run's thread lanes name their functions: saved and opened again exactly, and written where Perfetto shows
+// them (args.function of each slice), never on the GIL lane, whose task is the holder's lane.
+TEST(RunFile, PythonRunKeepsItsFunctions)
+{
+    Trace trace;
+    trace.originNs = 1'000;
+    trace.lanes = {{QStringLiteral("GIL"), LaneKind::Gil}, {QStringLiteral("alpha"), LaneKind::Thread},
+        {QStringLiteral("beta"), LaneKind::Thread}};
+    trace.functionNames = {QStringLiteral("spin_alpha (demo.py:3)"), QString::fromUtf8("\xd1\x84 (demo.py:9)")};
+    trace.segments
+        = {Segment {1'000, 2'000, 0, 1, TaskState::Running, 0}, Segment {2'000, 3'000, -1, 1, TaskState::WaitingGil, 0},
+            Segment {1'000, 3'000, 1, 2, TaskState::Running, 1}, Segment {1'000, 2'000, 1, 0, TaskState::Running, 0}};
+    const SavedRun saved {std::make_shared<const Trace>(trace), std::nullopt, std::nullopt};
+    expectRoundTrip(saved);
+
+    const QJsonObject file = QJsonDocument::fromJson(runFileJson(saved)).object();
+    std::map<int, QString> functionByTid;
+    int withFunction = 0;
+    for (const QJsonValue& value : file.value(QStringLiteral("traceEvents")).toArray()) {
+        const QJsonObject event = value.toObject();
+        if (event.value(QStringLiteral("ph")).toString() != QLatin1String("X"))
+            continue;
+        const QJsonValue function = event.value(QStringLiteral("args")).toObject().value(QStringLiteral("function"));
+        if (function.isUndefined())
+            continue;
+        ++withFunction;
+        functionByTid[event.value(QStringLiteral("tid")).toInt()] = function.toString();
+    }
+    EXPECT_EQ(withFunction, 2) << "the thread segments with a function, and not the GIL's";
+    EXPECT_EQ(functionByTid[2], QStringLiteral("spin_alpha (demo.py:3)"));
+    EXPECT_EQ(functionByTid[3], QString::fromUtf8("\xd1\x84 (demo.py:9)"));
+    EXPECT_EQ(functionByTid.count(1), 0u);
+}
+
+// Every other run has no function names, and writes none: its files stay as they were.
+TEST(RunFile, ARunWithoutFunctionsWritesNone)
+{
+    const SavedRun saved = pythonRun();
+    EXPECT_FALSE(runFileJson(saved).contains("function"));
 }

@@ -15,6 +15,7 @@
 #include <map>
 #include <spawn.h>
 #include <thread>
+#include <tuple>
 
 namespace conlab::python {
 namespace {
@@ -75,6 +76,7 @@ const char* offsetProgram = R"(
 #include <stdio.h>
 #include "internal/pycore_runtime.h"
 #include "internal/pycore_interp.h"
+#include "internal/pycore_frame.h"
 #define P(name, value) printf("%s %zu\n", name, (size_t)(value))
 int main(void) {
 #if PY_VERSION_HEX < 0x030C0000
@@ -94,6 +96,46 @@ int main(void) {
     P("threadNext", offsetof(PyThreadState, next));
     P("threadInterpreter", offsetof(PyThreadState, interp));
     P("threadNativeId", offsetof(PyThreadState, native_thread_id));
+#if PY_VERSION_HEX < 0x030D0000
+    P("threadCFrame", offsetof(PyThreadState, cframe));
+    P("cframeCurrentFrame", offsetof(_PyCFrame, current_frame));
+    P("threadCurrentFrame", 0);
+    P("frameCode", offsetof(_PyInterpreterFrame, f_code));
+#else
+    P("threadCFrame", 0);
+    P("cframeCurrentFrame", 0);
+    P("threadCurrentFrame", offsetof(PyThreadState, current_frame));
+    P("frameCode", offsetof(_PyInterpreterFrame, f_executable));
+#endif
+#if PY_VERSION_HEX >= 0x030C0000
+    P("ownedByCStack", FRAME_OWNED_BY_CSTACK);
+#else
+    P("ownedByCStack", 3); /* no such owner: nothing is skipped */
+#endif
+    P("framePrevious", offsetof(_PyInterpreterFrame, previous));
+    P("frameOwner", offsetof(_PyInterpreterFrame, owner));
+    P("codeFilename", offsetof(PyCodeObject, co_filename));
+    P("codeName", offsetof(PyCodeObject, co_name));
+    P("codeQualname", offsetof(PyCodeObject, co_qualname));
+    P("codeFirstLine", offsetof(PyCodeObject, co_firstlineno));
+    P("objectType", offsetof(PyObject, ob_type));
+    P("typeName", offsetof(PyTypeObject, tp_name));
+    P("unicodeLength", offsetof(PyASCIIObject, length));
+    P("unicodeState", offsetof(PyASCIIObject, state));
+    P("asciiSize", sizeof(PyASCIIObject));
+    P("compactSize", sizeof(PyCompactUnicodeObject));
+    P("unicodeData", offsetof(PyUnicodeObject, data));
+    {
+        /* The state bits the str reader decodes: kind in bits 2-4, compact bit 5, ascii bit 6. */
+        union { PyASCIIObject o; unsigned char b[sizeof(PyASCIIObject)]; } u;
+        unsigned bits = 0;
+        memset(&u, 0, sizeof u);
+        u.o.state.kind = 7;
+        u.o.state.compact = 1;
+        u.o.state.ascii = 1;
+        memcpy(&bits, u.b + offsetof(PyASCIIObject, state), sizeof bits);
+        P("unicodeStateBits", bits);
+    }
     return 0;
 }
 )";
@@ -125,7 +167,7 @@ TEST_P(PythonObserverProcess, LayoutAgreesWithTheInterpreterHeaders)
         if (fields.size() == 2)
             expected[fields[0].toStdString()] = fields[1].toULongLong();
     }
-    ASSERT_EQ(expected.size(), 11u);
+    ASSERT_EQ(expected.size(), 30u);
 
     PythonChild child(python(), QStringLiteral("pass"));
     ProcessProbe probe;
@@ -147,6 +189,26 @@ TEST_P(PythonObserverProcess, LayoutAgreesWithTheInterpreterHeaders)
     EXPECT_EQ(layout.threadNext, expected["threadNext"]);
     EXPECT_EQ(layout.threadInterpreter, expected["threadInterpreter"]);
     EXPECT_EQ(layout.threadNativeId, expected["threadNativeId"]);
+    const FrameLayout& frames = layout.frames;
+    EXPECT_EQ(frames.threadCFrame, expected["threadCFrame"]);
+    EXPECT_EQ(frames.cframeCurrentFrame, expected["cframeCurrentFrame"]);
+    EXPECT_EQ(frames.threadCurrentFrame, expected["threadCurrentFrame"]);
+    EXPECT_EQ(frames.frameCode, expected["frameCode"]);
+    EXPECT_EQ(expected["ownedByCStack"], 3u) << "the reader skips frames of owner 3";
+    EXPECT_EQ(frames.framePrevious, expected["framePrevious"]);
+    EXPECT_EQ(frames.frameOwner, expected["frameOwner"]);
+    EXPECT_EQ(frames.codeFilename, expected["codeFilename"]);
+    EXPECT_EQ(frames.codeName, expected["codeName"]);
+    EXPECT_EQ(frames.codeQualname, expected["codeQualname"]);
+    EXPECT_EQ(frames.codeFirstLine, expected["codeFirstLine"]);
+    EXPECT_EQ(frames.objectType, expected["objectType"]);
+    EXPECT_EQ(frames.typeName, expected["typeName"]);
+    EXPECT_EQ(frames.unicodeLength, expected["unicodeLength"]);
+    EXPECT_EQ(frames.unicodeState, expected["unicodeState"]);
+    EXPECT_EQ(frames.asciiSize, expected["asciiSize"]);
+    EXPECT_EQ(frames.compactSize, expected["compactSize"]);
+    EXPECT_EQ(frames.unicodeData, expected["unicodeData"]);
+    EXPECT_EQ(expected["unicodeStateBits"], 0x7cu) << "kind in bits 2-4, compact bit 5, ascii bit 6";
     child.release();
     EXPECT_EQ(child.finish(10'000), 0);
 }
@@ -333,6 +395,57 @@ asyncio.run(main())
 }
 
 INSTANTIATE_TEST_SUITE_P(Interpreters, PythonObserverProcess, ::testing::ValuesIn(test::testedInterpreters()),
+    [](const auto& instance) { return std::string(instance.param.label); });
+
+// Which function a thread runs does not depend on the machine's load: a correctness check, so not in the timing suite
+// above (which may be retried), and run once.
+class PythonFunctionsProcess : public test::InterpreterTest
+{
+};
+
+TEST_P(PythonFunctionsProcess, EachThreadShowsItsOwnFunction)
+{
+    PythonChild child(python(), script(R"(
+import time
+def spin_alpha(until):
+    x = 0
+    while time.monotonic() < until:
+        x += 1
+def spin_beta(until):
+    x = 0
+    while time.monotonic() < until:
+        x += 1
+def run(name, spin, until):
+    name_thread(name)
+    spin(until)
+until = time.monotonic() + 0.6
+threads = [threading.Thread(target=run, args=('alpha', spin_alpha, until)),
+           threading.Thread(target=run, args=('beta', spin_beta, until))]
+for t in threads: t.start()
+for t in threads: t.join()
+)"));
+    RecordingSink sink;
+    const ObserverStats stats = observe(child, sink);
+    EXPECT_EQ(sink.faults(), 0);
+    ASSERT_EQ(stats.mode, QStringLiteral("memory")) << stats.notes.join(QLatin1Char('\n')).toStdString();
+    const auto startsWith = [](const std::vector<QString>& functions, const char* name) {
+        return std::any_of(functions.begin(), functions.end(),
+            [name](const QString& function) { return function.startsWith(QLatin1String(name) + QLatin1String(" (")); });
+    };
+    for (const auto& [thread, own, other] :
+        {std::tuple("alpha", "spin_alpha", "spin_beta"), std::tuple("beta", "spin_beta", "spin_alpha")}) {
+        const int lane = sink.laneOf(ObservedLane::Kind::Thread, child.pid(), QLatin1String(thread));
+        ASSERT_GE(lane, 0) << thread;
+        const std::vector<QString> functions = sink.functionsOf(lane);
+        QStringList seen(functions.begin(), functions.end());
+        EXPECT_TRUE(startsWith(functions, own)) << thread << " ran " << seen.join(QStringLiteral(", ")).toStdString();
+        EXPECT_FALSE(startsWith(functions, other))
+            << thread << " ran " << seen.join(QStringLiteral(", ")).toStdString();
+    }
+    std::cout << "[ observer ] with functions: CPU " << stats.observerCpuPercent << " % of a core\n";
+}
+
+INSTANTIATE_TEST_SUITE_P(Interpreters, PythonFunctionsProcess, ::testing::ValuesIn(test::testedInterpreters()),
     [](const auto& instance) { return std::string(instance.param.label); });
 
 // Versions with no known layout are observed from /proc alone, and say why.

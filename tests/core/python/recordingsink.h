@@ -2,6 +2,8 @@
 
 #include "core/python/observationsink.h"
 
+#include <QString>
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -35,6 +37,31 @@ public:
             ++m_faults;
         last->second = segment.endNs;
         m_segments.push_back(segment);
+    }
+
+    std::int32_t functionFor(const QString& name) override
+    {
+        std::lock_guard lock(m_mutex);
+        noteCaller();
+        const auto known = std::find(m_functions.begin(), m_functions.end(), name);
+        if (known != m_functions.end())
+            return std::int32_t(known - m_functions.begin());
+        m_functions.push_back(name);
+        return std::int32_t(m_functions.size() - 1);
+    }
+
+    // The functions segments of `lane` name, each once.
+    std::vector<QString> functionsOf(int lane) const
+    {
+        std::lock_guard lock(m_mutex);
+        std::vector<QString> found;
+        for (const Segment& segment : m_segments) {
+            if (segment.lane != lane || segment.task < 0 || std::size_t(segment.task) >= m_functions.size())
+                continue;
+            if (std::find(found.begin(), found.end(), m_functions[std::size_t(segment.task)]) == found.end())
+                found.push_back(m_functions[std::size_t(segment.task)]);
+        }
+        return found;
     }
 
     int faults() const
@@ -120,6 +147,7 @@ private:
     mutable std::mutex m_mutex;
     std::vector<python::ObservedLane> m_lanes;
     std::vector<Segment> m_segments;
+    std::vector<QString> m_functions;
     std::map<std::uint16_t, std::int64_t> m_lastEnd;
     std::thread::id m_caller;
     int m_faults = 0;

@@ -275,6 +275,37 @@ TEST(TimelinePlot, HoverNamesTheSlicesOfAnImportedTrace)
     EXPECT_FALSE(plot.data().hasTaskNames());
 }
 
+// An observed Python run: a thread's segment names the function it ran, in the lanes and in the Cores view; the GIL
+// lane's task stays its holder.
+TEST(TimelinePlot, HoverNamesThePythonFunctionOfAThread)
+{
+    Trace trace;
+    trace.originNs = origin;
+    trace.cores = 2;
+    trace.lanes = {{QStringLiteral("alpha"), LaneKind::Thread}, {QStringLiteral("GIL"), LaneKind::Gil}};
+    trace.functionNames = {QStringLiteral("spin_beta (demo.py:7)"), QStringLiteral("spin_alpha (demo.py:3)")};
+    trace.segments = {seg(0, 0, 400, 1, TaskState::Running, 1), seg(0, 400, 1000, -1, TaskState::Running, 1),
+        seg(1, 0, 400, 0, TaskState::Running, 1)};
+    TimelinePlot plot;
+    plot.showTrace(trace);
+    laidOut(plot);
+    const QString text = plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.2), plot.yAxis->coordToPixel(0)));
+    EXPECT_TRUE(text.endsWith(QStringLiteral("\nFunction: spin_alpha (demo.py:3)"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("task 1"))) << text.toStdString();
+    const QString unknown = plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.7), plot.yAxis->coordToPixel(0)));
+    EXPECT_FALSE(unknown.isEmpty());
+    EXPECT_FALSE(unknown.contains(QStringLiteral("Function"))) << unknown.toStdString();
+    const QString gil = plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.2), plot.yAxis->coordToPixel(1)));
+    EXPECT_TRUE(gil.contains(QStringLiteral("held by alpha"))) << gil.toStdString();
+    EXPECT_FALSE(gil.contains(QStringLiteral("Function"))) << gil.toStdString();
+
+    plot.setCoresView(true);
+    laidOut(plot);
+    const int row = plot.shownData().laneCount() - 1; // core 1
+    const QString core = plot.toolTipAt(QPointF(plot.xAxis->coordToPixel(0.2), plot.yAxis->coordToPixel(row)));
+    EXPECT_TRUE(core.contains(QStringLiteral("Function: spin_alpha (demo.py:3)"))) << core.toStdString();
+}
+
 TEST(TimelinePlot, SetTimeRangeAppliesWithoutEmittingBack)
 {
     TimelinePlot plot;

@@ -16,6 +16,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QFontInfo>
 #include <QImage>
@@ -188,6 +189,28 @@ TEST(PythonWindow, TheExecutorBoxOffloadsTheBlockedLoopAndItsBlockedTimeFalls)
     EXPECT_TRUE(spinUntil([&] { return !shown.window.session().isRunning(); }));
 }
 
+// The tool tip at the middle of the longest segment whose function starts with `function`, as a user who hovers it
+// sees it; empty if no segment names that function.
+QString hoverOnFunction(const TimelinePlot& timeline, const QString& function)
+{
+    const TimelineData& data = timeline.data();
+    const Segment* longest = nullptr;
+    int longestRow = -1;
+    for (int row = 0; row < data.laneCount(); ++row) {
+        for (const Segment& segment : data.lane(row)) {
+            if (data.functionName(segment).startsWith(function)
+                && (!longest || segment.durationNs() > longest->durationNs())) {
+                longest = &segment;
+                longestRow = row;
+            }
+        }
+    }
+    if (!longest)
+        return {};
+    const double middle = double((longest->beginNs + longest->endNs) / 2 - data.originNs()) / 1e9;
+    return timeline.toolTipAt(QPointF(timeline.xAxis->coordToPixel(middle), timeline.yAxis->coordToPixel(longestRow)));
+}
+
 // What a teacher does: Python, then each example in turn. Each fills the timeline with the script's threads and a
 // GIL lane per process, and the numbers with the interpreter's version, the hand-overs, the GIL shares, the exit code
 // and the output.
@@ -258,6 +281,20 @@ TEST(PythonWindow, APythonRunIsExportedSavedAndOpenedWithItsSource)
     ASSERT_TRUE(spinUntil([&] { return shown.window.pictures().writer().pending() == 0; }, 30'000));
     EXPECT_EQ(QImage(settings.path).size(), QSize(1600, 1000));
 
+    // Hovering a worker's bar names the Python function it ran: the example's workers burn CPU in conlab_knobs.burn.
+    shown.window.refreshPlotsNow();
+    // The line its code object starts on, as the shipped file has it.
+    QFile knobs(QStringLiteral(":/python/conlab_knobs.py"));
+    ASSERT_TRUE(knobs.open(QIODevice::ReadOnly));
+    const int burnLine = int(knobs.readAll().split('\n').indexOf("def burn(iterations):")) + 1;
+    ASSERT_GT(burnLine, 0);
+    const QString functionLine = QStringLiteral("Function: burn (conlab_knobs.py:%1)").arg(burnLine);
+    if (readGil) {
+        const QString hover = hoverOnFunction(
+            *shown.window.findChild<TimelinePlot*>(QStringLiteral("timeline")), QStringLiteral("burn ("));
+        EXPECT_TRUE(hover.contains(functionLine)) << hover.toStdString();
+    }
+
     const QString file = dir.filePath(QStringLiteral("python-run.json"));
     ASSERT_TRUE(shown.window.fileActions()->saveRun(file));
     ASSERT_TRUE(spinUntil([&] { return QFileInfo(file).size() > 0 && !shown.window.fileActions()->isLoading(); }));
@@ -277,6 +314,12 @@ TEST(PythonWindow, APythonRunIsExportedSavedAndOpenedWithItsSource)
     const auto* openedOutput = opened.findChild<QLabel*>(QStringLiteral("outputValue"));
     EXPECT_EQ(openedOutput->text(), output);
     EXPECT_GT(opened.findChild<TimelinePlot*>(QStringLiteral("timeline"))->data().segmentCount(), 0u);
+    if (readGil) {
+        opened.refreshPlotsNow();
+        const QString hover
+            = hoverOnFunction(*opened.findChild<TimelinePlot*>(QStringLiteral("timeline")), QStringLiteral("burn ("));
+        EXPECT_TRUE(hover.contains(functionLine)) << "the opened run: " << hover.toStdString();
+    }
 }
 
 // The source pane: read-only, Python's colours, hidden and shown again with F6, and larger in presenter mode.
