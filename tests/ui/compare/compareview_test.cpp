@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QProgressBar>
 #include <gtest/gtest.h>
 
 using namespace conlab;
@@ -249,9 +250,44 @@ TEST(CompareView, DrawsEachRepeatedModelsMedianWithMinMaxWhiskers)
     EXPECT_EQ(whiskers->valueAxis(), chart.xAxis);
 
     const QStringList notes = chart.notes();
-    ASSERT_EQ(notes.size(), 3);
+    ASSERT_EQ(notes.size(), 5); // the last two not run
     EXPECT_TRUE(notes[1].contains(QStringLiteral("×2.00 (1.54–2.35)"))) << notes[1].toStdString();
     EXPECT_TRUE(notes[0].contains(QStringLiteral("baseline"))) << notes[0].toStdString();
+}
+
+// A compare run live with repeats: mid-series the progress row's bar is drawn filled to the runs done (not blank),
+// and the row ends counting every run.
+TEST(CompareView, ItsProgressBarFillsRunByRunWithRepeats)
+{
+    CompareView view;
+    view.resize(900, 700);
+    view.show();
+    view.runner().setRepeat(2);
+    QProgressBar* bar = test::child<QProgressBar>(view, "seriesProgressBar");
+    const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload());
+    ASSERT_TRUE(view.run(configs));
+    ASSERT_TRUE(spinUntil([&] { return view.runner().currentIndex() == 2; }, 30'000));
+    EXPECT_EQ(bar->maximum(), 2 * int(configs.size()));
+    EXPECT_GE(bar->value(), 4) << "two points of two runs each are done";
+    EXPECT_TRUE(bar->isVisible());
+    const QImage drawn = test::screenshot(view, QStringLiteral("compare-view-running.png"));
+    const QImage grabbed = bar->grab().toImage();
+    // Drawn, not only set: the filled part is near the style's highlight colour (styles shade it).
+    const QColor highlight = bar->palette().color(QPalette::Highlight);
+    int filled = 0;
+    for (int y = 0; y < grabbed.height(); ++y) {
+        for (int x = 0; x < grabbed.width(); ++x) {
+            const QColor pixel = grabbed.pixelColor(x, y);
+            filled += std::abs(pixel.red() - highlight.red()) + std::abs(pixel.green() - highlight.green())
+                    + std::abs(pixel.blue() - highlight.blue())
+                < 90;
+        }
+    }
+    EXPECT_GT(filled, grabbed.width() * grabbed.height() / 10) << "the bar is blank";
+    EXPECT_FALSE(drawn.isNull());
+    ASSERT_TRUE(spinUntil([&] { return view.isOver(); }, 60'000));
+    EXPECT_EQ(test::child<SeriesProgress>(view, "seriesProgress")->text(),
+        QStringLiteral("Done: %1 runs.").arg(2 * configs.size()));
 }
 
 // With real CPython: the emulated rows and the real ones in one window, on one time axis, each real row named beside

@@ -15,7 +15,8 @@ using test::setLanguage;
 QStringList tickLabels(QCustomPlot& plot, QCPAxis* axis)
 {
     plot.replot(QCustomPlot::rpImmediateRefresh);
-    return QStringList(axis->tickVectorLabels().begin(), axis->tickVectorLabels().end());
+    const QVector<QString> labels = axis->tickVectorLabels(); // a copy: begin() and end() of one vector
+    return QStringList(labels.begin(), labels.end());
 }
 
 bool anyHas(const QStringList& labels, QChar c)
