@@ -42,18 +42,6 @@ std::vector<RunResult> threeFinishedSteps(const std::vector<RunConfig>& configs)
     return results;
 }
 
-// Records the lane names a plot draws, when it draws them: inside a figure, that is at the figure's size.
-class DrawnLaneNames : public QCPAbstractItem
-{
-public:
-    using QCPAbstractItem::QCPAbstractItem;
-    double selectTest(const QPointF&, bool, QVariant*) const override { return -1; }
-    QStringList names;
-
-protected:
-    void draw(QCPPainter*) override { names = parentPlot()->yAxis->tickVectorLabels(); }
-};
-
 } // namespace
 
 TEST(CompareView, ComparesEveryModelOnceOnOneSharedTimeScale)
@@ -325,44 +313,4 @@ TEST(CompareView, HasEmulatedAndRealCPythonRowsOnOneTimeAxis)
     const QCPRange first = test::child<TimelineStack>(view, "compareTimelines")->plot(0)->xAxis->range();
     for (int i = 0; i < 8; ++i)
         EXPECT_EQ(test::child<TimelineStack>(view, "compareTimelines")->plot(i)->xAxis->range(), first) << i;
-}
-
-// Compare with real CPython: eight rows, and the real processes' run has a GIL and a thread lane per process (eight
-// lanes here). Its panel of the picture was given no more height than a two-lane run's, so every other lane lost its
-// name; now each panel is at least a label's line per lane, and every lane is named.
-TEST(CompareView, ThePicturesTimelinesNameEveryLane)
-{
-    const std::vector<RunConfig> configs = compareConfigs(test::tinyWorkload(), true);
-    ASSERT_EQ(configs.size(), 8u);
-    std::vector<RunResult> results(configs.size());
-    constexpr std::size_t manyLanes = 6;
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        results[i].summary.config = configs[i];
-        results[i].summary.wallMs = 1000;
-        results[i].summary.cores = 2;
-        auto trace = std::make_shared<Trace>();
-        trace->originNs = 1'000'000'000;
-        const int lanes = i == manyLanes ? 8 : 2;
-        for (int lane = 0; lane < lanes; ++lane) {
-            trace->lanes.push_back({QStringLiteral("lane %1").arg(lane + 1), LaneKind::Thread});
-            Segment segment;
-            segment.lane = std::uint16_t(lane);
-            segment.beginNs = trace->originNs;
-            segment.endNs = trace->originNs + 900'000'000;
-            segment.state = TaskState::Running;
-            trace->segments.push_back(segment);
-        }
-        results[i].trace = trace;
-    }
-    CompareView view;
-    view.showResults(configs, results);
-    TimelinePlot* plot = test::child<TimelineStack>(view, "compareTimelines")->plot(int(manyLanes));
-    ASSERT_EQ(plot->data().laneCount(), 8);
-    auto* probe = new DrawnLaneNames(plot);
-
-    const QSize size = view.pictures().settings().size;
-    QImage image(size, QImage::Format_ARGB32);
-    QCPPainter painter(&image);
-    paintFigure(view.figure(), painter, size);
-    EXPECT_EQ(probe->names.size(), 8) << probe->names.join(QLatin1String(", ")).toStdString();
 }
