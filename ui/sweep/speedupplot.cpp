@@ -179,8 +179,8 @@ void SpeedupPlot::retranslateUi()
     m_amdahl->setName(fitText());
     m_otherLoad->setName(
         tr("other programs took %1 % of the machine").arg(QLocale().toString(m_otherLoadPercent, 'f', 0)));
-    m_baselineOtherLoad->setName(tr("sequential baseline (1×): other programs took %1 % of the machine")
-                                     .arg(QLocale().toString(m_baselineOtherLoadPercent, 'f', 0)));
+    m_baselineOtherLoad->setName(
+        tr("baseline (1×): other programs took %1 %").arg(QLocale().toString(m_baselineOtherLoadPercent, 'f', 0)));
     m_coresLabel->setText(m_cores == 1 ? tr(" 1 core") : tr(" %n cores", nullptr, m_cores));
     QStringList lines;
     for (const ScalingSpread& point : m_spreads) {

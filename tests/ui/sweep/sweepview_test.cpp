@@ -176,7 +176,7 @@ TEST(SweepView, MarksTheBaselineOtherProgramsLoaded)
     EXPECT_DOUBLE_EQ(baseline->data()->at(0)->key, 1.0);
     EXPECT_DOUBLE_EQ(baseline->data()->at(0)->value, 1.0);
     EXPECT_TRUE(plot->legend->hasItemWithPlottable(baseline));
-    EXPECT_EQ(baseline->name(), QStringLiteral("sequential baseline (1×): other programs took 55 % of the machine"));
+    EXPECT_EQ(baseline->name(), QStringLiteral("baseline (1×): other programs took 55 %"));
     EXPECT_EQ(test::child<QCPGraph>(*plot, "otherLoadPoints")->dataCount(), 0) << "the measured points were quiet";
     const QString caption = view.figure().caption.join(QLatin1Char('\n'));
     EXPECT_TRUE(caption.contains(QStringLiteral("speed-up against sequential (100 ms, other programs took 55 % of the "
