@@ -144,8 +144,8 @@
 <context>
     <name>conlab::MetricsPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="263"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="389"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="267"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -159,7 +159,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="369"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · %2 of %n usable core busy</numerusform>
@@ -167,7 +167,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="380"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % of %n worker</numerusform>
@@ -175,7 +175,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="477"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="481"/>
         <source>and %n more thread(s)</source>
         <translation>
             <numerusform>and %n more thread</numerusform>

@@ -277,7 +277,7 @@
 <context>
     <name>conlab::CompareBarChart</name>
     <message>
-        <location filename="../../ui/compare/comparebarchart.cpp" line="131"/>
+        <location filename="../../ui/compare/comparebarchart.cpp" line="133"/>
         <source>wall time (s)</source>
         <translation>реальное время (с)</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>Все модели на одной нагрузке: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/compareview.cpp" line="256"/>
+        <location filename="../../ui/compare/compareview.cpp" line="259"/>
         <source>Compare all models — Concurrency Lab</source>
         <translation>Сравнение всех моделей — Concurrency Lab</translation>
     </message>
@@ -392,40 +392,40 @@
 <context>
     <name>conlab::CoreUtilisationPlot</name>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="55"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="235"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="83"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="265"/>
         <source>counter value</source>
         <translation>значение счётчика</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="55"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="270"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="83"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="302"/>
         <source>CPU (%)</source>
         <translation>CPU (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="60"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="61"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="308"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="312"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="88"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="89"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="340"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="344"/>
         <source>cpu%1</source>
         <translation>cpu%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="64"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="317"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="92"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="349"/>
         <source>average</source>
         <translation>среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="66"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="217"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="94"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="247"/>
         <source>whole machine (dashed)</source>
         <translation>вся машина (пунктир)</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="68"/>
-        <location filename="../../ui/plots/coreutilisationplot.cpp" line="215"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="96"/>
+        <location filename="../../ui/plots/coreutilisationplot.cpp" line="245"/>
         <source>other programs</source>
         <translation>другие программы</translation>
     </message>
@@ -980,212 +980,212 @@
         <translation>%L1 МБ</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="128"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
         <source>Wall time</source>
         <translation>Реальное время</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="129"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
         <source>CPU time</source>
         <translation>Время CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="130"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
         <source>Speed-up</source>
         <translation>Ускорение</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="131"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
         <source>Efficiency</source>
         <translation>Эффективность</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="132"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
         <source>Peak memory</source>
         <translation>Пиковая память</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="133"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
         <source>Start-up</source>
         <translation>Время запуска</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="134"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
         <source>Resume latency</source>
         <translation>Задержка возобновления</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="135"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
         <source>Tasks done</source>
         <translation>Задач выполнено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="136"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
         <source>Checksum</source>
         <translation>Контрольная сумма</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="137"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="141"/>
         <source>UI latency</source>
         <translation>Задержка интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="138"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
         <source>Counter</source>
         <translation>Счётчик</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="139"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
         <source>Round trips</source>
         <translation>Обмены</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="140"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="144"/>
         <source>Core changes</source>
         <translation>Смены ядра</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="142"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="146"/>
         <source>GIL</source>
         <translation>GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="143"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="147"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="144"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="148"/>
         <source>GIL share</source>
         <translation>Доля GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="145"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="149"/>
         <source>Exit code</source>
         <translation>Код выхода</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="146"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="150"/>
         <source>Output</source>
         <translation>Вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="152"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="153"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
         <source>Lanes</source>
         <translation>Дорожки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="154"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="158"/>
         <source>Segments</source>
         <translation>Отрезки</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="155"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="159"/>
         <source>Counters</source>
         <translation>Счётчики</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="156"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="160"/>
         <source>Time span</source>
         <translation>Промежуток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="157"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="161"/>
         <source>Left out</source>
         <translation>Пропущено</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="187"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="191"/>
         <source>Slices of the trace as the timeline draws them: a slice with slices nested in it is split where they run</source>
         <translation>Срезы трассы в том виде, в каком их рисует шкала: срез с вложенными срезами разбивается там, где выполняются вложенные</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="189"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
         <source>From a task&apos;s I/O finishing to the task running again: what a request pays for the CPU (or the GIL) being busy elsewhere</source>
         <translation>От завершения ввода-вывода задачи до её нового выполнения: столько запрос платит за то, что CPU (или GIL) занят другим</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="191"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
         <source>How late this window&apos;s 10 ms heartbeat fired during the run: the delay a click or a repaint would have seen</source>
         <translation>Насколько опаздывал 10-миллисекундный пульс окна во время запуска: такую задержку увидели бы щелчок или перерисовка</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="193"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="197"/>
         <source>What the shared counter holds at the end, against what every task added: the difference is updates lost to races</source>
         <translation>Сколько в общем счётчике в конце и сколько добавили все задачи: разница — обновления, потерянные из-за гонок</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="195"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="199"/>
         <source>Convoy: round trips the I/O task completed while the CPU-bound task ran</source>
         <translation>Конвой: сколько обменов выполнила задача ввода-вывода, пока работала вычислительная задача</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="196"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="200"/>
         <source>How often the operating system moved a running worker to another core (press C for the Cores view)</source>
         <translation>Сколько раз операционная система переносила выполняющегося исполнителя на другое ядро (C — вид по ядрам)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="198"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="202"/>
         <source>How often the GIL changed hands, and how often a waiting thread asked the holder to drop it after the switch interval</source>
         <translation>Сколько раз GIL переходил к другому потоку и сколько раз ждущий поток просил владельца отпустить его по истечении интервала переключения</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="200"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="204"/>
         <source>The interpreter that ran the script, and how conlab watched it: its GIL read from the interpreter&apos;s memory, or only the threads&apos; states the operating system reports</source>
         <translation>Интерпретатор, выполнивший скрипт, и как conlab за ним наблюдал: GIL прочитан из памяти интерпретатора или видны только состояния потоков, которые сообщает операционная система</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="202"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="206"/>
         <source>Of the time its process&apos;s GIL was held, the share each thread held it</source>
         <translation>Какую долю времени, пока GIL процесса был занят, его удерживал каждый поток</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="203"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="207"/>
         <source>The last lines the script printed; a saved run keeps all of it</source>
         <translation>Последние строки, которые вывел скрипт; сохранённый запуск хранит весь вывод</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="205"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="209"/>
         <source>Run sequential baseline</source>
         <translation>Запустить последовательный эталон</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="206"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="210"/>
         <source>Runs the same workload sequentially once, so the speed-up and efficiency of every model on this workload can be measured against it</source>
         <translation>Один раз выполняет ту же нагрузку последовательно, чтобы относительно этого запуска измерить ускорение и эффективность каждой модели</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="212"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="380"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="216"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="384"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="407"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="213"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
         <source>Pick a model above, or press Space to run.</source>
         <translation>Выберите модель вверху или нажмите Пробел для запуска.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="217"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="333"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="221"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="337"/>
         <source>Running…</source>
         <translation>Выполняется…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="218"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="336"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="222"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="340"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="263"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="389"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="267"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="393"/>
         <source>%1
 app %2
 + %n worker(s) %3</source>
@@ -1202,7 +1202,7 @@ app %2
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="365"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="369"/>
         <source>%1 · %2 of %n usable core(s) busy</source>
         <translation>
             <numerusform>%1 · занято %L2 из %n доступного ядра</numerusform>
@@ -1211,27 +1211,27 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="368"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
         <source>%1 · %2 cores busy</source>
         <translation>%1 · занято ядер: %L2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="371"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
         <source>1.00× (this is the baseline)</source>
         <translation>1,00× (это и есть эталон)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="372"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
         <source>100 % of 1 worker</source>
         <translation>100 % от 1 исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="375"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
         <source>%1× (sequential %2)</source>
         <translation>%L1× (последовательно %2)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="376"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="380"/>
         <source>%1 % of %n worker(s)</source>
         <translation>
             <numerusform>%1 % от %n исполнителя</numerusform>
@@ -1240,54 +1240,54 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="377"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="381"/>
         <source>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;%1× speed-up</source>
         <translation>&amp;nbsp;&amp;nbsp;·&amp;nbsp;&amp;nbsp;ускорение %L1×</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="452"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="448"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="452"/>
         <source>version not known</source>
         <translation>версия неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="449"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="453"/>
         <source>GIL read from its memory</source>
         <translation>GIL читается из его памяти</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="449"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="453"/>
         <source>OS thread states only</source>
         <translation>только состояния потоков от ОС</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="450"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="454"/>
         <source>%1 hand-overs (exact)</source>
         <translation>%1 передач (точно)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="451"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="455"/>
         <source>not seen: OS states only</source>
         <translation>не виден: только состояния от ОС</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="470"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="474"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="471"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="475"/>
         <source>%1: %2 % · %3</source>
         <translation>%1: %2 % · %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window/metricspanel.cpp" line="477"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="481"/>
         <source>and %n more thread(s)</source>
         <translation>
             <numerusform>и ещё %n поток</numerusform>
@@ -1296,96 +1296,96 @@ app %2
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="478"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="482"/>
         <source>no thread seen holding it</source>
         <translation>ни один поток не был замечен с GIL</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="481"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="485"/>
         <source>killed by signal %1</source>
         <translation>завершён сигналом %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="262"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="379"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="266"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="383"/>
         <source>needs a sequential run</source>
         <translation>нужен последовательный запуск</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="392"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="523"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="396"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="527"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="257"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="395"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="261"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="399"/>
         <source>p50 %1 · p99 %2
 max %3 (%4 resumes)</source>
         <translation>p50 %1 · p99 %2
 макс. %3 (возобновлений: %4)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="398"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="402"/>
         <source>no I/O waits</source>
         <translation>ожиданий ввода-вывода не было</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="399"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="403"/>
         <source>%1 of %2</source>
         <translation>%1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="402"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="406"/>
         <source>p99 %1 · max %2</source>
         <translation>p99 %1 · макс. %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="406"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="410"/>
         <source>%1 of %2
 %3 updates lost</source>
         <translation>%1 из %2
 потеряно обновлений: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="419"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="423"/>
         <source>%1 hand-overs
 %2 drop requests</source>
         <translation>передач: %1
 запросов отпустить: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="435"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="439"/>
         <source>Stopped before the end: these numbers cover only what ran.</source>
         <translation>Остановлен до конца: числа охватывают только то, что успело выполниться.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="512"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="516"/>
         <source>A trace written by another tool: each thread with slices is a lane, each slice a segment, each counter a line in the lower plot. conlab did not make this run, so there are no run numbers to show.</source>
         <translation>Трасса, записанная другой программой: каждый поток со срезами — дорожка, каждый срез — отрезок, каждый счётчик — линия на нижнем графике. Этот запуск сделал не conlab, поэтому чисел запуска нет.</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="524"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="528"/>
         <source>%1
 at %2 points in time</source>
         <translation>%1
 в %2 моментах времени</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="526"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="530"/>
         <source>empty</source>
         <translation>пусто</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="527"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="531"/>
         <source>%1
 from %2 to %3 ms</source>
         <translation>%1
 от %L2 до %L3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/window/metricspanel.cpp" line="290"/>
-        <location filename="../../ui/window/metricspanel.cpp" line="490"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="294"/>
+        <location filename="../../ui/window/metricspanel.cpp" line="494"/>
         <source>nothing</source>
         <translation>ничего</translation>
     </message>
@@ -2675,9 +2675,9 @@ from %2 to %3 ms</source>
         <translation>другие программы заняли %1 % машины</translation>
     </message>
     <message>
-        <location filename="../../ui/sweep/speedupplot.cpp" line="182"/>
-        <source>sequential baseline (1×): other programs took %1 % of the machine</source>
-        <translation>последовательный эталон (1×): другие программы заняли %1 % машины</translation>
+        <location filename="../../ui/sweep/speedupplot.cpp" line="183"/>
+        <source>baseline (1×): other programs took %1 %</source>
+        <translation>эталон (1×): другие программы заняли %1 %</translation>
     </message>
     <message>
         <location filename="../../ui/sweep/speedupplot.cpp" line="184"/>
