@@ -36,9 +36,14 @@ std::vector<QByteArray> csvFields(const std::vector<QString>& texts)
 void appendSegments(TextBuffer& out, const Trace& trace)
 {
     const bool taskNames = !trace.taskNames.empty();
+    // An observed Python run's thread lanes hold the Python function in `task` (Trace::functionNames): it gets a
+    // column of its own, and the task column stays empty there.
+    const bool functions = !trace.functionNames.empty();
     out.appendLiteral("lane,lane_name,task,");
     if (taskNames)
         out.appendLiteral("task_name,");
+    if (functions)
+        out.appendLiteral("function,");
     out.appendLiteral("state,begin_ms,end_ms,duration_ms,core");
     out.appendLiteral(lineEnd);
 
@@ -46,6 +51,7 @@ void appendSegments(TextBuffer& out, const Trace& trace)
     for (const LaneInfo& lane : trace.lanes)
         laneNames.push_back(csvField(lane.name));
     const std::vector<QByteArray> names = csvFields(trace.taskNames);
+    const std::vector<QByteArray> functionNames = csvFields(trace.functionNames);
     std::array<QByteArray, taskStateCount + 1> states;
     for (std::size_t state = 0; state < states.size(); ++state)
         states[state] = csvField(taskStateKey(static_cast<TaskState>(state)));
@@ -64,12 +70,20 @@ void appendSegments(TextBuffer& out, const Trace& trace)
         if (segment.lane < laneNames.size())
             out.append(laneNames[segment.lane]);
         out.append(',');
-        if (segment.task != -1)
-            out.appendInteger(segment.task);
+        const bool functionLane
+            = functions && segment.lane < trace.lanes.size() && trace.lanes[segment.lane].kind == LaneKind::Thread;
+        const int task = functionLane ? -1 : segment.task;
+        if (task != -1)
+            out.appendInteger(task);
         out.append(',');
         if (taskNames) {
-            if (segment.task >= 0 && static_cast<std::size_t>(segment.task) < names.size())
-                out.append(names[static_cast<std::size_t>(segment.task)]);
+            if (task >= 0 && static_cast<std::size_t>(task) < names.size())
+                out.append(names[static_cast<std::size_t>(task)]);
+            out.append(',');
+        }
+        if (functions) {
+            if (functionLane && segment.task >= 0 && static_cast<std::size_t>(segment.task) < functionNames.size())
+                out.append(functionNames[static_cast<std::size_t>(segment.task)]);
             out.append(',');
         }
         out.append(states[std::min<std::size_t>(static_cast<std::size_t>(segment.state), taskStateCount)]);

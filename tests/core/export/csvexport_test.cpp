@@ -55,6 +55,23 @@ TEST(CsvExport, ImportedTasksGetTheirNames)
                    "0,pid 1 / main,0,parse,ready,0.001000,0.003000,0.002000,\r\n"));
 }
 
+// An observed Python run: a thread lane's `task` is its Python function, written by name in a column of its own; the
+// GIL lane's task stays the holder's lane.
+TEST(CsvExport, PythonThreadLanesNameTheirFunction)
+{
+    Trace trace;
+    trace.lanes = {{QStringLiteral("GIL"), LaneKind::Gil}, {QStringLiteral("MainThread"), LaneKind::Thread}};
+    trace.functionNames = {QStringLiteral("burn (cpu.py:3)"), QStringLiteral("main, \"x\"")};
+    trace.segments = {{0, 1000, 1, 0, TaskState::Running, 0}, {0, 1000, 1, 1, TaskState::Running, 0},
+        {1000, 2000, -1, 1, TaskState::WaitingIo, -1}, {2000, 3000, 0, 1, TaskState::Running, 1}};
+    EXPECT_EQ(segmentsCsv(trace),
+        QByteArray("lane,lane_name,task,function,state,begin_ms,end_ms,duration_ms,core\r\n"
+                   "0,GIL,1,,running,0.000000,0.001000,0.001000,0\r\n"
+                   "1,MainThread,,\"main, \"\"x\"\"\",running,0.000000,0.001000,0.001000,0\r\n"
+                   "1,MainThread,,,waiting_io,0.001000,0.002000,0.001000,\r\n"
+                   "1,MainThread,,burn (cpu.py:3),running,0.002000,0.003000,0.001000,1\r\n"));
+}
+
 TEST(CsvExport, SamplesPerCoreWithAverageAndEmptyCellsForNoData)
 {
     EXPECT_EQ(samplesCsv(sampleTrace()),
