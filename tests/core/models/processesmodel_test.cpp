@@ -1,6 +1,7 @@
 #include "core/run/processstats.h"
 #include "core/sampling/usablecores.h"
 #include "tests/core/testrun.h"
+#include "tests/timingslack.h"
 
 #include <QThread>
 #include <algorithm>
@@ -18,9 +19,14 @@ TEST(ProcessesModelTiming, CpuBoundUsesEveryCore)
     const int cores = usableCores();
     if (cores < 2)
         GTEST_SKIP() << "one core: nothing to scale onto";
-    // Long enough that the pool's start-up (part of the measured run) does not dominate.
+    // Long enough that the pool's start-up (part of the measured run) does not dominate. Under ASan it does, with
+    // costs no user's build has: an instrumented worker's start grows with the parent's memory (60 ms in a fresh test
+    // process, 140-180 ms after the sequential baseline ran in it), and its exit takes 50-70 ms. So there the speed-up
+    // counts from the workers' start, and the tasks are longer than the exit.
+    const double taskMs = test::sanitized ? 160 : 80;
     EXPECT_TRUE(
-        test::scalesAsTheHostAllows(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, cores * 4, cores, 80, 0)));
+        test::scalesAsTheHostAllows(makeConfig(ModelKind::Processes, WorkloadKind::Cpu, cores * 4, cores, taskMs, 0),
+            0.75, 0, 5, test::sanitized ? test::Wall::AfterStartUp : test::Wall::Whole));
 }
 
 TEST(ProcessesModel, StartUpAndMemoryAreReported)
