@@ -249,7 +249,10 @@ print('interval', sys.getswitchinterval())
         const int lane = sink.laneOf(ObservedLane::Kind::Thread, child.pid(), QLatin1String(name));
         ASSERT_GE(lane, 0) << name;
         EXPECT_EQ(sink.stateNs(lane, TaskState::WaitingGil), thread->gilWaitNs) << name << ": the lane draws it";
-        EXPECT_EQ(sink.stateNs(lane, TaskState::BlockedLock), 0) << name;
+        // Both threads end at the same moment, and ending takes threading's bookkeeping lock: one may wait for it a
+        // millisecond or two (seen 0.5-1.7 ms, in the run's last 10 ms), a real lock wait. A GIL wait taken for a
+        // lock would be near half the run.
+        EXPECT_LT(sink.stateNs(lane, TaskState::BlockedLock), 0.02 * elapsedNs) << name;
     }
     // Run time / switch interval. A hand-over needs the waiter's timed wait to expire (wall time) and the holder to
     // run and see the request: on an idle machine the threads' CPU time is the wall time and both bounds are the
