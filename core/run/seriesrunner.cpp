@@ -115,9 +115,11 @@ RunResult SeriesRunner::medianOfRepeats()
 void SeriesRunner::stepDone(const RunResult& result)
 {
     m_results.push_back(result);
-    emit stepFinished(m_index, result);
+    // The index moves on first: from here on the next point is what the series is at (its start is queued below), so
+    // a progress row redrawn now names it, not the point just finished.
+    const int finished = m_index++;
+    emit stepFinished(finished, result);
     emit progressChanged();
-    ++m_index;
     // Queued: whoever handles stepFinished() returns before the next run starts, and a cancel() it makes is seen.
     QMetaObject::invokeMethod(this, &SeriesRunner::startNext, Qt::QueuedConnection);
 }

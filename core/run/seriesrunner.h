@@ -37,7 +37,7 @@ public:
     // The last series ended by cancel(); false while one is going.
     bool wasCancelled() const { return !m_running && m_cancelled; }
     // The step running now (or about to start), -1 when idle.
-    int currentIndex() const { return m_running ? m_index : -1; }
+    int currentIndex() const { return m_running && m_index < stepCount() ? m_index : -1; }
     // How many steps the series going (or the last one) has.
     int stepCount() const { return int(m_configs.size()); }
     // results()[i] is step i's, for the steps that have finished (all of them once done, unless cancelled).

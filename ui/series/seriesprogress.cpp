@@ -58,8 +58,8 @@ void SeriesProgress::retranslateUi()
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop the run going and skip the rest (Esc)"));
     QString text;
-    if (m_runner->isRunning()) {
-        const int index = std::max(0, m_runner->currentIndex());
+    // Between the last point's end and the series' end the runner is at no point: the row already counts the runs.
+    if (const int index = m_runner->currentIndex(); index >= 0) {
         text = repeat == 1 ? tr("%1 of %2: %3…").arg(index + 1).arg(count).arg(m_stepLabel(index))
                            : tr("%1 of %2, run %3 of %4: %5…")
                                  .arg(index + 1)

@@ -17,6 +17,7 @@ struct Recorded
 {
     std::vector<int> started;
     std::vector<int> finishedSteps;
+    std::vector<int> indexWhenAStepFinished; // what a progress row redrawn then shows
     std::vector<int> batchIndices;
     std::vector<RunResult> results;
     int finishedCount = 0;
@@ -32,8 +33,10 @@ void record(SeriesRunner& series, Recorded& recorded, QEventLoop& loop)
         if (recorded.batchIndices.empty() || recorded.batchIndices.back() != index)
             recorded.batchIndices.push_back(index);
     });
-    QObject::connect(&series, &SeriesRunner::stepFinished,
-        [&](int index, const RunResult&) { recorded.finishedSteps.push_back(index); });
+    QObject::connect(&series, &SeriesRunner::stepFinished, [&](int index, const RunResult&) {
+        recorded.finishedSteps.push_back(index);
+        recorded.indexWhenAStepFinished.push_back(series.currentIndex());
+    });
     QObject::connect(&series, &SeriesRunner::finished, [&](const std::vector<RunResult>& results, bool cancelled) {
         recorded.results = results;
         recorded.cancelled = cancelled;
@@ -67,6 +70,8 @@ TEST(SeriesRunner, RunsEveryConfigInOrder)
     EXPECT_FALSE(recorded.cancelled);
     EXPECT_EQ(recorded.started, (std::vector<int> {0, 1, 2}));
     EXPECT_EQ(recorded.finishedSteps, (std::vector<int> {0, 1, 2}));
+    // Once a point is done the series is at the next one, whose start is under way; after the last, at none.
+    EXPECT_EQ(recorded.indexWhenAStepFinished, (std::vector<int> {1, 2, -1}));
     // The start, each step's start and end, and the end of the series.
     EXPECT_EQ(recorded.progressCount, 1 + 3 + 3 + 1);
     EXPECT_EQ(series.results().size(), configs.size());

@@ -63,3 +63,24 @@ TEST(SeriesProgress, ACancelledSeriesSaysHowManyRunsOfAllItHad)
 
     EXPECT_EQ(progress.text(), QStringLiteral("Cancelled after 3 of 6 runs."));
 }
+
+// The row follows the series: while a point runs it names that point, and once it is done the next one (whose start
+// is under way), never the point just finished. After the last, the row counts the runs.
+TEST(SeriesProgress, NamesThePointUnderWayNotTheOneJustFinished)
+{
+    SeriesRunner runner;
+    const SeriesProgress progress(&runner, label);
+    QStringList whenStarted;
+    QStringList whenFinished;
+    QObject::connect(&runner, &SeriesRunner::stepStarted, [&] { whenStarted << progress.text(); });
+    // After the runner's own progressChanged handlers: the row has redrawn by then.
+    QObject::connect(&runner, &SeriesRunner::progressChanged, [&] {
+        if (whenFinished.size() < int(runner.results().size()))
+            whenFinished << progress.text();
+    });
+    ASSERT_TRUE(runner.start(twoSleepySteps()));
+    ASSERT_TRUE(spinUntil([&] { return !runner.isRunning(); }, 30'000));
+
+    EXPECT_EQ(whenStarted, (QStringList {QStringLiteral("1 of 2: step 0…"), QStringLiteral("2 of 2: step 1…")}));
+    EXPECT_EQ(whenFinished, (QStringList {QStringLiteral("2 of 2: step 1…"), QStringLiteral("Done: 2 runs.")}));
+}
