@@ -6,6 +6,7 @@
 #include "ui/window/sourcepane.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace conlab {
 
@@ -96,10 +97,16 @@ void WindowBody::refreshAndReplot()
 
 void WindowBody::fitPlots()
 {
-    // The linked plots follow whichever fits last: the timeline's fit ends at the last segment, which is what the
-    // run's wall time covers (the last CPU sample may fall a little short of it).
-    m_utilisation->resetZoom();
-    m_timeline->resetZoom();
+    // The linked plots follow whichever fits last, so the one whose data reaches further fits last: the timeline's
+    // ends at the last segment, the utilisation plot's at the last CPU sample, which may come before it or after it
+    // (the run's wall time covers joining the threads and the workers' exit). Fitted to the shorter, the other plot's
+    // next refresh would see data past the end and grow the range the way a live run's view grows, by a quarter.
+    TimeAxisPlot* first = m_utilisation;
+    TimeAxisPlot* last = m_timeline;
+    if (m_utilisation->fullTimeRange().end > m_timeline->fullTimeRange().end)
+        std::swap(first, last);
+    first->resetZoom();
+    last->resetZoom();
 }
 
 void WindowBody::alignTimeAxes()
